@@ -1,0 +1,4 @@
+//! Structure: what the paragraphs mean — clauses and their hierarchy, metadata, assignments.
+
+pub mod agency;
+pub mod assignments;
