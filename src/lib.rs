@@ -7,7 +7,7 @@
 
 pub mod analysis;
 pub mod decode;
-pub mod index;
+// pub mod index; (enabled once pipeline and agency land)
 pub mod model;
 pub mod normalize;
 pub mod output;

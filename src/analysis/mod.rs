@@ -1,1 +1,103 @@
-//! analysis
+//! Analysis: Vietnamese text into index terms.
+//!
+//! One small filter per file, in the manner of tantivy's own `src/tokenizer/`:
+//! `syllables` (the tokenizer), `exact_filter` (lowercase + one tone placement),
+//! `fold_filter` (diacritics off), `pair_filter` (adjacent-syllable pairs), and `refs`
+//! (document numbers as whole units). `register` installs the analyzers on an index; `analyze`
+//! gives the same terms to code that ranks and highlights outside tantivy.
+
+pub mod exact_filter;
+pub mod fold_filter;
+pub mod pair_filter;
+pub mod refs;
+pub mod syllables;
+
+use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer};
+
+use exact_filter::{exact_form, ExactFilter};
+use fold_filter::FoldFilter;
+use pair_filter::PairFilter;
+use syllables::SyllableTokenizer;
+
+/// Exact syllables (diacritics kept, tone placement canonical).
+pub const EXACT: &str = "vi_exact";
+/// Folded syllables (no diacritics).
+pub const FOLDED: &str = "vi_fold";
+/// Folded adjacent-syllable pairs.
+pub const PAIRS: &str = "vi_pairs";
+
+/// Registers the three analyzers with an index's tokenizer manager.
+pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
+    manager.register(EXACT, TextAnalyzer::builder(SyllableTokenizer::default()).filter(ExactFilter).build());
+    manager.register(FOLDED, TextAnalyzer::builder(SyllableTokenizer::default()).filter(FoldFilter).build());
+    manager.register(
+        PAIRS,
+        TextAnalyzer::builder(SyllableTokenizer::default()).filter(FoldFilter).filter(PairFilter).build(),
+    );
+}
+
+/// One syllable of a text with both of its matching forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Syllable {
+    /// Byte range in the text analysed.
+    pub from: usize,
+    pub to: usize,
+    /// Lowercase, NFC, canonical tone placement.
+    pub exact: String,
+    /// Lowercase, no diacritics.
+    pub folded: String,
+}
+
+impl Syllable {
+    /// True when the syllable as written carries no mark, so it may stand for any toned form.
+    pub fn unmarked(&self) -> bool {
+        self.exact == self.folded
+    }
+}
+
+/// Analyses a text into syllables with byte offsets, exact and folded forms.
+pub fn analyze(text: &str) -> Vec<Syllable> {
+    let mut tokenizer = SyllableTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    let mut out = Vec::new();
+    let mut exact = String::new();
+    while stream.advance() {
+        let t = stream.token();
+        exact_form(&t.text, &mut exact);
+        out.push(Syllable {
+            from: t.offset_from,
+            to: t.offset_to,
+            folded: crate::normalize::fold::fold(&exact),
+            exact: exact.clone(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyze_gives_both_forms() {
+        let s = analyze("Hoà bình");
+        assert_eq!(s[0].exact, "hòa");
+        assert_eq!(s[0].folded, "hoa");
+        assert!(!s[0].unmarked());
+        assert!(analyze("bao ho")[0].unmarked());
+    }
+
+    #[test]
+    fn registered_analyzers_agree_with_analyze() {
+        let manager = tantivy::tokenizer::TokenizerManager::default();
+        register(&manager);
+        let mut exact = manager.get(EXACT).unwrap();
+        let mut stream = exact.token_stream("Thuỷ lợi");
+        let mut words = Vec::new();
+        while let Some(t) = stream.next() {
+            words.push(t.text.clone());
+        }
+        let expected: Vec<String> = analyze("Thuỷ lợi").into_iter().map(|s| s.exact).collect();
+        assert_eq!(words, expected);
+    }
+}
