@@ -1,1 +1,1413 @@
-//! agency
+//! Agency names: recognising "Công an tỉnh", "Sở Văn hoá, Thể thao và Du lịch", "UBND các huyện,
+//! thị xã, thành phố" in running text and giving each one canonical name that is the same in
+//! every province.
+//!
+//! Recognition works on tokens (words and punctuation with byte offsets) compared in folded form
+//! (no diacritics, lowercase), so tone-placement variants (hoá/hóa) and decomposed input meet.
+//! Capitalisation is used only to find where a name starts and ends in running text; the
+//! one-name entry points (`canonical`, `query_matches`) ignore it, since users type in any case.
+//!
+//! A name is one of:
+//! - a fixed name from the lexicon below ("Công an", "Bộ Chỉ huy Quân sự", "UBND" + level …),
+//!   followed by an optional administrative level ("tỉnh", "thành phố Cần Thơ", "các huyện, thị
+//!   xã, thành phố"), which is dropped from the canonical name (except for UBND/HĐND, where the
+//!   level is what tells the agencies apart);
+//! - a head word ("Sở", "Bộ", "Trung tâm", "Cục", "Báo") followed by a body: a known department
+//!   name, or a run of capitalised components ("Xúc tiến Đầu tư, Thương mại và Du lịch");
+//! - the generic plural "các sở, ban, ngành" (and "các bộ, ngành"), and the distributive
+//!   "các Sở: Kế hoạch và Đầu tư, Công Thương, …", which names one Sở per item.
+
+use crate::normalize::fold::fold;
+use crate::normalize::tone::canonical_tone;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One agency named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first byte of the name in the text.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+    /// Canonical name, the same across provinces: `Công an`, `Sở Ngoại vụ`, `UBND cấp huyện`.
+    pub canonical: String,
+    /// The name as written, e.g. `Công an tỉnh`.
+    pub text: String,
+}
+
+/// The canonical name of one agency name as written, `None` when `name` is not (exactly one)
+/// agency. Case and diacritics in `name` are optional: `"cong an tinh"` → `Công an`.
+pub fn canonical(name: &str) -> Option<String> {
+    canonical_known(name).map(|(c, _)| c)
+}
+
+/// The matching key of a canonical name or a query: folded, lowercase, words only, single
+/// spaces. `Công an` → `cong an`; `Sở Văn hóa, Thể thao và Du lịch` → `so van hoa the thao va du lich`.
+pub fn key(canonical_or_query: &str) -> String {
+    tokenize(canonical_or_query)
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.f.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every agency named in `text`, in order. Lists are split into their members, but commas inside
+/// a name ("Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã, thành phố") are kept.
+pub fn find_mentions(text: &str) -> Vec<Mention> {
+    let toks = tokenize(text);
+    scan(text, &toks, true)
+        .into_iter()
+        .map(|m| m.to_mention(text, &toks))
+        .collect()
+}
+
+/// Does a user's query designate this canonical agency?
+///
+/// A query that is itself a complete known agency name ("Công an tỉnh", "cong an", "SNgV") must
+/// normalise to the same agency. Any other query ("ngoai vu", "van hoa", "UBND") matches when its
+/// words occur, in order and adjacent, among the canonical name's words (diacritics optional).
+pub fn query_matches(query: &str, canonical: &str) -> bool {
+    let ck = key(canonical);
+    let qk = key(query);
+    if ck.is_empty() || qk.is_empty() {
+        return false;
+    }
+    if let Some((qc, known)) = canonical_known(query) {
+        if key(&qc) == ck {
+            return true;
+        }
+        if known {
+            return false;
+        }
+    }
+    let q: Vec<&str> = qk.split(' ').collect();
+    let c: Vec<&str> = ck.split(' ').collect();
+    q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
+}
+
+fn canonical_known(name: &str) -> Option<(String, bool)> {
+    let toks = tokenize(name);
+    let ms = scan(name, &toks, false);
+    if ms.len() != 1 {
+        return None;
+    }
+    let m = &ms[0];
+    if toks[..m.ts].iter().any(|t| t.word) || toks[m.te..].iter().any(|t| t.word) {
+        return None;
+    }
+    Some((m.canonical.clone(), m.known))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/// A word or a punctuation character of a text, with its folded form.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Folded form; dashes are all `-`, a line break is `\n`.
+    pub f: String,
+    pub word: bool,
+    /// First letter is uppercase.
+    pub cap: bool,
+    /// No lowercase letter at all ("UBND", "CA").
+    pub upper: bool,
+    /// Followed by white space or the end of the text.
+    pub space_after: bool,
+    /// The word as written, lowercase NFC (empty for punctuation).
+    pub lower: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some(&(i, c)) = it.peek() {
+        if c == '\n' {
+            toks.push(Tok {
+                start: i,
+                end: i + 1,
+                f: "\n".into(),
+                word: false,
+                cap: false,
+                upper: false,
+                space_after: true,
+                lower: String::new(),
+            });
+            it.next();
+        } else if c.is_whitespace() {
+            it.next();
+        } else if is_word_char(c) {
+            let mut end = i;
+            while let Some(&(j, d)) = it.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            let s = &text[i..end];
+            toks.push(Tok {
+                start: i,
+                end,
+                f: fold(s),
+                word: true,
+                cap: c.is_uppercase(),
+                upper: s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase()),
+                space_after: false,
+                lower: s.nfc().collect::<String>().to_lowercase(),
+            });
+        } else {
+            it.next();
+            let f = match c {
+                '–' | '—' | '‐' | '‑' | '−' => "-".to_string(),
+                _ => c.to_string(),
+            };
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                f,
+                word: false,
+                cap: false,
+                upper: false,
+                space_after: false,
+                lower: String::new(),
+            });
+        }
+    }
+    for t in toks.iter_mut() {
+        t.space_after = text[t.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace());
+    }
+    toks
+}
+
+/// Matches a space-separated folded pattern at token `i`; the end token index on success.
+pub(crate) fn pat_at(toks: &[Tok], i: usize, pat: &str) -> Option<usize> {
+    let mut j = i;
+    for p in pat.split(' ') {
+        if toks.get(j)?.f != p {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon
+
+#[derive(Clone, Copy, PartialEq)]
+enum Lv {
+    /// No level suffix.
+    No,
+    /// An optional province-level suffix ("tỉnh", "thành phố Cần Thơ", "Khánh Hòa").
+    Prov,
+    /// An optional suffix of any level ("tỉnh", "các huyện", "cấp xã").
+    Any,
+    /// A level suffix is required (the abbreviation "CA" alone is not an agency).
+    AnyReq,
+    /// A level is required and names the agency: "UBND" + tỉnh / cấp huyện / cấp xã.
+    Council,
+}
+
+struct Entry {
+    pats: &'static [&'static str],
+    canon: &'static str,
+    lv: Lv,
+    /// The first word must be capitalised in running text.
+    cap: bool,
+    /// The first word must be all capitals (an abbreviation that is also a common word).
+    upper: bool,
+}
+
+const fn e(pats: &'static [&'static str], canon: &'static str, lv: Lv) -> Entry {
+    Entry {
+        pats,
+        canon,
+        lv,
+        cap: true,
+        upper: false,
+    }
+}
+
+static FIXED: &[Entry] = &[
+    e(&["cong an"], "Công an", Lv::Any),
+    Entry {
+        pats: &["ca"],
+        canon: "Công an",
+        lv: Lv::AnyReq,
+        cap: true,
+        upper: true,
+    },
+    e(
+        &["bo chi huy quan su", "bchqs"],
+        "Bộ Chỉ huy Quân sự",
+        Lv::Any,
+    ),
+    e(
+        &[
+            "bo chi huy bo doi bien phong",
+            "bo doi bien phong",
+            "bchbdbp",
+            "bdbp",
+        ],
+        "Bộ Chỉ huy Bộ đội Biên phòng",
+        Lv::Any,
+    ),
+    e(&["canh sat bien"], "Cảnh sát biển", Lv::No),
+    e(
+        &[
+            "uy ban mat tran to quoc viet nam",
+            "uy ban mat tran to quoc",
+            "ubmttq viet nam",
+            "ubmttq",
+            "ub mttq viet nam",
+            "ub mttq",
+            "mat tran to quoc viet nam",
+            "mttq viet nam",
+            "mttq",
+        ],
+        "Ủy ban Mặt trận Tổ quốc Việt Nam",
+        Lv::Any,
+    ),
+    e(
+        &["lien hiep cac to chuc huu nghi viet nam"],
+        "Liên hiệp các tổ chức hữu nghị Việt Nam",
+        Lv::No,
+    ),
+    e(
+        &["lien hiep cac to chuc huu nghi"],
+        "Liên hiệp các tổ chức hữu nghị",
+        Lv::Any,
+    ),
+    e(
+        &[
+            "van phong uy ban nhan dan",
+            "van phong ubnd",
+            "vp ubnd",
+            "vp . ubnd",
+        ],
+        "Văn phòng UBND tỉnh",
+        Lv::Prov,
+    ),
+    e(&["van phong chinh phu"], "Văn phòng Chính phủ", Lv::No),
+    e(
+        &["van phong tinh uy", "van phong thanh uy"],
+        "Văn phòng Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(&["uy ban nhan dan", "ubnd"], "UBND", Lv::Council),
+    e(&["hoi dong nhan dan", "hdnd"], "HĐND", Lv::Council),
+    e(
+        &["thuong truc tinh uy", "thuong truc thanh uy"],
+        "Thường trực Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban thuong vu tinh uy", "ban thuong vu thanh uy"],
+        "Ban Thường vụ Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(&["tinh uy", "thanh uy"], "Tỉnh ủy", Lv::Prov),
+    e(
+        &[
+            "ban tuyen giao va dan van tinh uy",
+            "ban tuyen giao va dan van thanh uy",
+        ],
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban tuyen giao tinh uy", "ban tuyen giao thanh uy"],
+        "Ban Tuyên giáo Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban dan van tinh uy", "ban dan van thanh uy"],
+        "Ban Dân vận Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban to chuc tinh uy", "ban to chuc thanh uy"],
+        "Ban Tổ chức Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban noi chinh tinh uy", "ban noi chinh thanh uy"],
+        "Ban Nội chính Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban kinh te tinh uy", "ban kinh te thanh uy"],
+        "Ban Kinh tế Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban doi ngoai tinh uy", "ban doi ngoai thanh uy"],
+        "Ban Đối ngoại Tỉnh ủy",
+        Lv::Prov,
+    ),
+    e(
+        &["ban doi ngoai trung uong"],
+        "Ban Đối ngoại Trung ương",
+        Lv::No,
+    ),
+    e(
+        &["ban tuyen giao trung uong"],
+        "Ban Tuyên giáo Trung ương",
+        Lv::No,
+    ),
+    e(
+        &["ban bi thu trung uong dang", "ban bi thu"],
+        "Ban Bí thư",
+        Lv::No,
+    ),
+    e(&["bo chinh tri"], "Bộ Chính trị", Lv::No),
+    e(&["thu tuong chinh phu"], "Thủ tướng Chính phủ", Lv::No),
+    e(&["chinh phu"], "Chính phủ", Lv::No),
+    e(&["quoc hoi"], "Quốc hội", Lv::No),
+    e(
+        &[
+            "uy ban nha nuoc ve nguoi viet nam o nuoc ngoai",
+            "uy ban nha nuoc ve nvnonn",
+        ],
+        "Ủy ban Nhà nước về người Việt Nam ở nước ngoài",
+        Lv::No,
+    ),
+    Entry {
+        pats: &["co quan dai dien viet nam o nuoc ngoai"],
+        canon: "Cơ quan đại diện Việt Nam ở nước ngoài",
+        lv: Lv::No,
+        cap: false,
+        upper: false,
+    },
+    e(
+        &["ban quan ly khu kinh te"],
+        "Ban Quản lý Khu kinh tế",
+        Lv::Prov,
+    ),
+    e(
+        &[
+            "ban quan ly cac khu cong nghiep",
+            "ban quan ly khu cong nghiep",
+        ],
+        "Ban Quản lý các Khu công nghiệp",
+        Lv::Prov,
+    ),
+    e(
+        &["dai phat thanh va truyen hinh", "dai pt - th", "dai ptth"],
+        "Đài Phát thanh và Truyền hình",
+        Lv::Prov,
+    ),
+    e(
+        &[
+            "cong thong tin dien tu tinh",
+            "cong thong tin dien tu thanh pho",
+            "cong ttdt tinh",
+        ],
+        "Cổng Thông tin điện tử tỉnh",
+        Lv::Prov,
+    ),
+    e(&["hoi lien hiep phu nu"], "Hội Liên hiệp Phụ nữ", Lv::Any),
+    e(&["hoi nong dan"], "Hội Nông dân", Lv::Any),
+    e(&["hoi cuu chien binh"], "Hội Cựu chiến binh", Lv::Any),
+    e(
+        &["hoi lien lac voi nguoi viet nam o nuoc ngoai"],
+        "Hội Liên lạc với người Việt Nam ở nước ngoài",
+        Lv::Any,
+    ),
+    e(&["lien doan lao dong"], "Liên đoàn Lao động", Lv::Any),
+    e(
+        &[
+            "tinh doan",
+            "thanh doan",
+            "doan thanh nien cong san ho chi minh",
+            "doan tncs ho chi minh",
+        ],
+        "Tỉnh đoàn",
+        Lv::Prov,
+    ),
+    e(&["kho bac nha nuoc"], "Kho bạc Nhà nước", Lv::Any),
+    e(&["ngan hang nha nuoc"], "Ngân hàng Nhà nước", Lv::Any),
+    e(&["bao hiem xa hoi"], "Bảo hiểm xã hội", Lv::Any),
+    e(
+        &["vien kiem sat nhan dan"],
+        "Viện Kiểm sát nhân dân",
+        Lv::Any,
+    ),
+    e(&["toa an nhan dan"], "Tòa án nhân dân", Lv::Any),
+    e(&["sngv"], "Sở Ngoại vụ", Lv::Prov),
+    e(&["snv"], "Sở Nội vụ", Lv::Prov),
+];
+
+/// Department names after "Sở" (and ministry names after "Bộ"), folded pattern → canonical.
+static BODIES: &[(&[&str], &str)] = &[
+    (&["ngoai vu"], "Ngoại vụ"),
+    (&["noi vu"], "Nội vụ"),
+    (&["tai chinh"], "Tài chính"),
+    (
+        &["ke hoach va dau tu", "ke hoach - dau tu", "kh & dt", "khdt"],
+        "Kế hoạch và Đầu tư",
+    ),
+    (&["cong thuong"], "Công Thương"),
+    (&["tu phap"], "Tư pháp"),
+    (&["y te"], "Y tế"),
+    (&["xay dung"], "Xây dựng"),
+    (&["giao thong van tai", "gtvt"], "Giao thông vận tải"),
+    (
+        &[
+            "giao duc va dao tao",
+            "giao duc - dao tao",
+            "gd & dt",
+            "gddt",
+        ],
+        "Giáo dục và Đào tạo",
+    ),
+    (
+        &[
+            "khoa hoc va cong nghe",
+            "khoa hoc - cong nghe",
+            "kh & cn",
+            "khcn",
+        ],
+        "Khoa học và Công nghệ",
+    ),
+    (
+        &[
+            "thong tin va truyen thong",
+            "thong tin - truyen thong",
+            "tt & tt",
+            "tttt",
+        ],
+        "Thông tin và Truyền thông",
+    ),
+    (
+        &["tai nguyen va moi truong", "tn & mt", "tnmt"],
+        "Tài nguyên và Môi trường",
+    ),
+    (
+        &["nong nghiep va phat trien nong thon", "nn & ptnt", "nnptnt"],
+        "Nông nghiệp và Phát triển nông thôn",
+    ),
+    (&["nong nghiep va moi truong"], "Nông nghiệp và Môi trường"),
+    (
+        &[
+            "lao dong - thuong binh va xa hoi",
+            "lao dong , thuong binh va xa hoi",
+            "lao dong thuong binh va xa hoi",
+            "ld - tb & xh",
+            "ldtbxh",
+        ],
+        "Lao động - Thương binh và Xã hội",
+    ),
+    (
+        &[
+            "van hoa , the thao va du lich",
+            "van hoa - the thao va du lich",
+            "van hoa the thao va du lich",
+            "vh , tt & dl",
+            "vh , tt va dl",
+            "vhttdl",
+        ],
+        "Văn hóa, Thể thao và Du lịch",
+    ),
+    (
+        &["van hoa va the thao", "van hoa - the thao"],
+        "Văn hóa và Thể thao",
+    ),
+    (&["du lich"], "Du lịch"),
+    (&["dan toc va ton giao"], "Dân tộc và Tôn giáo"),
+    (
+        &["khoa hoc , cong nghe va moi truong"],
+        "Khoa học, Công nghệ và Môi trường",
+    ),
+];
+
+static MINISTRY_EXTRA: &[(&[&str], &str)] = &[
+    (&["ngoai giao"], "Ngoại giao"),
+    (&["cong an"], "Công an"),
+    (&["quoc phong"], "Quốc phòng"),
+];
+
+static PROVINCES: &[&str] = &[
+    "an giang",
+    "ba ria - vung tau",
+    "ba ria vung tau",
+    "bac giang",
+    "bac kan",
+    "bac lieu",
+    "bac ninh",
+    "ben tre",
+    "binh dinh",
+    "binh duong",
+    "binh phuoc",
+    "binh thuan",
+    "ca mau",
+    "cao bang",
+    "can tho",
+    "da nang",
+    "dak lak",
+    "dak nong",
+    "dien bien",
+    "dong nai",
+    "dong thap",
+    "gia lai",
+    "ha giang",
+    "ha nam",
+    "ha noi",
+    "ha tinh",
+    "hai duong",
+    "hai phong",
+    "hau giang",
+    "hoa binh",
+    "ho chi minh",
+    "hung yen",
+    "khanh hoa",
+    "kien giang",
+    "kon tum",
+    "lai chau",
+    "lam dong",
+    "lang son",
+    "lao cai",
+    "long an",
+    "nam dinh",
+    "nghe an",
+    "ninh binh",
+    "ninh thuan",
+    "phu tho",
+    "phu yen",
+    "quang binh",
+    "quang nam",
+    "quang ngai",
+    "quang ninh",
+    "quang tri",
+    "soc trang",
+    "son la",
+    "tay ninh",
+    "thai binh",
+    "thai nguyen",
+    "thanh hoa",
+    "thua thien - hue",
+    "thua thien hue",
+    "hue",
+    "tien giang",
+    "tra vinh",
+    "tuyen quang",
+    "vinh long",
+    "vinh phuc",
+    "yen bai",
+];
+
+/// Words that end a name written without a known body: prepositions and the first syllables of
+/// the verbs that follow agency names.
+static STOP1: &[&str] = &[
+    "của", "về", "tại", "trong", "theo", "để", "với", "cho", "các", "những", "được", "đã", "sẽ",
+    "cần", "phải", "khi", "nhằm", "trên", "và", "là", "có", "ở", "tỉnh", "huyện", "này", "việc",
+    "hoặc", "cùng", "thuộc", "gồm",
+];
+static STOP2: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "thực hiện",
+    "triển khai",
+    "tham mưu",
+    "tổ chức",
+    "xây dựng",
+    "hướng dẫn",
+    "chỉ đạo",
+    "tổng hợp",
+    "liên quan",
+    "thành phố",
+    "thị xã",
+    "báo cáo",
+    "đề xuất",
+    "chủ động",
+    "tiếp tục",
+    "tăng cường",
+    "phụ trách",
+    "chịu trách",
+    "cung cấp",
+    "theo dõi",
+    "kiểm tra",
+    "nghiên cứu",
+    "rà soát",
+    "quản lý",
+    "đảm bảo",
+    "bảo đảm",
+];
+
+/// Stop words are compared on the written word (lowercase NFC), not the folded one: folding
+/// merges "chợ" with "cho" and "tư" with "từ".
+fn is_stop(toks: &[Tok], j: usize) -> bool {
+    let t = &toks[j];
+    if STOP1.contains(&t.lower.as_str()) {
+        return true;
+    }
+    if let Some(n) = toks.get(j + 1) {
+        let bi = format!("{} {}", t.lower, n.lower);
+        if STOP2.contains(&bi.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanner
+
+/// A mention found by the scanner, in token indices.
+#[derive(Debug, Clone)]
+pub(crate) struct MTok {
+    pub ts: usize,
+    pub te: usize,
+    pub canonical: String,
+    /// Whether the name is a complete known name (lexicon), not a guessed body.
+    pub known: bool,
+}
+
+impl MTok {
+    pub(crate) fn to_mention(&self, text: &str, toks: &[Tok]) -> Mention {
+        let start = toks[self.ts].start;
+        let end = toks[self.te - 1].end;
+        Mention {
+            start,
+            end,
+            canonical: self.canonical.clone(),
+            text: text[start..end].to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Level {
+    Prov,
+    Dist,
+    Comm,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    strict: bool,
+}
+
+/// All agency mentions in a tokenized text. `strict` uses capitalisation to find names in
+/// running text; lenient mode accepts any case (single names typed by users).
+pub(crate) fn scan(text: &str, toks: &[Tok], strict: bool) -> Vec<MTok> {
+    let sc = Scanner { text, toks, strict };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].word {
+            i += 1;
+            continue;
+        }
+        // Document codes ("1014/ SNgV-LS") are not mentions.
+        match sc.agency_at(i) {
+            Some(found) if !sc.is_code(&found) => {
+                i = found.last().map(|m| m.te).unwrap_or(i + 1).max(i + 1);
+                out.extend(found);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+impl<'a> Scanner<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn f(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.f.as_str()).unwrap_or("")
+    }
+
+    fn capital(&self, i: usize) -> bool {
+        !self.strict || self.tok(i).is_some_and(|t| t.cap)
+    }
+
+    fn is_code(&self, found: &[MTok]) -> bool {
+        let Some(m) = found.first() else { return false };
+        if found.len() != 1 || m.te - m.ts != 1 {
+            return false;
+        }
+        let before = m.ts.checked_sub(1).map(|i| self.f(i)).unwrap_or("");
+        let after = self.f(m.te);
+        self.toks[m.ts].f.len() > 2 && (before == "/" || after == "-" || after == "/")
+    }
+
+    fn province_at(&self, i: usize) -> Option<usize> {
+        if !self.capital(i) {
+            return None;
+        }
+        PROVINCES
+            .iter()
+            .filter_map(|p| pat_at(self.toks, i, p))
+            .max()
+    }
+
+    /// An administrative level after a name: `tỉnh Khánh Hòa`, `thành phố`, `các huyện, thị xã,
+    /// thành phố`, `cấp huyện`, `Cần Thơ`.
+    fn level_at(&self, i: usize) -> Option<(usize, Level)> {
+        let t = self.tok(i)?;
+        if !t.word {
+            return None;
+        }
+        match t.f.as_str() {
+            "cap" => {
+                return match self.f(i + 1) {
+                    "tinh" => Some((i + 2, Level::Prov)),
+                    "huyen" => Some((i + 2, Level::Dist)),
+                    "xa" => Some((i + 2, Level::Comm)),
+                    _ => None,
+                }
+            }
+            "tinh" => {
+                let j = i + 1;
+                return Some((self.province_at(j).unwrap_or(j), Level::Prov));
+            }
+            _ => {}
+        }
+        if let Some(r) = self.units_at(i) {
+            return Some(r);
+        }
+        let tp = pat_at(self.toks, i, "thanh pho")
+            .or_else(|| pat_at(self.toks, i, "tp .").filter(|_| self.toks[i].upper))
+            .or_else(|| pat_at(self.toks, i, "tp").filter(|_| self.toks[i].upper));
+        if let Some(j) = tp {
+            if let Some(e) = self.province_at(j) {
+                return Some((e, Level::Prov));
+            }
+            if self.strict && self.tok(j).is_some_and(|t| t.word && t.cap) && !self.head_at(j) {
+                let mut e = j;
+                while e < j + 3 && self.tok(e).is_some_and(|t| t.word && t.cap) {
+                    e += 1;
+                }
+                return Some((e, Level::Dist));
+            }
+            return Some((j, Level::Prov));
+        }
+        self.province_at(i).map(|e| (e, Level::Prov))
+    }
+
+    /// `các huyện, thị xã, thành phố`, `quận, huyện`, `huyện Phú Quốc`, `các xã, phường`.
+    fn units_at(&self, i: usize) -> Option<(usize, Level)> {
+        let unit = |j: usize| -> Option<(usize, bool, &'static str)> {
+            for (p, dist) in [
+                ("huyen", true),
+                ("quan", true),
+                ("thi xa", true),
+                ("thanh pho", true),
+                ("xa", false),
+                ("phuong", false),
+                ("thi tran", false),
+            ] {
+                if let Some(e) = pat_at(self.toks, j, p) {
+                    if self.strict && self.toks[j].cap {
+                        return None;
+                    }
+                    return Some((e, dist, p));
+                }
+            }
+            None
+        };
+        let cac = self.f(i) == "cac";
+        let j0 = if cac { i + 1 } else { i };
+        let (mut e, mut dist, first) = unit(j0)?;
+        let mut n = 1;
+        loop {
+            let sep = self.f(e);
+            if sep == "," || sep == "va" {
+                if let Some((e2, d2, _)) = unit(e + 1) {
+                    e = e2;
+                    dist |= d2;
+                    n += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if n == 1 && !cac && first == "thanh pho" {
+            return None;
+        }
+        if n == 1 && !cac {
+            // "huyện Phú Quốc": the unit's own name.
+            let mut k = e;
+            while k < e + 3 && self.tok(k).is_some_and(|t| t.word && t.cap) && !self.head_at(k) {
+                k += 1;
+            }
+            e = k;
+        }
+        Some((e, if dist { Level::Dist } else { Level::Comm }))
+    }
+
+    /// Whether an agency name starts at token `i` (used to stop a name before the next one).
+    fn head_at(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.word) && self.agency_at(i).is_some()
+    }
+
+    fn agency_at(&self, i: usize) -> Option<Vec<MTok>> {
+        if let Some(te) = self.so_ban_nganh_at(i) {
+            return Some(vec![MTok {
+                ts: i,
+                te,
+                canonical: "Các sở, ban, ngành".into(),
+                known: true,
+            }]);
+        }
+        if let Some(te) = self.bo_nganh_at(i) {
+            return Some(vec![MTok {
+                ts: i,
+                te,
+                canonical: "Các bộ, ngành Trung ương".into(),
+                known: true,
+            }]);
+        }
+        if self.f(i) == "cac" && self.f(i + 1) == "so" && self.capital(i + 1) {
+            if let Some(v) = self.distributive_at(i) {
+                return Some(v);
+            }
+        }
+        let (j0, cac) = if self.f(i) == "cac" {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        let ts = if cac { i } else { j0 };
+        let (te, canonical, known) = self.single_at(j0)?;
+        Some(vec![MTok {
+            ts,
+            te,
+            canonical,
+            known,
+        }])
+    }
+
+    /// "các sở, ban, ngành", "Sở, ban ngành thành phố", "các sở, ngành, địa phương",
+    /// "các sở, ban, ngành, đoàn thể cấp tỉnh", "các sở liên quan".
+    fn so_ban_nganh_at(&self, i: usize) -> Option<usize> {
+        let cac = self.f(i) == "cac";
+        let s = if cac { i + 1 } else { i };
+        if self.f(s) != "so" {
+            return None;
+        }
+        let mut j = s + 1;
+        let comma = |j: usize| if self.f(j) == "," { j + 1 } else { j };
+        let k = comma(j);
+        if self.f(k) == "ban" && self.tok(k).is_some_and(|t| !t.cap || !self.strict) {
+            let k2 = comma(k + 1);
+            if self.f(k2) == "nganh" {
+                j = k2 + 1;
+            } else {
+                return None;
+            }
+        } else if self.f(k) == "nganh" && k > s + 1 {
+            j = k + 1;
+        } else if cac
+            && !self.tok(s).is_some_and(|t| t.cap)
+            && !self.tok(s + 1).is_some_and(|t| t.cap)
+        {
+            // "các sở" + lowercase: the departments in general.
+            j = s + 1;
+        } else {
+            return None;
+        }
+        // ", đoàn thể", ", địa phương", "và địa phương"
+        loop {
+            let k = if matches!(self.f(j), "," | "va") {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(e) =
+                pat_at(self.toks, k, "doan the").or_else(|| pat_at(self.toks, k, "dia phuong"))
+            {
+                j = e;
+                continue;
+            }
+            break;
+        }
+        for p in ["cap tinh", "tinh", "thanh pho", "trung uong"] {
+            if let Some(e) = pat_at(self.toks, j, p) {
+                j = e;
+                break;
+            }
+        }
+        Some(j)
+    }
+
+    /// "các bộ, ngành Trung ương", "các Bộ, ngành liên quan".
+    fn bo_nganh_at(&self, i: usize) -> Option<usize> {
+        let cac = self.f(i) == "cac";
+        let s = if cac { i + 1 } else { i };
+        if self.f(s) != "bo" {
+            return None;
+        }
+        let k = if self.f(s + 1) == "," { s + 2 } else { s + 1 };
+        if self.f(k) != "nganh" {
+            return None;
+        }
+        let mut j = k + 1;
+        if let Some(e) = pat_at(self.toks, j, "trung uong") {
+            j = e;
+        }
+        Some(j)
+    }
+
+    /// "các Sở: Kế hoạch và Đầu tư, Công Thương, Du lịch" → one Sở per item.
+    fn distributive_at(&self, i: usize) -> Option<Vec<MTok>> {
+        let mut j = i + 2;
+        if self.f(j) == ":" {
+            j += 1;
+        }
+        let mut out: Vec<MTok> = Vec::new();
+        let mut ts = i;
+        loop {
+            if !self.capital(j) || self.head_at(j) {
+                break;
+            }
+            let Some((e, body, known)) = self.body_at(j, 1, false) else {
+                break;
+            };
+            out.push(MTok {
+                ts,
+                te: e,
+                canonical: format!("Sở {body}"),
+                known,
+            });
+            let sep = self.f(e);
+            if (sep == "," || sep == "va") && self.capital(e + 1) && !self.head_at(e + 1) {
+                j = e + 1;
+                ts = j;
+                continue;
+            }
+            break;
+        }
+        if out.is_empty() {
+            None
+        } else {
+            Some(out)
+        }
+    }
+
+    /// A single agency whose head word is at `j`: (end, canonical, known).
+    fn single_at(&self, j: usize) -> Option<(usize, String, bool)> {
+        let t = self.tok(j)?;
+        // Fixed names: the longest pattern wins.
+        let mut best: Option<(usize, &Entry)> = None;
+        for en in FIXED {
+            if self.strict && en.cap && !t.cap {
+                continue;
+            }
+            if self.strict && en.upper && !t.upper {
+                continue;
+            }
+            for p in en.pats {
+                if let Some(end) = pat_at(self.toks, j, p) {
+                    if best.is_none_or(|(b, _)| end > b) {
+                        best = Some((end, en));
+                    }
+                }
+            }
+        }
+        if let Some((end, en)) = best {
+            let lvl = self.level_at(end);
+            return match en.lv {
+                Lv::No => Some((end, en.canon.to_string(), true)),
+                Lv::Prov => match lvl {
+                    Some((e, Level::Prov)) => Some((e, en.canon.to_string(), true)),
+                    _ => Some((end, en.canon.to_string(), true)),
+                },
+                Lv::Any => Some((lvl.map(|l| l.0).unwrap_or(end), en.canon.to_string(), true)),
+                Lv::AnyReq => lvl.map(|(e, _)| (e, en.canon.to_string(), true)),
+                Lv::Council => lvl.map(|(e, l)| {
+                    let suffix = match l {
+                        Level::Prov => "tỉnh",
+                        Level::Dist => "cấp huyện",
+                        Level::Comm => "cấp xã",
+                    };
+                    (e, format!("{} {}", en.canon, suffix), true)
+                }),
+            };
+        }
+        if !self.capital(j) {
+            return None;
+        }
+        let prov = |e: usize| match self.level_at(e) {
+            Some((e2, Level::Prov)) => e2,
+            _ => e,
+        };
+        match t.f.as_str() {
+            "so" => {
+                let (e, body, known) = self.body_at(j + 1, 1, true)?;
+                Some((prov(e), format!("Sở {body}"), known))
+            }
+            "bo" => {
+                let (e, body, known) = self.body_at(j + 1, 1, true)?;
+                Some((e, format!("Bộ {body}"), known))
+            }
+            "trung" | "cuc" | "chi" => {
+                let head_end = match t.f.as_str() {
+                    "trung" => pat_at(self.toks, j, "trung tam")?,
+                    "chi" => pat_at(self.toks, j, "chi cuc")?,
+                    _ => j + 1,
+                };
+                let (e, body, _) = self.fallback_body(head_end, 3, true)?;
+                let head = self.render(j, head_end);
+                Some((prov(e), format!("{head} {body}"), false))
+            }
+            "bao" => {
+                if let Some(e) = self.province_at(j + 1) {
+                    return Some((e, "Báo tỉnh".into(), true));
+                }
+                let (e, body, _) = self.fallback_body(j + 1, 2, true)?;
+                Some((prov(e), format!("Báo {body}"), false))
+            }
+            _ => None,
+        }
+    }
+
+    /// A department body after "Sở"/"Bộ": a known name, else a guessed one.
+    fn body_at(
+        &self,
+        i: usize,
+        maxcont: usize,
+        allow_comma: bool,
+    ) -> Option<(usize, String, bool)> {
+        if !self.capital(i) {
+            return None;
+        }
+        let ministry = i > 0 && self.f(i - 1) == "bo";
+        let mut best: Option<(usize, &str)> = None;
+        let extra: &[(&[&str], &str)] = if ministry { MINISTRY_EXTRA } else { &[] };
+        for (pats, canon) in BODIES.iter().chain(extra.iter()) {
+            for p in pats.iter() {
+                if let Some(e) = pat_at(self.toks, i, p) {
+                    if best.is_none_or(|(b, _)| e > b) {
+                        best = Some((e, canon));
+                    }
+                }
+            }
+        }
+        if let Some((e, canon)) = best {
+            // A known body must end the name: "Sở Du lịch" but not a longer unknown name.
+            return Some((e, canon.to_string(), true));
+        }
+        self.fallback_body(i, maxcont, allow_comma)
+    }
+
+    /// One capitalised component: a capitalised word and up to `maxcont` following words.
+    fn component_at(&self, i: usize, maxcont: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !t.word
+            || !self.capital(i)
+            || is_stop(self.toks, i)
+            || t.f.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        if self.province_at(i).is_some() {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut n = 0;
+        while n < maxcont {
+            let Some(u) = self.tok(j) else { break };
+            if !u.word || is_stop(self.toks, j) || self.province_at(j).is_some() {
+                break;
+            }
+            if self.strict && u.cap {
+                break;
+            }
+            j += 1;
+            n += 1;
+        }
+        if !self.strict {
+            // A typed name: take every word up to punctuation or a level word.
+            while let Some(u) = self.tok(j) {
+                if !u.word || is_stop(self.toks, j) || self.level_at(j).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        Some(j)
+    }
+
+    /// A name not in the lexicon: components joined by juxtaposition, "và", "-", and the pattern
+    /// "A, B và C" (one name with a comma inside).
+    fn fallback_body(
+        &self,
+        i: usize,
+        maxcont: usize,
+        allow_comma: bool,
+    ) -> Option<(usize, String, bool)> {
+        if self.head_at(i) {
+            return None;
+        }
+        let mut e = self.component_at(i, maxcont)?;
+        let mut has_va = false;
+        let mut comps = 1;
+        loop {
+            if comps >= 6 {
+                break;
+            }
+            if self.strict && self.tok(e).is_some_and(|t| t.word && t.cap) && !self.head_at(e) {
+                if let Some(e2) = self.component_at(e, maxcont) {
+                    e = e2;
+                    comps += 1;
+                    continue;
+                }
+            }
+            let sep = self.f(e);
+            if (sep == "va" || sep == "-" || sep == "&") && !self.head_at(e + 1) {
+                if let Some(e2) = self.component_at(e + 1, maxcont) {
+                    e = e2;
+                    has_va |= sep == "va";
+                    comps += 1;
+                    continue;
+                }
+            }
+            if allow_comma && !has_va && sep == "," && !self.head_at(e + 1) {
+                if let Some(b) = self.component_at(e + 1, maxcont) {
+                    if self.f(b) == "va" && !self.head_at(b + 1) {
+                        if let Some(c) = self.component_at(b + 1, maxcont) {
+                            let ends = self.tok(c).is_none_or(|t| !t.word || !t.cap);
+                            if ends {
+                                e = c;
+                                has_va = true;
+                                comps += 2;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+            break;
+        }
+        Some((e, self.render(i, e), false))
+    }
+
+    /// Tokens `i..e` as one canonical string: one tone placement, single spaces, ", ".
+    fn render(&self, i: usize, e: usize) -> String {
+        let mut out = String::new();
+        for t in &self.toks[i..e] {
+            if t.word {
+                if !out.is_empty() && !out.ends_with('.') {
+                    out.push(' ');
+                }
+                out.push_str(&canonical_tone(&self.text[t.start..t.end]));
+            } else {
+                match t.f.as_str() {
+                    "," => out.push(','),
+                    "-" => out.push_str(" -"),
+                    "&" => out.push_str(" &"),
+                    "." => out.push('.'),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(text: &str) -> Vec<String> {
+        find_mentions(text)
+            .into_iter()
+            .map(|m| m.canonical)
+            .collect()
+    }
+
+    #[test]
+    fn police_in_every_spelling() {
+        for s in [
+            "Công an tỉnh",
+            "Công an thành phố",
+            "CA tỉnh",
+            "Công an các huyện, thị xã, thành phố",
+            "Công an tỉnh Khánh Hòa",
+        ] {
+            assert_eq!(canonical(s).as_deref(), Some("Công an"), "{s}");
+        }
+        assert_eq!(
+            canon("phối hợp với Công an tỉnh và Sở Ngoại vụ"),
+            vec!["Công an", "Sở Ngoại vụ"]
+        );
+        let m = &find_mentions("Giao Công an tỉnh Khánh Hòa chủ trì")[0];
+        assert_eq!(m.text, "Công an tỉnh Khánh Hòa");
+        assert_eq!(
+            &"Giao Công an tỉnh Khánh Hòa chủ trì"[m.start..m.end],
+            m.text
+        );
+        // A common noun in lower case, and "ca" as a word, are not agencies.
+        assert!(find_mentions("lực lượng công an xã và ca trực").is_empty());
+    }
+
+    #[test]
+    fn departments_with_commas_inside_their_names() {
+        assert_eq!(
+            canon("Sở Văn hóa, Thể thao và Du lịch; Sở Văn hoá, Thể thao và Du lịch tỉnh"),
+            vec![
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Sở Văn hóa, Thể thao và Du lịch"
+            ]
+        );
+        assert_eq!(
+            canon("Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Công an tỉnh, Sở Kế hoạch và Đầu tư triển khai thực hiện"),
+            vec!["Sở Nội vụ", "Sở Tài chính", "Công an", "Sở Kế hoạch và Đầu tư"]
+        );
+        assert_eq!(
+            canon("Sở Lao động - Thương binh và Xã hội, Sở Thông tin và Truyền thông"),
+            vec![
+                "Sở Lao động - Thương binh và Xã hội",
+                "Sở Thông tin và Truyền thông"
+            ]
+        );
+        // The general pattern "Sở A, B và C" for a department the lexicon does not know.
+        assert_eq!(
+            canon("Sở Thủy sản, Hải đảo và Biển chủ trì"),
+            vec!["Sở Thủy sản, Hải đảo và Biển"]
+        );
+        assert_eq!(
+            canon("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch trong công tác"),
+            vec!["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"]
+        );
+    }
+
+    #[test]
+    fn distributive_lists_of_departments() {
+        assert_eq!(
+            canon("Phối hợp với các Sở: Kế hoạch và Đầu tư, Công Thương, Du lịch, Văn hóa và Thể thao và thông qua"),
+            vec!["Sở Kế hoạch và Đầu tư", "Sở Công Thương", "Sở Du lịch", "Sở Văn hóa và Thể thao"]
+        );
+        assert_eq!(
+            canon("Phối hợp với các Sở Ngoại vụ, Văn hóa và Thể thao, Du lịch, Thông tin và Truyền thông để"),
+            vec!["Sở Ngoại vụ", "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Thông tin và Truyền thông"]
+        );
+    }
+
+    #[test]
+    fn people_committees_by_level() {
+        assert_eq!(
+            canonical("UBND các huyện, thị xã, thành phố").as_deref(),
+            Some("UBND cấp huyện")
+        );
+        assert_eq!(
+            canonical("Ủy ban nhân dân các huyện, thị xã, thành phố").as_deref(),
+            Some("UBND cấp huyện")
+        );
+        assert_eq!(
+            canonical("UBND quận, huyện").as_deref(),
+            Some("UBND cấp huyện")
+        );
+        assert_eq!(
+            canonical("Ủy ban nhân dân tỉnh Khánh Hòa").as_deref(),
+            Some("UBND tỉnh")
+        );
+        assert_eq!(
+            canonical("Ủy ban nhân dân thành phố").as_deref(),
+            Some("UBND tỉnh")
+        );
+        assert_eq!(
+            canonical("Văn phòng Ủy ban nhân dân tỉnh").as_deref(),
+            Some("Văn phòng UBND tỉnh")
+        );
+        assert_eq!(
+            canonical("Văn phòng UBND tỉnh").as_deref(),
+            Some("Văn phòng UBND tỉnh")
+        );
+        assert_eq!(
+            canon("Các sở, ban, ngành, đoàn thể cấp tỉnh, Ủy ban nhân dân các huyện, thành phố"),
+            vec!["Các sở, ban, ngành", "UBND cấp huyện"]
+        );
+    }
+
+    #[test]
+    fn other_agencies_drop_the_province() {
+        let cases = [
+            ("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự"),
+            ("Bộ Chỉ huy quân sự thành phố", "Bộ Chỉ huy Quân sự"),
+            (
+                "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+                "Bộ Chỉ huy Bộ đội Biên phòng",
+            ),
+            (
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam",
+            ),
+            ("UBMTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+            (
+                "Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa",
+                "Liên hiệp các tổ chức hữu nghị",
+            ),
+            (
+                "Liên hiệp các Tổ chức hữu nghị thành phố",
+                "Liên hiệp các tổ chức hữu nghị",
+            ),
+            ("Các sở, ban, ngành", "Các sở, ban, ngành"),
+            ("Sở, ban ngành thành phố", "Các sở, ban, ngành"),
+            ("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu kinh tế"),
+            ("Cảnh sát biển", "Cảnh sát biển"),
+            (
+                "Đài Phát thanh và Truyền hình Khánh Hòa",
+                "Đài Phát thanh và Truyền hình",
+            ),
+            ("Bộ Ngoại giao", "Bộ Ngoại giao"),
+            ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+            ("Sở Ngoại vụ tỉnh Khánh Hòa", "Sở Ngoại vụ"),
+            ("SNgV", "Sở Ngoại vụ"),
+            (
+                "Trung tâm Xúc tiến Đầu tư - Thương mại và Hội chợ triển lãm Cần Thơ",
+                "Trung tâm Xúc tiến Đầu tư - Thương mại và Hội chợ triển lãm",
+            ),
+        ];
+        for (s, c) in cases {
+            assert_eq!(canonical(s).as_deref(), Some(c), "{s}");
+        }
+        assert_eq!(
+            canonical("Sở Văn hoá, Thể thao và Du lịch"),
+            canonical("Sở Văn hóa, Thể thao và Du lịch")
+        );
+        assert_eq!(canonical("tăng cường công tác"), None);
+        assert_eq!(canonical("Sở Ngoại vụ và Sở Nội vụ"), None);
+    }
+
+    #[test]
+    fn keys_and_queries() {
+        assert_eq!(key("Công an"), "cong an");
+        assert_eq!(key("  Sở   Ngoại vụ "), "so ngoai vu");
+        assert!(query_matches("cong an", "Công an"));
+        assert!(query_matches("Công an tỉnh", "Công an"));
+        assert!(query_matches("ngoai vu", "Sở Ngoại vụ"));
+        assert!(query_matches("Sở Ngoại vụ", "Sở Ngoại vụ"));
+        assert!(query_matches("so ngoai vu", "Sở Ngoại vụ"));
+        assert!(!query_matches("Sở Ngoại vụ", "Sở Nội vụ"));
+        assert!(!query_matches("ngoai vu", "Sở Nội vụ"));
+        assert!(!query_matches("cong an", "Bộ Công an"));
+        assert!(query_matches("van hoa", "Sở Văn hóa, Thể thao và Du lịch"));
+        assert!(query_matches(
+            "Sở Văn hoá, Thể thao và Du lịch",
+            "Sở Văn hóa, Thể thao và Du lịch"
+        ));
+        assert!(query_matches("ubnd cac huyen", "UBND cấp huyện"));
+        assert!(!query_matches("", "Công an"));
+    }
+
+    #[test]
+    fn document_codes_are_not_mentions() {
+        assert!(canon("Công văn số 1014/ SNgV-LS ngày 16/5/2024").is_empty());
+    }
+}
