@@ -1,1 +1,1114 @@
-//! assignments
+//! Who does what: the agencies each clause gives work to, and in which role.
+//!
+//! The genre states assignments in a handful of shapes, all recognised here from the text alone:
+//!
+//! 1. **Agency sections** inside "Tổ chức thực hiện" / "Phân công thực hiện" / "Trách nhiệm thực
+//!    hiện": a heading that names agencies ("13. Công an tỉnh", "1. Đề nghị Ủy ban Mặt trận Tổ
+//!    quốc Việt Nam tỉnh", "10. Các sở, ban, ngành, …, Ủy ban nhân dân các huyện, thành phố")
+//!    makes every clause under it that agency's task: `lead`, or `support` when the clause starts
+//!    with "Phối hợp". A lead-in heading under it ("Chủ trì, phối hợp với …:") sets the role of
+//!    the items it introduces.
+//! 2. **Labelled lines**: "Cơ quan chủ trì: …", "Cơ quan thực hiện: …", "Cơ quan phối hợp: …",
+//!    "Tổ chức thực hiện: …", and table cells "Cơ quan, đơn vị chủ trì: …". The label gives the
+//!    default role of the agencies that head its value; the value may refine it ("Sở Nội vụ chủ
+//!    trì, phối hợp Sở Tài chính …"). A label line also gives its agencies to the item it labels
+//!    (the preceding clause with the same path). A label used as a heading ("- Cơ quan thực
+//!    hiện:") applies to the paragraphs under it.
+//! 3. **In-sentence forms**: "X chủ trì, phối hợp với Y, Z" (X lead, Y and Z support), "Giao X",
+//!    "giao cho X", "Đề nghị X", "yêu cầu X", and X at the start of a sentence followed by a task
+//!    verb ("X triển khai thực hiện", "X có trách nhiệm", "X phối hợp thực hiện" → support).
+//!
+//! Everything else an agency appears in is a mere mention ("báo cáo Ủy ban nhân dân tỉnh",
+//! "phối hợp với Sở Ngoại vụ") and gives it nothing. One agency gets at most one role per clause,
+//! the strongest: lead, then support, then assigned. Front and back matter only assign through
+//! an explicit verb ("Giao …", "yêu cầu …").
+
+use crate::model::{Assignment, Clause, ClauseKind, Document, Role, Zone};
+use crate::structure::agency::{pat_at, scan, tokenize, MTok, Tok};
+
+/// What the headings above a clause say about who its task belongs to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    /// Under a "Tổ chức thực hiện"-like section.
+    pub in_tcth: bool,
+    /// The agencies the innermost agency heading names (role filled per clause).
+    pub section: Vec<Assignment>,
+    /// The role a lead-in heading under the agency heading gives ("Chủ trì, …:" → lead).
+    pub lead_in_role: Option<Role>,
+    /// Agencies the lead-in heading makes support ("Chủ trì, phối hợp với Sở X:").
+    pub lead_in: Vec<Assignment>,
+    /// A label used as a heading ("- Cơ quan thực hiện:"): its role.
+    pub label_role: Option<Role>,
+    /// Agencies named in that label's own value.
+    pub label_given: Vec<Assignment>,
+}
+
+impl Context {
+    /// The context given by a clause's headings, outermost first.
+    pub fn from_headings(headings: &[String]) -> Context {
+        let mut ctx = Context::default();
+        for h in headings {
+            let t = Analysed::new(h);
+            let cs = content_start(&t.toks);
+            let trimmed = h.trim();
+            let ends_colon = trimmed.ends_with(':');
+            if is_tcth(&t, cs, ends_colon) {
+                ctx = Context {
+                    in_tcth: true,
+                    ..Context::default()
+                };
+                continue;
+            }
+            if let Some((role, vstart)) = label_of(&t) {
+                ctx.label_role = Some(role);
+                ctx.label_given = t.roles(vstart, Mode::label(role));
+                continue;
+            }
+            if let Some(section) = heading_agencies(&t, cs, ctx.in_tcth) {
+                ctx.section = section;
+                ctx.lead_in_role = None;
+                ctx.lead_in.clear();
+                ctx.label_role = None;
+                ctx.label_given.clear();
+                continue;
+            }
+            if ends_colon && !ctx.section.is_empty() {
+                ctx.lead_in_role = start_role(&t.toks, cs);
+                ctx.lead_in = t
+                    .roles(cs, Mode::general(false))
+                    .into_iter()
+                    .filter(|a| a.role == Role::Support)
+                    .collect();
+            }
+        }
+        ctx
+    }
+}
+
+/// Fills `assignments` of every clause of `doc`.
+pub fn annotate(doc: &mut Document) {
+    let mut found: Vec<Found> = Vec::with_capacity(doc.clauses.len());
+    let mut last: Option<(Vec<String>, Context)> = None;
+    for c in &doc.clauses {
+        let ctx = match &last {
+            Some((h, ctx)) if *h == c.headings => ctx.clone(),
+            _ => Context::from_headings(&c.headings),
+        };
+        found.push(assign(c, &ctx));
+        last = Some((c.headings.clone(), ctx));
+    }
+    for (c, f) in doc.clauses.iter_mut().zip(found.iter()) {
+        c.assignments = f.all.clone();
+    }
+    // A label line ("- Cơ quan chủ trì: …") also gives its agencies to the item it labels.
+    for (k, f) in found.iter().enumerate() {
+        let kind = doc.clauses[k].kind;
+        if f.labelled.is_empty()
+            || matches!(kind, ClauseKind::Item | ClauseKind::TableRow)
+            || doc.clauses[k].path.is_empty()
+        {
+            continue;
+        }
+        let path = doc.clauses[k].path.clone();
+        let mut j = k;
+        while j > 0 {
+            j -= 1;
+            if doc.clauses[j].path != path {
+                break;
+            }
+            if doc.clauses[j].kind == ClauseKind::Item {
+                for a in &f.labelled {
+                    merge(&mut doc.clauses[j].assignments, a.clone());
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// The agencies `clause` gives work to, given the context of its headings.
+pub fn assignments_for(clause: &Clause, context: &Context) -> Vec<Assignment> {
+    assign(clause, context).all
+}
+
+struct Found {
+    all: Vec<Assignment>,
+    /// Given by a label; these also go to the item the label belongs to.
+    labelled: Vec<Assignment>,
+}
+
+fn assign(clause: &Clause, ctx: &Context) -> Found {
+    let mut all: Vec<Assignment> = Vec::new();
+    let mut labelled: Vec<Assignment> = Vec::new();
+    let body = clause.zone == Zone::Body;
+    let mut first_line: Option<Analysed> = None;
+    for line in clause.text.split('\n') {
+        let t = Analysed::new(line);
+        if body {
+            if let Some((role, vstart)) = label_of(&t) {
+                let got = t.roles(vstart, Mode::label(role));
+                for a in got {
+                    merge(&mut labelled, a.clone());
+                    merge(&mut all, a);
+                }
+                continue;
+            }
+        }
+        let mode = if !body {
+            Mode::restricted()
+        } else if let Some(role) = ctx.label_role {
+            Mode::label(role)
+        } else {
+            Mode::general(ctx.in_tcth || clause.kind == ClauseKind::TableRow)
+        };
+        let got = t.roles(content_start(&t.toks), mode);
+        for a in got {
+            if ctx.label_role.is_some() {
+                merge(&mut labelled, a.clone());
+            }
+            merge(&mut all, a);
+        }
+        if first_line.is_none() {
+            first_line = Some(t);
+        }
+    }
+    if body {
+        if !ctx.section.is_empty() {
+            let role = first_line
+                .as_ref()
+                .and_then(|t| start_role(&t.toks, content_start(&t.toks)))
+                .or(ctx.lead_in_role)
+                .unwrap_or(Role::Lead);
+            for a in &ctx.section {
+                merge(&mut all, Assignment { role, ..a.clone() });
+            }
+            for a in &ctx.lead_in {
+                merge(&mut all, a.clone());
+            }
+        }
+        for a in &ctx.label_given {
+            merge(&mut labelled, a.clone());
+            merge(&mut all, a.clone());
+        }
+    }
+    Found { all, labelled }
+}
+
+/// Adds `a`, keeping one role per agency: the strongest (lead > support > assigned).
+fn merge(into: &mut Vec<Assignment>, a: Assignment) {
+    if let Some(old) = into.iter_mut().find(|o| o.agency == a.agency) {
+        if a.role < old.role {
+            *old = a;
+        }
+    } else {
+        into.push(a);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One line of text: tokens, mentions, and the lists they form.
+
+/// A run of mentions joined by list separators: "Sở Tài chính, Công an tỉnh, Sở Kế hoạch và Đầu tư".
+#[derive(Debug, Clone)]
+struct List {
+    /// Indices into `Analysed::ms`.
+    first: usize,
+    last: usize,
+    ts: usize,
+    te: usize,
+}
+
+struct Analysed<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    ms: Vec<MTok>,
+    lists: Vec<List>,
+    /// Token is inside a list (mention or separator between mentions).
+    in_list: Vec<bool>,
+}
+
+/// Words that may stand between the members of a list without ending it
+/// ("Sở Ngoại vụ; các cơ quan, đơn vị, địa phương liên quan; Sở Nội vụ").
+const FILLER: &[&str] = &[
+    "các", "cơ", "quan", "đơn", "vị", "địa", "phương", "có", "liên", "khác", "chức", "năng", "tổ",
+    "ngành", "cấp", "đoàn", "thể", "hội", "trên", "bàn",
+];
+
+/// Verbs that make an agency at the start of a sentence its doer, in ordinary body text.
+const TASK_VERBS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "thực hiện",
+    "triển khai",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "tổ chức",
+    "tham mưu",
+    "chủ động",
+    "xây dựng",
+    "tổng hợp",
+    "theo dõi",
+    "hướng dẫn",
+    "chỉ đạo",
+    "cần",
+    "phải",
+    "tiếp tục",
+    "tăng cường",
+    "rà soát",
+    "nghiên cứu",
+    "đề xuất",
+    "bố trí",
+    "kiểm tra",
+    "hỗ trợ",
+    "là cơ quan",
+    "làm đầu mối",
+    "quán triệt",
+    "báo cáo",
+    "cung cấp",
+    "đảm bảo",
+    "bảo đảm",
+    "đôn đốc",
+    "tích cực",
+    "thường xuyên",
+    "tiếp nhận",
+    "cập nhật",
+    "quản lý",
+    "giải quyết",
+    "phát huy",
+    "đẩy mạnh",
+    "ban hành",
+    "trình",
+    "tham gia",
+    "đăng cai",
+    "chuẩn bị",
+    "phụ trách",
+    "lồng ghép",
+    "vận động",
+    "thẩm định",
+    "kịp thời",
+    "nắm",
+    "phổ biến",
+    "tuyên truyền",
+    "trách nhiệm",
+];
+
+/// Words after an agency that show it is not the doer ("Sở Ngoại vụ của tỉnh", "X về …").
+const NOT_VERBS: &[&str] = &[
+    "của", "về", "tại", "ở", "trong", "theo", "và", "với", "cho", "để", "như", "gồm", "thuộc",
+    "trên", "dưới", "này", "đã", "từ", "nơi", "qua", "thông",
+];
+
+/// Verbs that give the agency right after them a task: "Giao X", "Đề nghị X", "yêu cầu X".
+const GIVING_VERBS: &[&str] = &[
+    "giao",
+    "giao cho",
+    "giao nhiem vu cho",
+    "de nghi",
+    "yeu cau",
+    "phan cong",
+    "phan cong cho",
+    "uy quyen cho",
+];
+
+#[derive(Clone, Copy)]
+struct Mode {
+    /// Only explicit giving verbs count (front and back matter).
+    restricted: bool,
+    /// A sentence-initial agency is the doer whatever verb follows (not only task verbs).
+    any_verb: bool,
+    /// Role of a doer whose verb states none.
+    default: Role,
+    /// An agency with nothing after it is still the doer (the value of a label).
+    allow_empty: bool,
+}
+
+impl Mode {
+    fn general(any_verb: bool) -> Mode {
+        Mode {
+            restricted: false,
+            any_verb,
+            default: Role::Assigned,
+            allow_empty: false,
+        }
+    }
+    fn label(role: Role) -> Mode {
+        Mode {
+            restricted: false,
+            any_verb: true,
+            default: role,
+            allow_empty: true,
+        }
+    }
+    fn restricted() -> Mode {
+        Mode {
+            restricted: true,
+            any_verb: false,
+            default: Role::Assigned,
+            allow_empty: false,
+        }
+    }
+}
+
+fn lower_word(t: &Tok) -> &str {
+    if t.word {
+        t.lower.as_str()
+    } else {
+        t.f.as_str()
+    }
+}
+
+/// Whether the words from token `i` start with the phrase `p` (lowercase, as written).
+fn phrase_at(toks: &[Tok], i: usize, p: &str) -> Option<usize> {
+    let mut j = i;
+    for w in p.split(' ') {
+        let t = toks.get(j)?;
+        if !t.word || t.lower != w {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+fn is_boundary(t: &Tok) -> bool {
+    match t.f.as_str() {
+        ";" | ":" | "\n" | "!" | "?" => true,
+        "." => t.space_after,
+        _ => false,
+    }
+}
+
+impl<'a> Analysed<'a> {
+    fn new(text: &'a str) -> Analysed<'a> {
+        let toks = tokenize(text);
+        let ms = scan(text, &toks, true);
+        let mut lists: Vec<List> = Vec::new();
+        for (k, m) in ms.iter().enumerate() {
+            if let Some(l) = lists.last_mut() {
+                let gap = &toks[l.te..m.ts];
+                let has_sep = gap
+                    .iter()
+                    .any(|t| matches!(lower_word(t), "," | ";" | "và" | "cùng"));
+                let all_ok = gap.iter().all(|t| {
+                    matches!(lower_word(t), "," | ";" | "và" | "cùng")
+                        || (t.word && FILLER.contains(&t.lower.as_str()))
+                });
+                if gap.is_empty() || (has_sep && all_ok && gap.len() <= 12) {
+                    l.last = k;
+                    l.te = m.te;
+                    continue;
+                }
+            }
+            lists.push(List {
+                first: k,
+                last: k,
+                ts: m.ts,
+                te: m.te,
+            });
+        }
+        let mut in_list = vec![false; toks.len()];
+        for l in &lists {
+            for x in &mut in_list[l.ts..l.te] {
+                *x = true;
+            }
+        }
+        Analysed {
+            text,
+            toks,
+            ms,
+            lists,
+            in_list,
+        }
+    }
+
+    fn assignment(&self, k: usize, role: Role) -> Assignment {
+        let m = self.ms[k].to_mention(self.text, &self.toks);
+        Assignment {
+            agency: m.canonical,
+            role,
+            mention: m.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    /// Start of the segment (sentence or clause part) a list at token `ts` belongs to, and the
+    /// boundary token before it, if any.
+    fn segment_start(&self, ts: usize, from: usize) -> (usize, Option<usize>) {
+        let mut j = ts;
+        while j > from {
+            j -= 1;
+            if !self.in_list[j] && is_boundary(&self.toks[j]) {
+                return (j + 1, Some(j));
+            }
+        }
+        (from, None)
+    }
+
+    /// The words after a list, a trailing filler ("và các đơn vị có liên quan") skipped.
+    fn after(&self, te: usize) -> usize {
+        let starts_filler = phrase_at(&self.toks, te, "và").is_some()
+            || phrase_at(&self.toks, te, "các").is_some()
+            || phrase_at(&self.toks, te, "có liên quan").is_some()
+            || phrase_at(&self.toks, te, "liên quan").is_some();
+        if !starts_filler {
+            return te;
+        }
+        let mut j = te;
+        while let Some(t) = self.toks.get(j) {
+            if t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
+    fn verb_role(&self, j: usize, default: Role) -> Role {
+        if pat_at(&self.toks, j, "chu tri").is_some() {
+            Role::Lead
+        } else if ["phoi hop", "tham gia phoi hop", "cung phoi hop"]
+            .iter()
+            .any(|p| pat_at(&self.toks, j, p).is_some())
+        {
+            Role::Support
+        } else {
+            default
+        }
+    }
+
+    /// The words before token `ts` back to `seg`, folded, commas kept, mentions excluded.
+    fn words_before(&self, ts: usize, seg: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut j = ts;
+        while j > seg && out.len() < 8 {
+            j -= 1;
+            let t = &self.toks[j];
+            if self.in_list[j] {
+                break;
+            }
+            if t.word || t.f == "," {
+                out.push(t.f.as_str());
+            } else {
+                break;
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Roles of the agencies named from token `from` on.
+    fn roles(&self, from: usize, mode: Mode) -> Vec<Assignment> {
+        let mut out: Vec<Assignment> = Vec::new();
+        for l in &self.lists {
+            if l.ts < from {
+                continue;
+            }
+            if let Some(role) = self.list_role(l, from, mode) {
+                for k in l.first..=l.last {
+                    merge(&mut out, self.assignment(k, role));
+                }
+            }
+        }
+        out
+    }
+
+    fn list_role(&self, l: &List, from: usize, mode: Mode) -> Option<Role> {
+        let (seg, boundary) = self.segment_start(l.ts, from);
+        let before = self.words_before(l.ts, seg);
+        let tail = before.join(" ");
+        let f = self.after(l.te);
+        // "Giao X …", "Đề nghị X …", "yêu cầu X …"
+        for v in GIVING_VERBS {
+            if tail == *v || tail.ends_with(&format!(" {v}")) {
+                let pre = tail[..tail.len() - v.len()].trim_end();
+                if pre.ends_with("theo") || pre.ends_with("xet") {
+                    return None;
+                }
+                return Some(self.verb_role(f, Role::Assigned));
+            }
+        }
+        if mode.restricted {
+            return None;
+        }
+        // "X chủ trì, phối hợp (với) Y, Z" → Y, Z support.
+        if after_lead_cooperation(&before) {
+            return Some(Role::Support);
+        }
+        // X at the start of a sentence (or after an introductory phrase and a comma) is the doer.
+        let at_start = self.toks[seg..l.ts]
+            .iter()
+            .all(|t| !t.word || is_enumerator(t))
+            && !self.toks[seg..l.ts]
+                .iter()
+                .any(|t| t.f == "," || t.f == "(");
+        let f_tok = self.toks.get(f);
+        let f_empty = f_tok.is_none_or(|t| !t.word);
+        let f_task = TASK_VERBS
+            .iter()
+            .any(|p| phrase_at(&self.toks, f, p).is_some());
+        let f_not = f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
+        let after_comma = l.ts > seg && self.toks[l.ts - 1].f == "," && !self.in_list[l.ts - 1];
+        let colon = boundary.is_some_and(|b| self.toks[b].f == ":");
+        if colon {
+            // "… như: X, Y" lists examples, not doers.
+            let b = boundary.unwrap_or(0);
+            let pre = self.words_before(b, 0);
+            if pre
+                .last()
+                .is_some_and(|w| ["nhu", "gom", "la", "sau"].contains(w))
+            {
+                return None;
+            }
+        }
+        let doer = if at_start {
+            if f_empty {
+                mode.allow_empty || colon
+            } else if f_not {
+                false
+            } else {
+                mode.any_verb || colon || f_task
+            }
+        } else {
+            after_comma && f_task
+        };
+        doer.then(|| self.verb_role(f, mode.default))
+    }
+}
+
+/// Whether the words before a list end with "chủ trì, phối hợp (chặt chẽ) (với|cùng)".
+fn after_lead_cooperation(before: &[&str]) -> bool {
+    let mut w: Vec<&str> = before.to_vec();
+    if matches!(w.last(), Some(&"voi") | Some(&"cung")) {
+        w.pop();
+    }
+    if w.ends_with(&["chat", "che"]) {
+        w.truncate(w.len() - 2);
+    }
+    if !w.ends_with(&["phoi", "hop"]) {
+        return false;
+    }
+    w.truncate(w.len() - 2);
+    while matches!(w.last(), Some(&",") | Some(&"va")) {
+        w.pop();
+    }
+    w.ends_with(&["chu", "tri"])
+}
+
+fn is_enumerator(t: &Tok) -> bool {
+    let s = t.lower.as_str();
+    let n = s.chars().count();
+    s.chars().all(|c| c.is_ascii_digit())
+        || (n == 1 && s.chars().all(|c| c.is_alphabetic()))
+        || (t.upper && n <= 5 && s.chars().all(|c| "ivxlc".contains(c)))
+}
+
+/// The first token after list markers ("III.", "2.4.", "a)", "-", "+").
+fn content_start(toks: &[Tok]) -> usize {
+    let mut i = 0;
+    loop {
+        let Some(t) = toks.get(i) else { return i };
+        if !t.word && matches!(t.f.as_str(), "-" | "+" | "*" | "•" | "–" | "\n") {
+            i += 1;
+            continue;
+        }
+        if t.word && is_enumerator(t) && toks.get(i + 1).is_some_and(|n| n.f == "." || n.f == ")") {
+            i += 2;
+            continue;
+        }
+        if t.f == "("
+            && toks.get(i + 1).is_some_and(is_enumerator)
+            && toks.get(i + 2).is_some_and(|n| n.f == ")")
+        {
+            i += 3;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// A "Tổ chức thực hiện"-like section heading.
+fn is_tcth(t: &Analysed, cs: usize, ends_colon: bool) -> bool {
+    let words: Vec<&str> = t.toks[cs..]
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.f.as_str())
+        .collect();
+    let folded = words.join(" ");
+    const PHRASES: &[&str] = &[
+        "to chuc thuc hien",
+        "phan cong thuc hien",
+        "trach nhiem thuc hien",
+        "phan cong nhiem vu",
+        "phan cong trach nhiem",
+        "trach nhiem cua cac",
+        "nhiem vu cua cac",
+        "to chuc trien khai thuc hien",
+    ];
+    if !PHRASES.iter().any(|p| folded.contains(p)) || words.len() > 14 {
+        return false;
+    }
+    // A numbered or capitalised section title, not a label "- Tổ chức thực hiện: …".
+    let roman = t
+        .toks
+        .first()
+        .is_some_and(|f| f.word && f.upper && is_enumerator(f));
+    let shouting = t.toks[cs..].iter().filter(|t| t.word).all(|t| t.upper);
+    !ends_colon || roman || shouting
+}
+
+/// A label line "Cơ quan chủ trì: …": its role and the first token of its value.
+fn label_of(t: &Analysed) -> Option<(Role, usize)> {
+    let cs = content_start(&t.toks);
+    let colon = (cs..(cs + 10).min(t.toks.len())).find(|&k| t.toks[k].f == ":")?;
+    let header = &t.toks[cs..colon];
+    if header.is_empty()
+        || header.iter().any(|x| !(x.word || x.f == ","))
+        || t.in_list[cs..colon].iter().any(|&b| b)
+    {
+        return None;
+    }
+    let words: Vec<&str> = header
+        .iter()
+        .filter(|x| x.word)
+        .map(|x| x.lower.as_str())
+        .collect();
+    if words.len() > 8 {
+        return None;
+    }
+    let h = words.join(" ");
+    const STARTS: &[&str] = &[
+        "cơ quan",
+        "đơn vị",
+        "tổ chức thực hiện",
+        "chủ trì",
+        "phối hợp",
+        "bộ phận",
+        "trách nhiệm",
+        "phân công",
+    ];
+    const HAS: &[&str] = &[
+        "chủ trì",
+        "phối hợp",
+        "thực hiện",
+        "tham mưu",
+        "trách nhiệm",
+        "phụ trách",
+        "đầu mối",
+        "soạn thảo",
+        "phân công",
+    ];
+    if !STARTS.iter().any(|s| h.starts_with(s)) || !HAS.iter().any(|s| h.contains(s)) {
+        return None;
+    }
+    let role = if h.contains("chủ trì") {
+        Role::Lead
+    } else if h.contains("phối hợp") {
+        Role::Support
+    } else {
+        Role::Assigned
+    };
+    Some((role, colon + 1))
+}
+
+/// The agencies an agency heading names: "13. Công an tỉnh", "1. Đề nghị Ủy ban Mặt trận Tổ quốc
+/// Việt Nam tỉnh", "15. Ngoài các nhiệm vụ nêu trên, Sở, ban, ngành … cần thực hiện …:".
+fn heading_agencies(t: &Analysed, cs: usize, in_tcth: bool) -> Option<Vec<Assignment>> {
+    let mut j = cs;
+    for p in [
+        "de nghi",
+        "giao",
+        "doi voi",
+        "trach nhiem cua",
+        "nhiem vu cua",
+    ] {
+        if let Some(e) = pat_at(&t.toks, j, p) {
+            j = e;
+            break;
+        }
+    }
+    if let Some(l) = t.lists.iter().find(|l| l.ts == j) {
+        let rest = t.toks[t.after(l.te)..].iter().filter(|x| x.word).count();
+        if rest == 0 || (in_tcth && rest <= 12) {
+            return Some(
+                (l.first..=l.last)
+                    .map(|k| t.assignment(k, Role::Lead))
+                    .collect(),
+            );
+        }
+    }
+    if in_tcth {
+        let doers: Vec<Assignment> = t
+            .lists
+            .iter()
+            .filter(|l| {
+                t.list_role(l, cs, Mode::general(false))
+                    .is_some_and(|r| r != Role::Support)
+            })
+            .flat_map(|l| (l.first..=l.last).map(|k| t.assignment(k, Role::Lead)))
+            .collect();
+        if !doers.is_empty() {
+            return Some(doers);
+        }
+    }
+    None
+}
+
+/// The role a clause's own first words state: "Phối hợp …" → support, "Chủ trì …" → lead.
+fn start_role(toks: &[Tok], cs: usize) -> Option<Role> {
+    let mut j = cs;
+    for _ in 0..3 {
+        let next = [
+            "thường xuyên",
+            "tăng cường",
+            "tích cực",
+            "chủ động",
+            "tiếp tục",
+            "kịp thời",
+            "cùng",
+        ]
+        .iter()
+        .find_map(|p| phrase_at(toks, j, p));
+        match next {
+            Some(e) => {
+                if toks.get(e).is_some_and(|t| t.f == ",") {
+                    j = e + 1;
+                } else {
+                    j = e;
+                }
+            }
+            None => break,
+        }
+    }
+    if pat_at(toks, j, "phoi hop").is_some() {
+        return Some(Role::Support);
+    }
+    if pat_at(toks, cs, "chu tri").is_some() {
+        return Some(Role::Lead);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Metadata;
+
+    fn clause(path: &str, headings: &[&str], text: &str, kind: ClauseKind) -> Clause {
+        Clause {
+            path: path.into(),
+            headings: headings.iter().map(|h| h.to_string()).collect(),
+            text: text.into(),
+            line: 1,
+            zone: Zone::Body,
+            kind,
+            assignments: Vec::new(),
+        }
+    }
+
+    fn doc(clauses: Vec<Clause>) -> Document {
+        let mut d = Document {
+            file: "t.txt".into(),
+            meta: Metadata::default(),
+            clauses,
+        };
+        annotate(&mut d);
+        d
+    }
+
+    fn roles(c: &Clause) -> Vec<(String, Role)> {
+        c.assignments
+            .iter()
+            .map(|a| (a.agency.clone(), a.role))
+            .collect()
+    }
+
+    fn r(agency: &str, role: Role) -> (String, Role) {
+        (agency.to_string(), role)
+    }
+
+    const TCTH: &str = "III. TỔ CHỨC THỰC HIỆN";
+
+    #[test]
+    fn agency_section_gives_lead_and_phoi_hop_gives_support() {
+        let d = doc(vec![
+            clause(
+                "III.13",
+                &[TCTH, "13. Công an tỉnh"],
+                "Chủ trì, phối hợp với các sở, ngành có liên quan thực hiện tốt công tác quản lý nhà nước về an ninh, trật tự.",
+                ClauseKind::Bullet,
+            ),
+            clause(
+                "III.13",
+                &[TCTH, "13. Công an tỉnh"],
+                "Phối hợp với Sở Ngoại vụ thực hiện tốt công tác bảo hộ công dân; báo cáo Ủy ban nhân dân tỉnh.",
+                ClauseKind::Bullet,
+            ),
+            clause(
+                "III.13",
+                &[TCTH, "13. Công an tỉnh"],
+                "Triển khai đồng bộ các biện pháp nghiệp vụ theo Quyết định của Thủ tướng Chính phủ.",
+                ClauseKind::Bullet,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Các sở, ban, ngành", Role::Support),
+                r("Công an", Role::Lead)
+            ]
+        );
+        // Sở Ngoại vụ and UBND tỉnh are merely mentioned.
+        assert_eq!(roles(&d.clauses[1]), vec![r("Công an", Role::Support)]);
+        assert_eq!(roles(&d.clauses[2]), vec![r("Công an", Role::Lead)]);
+        assert_eq!(d.clauses[2].assignments[0].mention, "Công an tỉnh");
+    }
+
+    #[test]
+    fn section_headings_in_every_form() {
+        let heads = [
+            ("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", vec!["Ủy ban Mặt trận Tổ quốc Việt Nam"]),
+            ("2. Sở Văn hoá, Thể thao và Du lịch", vec!["Sở Văn hóa, Thể thao và Du lịch"]),
+            (
+                "10. Các sở, ban, ngành, đoàn thể cấp tỉnh, Ủy ban nhân dân các huyện, thành phố",
+                vec!["Các sở, ban, ngành", "UBND cấp huyện"],
+            ),
+            (
+                "15. Ngoài các nhiệm vụ nêu trên, Sở, ban, ngành thành phố và Ủy ban nhân dân quận, huyện cần thực hiện các nhiệm vụ sau:",
+                vec!["Các sở, ban, ngành", "UBND cấp huyện"],
+            ),
+            ("3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh", vec!["Bộ Chỉ huy Bộ đội Biên phòng"]),
+        ];
+        for (h, want) in heads {
+            let d = doc(vec![clause(
+                "III.1",
+                &["III. PHÂN CÔNG THỰC HIỆN", h],
+                "Tổ chức tuyên truyền sâu rộng.",
+                ClauseKind::Item,
+            )]);
+            let got: Vec<(String, Role)> = want.iter().map(|a| r(a, Role::Lead)).collect();
+            assert_eq!(roles(&d.clauses[0]), got, "{h}");
+        }
+        // A heading that is a task, not an agency, gives nothing.
+        let d = doc(vec![clause(
+            "II.3",
+            &[
+                "II. NHIỆM VỤ",
+                "3. Làm tốt công tác người Việt Nam ở nước ngoài",
+            ],
+            "Tăng cường công tác tuyên truyền.",
+            ClauseKind::Item,
+        )]);
+        assert!(d.clauses[0].assignments.is_empty());
+    }
+
+    #[test]
+    fn lead_in_heading_sets_the_role_of_its_items() {
+        let h = [
+            "III. PHÂN CÔNG THỰC HIỆN",
+            "3. Công an thành phố",
+            "Chủ trì, phối hợp với cơ quan có liên quan:",
+        ];
+        let d = doc(vec![
+            clause(
+                "III.3.a",
+                &h,
+                "Tăng cường công tác nắm tình hình chính sách của các nước.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "III.3.b",
+                &h,
+                "Phối hợp với cơ quan có liên quan triển khai công tác bảo hộ công dân.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Công an", Role::Lead)]);
+        assert_eq!(roles(&d.clauses[1]), vec![r("Công an", Role::Support)]);
+    }
+
+    #[test]
+    fn label_lines_give_roles_to_the_label_and_its_item() {
+        let h = [
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP CỤ THỂ",
+            "2. Tăng cường mối quan hệ đối tác",
+        ];
+        let d = doc(vec![
+            clause("II.2.4", &h, "2.4. Xem xét việc thành lập một số tổ chức hữu nghị trên địa bàn tỉnh.", ClauseKind::Item),
+            clause(
+                "II.2.4",
+                &h,
+                "Cơ quan chủ trì: Sở Nội vụ chủ trì, phối hợp Sở Tài chính, Công an tỉnh, Sở Kế hoạch và Đầu tư triển khai thực hiện, báo cáo Ủy ban nhân dân tỉnh.",
+                ClauseKind::Bullet,
+            ),
+            clause("II.2.4", &h, "Thời gian thực hiện: Trong quý II/2023.", ClauseKind::Bullet),
+        ]);
+        let want = vec![
+            r("Sở Nội vụ", Role::Lead),
+            r("Sở Tài chính", Role::Support),
+            r("Công an", Role::Support),
+            r("Sở Kế hoạch và Đầu tư", Role::Support),
+        ];
+        assert_eq!(roles(&d.clauses[1]), want);
+        assert_eq!(roles(&d.clauses[0]), want);
+        assert!(d.clauses[2].assignments.is_empty());
+    }
+
+    #[test]
+    fn label_kinds_and_sentences_inside_the_value() {
+        let h = ["II. NHIỆM VỤ", "3. Thông tin"];
+        let d = doc(vec![
+            clause("II.3.2", &h, "Cơ quan thực hiện: Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí. Các sở, ban, ngành, địa phương phối hợp khi có đề nghị của Sở Thông tin và Truyền thông.", ClauseKind::Bullet),
+            clause("II.3.3", &h, "Cơ quan tham mưu thực hiện: Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Kế hoạch và Đầu tư và các sở, ngành, địa phương có liên quan.", ClauseKind::Bullet),
+            clause("II.3.4", &h, "Cơ quan chủ trì soạn thảo: Văn phòng UBND tỉnh.", ClauseKind::Bullet),
+            clause("II.3.5", &h, "Cơ quan phối hợp: Sở Tư pháp; Sở Tài chính.", ClauseKind::Bullet),
+            clause("II.3.6", &h, "Tổ chức thực hiện: Các sở, ban, ngành, địa phương.", ClauseKind::Bullet),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Sở Thông tin và Truyền thông", Role::Assigned),
+                r("Các sở, ban, ngành", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Văn phòng UBND tỉnh", Role::Lead),
+                r("Sở Kế hoạch và Đầu tư", Role::Support),
+                r("Các sở, ban, ngành", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![r("Văn phòng UBND tỉnh", Role::Lead)]
+        );
+        assert_eq!(
+            roles(&d.clauses[3]),
+            vec![
+                r("Sở Tư pháp", Role::Support),
+                r("Sở Tài chính", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[4]),
+            vec![r("Các sở, ban, ngành", Role::Assigned)]
+        );
+    }
+
+    #[test]
+    fn paragraphs_under_a_label_heading() {
+        let h = [
+            "II. NHIỆM VỤ",
+            "3. Làm tốt công tác người Việt Nam ở nước ngoài",
+            "3.1. Có giải pháp kết nối",
+            "- Cơ quan thực hiện:",
+        ];
+        let d = doc(vec![
+            clause(
+                "II.3.1",
+                &h[..3],
+                "Có giải pháp phù hợp để kết nối.",
+                ClauseKind::Item,
+            ),
+            clause("II.3.1", &h, "Sở Nội vụ thực hiện.", ClauseKind::Paragraph),
+            clause(
+                "II.3.1",
+                &h,
+                "Công an tỉnh triển khai thực hiện trong hệ thống tổ chức mình.",
+                ClauseKind::Paragraph,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Nội vụ", Role::Assigned)]);
+        assert_eq!(roles(&d.clauses[2]), vec![r("Công an", Role::Assigned)]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Nội vụ", Role::Assigned), r("Công an", Role::Assigned)]
+        );
+    }
+
+    #[test]
+    fn table_rows_by_column() {
+        let d = doc(vec![clause(
+            "III.4",
+            &["III. NỘI DUNG"],
+            "Chủ trì, phối hợp với Bộ Ngoại giao tổ chức tập huấn kỹ năng đối ngoại.\nCơ quan, đơn vị chủ trì: Sở Ngoại vụ; Liên hiệp các tổ chức hữu nghị tỉnh\nCơ quan, đơn vị phối hợp: Các cơ quan, đơn vị, địa phương liên quan; Sở Nội vụ, Ban Tuyên giáo Tỉnh ủy\nThời gian: Quý III",
+            ClauseKind::TableRow,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Bộ Ngoại giao", Role::Support),
+                r("Sở Ngoại vụ", Role::Lead),
+                r("Liên hiệp các tổ chức hữu nghị", Role::Lead),
+                r("Sở Nội vụ", Role::Support),
+                r("Ban Tuyên giáo Tỉnh ủy", Role::Support),
+            ]
+        );
+    }
+
+    #[test]
+    fn in_sentence_forms() {
+        let h = ["II. NHIỆM VỤ"];
+        let cases: Vec<(&str, Vec<(String, Role)>)> = vec![
+            ("Giao Sở Ngoại vụ chủ trì theo dõi, đôn đốc triển khai thực hiện Kế hoạch này.", vec![r("Sở Ngoại vụ", Role::Lead)]),
+            ("Thời gian thực hiện: Thường xuyên. Trong quý II/2023, giao Văn phòng Ủy ban nhân dân tỉnh nghiên cứu.", vec![r("Văn phòng UBND tỉnh", Role::Assigned)]),
+            ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền sâu rộng.", vec![r("Ủy ban Mặt trận Tổ quốc Việt Nam", Role::Assigned)]),
+            ("Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài chính thẩm định các khoản viện trợ.", vec![r("Sở Kế hoạch và Đầu tư", Role::Lead), r("Sở Tài chính", Role::Support)]),
+            ("Theo chức năng, nhiệm vụ được pháp luật quy định, Sở Tư pháp phối hợp rà soát hệ thống văn bản.", vec![r("Sở Tư pháp", Role::Support)]),
+            ("Công an tỉnh có trách nhiệm bảo đảm an ninh trật tự.", vec![r("Công an", Role::Assigned)]),
+            ("Sở Nội vụ phối hợp thực hiện khi có đề án.", vec![r("Sở Nội vụ", Role::Support)]),
+            ("Có các cơ chế phù hợp để đảm bảo kinh phí cho các hoạt động đối ngoại: Sở Tài chính chủ trì.", vec![r("Sở Tài chính", Role::Lead)]),
+            // Mere mentions.
+            ("Phối hợp với Cơ quan đại diện Việt Nam ở nước ngoài tổ chức gặp mặt kiều bào.", vec![]),
+            ("Triển khai Quyết định số 1334/QĐ-TTg của Thủ tướng Chính phủ; định kỳ báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Ngoại vụ).", vec![]),
+            ("Tăng cường giới thiệu hình ảnh của tỉnh qua các kênh như: Cổng Thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh.", vec![]),
+            ("Sở Ngoại vụ của tỉnh đã có nhiều hoạt động.", vec![]),
+        ];
+        for (text, want) in cases {
+            let d = doc(vec![clause("II.1", &h, text, ClauseKind::Item)]);
+            assert_eq!(roles(&d.clauses[0]), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn front_and_back_matter_assign_only_explicitly() {
+        let mut front = clause(
+            "",
+            &[],
+            "Căn cứ đề nghị của Sở Ngoại vụ; Công an tỉnh đã có ý kiến tại Công văn số 12/CAT.",
+            ClauseKind::Paragraph,
+        );
+        front.zone = Zone::Front;
+        let mut back = clause("", &[], "Công an tỉnh;", ClauseKind::Bullet);
+        back.zone = Zone::Back;
+        let mut back2 = clause(
+            "",
+            &[],
+            "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các huyện, thị xã, thành phố chủ động triển khai thực hiện.",
+            ClauseKind::Paragraph,
+        );
+        back2.zone = Zone::Back;
+        let d = doc(vec![front, back, back2]);
+        assert!(d.clauses[0].assignments.is_empty());
+        assert!(d.clauses[1].assignments.is_empty());
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![
+                r("Các sở, ban, ngành", Role::Assigned),
+                r("UBND cấp huyện", Role::Assigned)
+            ]
+        );
+    }
+
+    #[test]
+    fn one_role_per_agency_the_strongest() {
+        let d = doc(vec![clause(
+            "III.1",
+            &[TCTH, "1. Sở Ngoại vụ"],
+            "Chủ trì tổ chức hội nghị; Sở Ngoại vụ phối hợp với các đơn vị liên quan.",
+            ClauseKind::Item,
+        )]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+    }
+}
