@@ -142,6 +142,9 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
     let mut labelled: Vec<Assignment> = Vec::new();
     let body = clause.zone == Zone::Body;
     let mut first_line: Option<Analysed> = None;
+    // Roles the text states for its doers; they override the section's default for that agency
+    // ("5. Sở Tư pháp" … "Sở Tư pháp phối hợp rà soát …" → support).
+    let mut stated: Vec<Assignment> = Vec::new();
     for line in clause.text.split('\n') {
         let t = Analysed::new(line);
         if body {
@@ -161,8 +164,11 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
         } else {
             Mode::general(ctx.in_tcth || clause.kind == ClauseKind::TableRow)
         };
-        let got = t.roles(content_start(&t.toks), mode);
-        for a in got {
+        let got = t.roles_stated(content_start(&t.toks), mode);
+        for (a, is_stated) in got {
+            if is_stated {
+                stated.push(a.clone());
+            }
             if ctx.label_role.is_some() {
                 merge(&mut labelled, a.clone());
             }
@@ -174,12 +180,14 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
     }
     if body {
         if !ctx.section.is_empty() {
-            let role = first_line
+            let own = first_line
                 .as_ref()
-                .and_then(|t| start_role(&t.toks, content_start(&t.toks)))
-                .or(ctx.lead_in_role)
-                .unwrap_or(Role::Lead);
+                .and_then(|t| start_role(&t.toks, content_start(&t.toks)));
+            let role = own.or(ctx.lead_in_role).unwrap_or(Role::Lead);
             for a in &ctx.section {
+                if own.is_none() && stated.iter().any(|s| s.agency == a.agency) {
+                    continue;
+                }
                 merge(&mut all, Assignment { role, ..a.clone() });
             }
             for a in &ctx.lead_in {
@@ -296,6 +304,27 @@ const TASK_VERBS: &[&str] = &[
 const NOT_VERBS: &[&str] = &[
     "của", "về", "tại", "ở", "trong", "theo", "và", "với", "cho", "để", "như", "gồm", "thuộc",
     "trên", "dưới", "này", "đã", "từ", "nơi", "qua", "thông",
+];
+
+/// Introductory phrases after which, past a comma, a sentence's doer may come.
+const INTRO: &[&str] = &[
+    "theo",
+    "trên cơ sở",
+    "căn cứ",
+    "ngoài",
+    "đồng thời",
+    "trong",
+    "khi",
+    "sau khi",
+    "để",
+    "hằng năm",
+    "hàng năm",
+    "định kỳ",
+    "bên cạnh",
+    "tùy",
+    "trường hợp",
+    "nếu",
+    "đối với",
 ];
 
 /// Verbs that give the agency right after them a task: "Giao X", "Đề nghị X", "yêu cầu X".
@@ -499,14 +528,32 @@ impl<'a> Analysed<'a> {
 
     /// Roles of the agencies named from token `from` on.
     fn roles(&self, from: usize, mode: Mode) -> Vec<Assignment> {
-        let mut out: Vec<Assignment> = Vec::new();
+        self.roles_stated(from, mode)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect()
+    }
+
+    /// Roles of the agencies named from token `from` on, each with whether the text states it
+    /// with a verb right after the agency ("Sở Tư pháp phối hợp …").
+    fn roles_stated(&self, from: usize, mode: Mode) -> Vec<(Assignment, bool)> {
+        let mut out: Vec<(Assignment, bool)> = Vec::new();
         for l in &self.lists {
             if l.ts < from {
                 continue;
             }
             if let Some(role) = self.list_role(l, from, mode) {
+                let f = self.after(l.te);
+                let stated = self.verb_role(f, Role::Assigned) == role && role != Role::Assigned;
                 for k in l.first..=l.last {
-                    merge(&mut out, self.assignment(k, role));
+                    let a = self.assignment(k, role);
+                    if !out
+                        .iter()
+                        .any(|(o, _)| o.agency == a.agency && o.role <= a.role)
+                    {
+                        out.retain(|(o, _)| o.agency != a.agency);
+                        out.push((a, stated));
+                    }
                 }
             }
         }
@@ -548,7 +595,13 @@ impl<'a> Analysed<'a> {
             .iter()
             .any(|p| phrase_at(&self.toks, f, p).is_some());
         let f_not = f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
-        let after_comma = l.ts > seg && self.toks[l.ts - 1].f == "," && !self.in_list[l.ts - 1];
+        // "Theo chức năng, nhiệm vụ …, Sở Tư pháp phối hợp …": a doer after an introductory phrase.
+        let after_comma = l.ts > seg
+            && self.toks[l.ts - 1].f == ","
+            && !self.in_list[seg..l.ts].iter().any(|&b| b)
+            && INTRO
+                .iter()
+                .any(|p| phrase_at(&self.toks, seg, p).is_some());
         let colon = boundary.is_some_and(|b| self.toks[b].f == ":");
         if colon {
             // "… như: X, Y" lists examples, not doers.
@@ -1099,6 +1152,17 @@ mod tests {
                 r("UBND cấp huyện", Role::Assigned)
             ]
         );
+    }
+
+    #[test]
+    fn a_stated_role_overrides_the_section_default() {
+        let d = doc(vec![clause(
+            "III.5",
+            &["III. PHÂN CÔNG THỰC HIỆN", "5. Sở Tư pháp"],
+            "Theo chức năng, nhiệm vụ được pháp luật quy định, Sở Tư pháp phối hợp rà soát hệ thống văn bản pháp luật.",
+            ClauseKind::Paragraph,
+        )]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Tư pháp", Role::Support)]);
     }
 
     #[test]
