@@ -731,6 +731,11 @@ impl<'a> Scanner<'a> {
         self.toks.get(i).map(|t| t.f.as_str()).unwrap_or("")
     }
 
+    /// The word at `i` as written, lowercase ("sở" and "số" fold alike; head words must not).
+    fn low(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
     fn capital(&self, i: usize) -> bool {
         !self.strict || self.tok(i).is_some_and(|t| t.cap)
     }
@@ -872,7 +877,7 @@ impl<'a> Scanner<'a> {
                 known: true,
             }]);
         }
-        if self.f(i) == "cac" && self.f(i + 1) == "so" && self.capital(i + 1) {
+        if self.f(i) == "cac" && self.low(i + 1) == "sở" && self.capital(i + 1) {
             if let Some(v) = self.distributive_at(i) {
                 return Some(v);
             }
@@ -897,7 +902,7 @@ impl<'a> Scanner<'a> {
     fn so_ban_nganh_at(&self, i: usize) -> Option<usize> {
         let cac = self.f(i) == "cac";
         let s = if cac { i + 1 } else { i };
-        if self.f(s) != "so" {
+        if self.low(s) != "sở" {
             return None;
         }
         let mut j = s + 1;
@@ -949,7 +954,7 @@ impl<'a> Scanner<'a> {
     fn bo_nganh_at(&self, i: usize) -> Option<usize> {
         let cac = self.f(i) == "cac";
         let s = if cac { i + 1 } else { i };
-        if self.f(s) != "bo" {
+        if self.low(s) != "bộ" {
             return None;
         }
         let k = if self.f(s + 1) == "," { s + 2 } else { s + 1 };
@@ -1046,26 +1051,30 @@ impl<'a> Scanner<'a> {
             Some((e2, Level::Prov)) => e2,
             _ => e,
         };
-        match t.f.as_str() {
-            "so" => {
+        match t.lower.as_str() {
+            "sở" => {
                 let (e, body, known) = self.body_at(j + 1, 1, true)?;
                 Some((prov(e), format!("Sở {body}"), known))
             }
-            "bo" => {
+            "bộ" => {
                 let (e, body, known) = self.body_at(j + 1, 1, true)?;
                 Some((e, format!("Bộ {body}"), known))
             }
-            "trung" | "cuc" | "chi" => {
-                let head_end = match t.f.as_str() {
+            "trung" | "cục" | "chi" => {
+                let head_end = match t.lower.as_str() {
                     "trung" => pat_at(self.toks, j, "trung tam")?,
-                    "chi" => pat_at(self.toks, j, "chi cuc")?,
+                    "chi" if self.low(j + 1) == "cục" => j + 2,
+                    "chi" => return None,
                     _ => j + 1,
                 };
                 let (e, body, _) = self.fallback_body(head_end, 3, true)?;
                 let head = self.render(j, head_end);
                 Some((prov(e), format!("{head} {body}"), false))
             }
-            "bao" => {
+            "báo" => {
+                if self.f(j + 1) == "cao" {
+                    return None;
+                }
                 if let Some(e) = self.province_at(j + 1) {
                     return Some((e, "Báo tỉnh".into(), true));
                 }
@@ -1086,7 +1095,7 @@ impl<'a> Scanner<'a> {
         if !self.capital(i) {
             return None;
         }
-        let ministry = i > 0 && self.f(i - 1) == "bo";
+        let ministry = i > 0 && self.low(i - 1) == "bộ";
         let mut best: Option<(usize, &str)> = None;
         let extra: &[(&[&str], &str)] = if ministry { MINISTRY_EXTRA } else { &[] };
         for (pats, canon) in BODIES.iter().chain(extra.iter()) {
@@ -1152,6 +1161,14 @@ impl<'a> Scanner<'a> {
         allow_comma: bool,
     ) -> Option<(usize, String, bool)> {
         if self.head_at(i) {
+            return None;
+        }
+        // A title in capitals ("IV. CHẾ ĐỘ BÁO CÁO VÀ KINH PHÍ") is not a name to guess from.
+        let shouting = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.upper && t.f.chars().count() > 1)
+        };
+        if self.strict && i > 0 && shouting(i) && shouting(i - 1) {
             return None;
         }
         let mut e = self.component_at(i, maxcont)?;
@@ -1404,6 +1421,20 @@ mod tests {
         ));
         assert!(query_matches("ubnd cac huyen", "UBND cấp huyện"));
         assert!(!query_matches("", "Công an"));
+    }
+
+    #[test]
+    fn titles_in_capitals_are_not_guessed_names() {
+        assert!(canon("IV. CHẾ ĐỘ BÁO CÁO VÀ KINH PHÍ THỰC HIỆN").is_empty());
+        assert!(canon("Báo Cáo kết quả").is_empty());
+        assert_eq!(canon("13. CÔNG AN TỈNH"), vec!["Công an"]);
+        assert_eq!(canon("2. SỞ NGOẠI VỤ"), vec!["Sở Ngoại vụ"]);
+    }
+
+    #[test]
+    fn look_alike_words_are_not_heads() {
+        assert!(canon("Số CCCD, các số liệu, Số Hộ chiếu").is_empty());
+        assert_eq!(canon("các sở liên quan"), vec!["Các sở, ban, ngành"]);
     }
 
     #[test]
