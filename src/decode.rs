@@ -1,1 +1,253 @@
-//! decode
+//! Bytes → text.
+//!
+//! Documents arrive as UTF-8 (with or without a byte-order mark) or, now and then, as UTF-16
+//! exported by Windows tools. Anything else — binary files, PDFs, Word files, text in a legacy
+//! 8-bit encoding — is refused with a reason a person can act on, rather than indexed as noise.
+//!
+//! "Binary" is judged by proportion, not by the presence of a single control byte: text
+//! extracted from PDFs carries the odd NUL standing for a bullet glyph, and that must not make
+//! a real document unreadable.
+
+use std::fmt;
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// The file has no bytes at all.
+    Empty,
+    /// The file holds only white space.
+    Blank,
+    /// Too many control bytes for text.
+    Binary,
+    /// A known non-text format (PDF, Word, archive, image); the name says which.
+    Unsupported(&'static str),
+    /// Not valid UTF-8; `offset` is the first bad byte.
+    InvalidUtf8 { offset: usize },
+    /// A UTF-16 file (it had a byte-order mark) with an unpaired surrogate at byte `offset`.
+    InvalidUtf16 { offset: usize },
+    /// Larger than the caller's limit (checked by the caller, reported here).
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "empty file"),
+            DecodeError::Blank => write!(f, "no text: the file holds only white space"),
+            DecodeError::Binary => write!(f, "not text: binary content (too many control bytes)"),
+            DecodeError::Unsupported(kind) => {
+                write!(f, "not text: looks like {kind}; convert it to plain text first")
+            }
+            DecodeError::InvalidUtf8 { offset } => {
+                write!(f, "not text: invalid UTF-8 at byte {offset}")
+            }
+            DecodeError::InvalidUtf16 { offset } => {
+                write!(f, "not text: invalid UTF-16 at byte {offset}")
+            }
+            DecodeError::TooLarge { size, limit } => {
+                write!(f, "too large: {size} bytes (limit {limit} bytes)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// How many leading bytes are inspected to judge "binary".
+const SAMPLE: usize = 64 * 1024;
+
+/// Decodes a file's bytes to text (not yet normalized).
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        utf8(rest, 3)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(rest, false, 2)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(rest, true, 2)?
+    } else {
+        if let Some(kind) = known_format(bytes) {
+            return Err(DecodeError::Unsupported(kind));
+        }
+        if let Some(big_endian) = bomless_utf16(bytes) {
+            utf16(bytes, big_endian, 0)?
+        } else {
+            if looks_binary(bytes) {
+                return Err(DecodeError::Binary);
+            }
+            utf8(bytes, 0)?
+        }
+    };
+    if text.chars().all(is_blank_char) {
+        return Err(DecodeError::Blank);
+    }
+    Ok(text)
+}
+
+fn utf8(bytes: &[u8], base: usize) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            // A control-heavy file that is also invalid UTF-8 is binary rather than mis-encoded.
+            if looks_binary(bytes) {
+                Err(DecodeError::Binary)
+            } else {
+                Err(DecodeError::InvalidUtf8 { offset: base + e.valid_up_to() })
+            }
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeError> {
+    let units = bytes.chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        }
+    });
+    let mut out = String::with_capacity(bytes.len());
+    for (i, r) in char::decode_utf16(units).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => return Err(DecodeError::InvalidUtf16 { offset: base + 2 * i }),
+        }
+    }
+    let controls = out.chars().take(SAMPLE).filter(|&c| is_bad_control(c)).count();
+    let total = out.chars().take(SAMPLE).count().max(1);
+    if controls * 50 > total {
+        return Err(DecodeError::Binary);
+    }
+    Ok(out)
+}
+
+/// UTF-16 without a byte-order mark: text in the Latin range has a NUL in every other byte.
+fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    if sample.len() < 8 || sample.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs {
+        Some(false)
+    } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+fn known_format(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF file"),
+        (b"PK\x03\x04", "a ZIP archive or an Office document (.docx/.xlsx)"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office document (.doc/.xls)"),
+        (b"{\\rtf", "an RTF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"Rar!", "a RAR archive"),
+        (b"7z\xBC\xAF", "a 7-Zip archive"),
+        (b"\x7FELF", "an executable"),
+    ];
+    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|&(_, k)| k)
+}
+
+/// More than 2 % control bytes (other than tab, newline, carriage return, form feed, escape)
+/// in the first 64 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || b == 0x7F)
+        .count();
+    controls * 50 > sample.len()
+}
+
+fn is_bad_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')) && (c as u32) < 0x80
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_utf8_and_bom() {
+        assert_eq!(decode("Kế hoạch".as_bytes()).unwrap(), "Kế hoạch");
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("Số: 5".as_bytes());
+        assert_eq!(decode(&b).unwrap(), "Số: 5");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let s = "Điều 1. Phạm vi\r\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap(), s);
+        assert_eq!(decode(&be).unwrap(), s);
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let s = "Ke hoach trien khai cong tac doi ngoai";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&le).unwrap(), s);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t\r\n"), Err(DecodeError::Blank));
+        assert_eq!(decode("\u{FEFF}\u{00A0} ".as_bytes()), Err(DecodeError::Blank));
+        assert_eq!(decode(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::Blank));
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        let mut b = b"abc ".to_vec();
+        b.push(0xC3); // Latin-1 style byte, invalid here
+        b.extend_from_slice(b" def");
+        assert_eq!(decode(&b), Err(DecodeError::InvalidUtf8 { offset: 4 }));
+        assert_eq!(
+            DecodeError::InvalidUtf8 { offset: 1234 }.to_string(),
+            "not text: invalid UTF-8 at byte 1234"
+        );
+    }
+
+    #[test]
+    fn binary_by_proportion() {
+        let bin: Vec<u8> = (0..400u32).map(|i| (i % 7) as u8).collect();
+        assert_eq!(decode(&bin), Err(DecodeError::Binary));
+        // A few NULs standing for bullets inside real text are fine.
+        let mut text = "Nội dung văn bản dài. ".repeat(50).into_bytes();
+        text.insert(0, 0);
+        let at = text.len() / 2;
+        let at = (at..).find(|&i| text[i] == b' ').unwrap();
+        text.insert(at, 0);
+        assert!(decode(&text).is_ok());
+    }
+
+    #[test]
+    fn known_formats() {
+        assert!(matches!(decode(b"%PDF-1.7 ..."), Err(DecodeError::Unsupported(_))));
+        assert!(matches!(decode(b"PK\x03\x04rest"), Err(DecodeError::Unsupported(_))));
+        assert!(DecodeError::Unsupported("a PDF file").to_string().contains("PDF"));
+        assert!(DecodeError::TooLarge { size: 10, limit: 5 }.to_string().contains("limit 5"));
+    }
+}

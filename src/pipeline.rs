@@ -1,1 +1,46 @@
-//! pipeline
+//! One file from bytes to a [`Document`]: decode → paragraphs → metadata → clauses →
+//! assignments.
+
+use crate::decode::{decode, DecodeError};
+use crate::model::Document;
+use crate::normalize::paragraphs;
+use crate::structure::{assignments, clauses, metadata};
+
+/// Parses decoded text. `file` is the path relative to the corpus directory.
+pub fn parse_text(file: &str, text: &str) -> Document {
+    let paras = paragraphs(text);
+    let meta = metadata::extract(&paras);
+    let clauses = clauses::build(&paras);
+    let mut doc = Document { file: file.to_string(), meta, clauses };
+    assignments::annotate(&mut doc);
+    doc
+}
+
+/// Decodes and parses a file's bytes.
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Document, DecodeError> {
+    let text = decode(bytes)?;
+    Ok(parse_text(file, &text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Zone;
+
+    #[test]
+    fn parses_crlf_utf16_and_rejects_binary() {
+        let s = "Số: 1/KH-UBND\r\nKhánh Hoà, ngày 4 tháng 6 năm 2024\r\nKẾ HOẠCH\r\nVỀ VIỆC THỬ\r\nI. NỘI DUNG\r\n1. Hoá học và thuỷ lợi.\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in s.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = parse_bytes("a.txt", &bytes).unwrap();
+        assert_eq!(d.file, "a.txt");
+        assert_eq!(d.meta.province.as_deref(), Some("Khánh Hòa"));
+        assert_eq!(d.clauses.len(), 1);
+        assert_eq!(d.clauses[0].text, "Hoá học và thuỷ lợi.");
+        assert_eq!(d.clauses[0].line, 6);
+        assert_eq!(d.clauses[0].zone, Zone::Body);
+        assert_eq!(parse_bytes("b", &[0u8; 100]).unwrap_err(), DecodeError::Binary);
+    }
+}

@@ -4,5 +4,40 @@
 //! boilerplate), `unwrap` (hard-wrapped lines rejoined), plus the two word-level helpers used for
 //! matching, `fold` (diacritics off) and `tone` (one tone-mark placement).
 
+pub mod chars;
+pub mod debris;
 pub mod fold;
 pub mod tone;
+pub mod unwrap;
+
+pub use chars::clean_chars;
+
+/// One logical paragraph: wrapped lines rejoined, debris removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// 1-based number of its first line in the source file.
+    pub line: usize,
+    pub text: String,
+}
+
+/// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`], then
+/// [`unwrap::unwrap`]. Line numbers refer to the original file.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let clean = clean_chars(text);
+    let pieces = debris::clean_lines(&clean);
+    unwrap::unwrap(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_to_end_small() {
+        let text = "\u{FEFF}Số: 5\r\n\r\nI. MU\u{0323}C ĐÍCH\r\n- Một **hai** ba của\r\nbốn.\r\n";
+        let p = paragraphs(text);
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Số: 5", "I. MỤC ĐÍCH", "- Một hai ba của bốn."]);
+        assert_eq!(p.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 3, 4]);
+    }
+}

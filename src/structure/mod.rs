@@ -2,3 +2,7 @@
 
 pub mod agency;
 pub mod assignments;
+pub mod clauses;
+pub mod markers;
+pub mod metadata;
+pub mod places;

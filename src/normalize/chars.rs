@@ -1,0 +1,93 @@
+//! Character-level cleaning: one spelling for the same text, stray characters out.
+//!
+//! * NFC, so a tone mark typed as a combining character (`pha\u{323}m`) becomes `phạm`;
+//! * the look-alike `Ð`/`ð` (Icelandic eth) becomes `Đ`/`đ`;
+//! * invisible characters (soft hyphen, zero-width, bidi marks, BOM) are dropped;
+//! * no-break and other fixed-width spaces become a plain space;
+//! * NUL, C1 controls and private-use glyphs (Symbol-font bullets in PDF text) become a `-`
+//!   bullet at the start of a line and a space elsewhere;
+//! * CRLF and lone CR become LF.
+//!
+//! Tone placement is left as written (`hoá` stays `hoá`): display text must be what the
+//! document says; matching uses [`super::tone`].
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Cleans `s` as described in the module documentation. Line count is preserved.
+pub fn clean_chars(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // Only spaces/tabs seen since the last line break (so a glyph here is a bullet).
+    let mut at_line_start = true;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mapped: Option<char> = match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                Some('\n')
+            }
+            '\n' => Some('\n'),
+            'Ð' => Some('Đ'),
+            'ð' => Some('đ'),
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+            '\u{2028}' | '\u{2029}' => Some(' '),
+            '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}' => {
+                Some(if at_line_start { '-' } else { ' ' })
+            }
+            '\t' => Some('\t'),
+            c if c.is_control() => Some(' '),
+            c => Some(c),
+        };
+        if let Some(m) = mapped {
+            out.push(m);
+            at_line_start = m == '\n' || (at_line_start && (m == ' ' || m == '\t'));
+        }
+    }
+    if out.is_ascii() {
+        return out;
+    }
+    out.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_and_eth() {
+        assert_eq!(clean_chars("pha\u{0323}m"), "phạm");
+        assert_eq!(clean_chars("Bô\u{0323} công"), "Bộ công");
+        assert_eq!(clean_chars("khoản 1 Ðiều 40"), "khoản 1 Điều 40");
+        assert_eq!(clean_chars("ðường"), "đường");
+    }
+
+    #[test]
+    fn old_tone_placement_is_kept() {
+        assert_eq!(clean_chars("hoá học, thuỷ lợi, Khánh Hoà"), "hoá học, thuỷ lợi, Khánh Hoà");
+        // Decomposed old-style spelling is composed but not moved.
+        assert_eq!(clean_chars("hoa\u{0301}"), "hoá");
+    }
+
+    #[test]
+    fn invisible_and_spaces() {
+        assert_eq!(clean_chars("đối\u{00AD}ngoại"), "đốingoại");
+        assert_eq!(clean_chars("a\u{200E}b\u{200B}c\u{FEFF}d"), "abcd");
+        assert_eq!(clean_chars("Số:\u{00A0}5"), "Số: 5");
+    }
+
+    #[test]
+    fn glyph_bullets() {
+        assert_eq!(clean_chars("\u{F0B7} Mục một\nvăn\0bản"), "- Mục một\nvăn bản");
+        assert_eq!(clean_chars("  \u{0085}\tNội dung"), "  -\tNội dung");
+        assert_eq!(clean_chars("a\u{0086}b"), "a b");
+    }
+
+    #[test]
+    fn line_endings() {
+        assert_eq!(clean_chars("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(clean_chars("a\r\n\r\nb").lines().count(), 3);
+    }
+}

@@ -1,0 +1,293 @@
+//! Debris: what is on the page but not in the document.
+//!
+//! * `**bold**` markers (the text stays);
+//! * separator lines ("-------", "|", "***", markdown table rules) — kept as hard breaks so the
+//!   lines around them are never glued;
+//! * portal boilerplate ("Hệ thống pháp luật", "Nguồn tra cứu: …", "Tải văn bản", …);
+//! * page furniture of PDF text: "CÔNG BÁO/Số …/Ngày …" running heads, lone page numbers,
+//!   digital-signature stamps — removed together with the blank lines around them, so a
+//!   sentence cut by a page break can be rejoined;
+//! * trailing separator runs on a header line ("QUỐC HỘI -------").
+//!
+//! The portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …") is kept: metadata reads it.
+//! Markdown table rows ("| a | b |") become tab-separated rows.
+
+use super::fold::fold;
+
+/// One source line after debris removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A line of text (trimmed), with its 1-based source line number.
+    Text { line: usize, text: String },
+    /// An empty line: a soft paragraph boundary.
+    Blank,
+    /// A separator or boilerplate line: nothing is ever joined across it.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Blank,
+    Break,
+    Furniture,
+    Number,
+}
+
+/// Splits cleaned text into lines and removes debris (see the module documentation).
+pub fn clean_lines(text: &str) -> Vec<Piece> {
+    let mut lines: Vec<(Kind, String)> = Vec::new();
+    for raw in text.split('\n') {
+        let (k, t) = classify(raw);
+        lines.push((k, t));
+    }
+    // A text with a final newline has an empty last "line" that is not a line.
+    if text.ends_with('\n') {
+        lines.pop();
+    }
+    mark_signature_stamps(&mut lines);
+    mark_page_numbers(&mut lines);
+
+    // Remove furniture with the blank lines touching it.
+    let n = lines.len();
+    let mut drop = vec![false; n];
+    for i in 0..n {
+        if lines[i].0 == Kind::Furniture {
+            drop[i] = true;
+            let mut j = i;
+            while j > 0 && matches!(lines[j - 1].0, Kind::Blank | Kind::Furniture) {
+                j -= 1;
+                drop[j] = true;
+            }
+            let mut j = i + 1;
+            while j < n && matches!(lines[j].0, Kind::Blank | Kind::Furniture) {
+                drop[j] = true;
+                j += 1;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for (i, (k, t)) in lines.into_iter().enumerate() {
+        if drop[i] {
+            continue;
+        }
+        match k {
+            Kind::Text | Kind::Number => out.push(Piece::Text { line: i + 1, text: t }),
+            Kind::Blank => out.push(Piece::Blank),
+            Kind::Break => out.push(Piece::Break),
+            Kind::Furniture => {}
+        }
+    }
+    out
+}
+
+fn classify(raw: &str) -> (Kind, String) {
+    let mut s: String = if raw.contains("**") { raw.replace("**", "") } else { raw.to_string() };
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return (Kind::Blank, String::new());
+    }
+    // A table row keeps its leading tabs: they are empty cells.
+    let trimmed = if trimmed.contains('\t') { s.trim_end().trim_start_matches(' ') } else { trimmed };
+    if trimmed.len() != s.len() {
+        s = trimmed.to_string();
+    }
+    // Markdown table row "| a | b |".
+    if s.starts_with('|') && s.ends_with('|') && s.len() > 2 && s.matches('|').count() >= 3 {
+        let inner = &s[1..s.len() - 1];
+        if inner.chars().any(|c| c.is_alphanumeric()) {
+            let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+            s = cells.join("\t");
+        }
+    }
+    if !s.chars().any(|c| c.is_alphanumeric()) {
+        return (Kind::Break, String::new());
+    }
+    strip_trailing_rule(&mut s);
+    let f = fold(&s.chars().take(80).collect::<String>());
+    let key = f.trim_end_matches([':', '.', ' ']);
+    if is_running_head(key) {
+        return (Kind::Furniture, String::new());
+    }
+    if is_boilerplate(key) || is_bare_url(&s) {
+        return (Kind::Break, String::new());
+    }
+    if is_page_number(&s) {
+        return (Kind::Number, s);
+    }
+    (Kind::Text, s)
+}
+
+/// "QUỐC HỘI -------" → "QUỐC HỘI".
+fn strip_trailing_rule(s: &mut String) {
+    let t = s.trim_end_matches(['-', '*', '_', '=', '–', '—', '~']);
+    let removed = s.len() - t.len();
+    if removed >= 3 && t.ends_with(char::is_whitespace) {
+        let keep = t.trim_end().len();
+        s.truncate(keep);
+    }
+}
+
+fn is_boilerplate(key: &str) -> bool {
+    const EXACT: [&str; 14] = [
+        "he thong phap luat",
+        "tai van ban",
+        "tai van ban goc",
+        "tai ve",
+        "van ban lien quan",
+        "van ban lien quan cung noi dung",
+        "luoc do",
+        "van ban goc",
+        "van ban tieng anh",
+        "van ban da duoc dich",
+        "chia se",
+        "bao loi",
+        "theo doi van ban",
+        "so sanh van ban",
+    ];
+    EXACT.contains(&key) || key.starts_with("nguon tra cuu")
+}
+
+fn is_bare_url(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+}
+
+/// "CÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024".
+fn is_running_head(key: &str) -> bool {
+    (key.starts_with("cong bao/so") || key.starts_with("cong bao / so") || key.starts_with("cong bao so"))
+        && key.contains("ngay")
+}
+
+/// "3", "- 3 -", "Trang 3", "3/12".
+fn is_page_number(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = fold(t);
+    let t = t.strip_prefix("trang").map(str::trim_start).unwrap_or(&t);
+    let t = match t.split_once('/') {
+        Some((a, b)) if b.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() => a,
+        _ => t,
+    };
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Digital-signature stamps of PDF text: "Người ký: …", "Email: …", "Cơ quan: …",
+/// "Thời gian ký: …" (the last one identifies the block).
+fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
+    for i in 0..lines.len() {
+        if lines[i].0 != Kind::Text {
+            continue;
+        }
+        let f = fold(&lines[i].1.chars().take(20).collect::<String>());
+        if !f.starts_with("thoi gian ky:") {
+            continue;
+        }
+        lines[i].0 = Kind::Furniture;
+        let mut j = i;
+        let mut seen = 0;
+        while j > 0 && seen < 4 {
+            j -= 1;
+            if lines[j].0 == Kind::Blank {
+                continue;
+            }
+            let f = fold(&lines[j].1.chars().take(12).collect::<String>());
+            if f.starts_with("nguoi ky:") || f.starts_with("email:") || f.starts_with("co quan:") {
+                lines[j].0 = Kind::Furniture;
+                seen += 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['”', '"', '’', '\'', ')'])
+        .ends_with(['.', ';', ':', '!', '?'])
+}
+
+/// A lone number is a page number when it stands between boundaries (blank lines, separators,
+/// running heads, file ends) or cuts a sentence (the line before ends mid-sentence and the
+/// line after starts in lowercase).
+fn mark_page_numbers(lines: &mut [(Kind, String)]) {
+    let n = lines.len();
+    for i in 0..n {
+        if lines[i].0 != Kind::Number {
+            continue;
+        }
+        let prev = lines[..i].iter().rev().find(|(k, _)| *k != Kind::Number);
+        let next = lines[i + 1..].iter().find(|(k, _)| *k != Kind::Number);
+        let boundary = |x: Option<&(Kind, String)>| {
+            x.is_none_or(|(k, _)| matches!(k, Kind::Blank | Kind::Break | Kind::Furniture))
+        };
+        let adjacent_prev = i.checked_sub(1).map(|j| &lines[j]);
+        let adjacent_next = lines.get(i + 1);
+        let cuts_sentence = matches!(adjacent_prev, Some((Kind::Text, p)) if !ends_sentence(p))
+            && matches!(adjacent_next, Some((Kind::Text, t)) if t.starts_with(char::is_lowercase));
+        if (boundary(prev) && boundary(next)) || cuts_sentence {
+            lines[i].0 = Kind::Furniture;
+        } else {
+            lines[i].0 = Kind::Text;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        clean_lines(s)
+            .into_iter()
+            .map(|p| match p {
+                Piece::Text { text, .. } => text,
+                Piece::Blank => "<blank>".into(),
+                Piece::Break => "<break>".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bold_and_separators() {
+        assert_eq!(texts("**TM. ỦY BAN**\n-------\n|\nA"), ["TM. ỦY BAN", "<break>", "<break>", "A"]);
+        assert_eq!(texts("QUỐC HỘI -------\nX"), ["QUỐC HỘI", "X"]);
+        assert_eq!(texts("Việt Nam - Lào"), ["Việt Nam - Lào"]);
+    }
+
+    #[test]
+    fn portal_boilerplate() {
+        assert_eq!(
+            texts("Hệ thống pháp luật\nA\nNguồn tra cứu: vanban.phaplyvn.com\nTải văn bản\nHIỆU LỰC VĂN BẢN\n  • Số hiệu: 91/KH-UBND"),
+            ["<break>", "A", "<break>", "<break>", "HIỆU LỰC VĂN BẢN", "• Số hiệu: 91/KH-UBND"]
+        );
+    }
+
+    #[test]
+    fn page_numbers_between_paragraphs() {
+        assert_eq!(texts("- Lưu VT.\n\n3\n\nKT. CHỦ TỊCH"), ["- Lưu VT.", "KT. CHỦ TỊCH"]);
+        // A number that is content stays.
+        assert_eq!(texts("Tổng số:\n3\nđơn vị"), ["Tổng số:", "3", "đơn vị"]);
+        // A page number cutting a sentence goes.
+        assert_eq!(texts("các cơ\n12\nquan"), ["các cơ", "quan"]);
+    }
+
+    #[test]
+    fn running_heads_take_blank_lines_with_them() {
+        let s = "bảo hiểm y tế cho cơ \n \n \nCÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024 \n5 \n \nsở khám bệnh";
+        assert_eq!(texts(s), ["bảo hiểm y tế cho cơ", "sở khám bệnh"]);
+        let s = "a\nNgười ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: x@chinhphu.vn\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 07.01.2025 16:32:41 +07:00\n\nb";
+        assert_eq!(texts(s), ["a", "b"]);
+    }
+
+    #[test]
+    fn markdown_tables() {
+        assert_eq!(texts("| STT | Nội dung |\n|---|---|\n| 1 | Việc |"), ["STT\tNội dung", "<break>", "1\tViệc"]);
+    }
+
+    #[test]
+    fn line_numbers_follow_source() {
+        let p = clean_lines("a\n\n-----\nb\n");
+        assert_eq!(p.len(), 4);
+        assert_eq!(p[3], Piece::Text { line: 4, text: "b".into() });
+    }
+}

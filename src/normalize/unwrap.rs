@@ -1,0 +1,266 @@
+//! Unwrap: hard-wrapped lines back into paragraphs.
+//!
+//! Two shapes occur. Most files hold one paragraph per line; some wrap at a fixed width (text
+//! copied from PDF, e-mail), cutting sentences and even words ("Kiên\nGiang"). A few also split
+//! one paragraph across a blank line ("…ra nư\n\nnước ngoài…", "Kết luận số 57-\n\nKL/TW").
+//!
+//! Rules, in order:
+//! * never join across a separator, onto a line ending a sentence (`. ; : ! ?`, `./.`), onto a
+//!   type line ("KẾ HOẠCH") or a signature line, nor a line starting a structural marker or a
+//!   table row;
+//! * a line ending in a glued hyphen ("57-") joins the next without a space, even across one
+//!   blank line;
+//! * a line starting in lowercase joins, even across one blank line; one starting with a digit
+//!   or punctuation joins when directly below (not under an all-capitals heading);
+//! * a line starting in uppercase joins only in a hard-wrapped document, directly below, when
+//!   the capitals agree (an all-capitals line continues only an all-capitals line: a wrapped
+//!   heading), when it does not open a preamble, closing or header line, and when the line above
+//!   is not a short marker heading ("3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh") — unless that
+//!   heading ends with a comma or a word that cannot end a phrase ("của", "và", "Sở", …).
+//!
+//! A document is hard-wrapped when many lines end mid-sentence and the next line, directly
+//! below, starts in lowercase. A paragraph keeps the line number of its first line.
+
+use super::debris::Piece;
+use super::fold::fold;
+use super::Paragraph;
+use crate::structure::markers;
+
+/// Words after which a phrase cannot end: a line ending with one continues.
+const CONNECTORS: [&str; 29] = [
+    "cua", "va", "voi", "cac", "so", "bo", "tai", "ve", "cho", "trong", "tren", "duoi", "theo", "tu", "den",
+    "la", "nhung", "mot", "hoac", "de", "o", "thuoc", "giua", "nhu", "ma", "vao", "nham", "gom", "doi",
+];
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', '»']);
+    t.ends_with(['.', ';', ':', '!', '?', '…'])
+}
+
+/// "57-" but not "Việt Nam -".
+fn ends_glued_hyphen(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    matches!((it.next(), it.next()), (Some('-'), Some(c)) if c.is_alphanumeric())
+}
+
+fn header_like(s: &str) -> bool {
+    let f = fold(&s.chars().take(40).collect::<String>());
+    f.starts_with("cong hoa xa hoi") || f.starts_with("doc lap") || f.starts_with("so:")
+}
+
+struct Open {
+    line: usize,
+    text: String,
+    /// Number of source lines joined so far.
+    lines: usize,
+}
+
+/// Joins wrapped lines into paragraphs (see the module documentation).
+pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
+    let wrapped = is_hard_wrapped(&pieces);
+    let width = typical_width(&pieces);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut blanks = 0usize;
+    let mut broken = false;
+    for piece in pieces {
+        match piece {
+            Piece::Blank => blanks += 1,
+            Piece::Break => broken = true,
+            Piece::Text { line, text } => {
+                let join = match &open {
+                    Some(o) if !broken && blanks <= 1 => joins(o, &text, blanks == 1, wrapped, width),
+                    _ => None,
+                };
+                match (join, open.as_mut()) {
+                    (Some(space), Some(o)) => {
+                        if space {
+                            o.text.push(' ');
+                        }
+                        o.text.push_str(&text);
+                        o.lines += 1;
+                    }
+                    _ => {
+                        if let Some(o) = open.take() {
+                            out.push(Paragraph { line: o.line, text: o.text });
+                        }
+                        open = Some(Open { line, text, lines: 1 });
+                    }
+                }
+                blanks = 0;
+                broken = false;
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Paragraph { line: o.line, text: o.text });
+    }
+    out
+}
+
+/// Whether `next` continues `prev`; `Some(true)` joins with a space, `Some(false)` without.
+fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize) -> Option<bool> {
+    let p = prev.text.as_str();
+    if ends_sentence(p) || p.ends_with("./.") {
+        return None;
+    }
+    if markers::parse(next).is_some() || next.contains('\t') {
+        return None;
+    }
+    if markers::type_line(p).is_some() || markers::is_signature_line(p) || markers::is_signature_line(next) {
+        return None;
+    }
+    if markers::is_recipients(next) || header_like(next) {
+        return None;
+    }
+    let first = next.chars().next()?;
+    if ends_glued_hyphen(p) && first.is_alphanumeric() {
+        return Some(false);
+    }
+    if first.is_lowercase() {
+        return Some(true);
+    }
+    if after_blank {
+        return None;
+    }
+    let prev_caps = markers::is_all_caps(p);
+    let next_caps = markers::is_all_caps(next);
+    if !first.is_alphabetic() {
+        // Digits and punctuation continue a sentence, not a heading in capitals.
+        if prev_caps && !next_caps {
+            return None;
+        }
+        return Some(true);
+    }
+    // Uppercase start.
+    if !wrapped || prev_caps != next_caps {
+        return None;
+    }
+    if prev_caps && next_caps {
+        return Some(true);
+    }
+    if markers::is_preamble_start(next) || markers::is_closing(next) {
+        return None;
+    }
+    if markers::parse(p).is_some() {
+        let short = p.chars().count() * 4 < width * 3;
+        let last = p.split_whitespace().last().unwrap_or("");
+        let open_ended = p.ends_with(',') || CONNECTORS.contains(&fold(last).as_str());
+        if short && !open_ended {
+            return None;
+        }
+    }
+    Some(true)
+}
+
+/// Many lines end mid-sentence with the next line, directly below, in lowercase.
+fn is_hard_wrapped(pieces: &[Piece]) -> bool {
+    let mut texts = 0usize;
+    let mut cut = 0usize;
+    let mut prev: Option<&str> = None;
+    for p in pieces {
+        match p {
+            Piece::Text { text, .. } => {
+                texts += 1;
+                if let Some(pr) = prev {
+                    if !ends_sentence(pr) && text.starts_with(char::is_lowercase) {
+                        cut += 1;
+                    }
+                }
+                prev = Some(text);
+            }
+            _ => prev = None,
+        }
+    }
+    cut >= 3 && cut * 10 >= texts
+}
+
+/// The 90th percentile of line lengths, in characters.
+fn typical_width(pieces: &[Piece]) -> usize {
+    let mut lens: Vec<usize> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Text { text, .. } => Some(text.chars().count().min(10_000)),
+            _ => None,
+        })
+        .collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)].max(40)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::debris::clean_lines;
+    use super::*;
+
+    fn paras(s: &str) -> Vec<String> {
+        unwrap(clean_lines(s)).into_iter().map(|p| p.text).collect()
+    }
+
+    const WRAPPED_BODY: &str = "a) Tăng cường chỉ đạo các cấp, các\nngành chủ động, tích cực đẩy mạnh triển khai thực hiện có hiệu quả công tác\nđối ngoại toàn diện trên địa bàn tỉnh theo chủ trương, định hướng của\nTrung ương. Tổ chức thực hiện đồng bộ các hoạt động đối ngoại của Đảng, ngoại\ngiao Nhà nước và đối ngoại nhân dân.\n";
+
+    #[test]
+    fn lowercase_continuations_join() {
+        let p = paras(WRAPPED_BODY);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].contains("theo chủ trương, định hướng của Trung ương. Tổ chức"));
+        assert!(p[0].contains("ngoại giao Nhà nước"));
+    }
+
+    #[test]
+    fn wrapped_headings_and_names() {
+        let s = format!(
+            "{WRAPPED_BODY}II. NỘI DUNG THỰC\nHIỆN\n5. Sở Lao động - Thương binh và Xã\nhội\nChủ trì, phối hợp với Công an tỉnh, Sở\nNgoại vụ, Cảnh sát biển.\n3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh\nChủ trì, phối hợp với các ngành.\nKiên\nGiang, ngày 16 tháng 4 năm 2019\n"
+        );
+        let p = paras(&s);
+        assert_eq!(
+            &p[1..],
+            [
+                "II. NỘI DUNG THỰC HIỆN",
+                "5. Sở Lao động - Thương binh và Xã hội",
+                "Chủ trì, phối hợp với Công an tỉnh, Sở Ngoại vụ, Cảnh sát biển.",
+                "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+                "Chủ trì, phối hợp với các ngành.",
+                "Kiên Giang, ngày 16 tháng 4 năm 2019",
+            ]
+        );
+    }
+
+    #[test]
+    fn across_one_blank_line() {
+        assert_eq!(paras("người Việt Nam ở\n\nnước ngoài và"), ["người Việt Nam ở nước ngoài và"]);
+        assert_eq!(paras("Kết luận số 57-\n\nKL/TW, ngày 15/6/2023"), ["Kết luận số 57-KL/TW, ngày 15/6/2023"]);
+        assert_eq!(paras("một\n\n\nhai"), ["một", "hai"]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_glued() {
+        let s = "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai thực hiện\n2. Sở Ngoại vụ\nTham mưu Ủy ban nhân dân tỉnh\nCác cơ quan phối hợp\n";
+        assert_eq!(paras(s).len(), 5);
+    }
+
+    #[test]
+    fn never_across_separators_or_after_sentences() {
+        assert_eq!(paras("ỦY BAN NHÂN DÂN\n-----\nCỘNG HÒA XÃ HỘI").len(), 2);
+        assert_eq!(paras("hết câu.\nthường").len(), 2);
+        assert_eq!(paras("KẾ HOẠCH\n(Kèm theo Quyết định)").len(), 2);
+        assert_eq!(paras("như sau:\n- một").len(), 2);
+    }
+
+    #[test]
+    fn first_line_number_kept() {
+        let p = unwrap(clean_lines("X.\n\nđầu\ncuối"));
+        assert_eq!(p[1].line, 3);
+        assert_eq!(p[1].text, "đầu cuối");
+    }
+
+    #[test]
+    fn long_input_is_linear() {
+        let s = "từ ".repeat(300_000) + "\n" + &"dòng tiếp\n".repeat(100_000);
+        let p = paras(&s);
+        assert_eq!(p.len(), 1);
+    }
+}

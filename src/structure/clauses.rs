@@ -1,0 +1,731 @@
+//! Paragraphs → clauses: the units of retrieval, each with its place in the hierarchy.
+//!
+//! First the document is cut into regions ([`layout`]): the header block (issuer, national
+//! motto, number, place and date, type line, title) gives no clauses; the preamble before the
+//! first section gives `Front` clauses; the body gives `Body` clauses; a closing paragraph
+//! ("Trên đây là …") starts `Back`; "Nơi nhận", the signature block and a portal's metadata
+//! block give nothing — until an appendix ("PHỤ LỤC") resumes the body.
+//!
+//! In the body, structural markers open nested sections by rank (Phần > Chương > Mục > Điều >
+//! I. > 1. > 1.1. > a) > 1)); bullets, plain paragraphs and table rows are leaves of the
+//! innermost open section. A section with children is a heading for them; it is also a clause
+//! when its own text is a full sentence. A short leaf ending with ":" is a heading for the
+//! leaves and items that elaborate it, until the next sibling of its own kind.
+
+use super::markers::{self, Marker};
+use super::metadata;
+use crate::model::{Clause, ClauseKind, Zone};
+use crate::normalize::fold::fold;
+use crate::normalize::Paragraph;
+
+/// What a paragraph is, by region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Issuer, motto, number, place and date, type line, title.
+    Header,
+    /// Preamble before the first section.
+    Front,
+    /// The operative part.
+    Body,
+    /// Closing paragraphs after the operative part.
+    Back,
+    /// "Nơi nhận", recipients, signature block, portal metadata.
+    End,
+}
+
+/// The regions of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// One role per paragraph.
+    pub roles: Vec<Role>,
+    /// The type line ("KẾ HOẠCH"), if the header has one.
+    pub type_idx: Option<usize>,
+    /// The title paragraphs `[start, end)`.
+    pub title: Option<(usize, usize)>,
+    /// When the type line also holds the title ("LUẬT ĐIỆN ẢNH"), the type's name.
+    pub inline_type: Option<&'static str>,
+    /// End of the header block (exclusive).
+    pub header_end: usize,
+    /// First paragraph of the body.
+    pub body_start: usize,
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', ')']);
+    t.ends_with(['.', ';', '!', '?', '…'])
+}
+
+/// Lines of the header block other than the type line and title.
+fn header_line(text: &str) -> bool {
+    let f = fold(&text.chars().take(60).collect::<String>());
+    if f.starts_with("cong hoa xa hoi") || f.starts_with("doc lap") || f.starts_with("v/v") {
+        return true;
+    }
+    if metadata::number_line(text).is_some() || metadata::place_date(text).is_some() {
+        return true;
+    }
+    if text.starts_with('(') && text.ends_with(')') && text.chars().count() < 200 {
+        return true;
+    }
+    markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < 200
+}
+
+/// Authorities named after the title of a decision ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …").
+fn authority_line(text: &str) -> bool {
+    let f = fold(&text.chars().take(30).collect::<String>());
+    const A: [&str; 14] = [
+        "uy ban nhan dan",
+        "chu tich",
+        "bo truong",
+        "thu truong",
+        "quoc hoi",
+        "chinh phu",
+        "hoi dong nhan dan",
+        "giam doc",
+        "uy ban thuong vu",
+        "thu tuong",
+        "tong giam doc",
+        "chanh an",
+        "vien truong",
+        "thong doc",
+    ];
+    A.iter().any(|a| f.starts_with(a))
+}
+
+fn title_stop(text: &str, first: bool) -> bool {
+    if markers::parse(text).is_some_and(|m| !matches!(m.marker, Marker::Bullet(_))) {
+        return true;
+    }
+    let f = fold(&text.chars().take(12).collect::<String>());
+    if f.starts_with("can cu") || f.starts_with("kinh gui") {
+        return true;
+    }
+    if !first && (markers::is_preamble_start(text) || authority_line(text)) {
+        return true;
+    }
+    markers::is_signature_line(text) || markers::is_recipients(text) || text.chars().count() > 600
+}
+
+/// Cuts a document into regions (see the module documentation).
+pub fn layout(paras: &[Paragraph]) -> Layout {
+    let n = paras.len();
+    let mut type_idx = None;
+    let mut inline_type = None;
+    let mut header_end = 0;
+    let mut title = None;
+    let mut seen_number_or_date = false;
+    let limit = n.min(40);
+    let mut i = 0;
+    while i < limit {
+        let t = paras[i].text.as_str();
+        if markers::type_line(t).is_some() {
+            type_idx = Some(i);
+            break;
+        }
+        if seen_number_or_date {
+            if let Some((ty, _)) = markers::type_prefix(t) {
+                if !authority_line(t) {
+                    type_idx = Some(i);
+                    inline_type = Some(ty);
+                    break;
+                }
+            }
+        }
+        if header_line(t) {
+            seen_number_or_date |= metadata::number_line(t).is_some() || metadata::place_date(t).is_some();
+            header_end = i + 1;
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if let Some(ti) = type_idx {
+        header_end = ti + 1;
+        let mut j = ti + 1;
+        let (start, mut caps) = if inline_type.is_some() {
+            (ti, true)
+        } else {
+            (j, false)
+        };
+        if inline_type.is_none() && j < n && !title_stop(&paras[j].text, true) {
+            caps = markers::is_all_caps(&paras[j].text);
+            j += 1;
+        }
+        while j < n && j - start < 6 && !title_stop(&paras[j].text, false) {
+            let t = &paras[j].text;
+            if (caps && markers::is_all_caps(t)) || t.starts_with(char::is_lowercase) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j > start {
+            title = Some((start, j));
+            header_end = j;
+        }
+        // "(Ban hành kèm theo …)" under the title.
+        while header_end < n {
+            let t = &paras[header_end].text;
+            if t.starts_with('(') && t.chars().count() < 300 {
+                header_end += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    let mut roles = vec![Role::Body; n];
+    for r in roles.iter_mut().take(header_end) {
+        *r = Role::Header;
+    }
+
+    // Front: before the first body marker.
+    let first_marker = (header_end..n).find(|&k| {
+        markers::parse(&paras[k].text).is_some_and(|m| m.marker.opens_body())
+            || markers::is_recipients(&paras[k].text)
+            || markers::is_signature_line(&paras[k].text)
+    });
+    let body_start = match first_marker {
+        Some(k) if k - header_end <= 10 => k,
+        _ => {
+            let mut k = header_end;
+            while k < n && (markers::is_preamble_start(&paras[k].text) || markers::is_all_caps(&paras[k].text)) {
+                k += 1;
+            }
+            k
+        }
+    };
+    for r in roles.iter_mut().take(body_start).skip(header_end) {
+        *r = Role::Front;
+    }
+
+    // End matter and closing paragraphs, possibly followed by appendices.
+    let mut k = body_start;
+    let mut in_end = false;
+    let mut back = false;
+    while k < n {
+        let t = paras[k].text.as_str();
+        let parsed = markers::parse(t);
+        if in_end {
+            if matches!(parsed, Some(ref m) if matches!(m.marker, Marker::Appendix(_))) {
+                in_end = false;
+                back = false;
+            } else {
+                roles[k] = Role::End;
+                k += 1;
+                continue;
+            }
+        }
+        let division_title =
+            k > 0 && markers::parse(&paras[k - 1].text).is_some_and(|m| m.marker.is_division() && m.rest.is_empty());
+        if markers::is_recipients(t)
+            || markers::is_portal_line(t)
+            || (markers::is_signature_line(t) && !division_title)
+        {
+            in_end = true;
+            roles[k] = Role::End;
+            k += 1;
+            continue;
+        }
+        if !back && parsed.is_none() && markers::is_closing(t) {
+            back = true;
+        }
+        roles[k] = if back { Role::Back } else { Role::Body };
+        k += 1;
+    }
+    Layout { roles, type_idx, title, inline_type, header_end, body_start }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leaf {
+    Plain,
+    Bullet(char),
+}
+
+#[derive(Debug)]
+struct Frame {
+    rank: u32,
+    marker: Option<Marker>,
+    heading: String,
+    /// For a ":" heading: the kind of leaf that opened it and whether a child of another kind
+    /// has been seen.
+    colon: Option<(Leaf, bool)>,
+    node: usize,
+}
+
+#[derive(Debug)]
+enum What {
+    Item { marker: Marker, sentence: bool },
+    Leaf { leaf: Leaf, colon: bool, in_article: bool },
+    Row { cells: Vec<String>, stt_col: Option<usize>, header: Vec<String> },
+}
+
+#[derive(Debug)]
+struct Node {
+    what: What,
+    text: String,
+    line: usize,
+    path: String,
+    headings: Vec<String>,
+    zone: Zone,
+    children: bool,
+}
+
+fn path_of(stack: &[Frame]) -> String {
+    let labels: Vec<&Marker> = stack.iter().filter_map(|f| f.marker.as_ref()).collect();
+    let start = labels.iter().rposition(|m| matches!(m, Marker::Article(_))).unwrap_or(0);
+    let labels = &labels[start..];
+    let mut parts: Vec<String> = Vec::with_capacity(labels.len());
+    for (i, m) in labels.iter().enumerate() {
+        if let Marker::Number(s, _) = m {
+            let superseded = labels[i + 1..]
+                .iter()
+                .any(|n| matches!(n, Marker::Number(t, _) if t.starts_with(s.as_str()) && t[s.len()..].starts_with('.')));
+            if superseded {
+                continue;
+            }
+        }
+        parts.push(m.label());
+    }
+    parts.join(".")
+}
+
+fn headings_of(stack: &[Frame]) -> Vec<String> {
+    stack.iter().map(|f| f.heading.clone()).collect()
+}
+
+struct Table {
+    header: Option<Vec<String>>,
+    stt_col: Option<usize>,
+    last_row: Option<usize>,
+    rows: usize,
+}
+
+fn is_stt_header(cell: &str) -> bool {
+    let f = fold(cell);
+    let f = f.trim_end_matches('.');
+    matches!(f, "stt" | "tt" | "so tt" | "so thu tu")
+}
+
+fn is_stt_value(cell: &str) -> bool {
+    let c = cell.trim_end_matches(['.', ')']);
+    !c.is_empty()
+        && c.chars().count() <= 8
+        && (c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+            || c.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X' | 'L'))
+            || (c.chars().count() == 1 && c.chars().all(|ch| ch.is_lowercase())))
+}
+
+/// Builds the clauses of a document (assignments left empty).
+pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
+    let lay = layout(paras);
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut table: Option<Table> = None;
+    let mut skip_next = false;
+    for (i, p) in paras.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let role = lay.roles[i];
+        let text = p.text.as_str();
+        match role {
+            Role::Header | Role::End => {
+                table = None;
+                continue;
+            }
+            Role::Front => {
+                if markers::is_all_caps(text) {
+                    continue;
+                }
+                let (leaf, rest) = match markers::parse(text) {
+                    Some(m) => match m.marker {
+                        Marker::Bullet(c) => (Leaf::Bullet(c), m.rest),
+                        _ => (Leaf::Plain, text),
+                    },
+                    None => (Leaf::Plain, text),
+                };
+                nodes.push(Node {
+                    what: What::Leaf { leaf, colon: false, in_article: false },
+                    text: rest.to_string(),
+                    line: p.line,
+                    path: String::new(),
+                    headings: Vec::new(),
+                    zone: Zone::Front,
+                    children: false,
+                });
+                continue;
+            }
+            Role::Body | Role::Back => {}
+        }
+        let zone = if role == Role::Back { Zone::Back } else { Zone::Body };
+        if role == Role::Back && i > 0 && lay.roles[i - 1] != Role::Back {
+            // Closing paragraphs belong to no section.
+            stack.clear();
+        }
+
+        // Table rows.
+        if text.contains('\t') {
+            let cells: Vec<String> = text.split('\t').map(|c| c.trim().to_string()).collect();
+            let nonempty = cells.iter().filter(|c| !c.is_empty()).count();
+            if nonempty >= 2 || table.is_some() {
+                let tb = table.get_or_insert(Table { header: None, stt_col: None, last_row: None, rows: 0 });
+                let first_is_stt = cells.first().is_some_and(|c| is_stt_value(c));
+                let header_like = tb.header.is_none()
+                    && tb.rows == 0
+                    && (cells.first().is_some_and(|c| is_stt_header(c))
+                        || (!first_is_stt
+                            && cells.iter().all(|c| c.chars().count() < 60 && !c.ends_with('.'))));
+                if header_like {
+                    tb.stt_col = cells.iter().position(|c| is_stt_header(c));
+                    tb.header = Some(cells);
+                    continue;
+                }
+                let stt_col = tb.stt_col.or(if first_is_stt { Some(0) } else { None });
+                let stt = stt_col.and_then(|c| cells.get(c)).map(|s| s.trim_end_matches(['.', ')']).to_string());
+                let continuation = tb.last_row.is_some()
+                    && (stt.as_deref().is_none_or(|s| s.is_empty())
+                        || (tb.stt_col.is_some() && !stt.as_deref().is_some_and(is_stt_value)));
+                if continuation {
+                    let last = tb.last_row.unwrap_or(0);
+                    if let What::Row { cells: prev, .. } = &mut nodes[last].what {
+                        for (j, c) in cells.into_iter().enumerate() {
+                            if c.is_empty() {
+                                continue;
+                            }
+                            if j >= prev.len() {
+                                prev.resize(j + 1, String::new());
+                            }
+                            if !prev[j].is_empty() {
+                                prev[j].push(' ');
+                            }
+                            prev[j].push_str(&c);
+                        }
+                    }
+                    continue;
+                }
+                tb.rows += 1;
+                let label = match &stt {
+                    Some(s) if !s.is_empty() => s.clone(),
+                    _ => tb.rows.to_string(),
+                };
+                let base = path_of(&stack);
+                let path = if base.is_empty() { label } else { format!("{base}.{label}") };
+                if let Some(f) = stack.last() {
+                    nodes[f.node].children = true;
+                }
+                nodes.push(Node {
+                    what: What::Row { cells, stt_col, header: tb.header.clone().unwrap_or_default() },
+                    text: String::new(),
+                    line: p.line,
+                    path,
+                    headings: headings_of(&stack),
+                    zone,
+                    children: false,
+                });
+                tb.last_row = Some(nodes.len() - 1);
+                continue;
+            }
+        }
+        table = None;
+
+        let parsed = markers::parse(text);
+        match parsed {
+            Some(m) if !matches!(m.marker, Marker::Bullet(_)) => {
+                let marker = m.marker.clone();
+                let rank = marker.rank();
+                if matches!(marker, Marker::Appendix(_)) {
+                    stack.clear();
+                }
+                while stack.last().is_some_and(|f| f.rank >= rank) {
+                    stack.pop();
+                }
+                let mut heading = text.to_string();
+                let mut rest = m.rest.to_string();
+                if marker.is_division() && m.rest.is_empty() {
+                    if let Some(next) = paras.get(i + 1) {
+                        let nt = next.text.as_str();
+                        if lay.roles[i + 1] == role
+                            && markers::parse(nt).is_none()
+                            && !nt.contains('\t')
+                            && (markers::is_all_caps(nt) || (nt.chars().count() < 150 && !ends_sentence(nt)))
+                        {
+                            heading = format!("{text} {nt}");
+                            rest = nt.to_string();
+                            skip_next = true;
+                        }
+                    }
+                }
+                if let Some(f) = stack.last_mut() {
+                    if let Some((_, seen)) = f.colon.as_mut() {
+                        *seen = true;
+                    }
+                    nodes[f.node].children = true;
+                }
+                let sentence = ends_sentence(&rest) || (rest.ends_with(':') && rest.chars().count() >= 80);
+                let headings = headings_of(&stack);
+                stack.push(Frame { rank, marker: Some(marker.clone()), heading, colon: None, node: nodes.len() });
+                let path = path_of(&stack);
+                nodes.push(Node {
+                    what: What::Item { marker, sentence },
+                    text: rest,
+                    line: p.line,
+                    path,
+                    headings,
+                    zone,
+                    children: false,
+                });
+            }
+            _ => {
+                let (leaf, rest) = match &parsed {
+                    Some(m) => match m.marker {
+                        Marker::Bullet(c) => (Leaf::Bullet(c), m.rest),
+                        _ => (Leaf::Plain, text),
+                    },
+                    None => (Leaf::Plain, text),
+                };
+                // Close ":" headings this leaf does not belong to.
+                while let Some(f) = stack.last() {
+                    match f.colon {
+                        Some((kind, seen)) => {
+                            let ends = (leaf == kind && kind != Leaf::Plain)
+                                || (leaf == Leaf::Plain && seen)
+                                || (leaf == kind && rest.ends_with(':'));
+                            if ends {
+                                stack.pop();
+                            } else {
+                                break;
+                            }
+                        }
+                        None => break,
+                    }
+                }
+                if let Some(f) = stack.last_mut() {
+                    if let Some((_, seen)) = f.colon.as_mut() {
+                        if leaf != Leaf::Plain {
+                            *seen = true;
+                        }
+                    }
+                    nodes[f.node].children = true;
+                }
+                let in_article = stack
+                    .iter()
+                    .rev()
+                    .find_map(|f| f.marker.as_ref())
+                    .is_some_and(|m| matches!(m, Marker::Article(_)));
+                let colon = rest.ends_with(':')
+                    && !stack.is_empty()
+                    && stack.last().is_some_and(|f| f.rank % 10 != 9);
+                let path = path_of(&stack);
+                let headings = headings_of(&stack);
+                if colon {
+                    let rank = stack.last().map(|f| f.rank + 1).unwrap_or(1);
+                    stack.push(Frame {
+                        rank,
+                        marker: None,
+                        heading: text.to_string(),
+                        colon: Some((leaf, false)),
+                        node: nodes.len(),
+                    });
+                }
+                nodes.push(Node {
+                    what: What::Leaf { leaf, colon, in_article },
+                    text: rest.to_string(),
+                    line: p.line,
+                    path,
+                    headings,
+                    zone,
+                    children: false,
+                });
+            }
+        }
+    }
+    nodes.into_iter().filter_map(emit).collect()
+}
+
+fn emit(n: Node) -> Option<Clause> {
+    let (kind, text) = match n.what {
+        What::Item { marker, sentence } => match marker {
+            Marker::Appendix(_) | Marker::Part(_) | Marker::Chapter(_) | Marker::Section(_) | Marker::Subsection(_) => {
+                return None
+            }
+            Marker::Article(_) => {
+                if n.children {
+                    return None;
+                }
+                (ClauseKind::Article, n.text)
+            }
+            _ => {
+                if n.children && !sentence {
+                    return None;
+                }
+                (ClauseKind::Item, n.text)
+            }
+        },
+        What::Leaf { leaf, colon, in_article } => {
+            if colon && n.text.chars().count() < 80 {
+                return None;
+            }
+            let kind = match leaf {
+                Leaf::Bullet(_) => ClauseKind::Bullet,
+                Leaf::Plain if in_article => ClauseKind::Article,
+                Leaf::Plain => ClauseKind::Paragraph,
+            };
+            (kind, n.text)
+        }
+        What::Row { cells, stt_col, header } => (ClauseKind::TableRow, row_text(&cells, stt_col, &header)),
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(Clause {
+        path: n.path,
+        headings: n.headings,
+        text,
+        line: n.line,
+        zone: n.zone,
+        kind,
+        assignments: Vec::new(),
+    })
+}
+
+/// "<main cell>\n<header>: <value>…" for a table row (`header` empty when the table has no
+/// header row).
+fn row_text(cells: &[String], stt_col: Option<usize>, header: &[String]) -> String {
+    let main = header
+        .iter()
+        .position(|h| {
+            let f = fold(h);
+            f.contains("nhiem vu") || f.contains("noi dung") || f.contains("cong viec") || f.starts_with("ten ")
+        })
+        .filter(|&j| cells.get(j).is_some_and(|c| !c.is_empty()))
+        .or_else(|| {
+            cells
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| Some(*j) != stt_col)
+                .max_by_key(|(_, c)| c.chars().count())
+                .map(|(j, _)| j)
+        });
+    let Some(main) = main else { return String::new() };
+    let mut out = cells[main].clone();
+    for (j, c) in cells.iter().enumerate() {
+        if j == main || Some(j) == stt_col || c.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        match header.get(j).filter(|h| !h.is_empty()) {
+            Some(h) => {
+                out.push_str(h);
+                out.push_str(": ");
+            }
+            None => {}
+        }
+        out.push_str(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::paragraphs;
+
+    fn clauses(s: &str) -> Vec<Clause> {
+        build(&paragraphs(s))
+    }
+
+    const PLAN: &str = "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nKhánh Hòa, ngày 04 tháng 6 năm 2024\nKẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2024\nThực hiện Quyết định số 1/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n- Triển khai có hiệu quả.\nII. NHIỆM VỤ\n1. Sở Ngoại vụ\n- Chủ trì tổ chức hội nghị.\n2. Công an tỉnh\nChủ trì, phối hợp với cơ quan có liên quan:\na) Nắm tình hình.\nb) Bảo hộ công dân.\n2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị.\n- Cơ quan thực hiện:\nSở Nội vụ thực hiện.\n- Thời gian: Quý II.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\nNơi nhận:\n- Bộ Ngoại giao;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n";
+
+    #[test]
+    fn zones_and_paths() {
+        let c = clauses(PLAN);
+        let find = |s: &str| c.iter().find(|c| c.text.contains(s)).unwrap_or_else(|| panic!("{s}"));
+        let pre = find("Thực hiện Quyết định");
+        assert_eq!((pre.zone, pre.path.as_str()), (Zone::Front, ""));
+        let b = find("Triển khai có hiệu quả");
+        assert_eq!((b.path.as_str(), b.kind), ("I", ClauseKind::Bullet));
+        assert_eq!(b.headings, ["I. MỤC ĐÍCH, YÊU CẦU"]);
+        let a = find("Nắm tình hình");
+        assert_eq!(a.path, "II.2.a");
+        assert_eq!(a.text, "Nắm tình hình.");
+        assert_eq!(
+            a.headings,
+            ["II. NHIỆM VỤ", "2. Công an tỉnh", "Chủ trì, phối hợp với cơ quan có liên quan:"]
+        );
+        let s = find("Sở Nội vụ thực hiện");
+        assert_eq!(s.path, "II.2.4");
+        assert_eq!(s.headings.last().unwrap(), "- Cơ quan thực hiện:");
+        let t = find("Thời gian: Quý II");
+        assert_eq!(t.headings.last().unwrap(), "2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị.");
+        // 2.4 has children and is a sentence: a clause too.
+        assert!(c.iter().any(|c| c.path == "II.2.4" && c.kind == ClauseKind::Item));
+        // Headings only.
+        assert!(!c.iter().any(|c| c.text == "Sở Ngoại vụ" || c.text.starts_with("MỤC ĐÍCH")));
+        assert!(!c.iter().any(|c| c.text.starts_with("Chủ trì, phối hợp với cơ quan")));
+        assert_eq!(find("Trên đây là").zone, Zone::Back);
+        for bad in ["Nơi nhận", "Bộ Ngoại giao", "Lê Văn A", "CHỦ TỊCH", "CỘNG HÒA", "KẾ HOẠCH", "TRIỂN KHAI CÔNG TÁC"] {
+            assert!(!c.iter().any(|c| c.text.contains(bad)), "{bad}");
+        }
+    }
+
+    #[test]
+    fn layout_regions() {
+        let lay = layout(&paragraphs(PLAN));
+        assert_eq!(lay.type_idx, Some(6));
+        assert_eq!(lay.title, Some((7, 8)));
+        assert_eq!(lay.roles[8], Role::Front);
+        assert_eq!(lay.roles[9], Role::Body);
+    }
+
+    #[test]
+    fn table_rows() {
+        let s = "III. NỘI DUNG\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n1\tTổ chức tập huấn\tSở Ngoại vụ\tQuý III\n2\tTuyên truyền\tSở Thông tin\t\n\tvề đối ngoại\t\tThường xuyên\nIV. TỔ CHỨC\n1. Giao Sở Ngoại vụ theo dõi.\n";
+        let c = clauses(s);
+        let r: Vec<&Clause> = c.iter().filter(|c| c.kind == ClauseKind::TableRow).collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].path, "III.1");
+        assert_eq!(r[0].text, "Tổ chức tập huấn\nCơ quan chủ trì: Sở Ngoại vụ\nThời gian: Quý III");
+        assert_eq!(r[1].text, "Tuyên truyền về đối ngoại\nCơ quan chủ trì: Sở Thông tin\nThời gian: Thường xuyên");
+        assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
+        assert!(c.iter().any(|c| c.path == "IV.1"));
+    }
+
+    #[test]
+    fn normative_structure() {
+        let s = "QUỐC HỘI\nLuật số: 1/2020/QH14\nHà Nội, ngày 1 tháng 1 năm 2020\nLUẬT\nTHỬ NGHIỆM\nCăn cứ Hiến pháp;\nChương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về thử nghiệm.\nĐiều 2. Đối tượng\n1. Cơ quan nhà nước, bao gồm:\na) Bộ;\nb) Sở.\n2. Tổ chức khác.\nMục 1. QUẢN LÝ\nĐiều 3. (được bãi bỏ)\nLuật này đã được Quốc hội thông qua ngày 1 tháng 1 năm 2020.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Văn B\n";
+        let c = clauses(s);
+        let p: Vec<(&str, ClauseKind)> = c.iter().map(|c| (c.path.as_str(), c.kind)).collect();
+        assert_eq!(
+            p,
+            [
+                ("", ClauseKind::Paragraph),
+                ("Điều 1", ClauseKind::Article),
+                ("Điều 2.1.a", ClauseKind::Item),
+                ("Điều 2.1.b", ClauseKind::Item),
+                ("Điều 2.2", ClauseKind::Item),
+                ("Điều 3", ClauseKind::Article),
+                ("", ClauseKind::Paragraph),
+            ]
+        );
+        assert_eq!(c[1].headings, ["Chương I NHỮNG QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"]);
+        assert_eq!(c[2].headings[2], "1. Cơ quan nhà nước, bao gồm:");
+        assert_eq!(c.last().unwrap().zone, Zone::Back);
+    }
+
+    #[test]
+    fn absurd_inputs_do_not_explode() {
+        let mut s = String::new();
+        for d in 1..=10_000 {
+            s.push_str(&"1.".repeat(d.min(50)));
+            s.push_str(" Mục\n");
+        }
+        let c = clauses(&s);
+        assert!(!c.is_empty());
+        let many: String = (0..100_000).map(|i| format!("- dòng {i}\n")).collect();
+        assert_eq!(clauses(&many).len(), 100_000);
+        let long = "chữ ".repeat(250_000);
+        assert_eq!(clauses(&long).len(), 1);
+    }
+}

@@ -1,0 +1,698 @@
+//! What a paragraph's first characters say about it: a structural marker ("II.", "1.2.",
+//! "a)", "- ", "Điều 23.", "Chương II"), or one of the fixed lines of the genre (type line,
+//! "Nơi nhận", signature titles, portal fields, preamble and closing phrases).
+//!
+//! Everything here looks at a bounded prefix of the text, so a 1 MB paragraph costs no more
+//! than a short one.
+
+use crate::normalize::fold::fold;
+
+/// A structural marker at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Marker {
+    /// "PHỤ LỤC", "Phụ lục II" — an appendix after the signature.
+    Appendix(String),
+    /// "Phần I", "PHẦN THỨ HAI".
+    Part(String),
+    /// "Chương II", "CHƯƠNG 3".
+    Chapter(String),
+    /// "Mục 1" (a section of a chapter in normative documents).
+    Section(String),
+    /// "Tiểu mục 2".
+    Subsection(String),
+    /// "Điều 23", "Điều 7a".
+    Article(String),
+    /// "III." — a Roman-numbered section.
+    Roman(String),
+    /// "2.", "2.4.", "1.1.1" — numbered item; the text without the final dot and its depth.
+    Number(String, usize),
+    /// "1)" — a number closed by a parenthesis.
+    NumParen(String),
+    /// "a)", "đ)".
+    Letter(String),
+    /// "-", "+", "•", "–", "*" … followed by text.
+    Bullet(char),
+}
+
+impl Marker {
+    /// Nesting rank: a smaller rank contains larger ones. Bullets are leaves and rank last.
+    pub fn rank(&self) -> u32 {
+        match self {
+            Marker::Appendix(_) => 0,
+            Marker::Part(_) => 10,
+            Marker::Chapter(_) => 20,
+            Marker::Section(_) => 30,
+            Marker::Subsection(_) => 40,
+            Marker::Article(_) => 50,
+            Marker::Roman(_) => 60,
+            Marker::Number(_, d) => 60 + 10 * (*d as u32).min(6),
+            Marker::Letter(_) => 130,
+            Marker::NumParen(_) => 140,
+            Marker::Bullet(_) => 200,
+        }
+    }
+
+    /// The label used in a clause path: "Chương II", "Điều 23", "III", "2.4", "a".
+    pub fn label(&self) -> String {
+        match self {
+            Marker::Appendix(s) => {
+                if s.is_empty() {
+                    "Phụ lục".to_string()
+                } else {
+                    format!("Phụ lục {s}")
+                }
+            }
+            Marker::Part(s) => format!("Phần {s}"),
+            Marker::Chapter(s) => format!("Chương {s}"),
+            Marker::Section(s) => format!("Mục {s}"),
+            Marker::Subsection(s) => format!("Tiểu mục {s}"),
+            Marker::Article(s) => format!("Điều {s}"),
+            Marker::Roman(s) | Marker::Number(s, _) | Marker::NumParen(s) | Marker::Letter(s) => s.clone(),
+            Marker::Bullet(c) => c.to_string(),
+        }
+    }
+
+    /// Parts, chapters, sections, articles, Roman sections and numbered items: what opens a
+    /// document's body (bullets and letters do not).
+    pub fn opens_body(&self) -> bool {
+        !matches!(self, Marker::Bullet(_) | Marker::Letter(_) | Marker::NumParen(_) | Marker::Appendix(_))
+    }
+
+    /// Part/chapter/section markers whose title may sit on the next line.
+    pub fn is_division(&self) -> bool {
+        matches!(
+            self,
+            Marker::Appendix(_) | Marker::Part(_) | Marker::Chapter(_) | Marker::Section(_) | Marker::Subsection(_)
+        )
+    }
+}
+
+/// A parsed marker and the text after it (leading white space removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked<'a> {
+    pub marker: Marker,
+    pub rest: &'a str,
+}
+
+const ROMANS: [&str; 30] = [
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+    "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII",
+    "XXIX", "XXX",
+];
+
+const LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+fn is_roman(s: &str) -> bool {
+    ROMANS.contains(&s)
+}
+
+/// Splits off the white space after a marker; `None` when the marker is glued to a letter or
+/// digit (then it is not a marker: "1.5m", "a)b").
+fn after(s: &str, i: usize) -> Option<&str> {
+    let rest = &s[i..];
+    match rest.chars().next() {
+        None => Some(""),
+        Some(c) if c.is_whitespace() => Some(rest.trim_start()),
+        _ => None,
+    }
+}
+
+/// The ordinal words of "Phần thứ nhất".
+const ORDINALS: [&str; 10] = ["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
+
+/// Reads a division id after a keyword ("II", "3", "thứ hai"); returns (id as written, bytes used).
+fn division_id(s: &str) -> Option<(String, usize)> {
+    let t = s.trim_start();
+    let skipped = s.len() - t.len();
+    if skipped == 0 {
+        return None;
+    }
+    let end = t.find(|c: char| !(c.is_alphanumeric())).unwrap_or(t.len());
+    let word = &t[..end];
+    if word.is_empty() {
+        return None;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 3 {
+        return Some((word.to_string(), skipped + end));
+    }
+    if is_roman(word) {
+        return Some((word.to_string(), skipped + end));
+    }
+    // "thứ nhất", "THỨ HAI"
+    if fold(word) == "thu" {
+        let t2 = &t[end..];
+        let t2s = t2.trim_start();
+        let e2 = t2s.find(|c: char| !c.is_alphanumeric()).unwrap_or(t2s.len());
+        let w2 = &t2s[..e2];
+        if !w2.is_empty() && ORDINALS.contains(&fold(w2).as_str()) {
+            let used = end + (t2.len() - t2s.len()) + e2;
+            return Some((t[..used].to_string(), skipped + used));
+        }
+    }
+    None
+}
+
+/// A keyword-led division ("Chương II", "Điều 23.", "Phụ lục I"): id, and the rest after the
+/// punctuation that may follow the id.
+fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
+    const KEYS: [(&str, u8); 7] = [
+        ("tieu muc", 4),
+        ("phu luc", 0),
+        ("phan", 1),
+        ("chuong", 2),
+        ("muc", 3),
+        ("dieu", 5),
+        ("", 9),
+    ];
+    for &(key, kind) in &KEYS[..6] {
+        if !head.starts_with(key) {
+            continue;
+        }
+        // Byte length in `text` of the keyword: count its chars.
+        let nchars = key.chars().count();
+        let kw_end = text.char_indices().nth(nchars).map(|(i, _)| i).unwrap_or(text.len());
+        let after_kw = &text[kw_end..];
+        if kind == 0 {
+            // Appendix: "PHỤ LỤC", "Phụ lục I", "Phụ lục số 01", "PHỤ LỤC:"
+            let rest = after_kw.trim_start();
+            if let Some(c) = after_kw.chars().next() {
+                if c.is_alphanumeric() {
+                    return None;
+                }
+            }
+            let (id, used) = match division_id(after_kw) {
+                Some(x) => x,
+                None => {
+                    let r = rest.strip_prefix("số").or_else(|| rest.strip_prefix("SỐ"));
+                    match r.and_then(|r| division_id(r).map(|(id, u)| (id, u + (rest.len() - r.len())))) {
+                        Some((id, u)) => (id, u + (after_kw.len() - rest.len())),
+                        None => (String::new(), 0),
+                    }
+                }
+            };
+            let tail = after_kw[used..].trim_start();
+            let tail = tail.trim_start_matches(['.', ':', '-', '–']).trim_start();
+            // An appendix heading is short or followed by its title in capitals / parentheses.
+            if id.is_empty() && !tail.is_empty() && !tail.starts_with('(') && !is_all_caps(tail) {
+                return None;
+            }
+            return Some(Marked { marker: Marker::Appendix(id), rest: tail });
+        }
+        let (id, used) = if kind == 5 {
+            article_id(after_kw)?
+        } else {
+            division_id(after_kw)?
+        };
+        let tail = &after_kw[used..];
+        // After the id: end, "." / ":" / " -" then a title, or (for divisions) the title itself.
+        let t = tail.trim_start();
+        let rest = if t.is_empty() {
+            ""
+        } else if let Some(r) = t.strip_prefix(['.', ':']) {
+            if r.starts_with(|c: char| c.is_alphanumeric()) {
+                return None; // "Điều 23.2" is a reference, not a heading
+            }
+            r.trim_start()
+        } else if let Some(r) = t.strip_prefix(['-', '–']) {
+            r.trim_start()
+        } else if kind != 5 && tail.starts_with(char::is_whitespace) && is_all_caps(t) {
+            t
+        } else {
+            return None;
+        };
+        let marker = match kind {
+            1 => Marker::Part(id),
+            2 => Marker::Chapter(id),
+            3 => Marker::Section(id),
+            4 => Marker::Subsection(id),
+            _ => Marker::Article(id),
+        };
+        return Some(Marked { marker, rest });
+    }
+    None
+}
+
+/// "23", "7a", "23.8.QĐ.5.1" (pháp điển): returns (id, bytes used).
+fn article_id(s: &str) -> Option<(String, usize)> {
+    let t = s.trim_start();
+    let skipped = s.len() - t.len();
+    if skipped == 0 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    if digits > 4 {
+        return None;
+    }
+    let mut end = digits;
+    // "7a": one lowercase letter glued to the number.
+    if let Some(c) = t[end..].chars().next() {
+        if c.is_lowercase() && c.is_alphabetic() {
+            let next = t[end + c.len_utf8()..].chars().next();
+            if next.is_none_or(|n| !n.is_alphanumeric()) {
+                end += c.len_utf8();
+            }
+        }
+    }
+    // Codified ids "23.8.QĐ.5.1": dot groups of digits or capitals, at least one of capitals.
+    let mut j = end;
+    let mut groups = 0;
+    let mut has_caps = false;
+    while groups < 8 {
+        let Some(r) = t[j..].strip_prefix('.') else { break };
+        let g = r.find(|c: char| !(c.is_ascii_digit() || c.is_uppercase())).unwrap_or(r.len());
+        if g == 0 || g > 8 {
+            break;
+        }
+        has_caps |= r[..g].chars().any(|c| c.is_uppercase());
+        j += 1 + g;
+        groups += 1;
+    }
+    if groups > 0 && has_caps {
+        end = j;
+    }
+    Some((t[..end].to_string(), skipped + end))
+}
+
+/// Parses the marker at the start of `text` (already trimmed), if any.
+pub fn parse(text: &str) -> Option<Marked<'_>> {
+    let first = text.chars().next()?;
+    // Bullets.
+    if matches!(first, '-' | '+' | '•' | '–' | '—' | '*' | '·' | '▪' | '►' | '●' | '○' | '◦' | '■' | '□' | '✓' | '➢' | '❖' | '>') {
+        let rest = &text[first.len_utf8()..];
+        let next = rest.chars().next();
+        let ok = match next {
+            None => false,
+            Some(c) if c.is_whitespace() => !rest.trim().is_empty(),
+            Some(c) => first != '*' && first != '>' && c.is_uppercase() && first != '+',
+        };
+        if ok {
+            let r = rest.trim_start();
+            // "- -" or "* * *" are separators, not bullets
+            if r.chars().all(|c| !c.is_alphanumeric()) {
+                return None;
+            }
+            let b = if first == '—' { '–' } else { first };
+            return Some(Marked { marker: Marker::Bullet(b), rest: r });
+        }
+        return None;
+    }
+    if first.is_alphabetic() {
+        let head: String = fold(&text.chars().take(10).collect::<String>());
+        if let Some(m) = keyword_marker(text, &head) {
+            return Some(m);
+        }
+        // Letter item: "a)", "đ)"
+        let mut it = text.char_indices();
+        let (_, c0) = it.next()?;
+        if let Some((i1, c1)) = it.next() {
+            if c1 == ')' && c0.is_lowercase() && LETTERS.contains(c0) {
+                if let Some(rest) = after(text, i1 + 1) {
+                    return Some(Marked { marker: Marker::Letter(c0.to_string()), rest });
+                }
+            }
+        }
+        // Roman: "IV." / "IV)"
+        let end = text.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L')).unwrap_or(text.len());
+        if end > 0 && is_roman(&text[..end]) {
+            if let Some(p) = text[end..].chars().next() {
+                if p == '.' || p == ')' {
+                    if let Some(rest) = after(text, end + 1) {
+                        return Some(Marked { marker: Marker::Roman(text[..end].to_string()), rest });
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    if first.is_ascii_digit() {
+        // 1. / 1.1. / 1.1.1 / 1)
+        let b = text.as_bytes();
+        let mut i = 0;
+        let mut groups = 0;
+        loop {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i == start || i - start > 3 {
+                return None;
+            }
+            groups += 1;
+            if groups > 6 {
+                return None;
+            }
+            if i < b.len() && b[i] == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let num = &text[..i];
+        let next = b.get(i).copied();
+        match next {
+            Some(b'.') => {
+                let rest = after(text, i + 1)?;
+                if rest.is_empty() && groups == 1 {
+                    return None; // a lone "3." is not an item
+                }
+                Some(Marked { marker: Marker::Number(num.to_string(), groups), rest })
+            }
+            Some(b')') if groups == 1 => {
+                let rest = after(text, i + 1)?;
+                Some(Marked { marker: Marker::NumParen(num.to_string()), rest })
+            }
+            Some(c) if groups > 1 && (c == b' ' || c == b'\t') => {
+                let rest = after(text, i)?;
+                if rest.starts_with(|c: char| c.is_uppercase()) {
+                    Some(Marked { marker: Marker::Number(num.to_string(), groups), rest })
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    } else {
+        None
+    }
+}
+
+/// True when the text has at least two letters and no lowercase letter ("ỦY BAN NHÂN DÂN",
+/// "KẾ HOẠCH"). Digits and punctuation are ignored.
+pub fn is_all_caps(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars().take(2000) {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Type lines of the genre, folded, with their sentence-case name. Longest first.
+const TYPES: &[(&str, &str)] = &[
+    ("thong tu lien tich", "Thông tư liên tịch"),
+    ("nghi quyet lien tich", "Nghị quyết liên tịch"),
+    ("chuong trinh hanh dong", "Chương trình hành động"),
+    ("ke hoach", "Kế hoạch"),
+    ("quyet dinh", "Quyết định"),
+    ("chi thi", "Chỉ thị"),
+    ("cong van", "Công văn"),
+    ("nghi quyet", "Nghị quyết"),
+    ("thong bao", "Thông báo"),
+    ("bao cao", "Báo cáo"),
+    ("to trinh", "Tờ trình"),
+    ("chuong trinh", "Chương trình"),
+    ("bo luat", "Bộ luật"),
+    ("luat", "Luật"),
+    ("nghi dinh", "Nghị định"),
+    ("thong tu", "Thông tư"),
+    ("phap lenh", "Pháp lệnh"),
+    ("hien phap", "Hiến pháp"),
+    ("sac lenh", "Sắc lệnh"),
+    ("lenh", "Lệnh"),
+    ("quy che", "Quy chế"),
+    ("quy dinh", "Quy định"),
+    ("huong dan", "Hướng dẫn"),
+    ("de an", "Đề án"),
+    ("ket luan", "Kết luận"),
+    ("cong dien", "Công điện"),
+    ("van ban hop nhat", "Văn bản hợp nhất"),
+    ("dieu le", "Điều lệ"),
+];
+
+/// The sentence-case document type when `text` is a type line ("KẾ HOẠCH" → "Kế hoạch").
+/// The line must be in capitals and hold nothing else.
+pub fn type_line(text: &str) -> Option<&'static str> {
+    let t = text.trim().trim_end_matches([':', '.']).trim();
+    if t.len() > 40 || !is_all_caps(t) {
+        return None;
+    }
+    let f = fold(t);
+    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    TYPES.iter().find(|(k, _)| *k == f).map(|&(_, v)| v)
+}
+
+/// A type line followed by more words on the same line ("LUẬT ĐIỆN ẢNH"): (type, rest).
+pub fn type_prefix(text: &str) -> Option<(&'static str, &str)> {
+    let t = text.trim();
+    if !is_all_caps(t) {
+        return None;
+    }
+    let f = fold(t);
+    for &(k, v) in TYPES {
+        if f.starts_with(k) && f[k.len()..].starts_with(' ') {
+            let n = k.chars().count();
+            let idx = t.char_indices().nth(n).map(|(i, _)| i)?;
+            let rest = t[idx..].trim();
+            if !rest.is_empty() {
+                return Some((v, rest));
+            }
+        }
+    }
+    None
+}
+
+/// Sentence case name of a folded type name or number code, for callers holding folded text.
+pub fn type_name_folded(folded: &str) -> Option<&'static str> {
+    TYPES.iter().find(|(k, _)| *k == folded).map(|&(_, v)| v)
+}
+
+/// Words that open a preamble paragraph ("Căn cứ …", "Theo đề nghị …").
+pub fn is_preamble_start(text: &str) -> bool {
+    let head = fold(&text.chars().take(24).collect::<String>());
+    const P: [&str; 9] = [
+        "can cu",
+        "theo de nghi",
+        "xet de nghi",
+        "xet to trinh",
+        "thuc hien",
+        "de ",
+        "nham ",
+        "tren co so",
+        "theo chi dao",
+    ];
+    P.iter().any(|p| head.starts_with(p))
+}
+
+/// "Nơi nhận:" (also the frequent misspelling "Noi nhận").
+pub fn is_recipients(text: &str) -> bool {
+    let head = fold(&text.chars().take(12).collect::<String>());
+    let head = head.trim_start_matches(['*', '_', ' ']);
+    head.starts_with("noi nhan")
+}
+
+/// Signature-block lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH",
+/// "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI".
+pub fn is_signature_line(text: &str) -> bool {
+    let t = text.trim().trim_matches(['*', '_']).trim();
+    if t.chars().count() > 60 {
+        return false;
+    }
+    let f = fold(t);
+    for p in ["tm.", "kt.", "q.", "tl.", "tuq.", "tm ", "kt "] {
+        if f.starts_with(p) {
+            // fold maps one NFC character to one character: cut the original at the same count.
+            let cut = t.char_indices().nth(p.len()).map(|(i, _)| i).unwrap_or(t.len());
+            let rest = t[cut..].trim();
+            if !rest.is_empty() && is_all_caps(rest) && t[..cut].chars().all(|c| !c.is_lowercase() || c == '.') {
+                return true;
+            }
+        }
+    }
+    if !is_all_caps(t) {
+        return false;
+    }
+    const TITLES: [&str; 26] = [
+        "chu tich",
+        "pho chu tich",
+        "chu tich quoc hoi",
+        "pho chu tich quoc hoi",
+        "chu tich nuoc",
+        "pho chu tich nuoc",
+        "bo truong",
+        "thu truong",
+        "thu tuong",
+        "pho thu tuong",
+        "thu tuong chinh phu",
+        "giam doc",
+        "pho giam doc",
+        "chanh van phong",
+        "pho chanh van phong",
+        "truong ban",
+        "pho truong ban",
+        "chu nhiem",
+        "tong cuc truong",
+        "cuc truong",
+        "chanh an",
+        "vien truong",
+        "thong doc",
+        "pho thong doc",
+        "tong kiem toan nha nuoc",
+        "tong thu ky",
+    ];
+    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    TITLES.contains(&f.as_str())
+}
+
+/// Opening line of a legal portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …").
+pub fn is_portal_line(text: &str) -> bool {
+    let t = text.trim_start_matches(['•', '-', '*', ' ', '\t']);
+    let f = fold(&t.chars().take(40).collect::<String>());
+    if f.starts_with("hieu luc van ban") || f.starts_with("thuoc tinh van ban") {
+        return true;
+    }
+    portal_field(text).is_some() && text.trim_start().starts_with('•')
+}
+
+/// A portal field line "• Số hiệu: 91/KH-UBND" → (folded field name, value).
+pub fn portal_field(text: &str) -> Option<(&'static str, &str)> {
+    let t = text.trim_start_matches(['•', '-', '*', ' ', '\t']);
+    let colon = t.find(':')?;
+    if colon > 40 {
+        return None;
+    }
+    let key = fold(&t[..colon]);
+    let key = key.trim();
+    const FIELDS: [&str; 9] = [
+        "so hieu",
+        "loai van ban",
+        "ngay ban hanh",
+        "noi ban hanh",
+        "co quan ban hanh",
+        "nguoi ky",
+        "ngay hieu luc",
+        "ngay cong bao",
+        "tinh trang hieu luc",
+    ];
+    let k = FIELDS.iter().find(|f| **f == key)?;
+    Some((k, t[colon + 1..].trim()))
+}
+
+/// Closing paragraphs: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có …",
+/// "Luật này đã được Quốc hội … thông qua …".
+pub fn is_closing(text: &str) -> bool {
+    let head = fold(&text.chars().take(80).collect::<String>());
+    if head.starts_with("tren day la") {
+        return true;
+    }
+    if head.starts_with("trong qua trinh") && head.contains("neu co") {
+        return true;
+    }
+    for p in ["luat nay", "bo luat nay", "phap lenh nay", "nghi quyet nay", "hien phap nay"] {
+        if let Some(r) = head.strip_prefix(p) {
+            let r = r.trim_start();
+            if r.starts_with("da duoc") || r.starts_with("duoc quoc hoi") || r.starts_with("duoc uy ban") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<Marker> {
+        parse(s).map(|x| x.marker)
+    }
+
+    #[test]
+    fn numbered_items() {
+        assert_eq!(m("1. Mục đích"), Some(Marker::Number("1".into(), 1)));
+        assert_eq!(m("2.4. Căn cứ"), Some(Marker::Number("2.4".into(), 2)));
+        assert_eq!(m("1.1.1 Nội dung"), Some(Marker::Number("1.1.1".into(), 3)));
+        assert_eq!(m("13. Công an tỉnh"), Some(Marker::Number("13".into(), 1)));
+        assert_eq!(m("1) Một"), Some(Marker::NumParen("1".into())));
+        assert_eq!(parse("2. Sở Ngoại vụ").unwrap().rest, "Sở Ngoại vụ");
+        // Not items: dates, years, decimals, references.
+        assert_eq!(m("21/01/2015 của Bộ Chính trị"), None);
+        assert_eq!(m("2019. Các"), None);
+        assert_eq!(m("76-QĐ/TU ngày"), None);
+        assert_eq!(m("1.5m"), None);
+        assert_eq!(m("3"), None);
+        assert_eq!(m("1.1 của"), None);
+    }
+
+    #[test]
+    fn roman_letters_bullets() {
+        assert_eq!(m("III. TỔ CHỨC THỰC HIỆN"), Some(Marker::Roman("III".into())));
+        assert_eq!(m("IV) Kinh phí"), Some(Marker::Roman("IV".into())));
+        assert_eq!(m("a) Tăng cường"), Some(Marker::Letter("a".into())));
+        assert_eq!(m("đ) Tích cực"), Some(Marker::Letter("đ".into())));
+        assert_eq!(m("- Chủ trì"), Some(Marker::Bullet('-')));
+        assert_eq!(m("+ Phối hợp"), Some(Marker::Bullet('+')));
+        assert_eq!(m("• Số hiệu: 1"), Some(Marker::Bullet('•')));
+        assert_eq!(m("-Tham mưu"), Some(Marker::Bullet('-')));
+        assert_eq!(m("-5 độ"), None);
+        assert_eq!(m("- - -"), None);
+        assert_eq!(m("Ủy ban"), None);
+        assert_eq!(m("Ví dụ"), None);
+        assert_eq!(m("In ấn"), None);
+    }
+
+    #[test]
+    fn normative_divisions() {
+        assert_eq!(m("Chương II"), Some(Marker::Chapter("II".into())));
+        assert_eq!(m("CHƯƠNG 1. NHỮNG QUY ĐỊNH CHUNG"), Some(Marker::Chapter("1".into())));
+        assert_eq!(m("Chương trình hành động"), None);
+        assert_eq!(m("Mục 1. NĂNG LỰC PHÁP LUẬT"), Some(Marker::Section("1".into())));
+        assert_eq!(m("Mục đích của giao dịch"), None);
+        assert_eq!(m("Mục II và nội dung"), None);
+        assert_eq!(m("Phần thứ nhất"), Some(Marker::Part("thứ nhất".into())));
+        assert_eq!(m("PHẦN I. QUY ĐỊNH CHUNG"), Some(Marker::Part("I".into())));
+        assert_eq!(m("Tiểu mục 2. Hợp đồng"), Some(Marker::Subsection("2".into())));
+        let a = parse("Điều 23. Quyền và nghĩa vụ").unwrap();
+        assert_eq!(a.marker, Marker::Article("23".into()));
+        assert_eq!(a.rest, "Quyền và nghĩa vụ");
+        assert_eq!(m("Điều 7a. Trách nhiệm"), Some(Marker::Article("7a".into())));
+        assert_eq!(m("Điều 1."), Some(Marker::Article("1".into())));
+        assert_eq!(m("Điều 23.8.QĐ.5.1. Vị trí"), Some(Marker::Article("23.8.QĐ.5.1".into())));
+        assert_eq!(m("Điều 5 của Luật này"), None);
+        assert_eq!(m("Điều này quy định"), None);
+        assert_eq!(m("PHỤ LỤC"), Some(Marker::Appendix(String::new())));
+        assert_eq!(m("Phụ lục II"), Some(Marker::Appendix("II".into())));
+        assert_eq!(m("Phụ lục kèm theo Kế hoạch này"), None);
+    }
+
+    #[test]
+    fn genre_lines() {
+        assert_eq!(type_line("KẾ HOẠCH"), Some("Kế hoạch"));
+        assert_eq!(type_line("THÔNG TƯ LIÊN TỊCH"), Some("Thông tư liên tịch"));
+        assert_eq!(type_line("Kế hoạch"), None);
+        assert_eq!(type_line("KẾ HOẠCH HÀNH ĐỘNG NĂM 2024"), None);
+        assert_eq!(type_prefix("LUẬT ĐIỆN ẢNH"), Some(("Luật", "ĐIỆN ẢNH")));
+        assert!(is_all_caps("ỦY"));
+        assert!(is_all_caps("II. NỘI DUNG THỰC"));
+        assert!(!is_all_caps("Độc lập - Tự do"));
+        assert!(is_recipients("Nơi nhận:"));
+        assert!(is_recipients("Noi nhận:"));
+        assert!(is_signature_line("KT. CHỦ TỊCH"));
+        assert!(is_signature_line("**TM. ỦY BAN NHÂN DÂN"));
+        assert!(is_signature_line("PHÓ CHỦ TỊCH**"));
+        assert!(is_signature_line("CHỦ TỊCH QUỐC HỘI"));
+        assert!(!is_signature_line("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"));
+        assert!(!is_signature_line("Kt. ông A"));
+        assert!(is_portal_line("HIỆU LỰC VĂN BẢN"));
+        assert!(is_portal_line("  • Số hiệu: 91/KH-UBND"));
+        assert_eq!(portal_field("• Người ký: Nguyễn Minh"), Some(("nguoi ky", "Nguyễn Minh")));
+        assert!(is_closing("Trên đây là Kế hoạch triển khai"));
+        assert!(is_closing("Trong quá trình thực hiện, nếu có khó khăn"));
+        assert!(is_closing("Luật này đã được Quốc hội nước Cộng hòa"));
+        assert!(!is_closing("Trong quá trình triển khai cần chú ý"));
+        assert!(is_preamble_start("Căn cứ Luật Tổ chức"));
+        assert!(is_preamble_start("Theo đề nghị của Sở"));
+    }
+
+    #[test]
+    fn bounded_on_absurd_input() {
+        let deep = "1.".repeat(10_000) + " x";
+        assert_eq!(m(&deep), None);
+        let long = "a".repeat(1_000_000);
+        assert_eq!(m(&long), None);
+        assert!(!is_closing(&long));
+    }
+}

@@ -1,0 +1,798 @@
+//! What a document says about itself: number, type, issuer, province, date, signer, title.
+//!
+//! Everything is read from the places where the genre prints it — the header block (issuer
+//! lines, "Số: …", "<Nơi>, ngày … tháng … năm …", the type line and the title), the signature
+//! block, and a legal portal's metadata block ("• Số hiệu: …") — never from a number or a date
+//! quoted in the body. A field with no solid evidence stays `None`.
+
+use super::clauses::{layout, Layout, Role};
+use super::markers;
+use super::places::{self, Place};
+use crate::model::{Date, Metadata};
+use crate::normalize::fold::{fold, fold_char};
+use crate::normalize::Paragraph;
+
+/// The number printed on a "Số: …" line ("Số: 38 /KH-UBND" → "38/KH-UBND",
+/// "Luật số: 62/2006/QH 11" → "62/2006/QH11"). `Some("")` when the line is a number line but
+/// the number is blank (an unnumbered draft).
+pub fn number_line(text: &str) -> Option<String> {
+    let head: String = text.chars().take(40).collect();
+    let f = fold(&head);
+    // Optional type words, then "số" / "số hiệu" / "số ký hiệu", then ":" or a digit.
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let pos = words.iter().position(|w| w.trim_end_matches(':') == "so")?;
+    if pos > 0 {
+        let before = words[..pos].join(" ");
+        if markers::type_name_folded(&before).is_none() && before != "van ban" {
+            return None;
+        }
+    }
+    // Locate the value in the original text: after the first ':' or after "số".
+    let chars: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = chars.iter().map(|&c| fold_char(c).unwrap_or('\u{1}')).collect();
+    let fs: String = folded.iter().collect();
+    let mut idx = find_word(&fs, "so", pos)?; // char index just after "so"
+    let tail: String = fs.chars().skip(idx).take(16).collect();
+    for key in [" hieu", " ky hieu"] {
+        if tail.starts_with(key) {
+            idx += key.chars().count();
+        }
+    }
+    let rest: String = chars[idx..].iter().collect();
+    let r = rest.trim_start();
+    let r = match r.strip_prefix(':') {
+        Some(x) => x,
+        None if r.starts_with(|c: char| c.is_ascii_digit()) => r,
+        None => return None,
+    };
+    Some(clean_number(r))
+}
+
+/// Char index just after the `nth` whitespace-separated word of `s` (which must be `word`).
+fn find_word(s: &str, word: &str, nth: usize) -> Option<usize> {
+    let mut count = 0;
+    let mut in_word = false;
+    let mut start = 0;
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let ws = c.is_whitespace();
+        if !ws && !in_word {
+            start = i;
+            in_word = true;
+        }
+        if in_word && (ws || i + 1 == chars.len()) {
+            let end = if ws { i } else { i + 1 };
+            if count == nth {
+                let w: String = chars[start..end].iter().collect();
+                if w.trim_end_matches(':') == word {
+                    return Some(start + word.chars().count());
+                }
+                return None;
+            }
+            count += 1;
+            in_word = false;
+        }
+    }
+    None
+}
+
+/// "38 /KH-UBND" → "38/KH-UBND"; stops at the first word that cannot be part of a number.
+fn clean_number(r: &str) -> String {
+    let mut out = String::new();
+    for tok in r.split_whitespace() {
+        if out.is_empty() {
+            out.push_str(tok);
+            continue;
+        }
+        let last_seg = out.rsplit(['/', '-']).next().unwrap_or("");
+        let glue = out.ends_with(['/', '-'])
+            || tok.starts_with(['/', '-'])
+            || (!last_seg.is_empty()
+                && last_seg.chars().all(|c| c.is_uppercase())
+                && tok.len() <= 2
+                && tok.chars().all(|c| c.is_ascii_digit()));
+        if glue {
+            out.push_str(tok);
+        } else {
+            break;
+        }
+    }
+    let out = out.trim_end_matches([',', ';', '.', ')']).to_string();
+    if out.chars().any(|c| c.is_ascii_digit()) && out.contains(['/', '-']) {
+        out
+    } else {
+        String::new()
+    }
+}
+
+/// A place-and-date line "Khánh Hòa, ngày 04 tháng 6 năm 2024": (place as written, date).
+/// The place is `None` when the line starts with "ngày".
+pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
+    if text.chars().count() > 140 {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let f: Vec<char> = chars.iter().map(|&c| fold_char(c).unwrap_or('\u{1}')).collect();
+    let fs: String = f.iter().collect();
+    let at = fs.find("ngay")?;
+    let at_char = fs[..at].chars().count();
+    // The place: capitalised words before "ngày", optionally followed by a comma.
+    let before: String = chars[..at_char].iter().collect();
+    let place = before.trim().trim_end_matches(',').trim();
+    if !place.is_empty() {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        if words.len() > 6 || !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+            return None;
+        }
+    }
+    // ngày d tháng m năm y
+    let mut rest = &fs[at + 4..];
+    let d = take_num(&mut rest)?;
+    let rest2 = rest.trim_start();
+    let mut rest = rest2.strip_prefix("thang")?;
+    let m = take_num(&mut rest)?;
+    let rest2 = rest.trim_start();
+    let mut rest = rest2.strip_prefix("nam")?;
+    let y = take_num(&mut rest)?;
+    let date = Date::new(y as i32, m, d);
+    let place = if place.is_empty() { None } else { Some(place.to_string()) };
+    Some((place, date))
+}
+
+fn take_num(s: &mut &str) -> Option<u32> {
+    let t = s.trim_start();
+    let end = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    if end == 0 || end > 4 {
+        return None;
+    }
+    let v = t[..end].parse().ok()?;
+    *s = &t[end..];
+    Some(v)
+}
+
+/// "dd/mm/yyyy" (portal fields).
+fn slash_date(s: &str) -> Option<Date> {
+    let t = s.trim();
+    let mut it = t.split(['/', '-', '.']);
+    let d = it.next()?.trim().parse().ok()?;
+    let m = it.next()?.trim().parse().ok()?;
+    let y: String = it.next()?.chars().take_while(|c| c.is_ascii_digit()).collect();
+    Date::new(y.parse().ok()?, m, d)
+}
+
+/// Capitalises the first letter, lowercases the rest.
+fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut c = lower.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split_whitespace().map(sentence_case).collect::<Vec<_>>().join(" ")
+}
+
+/// Local administrative prefixes ("TỈNH", "THÀNH PHỐ", "HUYỆN" …), folded, with the display form.
+const LOCAL: [(&str, &str); 9] = [
+    ("thanh pho", "thành phố"),
+    ("tp.", "thành phố"),
+    ("tp", "thành phố"),
+    ("tinh", "tỉnh"),
+    ("huyen", "huyện"),
+    ("quan", "quận"),
+    ("thi xa", "thị xã"),
+    ("thi tran", "thị trấn"),
+    ("phuong", "phường"),
+];
+
+/// Splits "TỈNH KHÁNH HÒA" into ("tỉnh", "KHÁNH HÒA").
+fn split_local(s: &str) -> Option<(&'static str, &str)> {
+    let f = fold(s);
+    for (k, disp) in LOCAL {
+        if f.starts_with(k) && f[k.len()..].starts_with([' ', '.']) {
+            let n = k.chars().count();
+            let idx = s.char_indices().nth(n).map(|(i, _)| i)?;
+            let rest = s[idx..].trim_start_matches(['.', ' ']);
+            return Some((disp, rest));
+        }
+    }
+    if f.starts_with("xa ") {
+        let idx = s.char_indices().nth(2).map(|(i, _)| i)?;
+        return Some(("xã", s[idx..].trim_start()));
+    }
+    None
+}
+
+/// "TỈNH KHÁNH HOÀ" → ("tỉnh Khánh Hòa", Some(place)).
+fn local_name(s: &str) -> (String, Option<&'static Place>) {
+    match split_local(s) {
+        Some((prefix, name)) => {
+            let place = if prefix == "tỉnh" || prefix == "thành phố" { places::lookup(name) } else { None };
+            let disp = place.map(|p| p.name.to_string()).unwrap_or_else(|| title_case(name));
+            (format!("{prefix} {disp}"), place)
+        }
+        None => (title_case(s), None),
+    }
+}
+
+/// "KẾ HOẠCH VÀ ĐẦU TƯ" → "Kế hoạch và Đầu tư"; "LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" →
+/// "Lao động - Thương binh và Xã hội".
+fn name_parts(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if fold(&lower) == "cong thuong" {
+        return "Công Thương".to_string();
+    }
+    let mut out = String::new();
+    let mut cap_next = true;
+    for (i, w) in lower.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if w == "và" || w == "-" || w == "–" {
+            out.push_str(w);
+            cap_next = true;
+            continue;
+        }
+        if cap_next {
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
+            }
+        } else {
+            out.push_str(w);
+        }
+        cap_next = w.ends_with(',');
+    }
+    out
+}
+
+/// Central bodies named in capitals, folded → display.
+const CENTRAL: [(&str, &str); 14] = [
+    ("quoc hoi", "Quốc hội"),
+    ("chinh phu", "Chính phủ"),
+    ("thu tuong chinh phu", "Thủ tướng Chính phủ"),
+    ("uy ban thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"),
+    ("chu tich nuoc", "Chủ tịch nước"),
+    ("van phong chinh phu", "Văn phòng Chính phủ"),
+    ("thanh tra chinh phu", "Thanh tra Chính phủ"),
+    ("kiem toan nha nuoc", "Kiểm toán Nhà nước"),
+    ("ngan hang nha nuoc viet nam", "Ngân hàng Nhà nước Việt Nam"),
+    ("ngan hang nha nuoc", "Ngân hàng Nhà nước Việt Nam"),
+    ("toa an nhan dan toi cao", "Tòa án nhân dân tối cao"),
+    ("vien kiem sat nhan dan toi cao", "Viện kiểm sát nhân dân tối cao"),
+    ("bao hiem xa hoi viet nam", "Bảo hiểm xã hội Việt Nam"),
+    ("hoi dong tham phan toa an nhan dan toi cao", "Hội đồng Thẩm phán Tòa án nhân dân tối cao"),
+];
+
+/// An issuer printed in capitals, in its written form; the province when it names one.
+/// `central` tells whether the body is a central one (no province).
+struct Org {
+    name: String,
+    place: Option<&'static Place>,
+    central: bool,
+    local_body: bool,
+}
+
+fn org(caps: &str) -> Org {
+    let t = caps.trim().trim_end_matches([',', '.', ':']).trim();
+    let f = fold(t);
+    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(&(_, disp)) = CENTRAL.iter().find(|(k, _)| *k == f) {
+        return Org { name: disp.to_string(), place: None, central: true, local_body: false };
+    }
+    const LOCAL_BODIES: [(&str, &str); 4] = [
+        ("uy ban nhan dan", "Ủy ban nhân dân"),
+        ("ubnd", "Ủy ban nhân dân"),
+        ("hoi dong nhan dan", "Hội đồng nhân dân"),
+        ("hdnd", "Hội đồng nhân dân"),
+    ];
+    for (k, disp) in LOCAL_BODIES {
+        if f == k || f.starts_with(&format!("{k} ")) {
+            let n = k.chars().count();
+            let idx = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(t.len());
+            let rest = t[idx..].trim();
+            if rest.is_empty() {
+                return Org { name: disp.to_string(), place: None, central: false, local_body: true };
+            }
+            let (loc, place) = local_name(rest);
+            return Org { name: format!("{disp} {loc}"), place, central: false, local_body: true };
+        }
+    }
+    for (k, disp, central) in [("bo ", "Bộ", true), ("so ", "Sở", false), ("ban ", "Ban", false)] {
+        if let Some(r) = f.strip_prefix(k) {
+            let n = k.chars().count();
+            let idx = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(t.len());
+            let rest = &t[idx..];
+            // "SỞ NGOẠI VỤ TỈNH KHÁNH HÒA"
+            let (body, place) = match r.find(" tinh ").or_else(|| r.find(" thanh pho ")) {
+                Some(_) => {
+                    let words: Vec<&str> = rest.split_whitespace().collect();
+                    let fw: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                    let cut = fw.iter().position(|w| w == "tinh" || w == "thanh").unwrap_or(words.len());
+                    let (loc, place) = local_name(&words[cut..].join(" "));
+                    (format!("{} {}", name_parts(&words[..cut].join(" ")), loc), place)
+                }
+                None => (name_parts(rest), None),
+            };
+            return Org { name: format!("{disp} {body}"), place, central, local_body: !central };
+        }
+    }
+    let (name, place) = local_name(t);
+    let name = if split_local(t).is_some() { name } else { sentence_case(t) };
+    Org { name, place, central: false, local_body: place.is_some() }
+}
+
+/// Issuer lines of the header: capitals before the number and date lines, other than the
+/// national motto; a line naming a locality continues the one above it.
+fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
+    let end = lay.type_idx.unwrap_or(lay.header_end).min(lay.header_end.max(lay.type_idx.unwrap_or(0)));
+    let stop = (0..end)
+        .find(|&i| number_line(&paras[i].text).is_some() || place_date(&paras[i].text).is_some())
+        .unwrap_or(end);
+    // congbao layout: motto first, then issuer, then number — start after the motto.
+    let mut groups: Vec<String> = Vec::new();
+    for p in &paras[..stop] {
+        let mut t = p.text.as_str();
+        let f = fold(t);
+        if let Some(pos) = f.find("cong hoa xa hoi") {
+            // "QUỐC HỘI CỘNG HÒA XÃ HỘI …" flattened on one line
+            let n = f[..pos].chars().count();
+            let idx = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(0);
+            t = t[..idx].trim();
+        }
+        if t.is_empty() || f.starts_with("doc lap") || !markers::is_all_caps(t) || markers::type_line(t).is_some() {
+            continue;
+        }
+        let continues = split_local(t).is_some() && !groups.is_empty();
+        if continues {
+            let last = groups.last_mut().expect("non-empty");
+            last.push(' ');
+            last.push_str(t);
+        } else {
+            groups.push(t.to_string());
+        }
+    }
+    groups
+}
+
+fn is_name(s: &str, allow_caps: bool) -> Option<String> {
+    let t = s.trim().trim_matches(['*', '_']).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let fw: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    const NOT: [&str; 16] = [
+        "chu", "tich", "pho", "bo", "truong", "uy", "ban", "nhan", "dan", "noi", "nhan:", "tm.", "kt.", "giam",
+        "doc", "ky",
+    ];
+    if fw.iter().filter(|w| NOT.contains(&w.as_str())).count() >= 2 || fw[0] == "noi" || fw[0] == "da" {
+        return None;
+    }
+    let proper = words.iter().all(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(|f| f.is_uppercase() && f.is_alphabetic())
+            && c.all(|x| x.is_lowercase() && x.is_alphabetic())
+    });
+    if proper {
+        return Some(words.join(" "));
+    }
+    if allow_caps && words.iter().all(|w| w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())) {
+        return Some(title_case(t));
+    }
+    None
+}
+
+fn code_type(number: &str) -> Option<&'static str> {
+    let segs: Vec<&str> = number.split('/').collect();
+    let mut codes: Vec<(String, bool)> = Vec::new(); // (code, from a later segment with "-")
+    if let Some((_, c)) = segs.first().and_then(|s| s.split_once('-')) {
+        codes.push((c.to_string(), false));
+    }
+    for s in segs.iter().skip(1) {
+        if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let first = s.split('-').next().unwrap_or("");
+        codes.push((first.to_string(), s.contains('-')));
+    }
+    for (c, _) in &codes {
+        let f = fold(c);
+        let letters: String = f.chars().take_while(|c| c.is_alphabetic()).collect();
+        let t = match letters.as_str() {
+            "kh" => "Kế hoạch",
+            "qd" => "Quyết định",
+            "ct" => "Chỉ thị",
+            "nq" => "Nghị quyết",
+            "nqlt" => "Nghị quyết liên tịch",
+            "tb" => "Thông báo",
+            "bc" => "Báo cáo",
+            "ttr" => "Tờ trình",
+            "ctr" => "Chương trình",
+            "nd" => "Nghị định",
+            "tt" => "Thông tư",
+            "ttlt" => "Thông tư liên tịch",
+            "hd" => "Hướng dẫn",
+            "qc" => "Quy chế",
+            "kl" => "Kết luận",
+            "cd" => "Công điện",
+            "vbhn" => "Văn bản hợp nhất",
+            "qh" if segs.len() == 3 => "Luật",
+            "l" => "Luật",
+            "sl" => "Sắc lệnh",
+            "pl" => "Pháp lệnh",
+            _ => continue,
+        };
+        return Some(t);
+    }
+    // "123/UBND-VX": an issuer code and a department code — an official letter.
+    if codes.iter().any(|(c, dash)| *dash && c.chars().all(|x| x.is_alphabetic()) && !c.is_empty()) {
+        return Some("Công văn");
+    }
+    None
+}
+
+/// Issuer inferred from a number's suffix ("…/KH-UBND" → UBND, "…/NĐ-CP" → Chính phủ).
+fn code_issuer(number: &str) -> Option<&'static str> {
+    let last = number.rsplit('/').next()?;
+    let suffix = last.rsplit('-').next()?;
+    let f = fold(suffix);
+    let f: String = f.chars().take_while(|c| c.is_alphabetic()).collect();
+    Some(match f.as_str() {
+        "ubnd" => "ubnd",
+        "hdnd" => "hdnd",
+        "cp" => "Chính phủ",
+        "ttg" => "Thủ tướng Chính phủ",
+        "qh" => "Quốc hội",
+        "ubtvqh" => "Ủy ban Thường vụ Quốc hội",
+        "btc" => "Bộ Tài chính",
+        "bng" => "Bộ Ngoại giao",
+        "bca" => "Bộ Công an",
+        "bnv" => "Bộ Nội vụ",
+        "byt" => "Bộ Y tế",
+        "btp" => "Bộ Tư pháp",
+        "bqp" => "Bộ Quốc phòng",
+        "bct" => "Bộ Công Thương",
+        "bxd" => "Bộ Xây dựng",
+        "bgddt" => "Bộ Giáo dục và Đào tạo",
+        "bldtbxh" => "Bộ Lao động - Thương binh và Xã hội",
+        "bkhdt" => "Bộ Kế hoạch và Đầu tư",
+        "btnmt" => "Bộ Tài nguyên và Môi trường",
+        "bgtvt" => "Bộ Giao thông vận tải",
+        "bnnptnt" => "Bộ Nông nghiệp và Phát triển nông thôn",
+        "btttt" => "Bộ Thông tin và Truyền thông",
+        "bvhttdl" => "Bộ Văn hóa, Thể thao và Du lịch",
+        "bkhcn" => "Bộ Khoa học và Công nghệ",
+        "nhnn" => "Ngân hàng Nhà nước Việt Nam",
+        _ => return None,
+    })
+}
+
+/// Province evidence in running text: "Ủy ban nhân dân tỉnh Khánh Hòa ban hành …".
+fn body_province(text: &str) -> Option<&'static Place> {
+    let f = fold(text);
+    if !(f.contains("ban hanh") || f.contains("xay dung") || f.starts_with("tren day la")) {
+        return None;
+    }
+    for key in ["uy ban nhan dan ", "ubnd "] {
+        let mut from = 0;
+        while let Some(pos) = f[from..].find(key) {
+            let at = from + pos + key.len();
+            from = at;
+            let rest_f = &f[at..];
+            for pre in ["tinh ", "thanh pho "] {
+                if rest_f.starts_with(pre) {
+                    // Map the folded offset to the original text (fold is 1:1 on characters).
+                    let nchars = f[..at + pre.len()].chars().count();
+                    let idx = text.char_indices().nth(nchars).map(|(i, _)| i)?;
+                    if let Some((pl, _)) = places::match_prefix(&text[idx..]) {
+                        return Some(pl);
+                    }
+                }
+            }
+            if from >= f.len() {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Reads the metadata of a document from its paragraphs.
+pub fn extract(paras: &[Paragraph]) -> Metadata {
+    let lay = layout(paras);
+    let mut meta = Metadata::default();
+    let header = &paras[..lay.header_end.min(paras.len())];
+
+    // Portal block fields (end matter or header).
+    let mut portal: Vec<(&'static str, String)> = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        if matches!(lay.roles[i], Role::End | Role::Header) {
+            if let Some((k, v)) = markers::portal_field(&p.text) {
+                portal.push((k, v.to_string()));
+            }
+        }
+    }
+    let portal_get = |k: &str| portal.iter().find(|(f, _)| *f == k).map(|(_, v)| v.as_str());
+
+    // Number.
+    meta.number = header
+        .iter()
+        .filter_map(|p| number_line(&p.text))
+        .find(|n| !n.is_empty())
+        .or_else(|| portal_get("so hieu").map(clean_number).filter(|n| !n.is_empty()));
+
+    // Type.
+    meta.doc_type = lay
+        .type_idx
+        .and_then(|i| markers::type_line(&paras[i].text))
+        .or(lay.inline_type)
+        .map(str::to_string)
+        .or_else(|| portal_get("loai van ban").map(sentence_case).filter(|s| !s.is_empty()))
+        .or_else(|| meta.number.as_deref().and_then(code_type).map(str::to_string));
+
+    // Title.
+    if let Some((s, e)) = lay.title {
+        let mut parts: Vec<&str> = Vec::new();
+        for (k, p) in paras[s..e].iter().enumerate() {
+            if k == 0 && lay.inline_type.is_some() {
+                if let Some((_, rest)) = markers::type_prefix(&p.text) {
+                    parts.push(rest);
+                    continue;
+                }
+            }
+            parts.push(p.text.as_str());
+        }
+        let t = parts.join(" ");
+        if !t.trim().is_empty() {
+            meta.title = Some(t);
+        }
+    }
+
+    // Date and place.
+    let pd = header.iter().find_map(|p| place_date(&p.text));
+    let (place_written, header_date) = match pd {
+        Some((pl, d)) => (pl, d),
+        None => (None, None),
+    };
+    meta.date = header_date.or_else(|| portal_get("ngay ban hanh").and_then(slash_date));
+
+    // Issuer and province.
+    let groups = issuer_lines(paras, &lay);
+    let orgs: Vec<Org> = groups.iter().map(|g| org(g)).collect();
+    let header_place = orgs.iter().find_map(|o| o.place);
+    let mut issuer: Option<String> = None;
+    let mut central = false;
+    let mut local_body = false;
+    if let Some(last) = orgs.last() {
+        let mut name = last.name.clone();
+        if last.place.is_none() && !last.central && orgs.len() > 1 {
+            if let Some(pl) = header_place {
+                name = format!("{name} {} {}", places::prefix(pl), pl.name);
+            }
+        }
+        issuer = Some(name);
+        central = orgs.iter().any(|o| o.central) && header_place.is_none();
+        local_body = orgs.iter().any(|o| o.local_body);
+    }
+    let number_issuer = meta.number.as_deref().and_then(code_issuer);
+    if issuer.is_none() {
+        if let Some(ci) = number_issuer {
+            if ci != "ubnd" && ci != "hdnd" {
+                central = true;
+            }
+        }
+    }
+    let year_hint = meta.date.map(|d| d.year);
+    let mut province: Option<&'static Place> = header_place;
+    if province.is_none() && !central {
+        if let Some(pw) = &place_written {
+            province = places::lookup(pw);
+        }
+    }
+    if province.is_none() && !central {
+        for (i, p) in paras.iter().enumerate() {
+            if matches!(lay.roles[i], Role::Front | Role::Back) {
+                if let Some(pl) = body_province(&p.text) {
+                    province = Some(pl);
+                    break;
+                }
+            }
+        }
+    }
+    if province.is_none() && !central {
+        province = portal_get("noi ban hanh").and_then(|v| {
+            let v = split_local(v).map(|(_, r)| r).unwrap_or(v);
+            places::lookup(v)
+        });
+    }
+    // Issuer from solid evidence when the header does not name one.
+    if issuer.is_none() {
+        let signature_ubnd = paras.iter().enumerate().any(|(i, p)| {
+            lay.roles[i] == Role::End && {
+                let f = fold(&p.text);
+                let f = f.trim_start_matches(['*', '_']);
+                f.starts_with("tm. uy ban nhan dan") || f.starts_with("tm uy ban nhan dan")
+            }
+        });
+        let body_ubnd = paras
+            .iter()
+            .enumerate()
+            .any(|(i, p)| lay.roles[i] == Role::Front && body_province(&p.text).is_some());
+        let body = match number_issuer {
+            Some("ubnd") => Some("Ủy ban nhân dân"),
+            Some("hdnd") => Some("Hội đồng nhân dân"),
+            Some(other) => {
+                issuer = Some(other.to_string());
+                None
+            }
+            None if signature_ubnd || body_ubnd => Some("Ủy ban nhân dân"),
+            None => None,
+        };
+        if let (Some(b), Some(pl)) = (body, province) {
+            issuer = Some(format!("{b} {} {}", places::prefix(pl), places::name_in(pl, year_hint)));
+            local_body = true;
+        }
+    }
+    let _ = local_body;
+    meta.issuer = issuer;
+    meta.province = province.map(|p| places::name_in(p, year_hint).to_string());
+
+    // Year.
+    meta.year = meta.date.map(|d| d.year).or_else(|| {
+        let t = fold(meta.title.as_deref().unwrap_or(""));
+        let mut found = None;
+        let mut from = 0;
+        while let Some(pos) = t[from..].find("nam ") {
+            let at = from + pos + 4;
+            let y: String = t[at..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            if y.len() == 4 {
+                found = y.parse().ok().filter(|y| (1900..=2200).contains(y));
+            }
+            from = at;
+        }
+        found.or_else(|| {
+            meta.number.as_deref().and_then(|n| {
+                n.split('/').find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))?.parse().ok()
+            })
+        })
+    });
+
+    // Signer.
+    let mut after_sig = false;
+    for (i, p) in paras.iter().enumerate() {
+        if lay.roles[i] != Role::End {
+            after_sig = false;
+            continue;
+        }
+        let t = p.text.as_str();
+        if markers::is_signature_line(t) {
+            after_sig = true;
+            continue;
+        }
+        if markers::is_recipients(t) || markers::is_portal_line(t) {
+            after_sig = false;
+            continue;
+        }
+        if after_sig {
+            let f = fold(t);
+            if f.contains("da ky") || f.starts_with('(') || f.starts_with('[') {
+                continue;
+            }
+            if let Some(n) = is_name(t, true) {
+                meta.signer = Some(n);
+                break;
+            }
+        }
+    }
+    if meta.signer.is_none() {
+        meta.signer = portal_get("nguoi ky").and_then(|v| is_name(v, false));
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::paragraphs;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number_line("Số: 5951/KH-UBND").as_deref(), Some("5951/KH-UBND"));
+        assert_eq!(number_line("Số: 38 /KH-UBND").as_deref(), Some("38/KH-UBND"));
+        assert_eq!(number_line("Luật số: 62/2006/QH 11").as_deref(), Some("62/2006/QH11"));
+        assert_eq!(number_line("Số hiệu: 91/KH-UBND").as_deref(), Some("91/KH-UBND"));
+        assert_eq!(number_line("Số: /QĐ-UBND").as_deref(), Some(""));
+        assert_eq!(number_line("Số lượng cán bộ"), None);
+        assert_eq!(number_line("Theo Kế hoạch số 2596/KH-UBND ngày"), None);
+        assert_eq!(number_line("Số: 64/KH-UBND Kiên Giang, ngày").as_deref(), Some("64/KH-UBND"));
+    }
+
+    #[test]
+    fn place_dates() {
+        let (p, d) = place_date("Khánh Hòa, ngày 04 tháng 6 năm 2024").unwrap();
+        assert_eq!(p.as_deref(), Some("Khánh Hòa"));
+        assert_eq!(d, Date::new(2024, 6, 4));
+        let (_, d) = place_date("Hà Nội, ngày  9 tháng 04  năm 2016").unwrap();
+        assert_eq!(d, Date::new(2016, 4, 9));
+        assert!(place_date("Thông tư này có hiệu lực từ ngày 1 tháng 1 năm 2020.").is_none());
+        assert_eq!(place_date("Hà Nội, ngày 31 tháng 4 năm 2020").unwrap().1, None);
+        assert_eq!(slash_date("10/01/2023"), Date::new(2023, 1, 10));
+    }
+
+    #[test]
+    fn issuer_names() {
+        assert_eq!(org("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN").name, "Ủy ban nhân dân tỉnh Bình Thuận");
+        assert_eq!(org("UBND THÀNH PHỐ CẦN THƠ").name, "Ủy ban nhân dân thành phố Cần Thơ");
+        assert_eq!(org("ỦY BAN NHÂN DÂN TỈNH KHÁNH HOÀ").name, "Ủy ban nhân dân tỉnh Khánh Hòa");
+        assert_eq!(org("BỘ NGOẠI GIAO").name, "Bộ Ngoại giao");
+        assert_eq!(org("BỘ KẾ HOẠCH VÀ ĐẦU TƯ").name, "Bộ Kế hoạch và Đầu tư");
+        assert_eq!(org("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").name, "Bộ Lao động - Thương binh và Xã hội");
+        assert_eq!(org("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH").name, "Bộ Văn hóa, Thể thao và Du lịch");
+        assert_eq!(org("BỘ CÔNG THƯƠNG").name, "Bộ Công Thương");
+        assert_eq!(org("QUỐC HỘI").name, "Quốc hội");
+        assert_eq!(org("CHÍNH PHỦ").name, "Chính phủ");
+    }
+
+    #[test]
+    fn types_from_codes() {
+        assert_eq!(code_type("5951/KH-UBND"), Some("Kế hoạch"));
+        assert_eq!(code_type("108/2016/QH13"), Some("Luật"));
+        assert_eq!(code_type("158/2025/NĐ-CP"), Some("Nghị định"));
+        assert_eq!(code_type("12-CT/TW"), Some("Chỉ thị"));
+        assert_eq!(code_type("123/UBND-VX"), Some("Công văn"));
+        assert_eq!(code_type("2368/TTr-SNgV"), Some("Tờ trình"));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(is_name("Lê Hữu Hoàng", false).as_deref(), Some("Lê Hữu Hoàng"));
+        assert_eq!(is_name("NGUYỄN VĂN AN", true).as_deref(), Some("Nguyễn Văn An"));
+        assert_eq!(is_name("PHÓ CHỦ TỊCH", true), None);
+        assert_eq!(is_name("Nơi nhận:", true), None);
+        assert_eq!(is_name("Đã ký", true), None);
+        assert_eq!(is_name("Nguyễn", true), None);
+    }
+
+    #[test]
+    fn whole_header() {
+        let s = "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 91/KH-UBND\nBình Thuận, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\nTRIỂN KHAI CHỈ THỊ SỐ 12-CT/TW\nThực hiện Chỉ thị số 12-CT/TW, ngày 05/01/2022 của Ban Bí thư.\nI. MỤC ĐÍCH\n1. Mục đích.\nNơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Minh\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("91/KH-UBND"));
+        assert_eq!(m.doc_type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Bình Thuận"));
+        assert_eq!(m.province.as_deref(), Some("Bình Thuận"));
+        assert_eq!(m.date, Date::new(2023, 1, 10));
+        assert_eq!(m.year, Some(2023));
+        assert_eq!(m.signer.as_deref(), Some("Nguyễn Minh"));
+        assert_eq!(m.title.as_deref(), Some("TRIỂN KHAI CHỈ THỊ SỐ 12-CT/TW"));
+    }
+
+    #[test]
+    fn inferred_from_body_and_title() {
+        let s = "KẾ HOẠCH\nTriển khai công tác đối ngoại\ntrên địa bàn tỉnh Khánh Hoà năm 2024\nCăn cứ Chỉ thị số 12-CT/TW;\nTheo đề nghị của Sở Ngoại vụ, Ủy ban nhân dân tỉnh Khánh Hoà ban hành Kế hoạch như sau:\nI. MỤC TIÊU\n- Nâng cao nhận thức.\nNơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Hữu Hoàng\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number, None);
+        assert_eq!(m.date, None);
+        assert_eq!(m.year, Some(2024));
+        assert_eq!(m.province.as_deref(), Some("Khánh Hòa"));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Khánh Hòa"));
+        assert_eq!(m.title.as_deref(), Some("Triển khai công tác đối ngoại trên địa bàn tỉnh Khánh Hoà năm 2024"));
+    }
+
+    #[test]
+    fn central_law() {
+        let s = "QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nLuật số: 108/2016/QH13\nHà Nội, ngày 09 tháng 4 năm 2016\nLUẬT\nĐIỀU ƯỚC QUỐC TẾ\nCăn cứ Hiến pháp;\nChương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nLuật này quy định.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("108/2016/QH13"));
+        assert_eq!(m.doc_type.as_deref(), Some("Luật"));
+        assert_eq!(m.issuer.as_deref(), Some("Quốc hội"));
+        assert_eq!(m.province, None);
+        assert_eq!(m.date, Date::new(2016, 4, 9));
+        assert_eq!(m.signer.as_deref(), Some("Nguyễn Thị Kim Ngân"));
+        assert_eq!(m.title.as_deref(), Some("ĐIỀU ƯỚC QUỐC TẾ"));
+    }
+}
