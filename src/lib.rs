@@ -7,7 +7,8 @@
 
 pub mod analysis;
 pub mod decode;
-// pub mod index; (enabled once pipeline and agency land)
+pub mod eval;
+pub mod index;
 pub mod model;
 pub mod normalize;
 pub mod output;

@@ -1,1 +1,441 @@
-fn main(){}
+//! The `tracuu` command: argument parsing and printing over the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use tracuu::index::{self, IndexError, IndexOptions, OpenIndex, Progress};
+use tracuu::model::Role;
+use tracuu::output::{human, json, Palette};
+use tracuu::search::{self, query::FilterText, SearchRequest};
+
+/// Exit status: something was found / done.
+const OK: u8 = 0;
+/// Exit status: the search found nothing.
+const NOTHING: u8 = 1;
+/// Exit status: an error (bad query, missing or damaged index, unreadable corpus).
+const ERROR: u8 = 2;
+/// Exit status: the index was built, but some files were skipped (each one is reported).
+const SKIPPED: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "tracuu",
+    version,
+    about = "Tra cứu: search Vietnamese legal and administrative documents by clause, with citations"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Index directory.
+    #[arg(long, global = true, default_value = "index")]
+    index: PathBuf,
+    /// Corpus directory (read by `index`, and by other commands when the index does not exist yet).
+    #[arg(long, global = true, default_value = "corpus")]
+    corpus: PathBuf,
+    /// Print JSON for scripts instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Colour in text output.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Index the corpus (only files that changed, unless --rebuild).
+    Index {
+        /// Build a new index from scratch; the old one stays searchable until the new one is complete.
+        #[arg(long)]
+        rebuild: bool,
+        /// Largest file read, in MiB; larger files are reported and skipped.
+        #[arg(long, default_value_t = 64)]
+        max_file_mb: u64,
+        /// Parser threads (0 = one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+    },
+    /// Search clauses, best first, with citations.
+    Search {
+        /// The query: words (with or without diacritics), "quoted phrases", -excluded, a OR b, field:value.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Number of hits.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// Skip this many hits (paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+    /// List indexed documents with their metadata.
+    Docs,
+    /// Which provinces give work to an agency, as lead (chủ trì) or support (phối hợp), with the clauses.
+    Tasks {
+        /// The agency ("Công an", "Sở Ngoại vụ", "cong an").
+        agency: String,
+        /// Only this role.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// Only this province.
+        #[arg(long)]
+        province: Option<String>,
+    },
+    /// Every agency given work in the index, with counts by role.
+    Agencies,
+    /// Score the ranking on judged queries (format of eval/seeds.json): MRR, nDCG, recall, P@1.
+    Eval {
+        /// The judged queries.
+        queries: PathBuf,
+        /// Cut-off rank.
+        #[arg(long, default_value_t = 10)]
+        k: usize,
+        /// A report saved earlier with --save: queries that got worse are listed.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Save this run's report (JSON) to compare later runs against.
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
+    /// Show a document (by file or number), or one clause of it (by path: III.13, "Điều 23").
+    Show {
+        /// File (as listed by `docs`) or document number (5951/KH-UBND).
+        document: String,
+        /// Clause path; all clauses under it are shown.
+        path: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    /// chủ trì
+    Lead,
+    /// phối hợp
+    Support,
+    /// given the task without a stated role
+    Assigned,
+}
+
+impl RoleArg {
+    fn role(self) -> Role {
+        match self {
+            RoleArg::Lead => Role::Lead,
+            RoleArg::Support => Role::Support,
+            RoleArg::Assigned => Role::Assigned,
+        }
+    }
+}
+
+#[derive(Args, Default)]
+struct FilterArgs {
+    /// Province or centrally-run city ("Khánh Hòa", "khanh hoa").
+    #[arg(long)]
+    province: Option<String>,
+    /// Words of the issuer ("UBND tỉnh Khánh Hòa", "Quốc hội").
+    #[arg(long)]
+    issuer: Option<String>,
+    /// Document type ("Kế hoạch", "Quyết định", "KH").
+    #[arg(long = "type")]
+    doc_type: Option<String>,
+    /// Document number ("5951/KH-UBND", or just "5951").
+    #[arg(long)]
+    number: Option<String>,
+    /// Issued on or after (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Issued on or before (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Only clauses that give work to this agency ("Công an", "Sở Ngoại vụ").
+    #[arg(long)]
+    agency: Option<String>,
+}
+
+impl FilterArgs {
+    fn text(&self) -> FilterText {
+        FilterText {
+            province: self.province.clone(),
+            issuer: self.issuer.clone(),
+            doc_type: self.doc_type.clone(),
+            number: self.number.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            agency: self.agency.clone(),
+        }
+    }
+}
+
+struct Ui {
+    json: bool,
+    palette: Palette,
+    progress: bool,
+}
+
+impl Ui {
+    fn error(&self, message: &str) -> ExitCode {
+        if self.json {
+            println!("{}", json::error(message));
+        }
+        eprintln!("tracuu: {message}");
+        ExitCode::from(ERROR)
+    }
+}
+
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`tracuu search … | head`) is not an error worth a panic.
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn run_index(cli: &Cli, ui: &Ui, opts: &IndexOptions) -> Result<index::IndexReport, IndexError> {
+    let mut progress = |p: Progress| {
+        if !ui.progress {
+            return;
+        }
+        match p {
+            Progress::Parsing { done, total } => {
+                eprint!("\rindexing {}: {done}/{total} files", cli.corpus.display())
+            }
+            Progress::Committing => eprint!(
+                "\rindexing {}: writing the index…            ",
+                cli.corpus.display()
+            ),
+        }
+    };
+    let report = index::run(opts, &mut progress);
+    if ui.progress {
+        eprintln!();
+    }
+    report
+}
+
+/// Opens the index, building it from the corpus first if there is none.
+fn open_or_build(cli: &Cli, ui: &Ui) -> Result<OpenIndex, String> {
+    if !index::store::exists(&cli.index) {
+        eprintln!(
+            "tracuu: no index in {} yet; building it from {}",
+            cli.index.display(),
+            cli.corpus.display()
+        );
+        let report = run_index(cli, ui, &IndexOptions::new(&cli.corpus, &cli.index))
+            .map_err(|e| e.to_string())?;
+        eprint!(
+            "{}",
+            human::index_report(&report, &Palette { enabled: false })
+        );
+    }
+    index::open(&cli.index).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let ui = Ui {
+        json: cli.json,
+        palette: Palette {
+            enabled: color && !cli.json,
+        },
+        progress: std::io::stderr().is_terminal(),
+    };
+
+    match &cli.command {
+        Command::Index {
+            rebuild,
+            max_file_mb,
+            threads,
+        } => {
+            let mut opts = IndexOptions::new(&cli.corpus, &cli.index);
+            opts.rebuild = *rebuild;
+            opts.max_file_bytes = max_file_mb.saturating_mul(1024 * 1024);
+            opts.threads = *threads;
+            match run_index(&cli, &ui, &opts) {
+                Ok(report) => {
+                    if ui.json {
+                        print(&format!("{}\n", json::index_report(&report)));
+                    } else {
+                        print(&human::index_report(&report, &ui.palette));
+                    }
+                    ExitCode::from(if report.skipped.is_empty() {
+                        OK
+                    } else {
+                        SKIPPED
+                    })
+                }
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+        Command::Search {
+            query,
+            limit,
+            offset,
+            filters,
+        } => {
+            let open = match open_or_build(&cli, &ui) {
+                Ok(o) => o,
+                Err(e) => return ui.error(&e),
+            };
+            let mut request = SearchRequest::new(query.join(" "));
+            request.limit = (*limit).max(1);
+            request.offset = *offset;
+            request.filters = filters.text();
+            match search::search(&open, &request) {
+                Ok(results) => {
+                    if ui.json {
+                        print(&format!("{}\n", json::search(&results)));
+                    } else {
+                        print(&human::search(&results, &ui.palette));
+                    }
+                    ExitCode::from(if results.hits.is_empty() { NOTHING } else { OK })
+                }
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+        Command::Docs => {
+            let open = match open_or_build(&cli, &ui) {
+                Ok(o) => o,
+                Err(e) => return ui.error(&e),
+            };
+            match search::documents(&open) {
+                Ok(docs) => {
+                    if ui.json {
+                        print(&format!("{}\n", json::documents(&docs)));
+                    } else {
+                        print(&human::documents(&docs, &ui.palette));
+                    }
+                    ExitCode::from(OK)
+                }
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+        Command::Tasks {
+            agency,
+            role,
+            province,
+        } => {
+            let open = match open_or_build(&cli, &ui) {
+                Ok(o) => o,
+                Err(e) => return ui.error(&e),
+            };
+            match search::tasks::tasks(&open, agency, role.map(RoleArg::role), province.as_deref())
+            {
+                Ok(t) => {
+                    if ui.json {
+                        print(&format!("{}\n", json::tasks(&t)));
+                    } else {
+                        print(&human::tasks(&t, &ui.palette));
+                    }
+                    ExitCode::from(if t.provinces.is_empty() { NOTHING } else { OK })
+                }
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+        Command::Agencies => {
+            let open = match open_or_build(&cli, &ui) {
+                Ok(o) => o,
+                Err(e) => return ui.error(&e),
+            };
+            match search::tasks::agencies(&open) {
+                Ok(list) => {
+                    if ui.json {
+                        print(&format!("{}\n", json::agencies(&list)));
+                    } else {
+                        print(&human::agencies(&list, &ui.palette));
+                    }
+                    ExitCode::from(OK)
+                }
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+        Command::Eval {
+            queries,
+            k,
+            baseline,
+            save,
+        } => {
+            let read_json = |path: &PathBuf| -> Result<String, String> {
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+            };
+            let set: tracuu::eval::QuerySet = match read_json(queries).and_then(|t| {
+                serde_json::from_str(&t)
+                    .map_err(|e| format!("{}: not a judged-query file: {e}", queries.display()))
+            }) {
+                Ok(s) => s,
+                Err(e) => return ui.error(&e),
+            };
+            let base: Option<tracuu::eval::Report> = match baseline.as_ref().map(|b| {
+                read_json(b).and_then(|t| {
+                    serde_json::from_str(&t)
+                        .map_err(|e| format!("{}: not an eval report: {e}", b.display()))
+                })
+            }) {
+                Some(Err(e)) => return ui.error(&e),
+                Some(Ok(r)) => Some(r),
+                None => None,
+            };
+            let open = match open_or_build(&cli, &ui) {
+                Ok(o) => o,
+                Err(e) => return ui.error(&e),
+            };
+            match tracuu::eval::run(&open, &set, (*k).max(1)) {
+                Ok(report) => {
+                    let worse = base
+                        .as_ref()
+                        .map(|b| tracuu::eval::regressions(b, &report))
+                        .unwrap_or_default();
+                    if let Some(path) = save {
+                        if let Err(e) = std::fs::write(
+                            path,
+                            serde_json::to_string_pretty(&report).unwrap_or_default(),
+                        ) {
+                            return ui.error(&format!("{}: {e}", path.display()));
+                        }
+                    }
+                    if ui.json {
+                        print(&format!("{}\n", json::eval(&report, &worse)));
+                    } else {
+                        print(&human::eval(&report, &worse, &ui.palette));
+                    }
+                    ExitCode::from(if worse.is_empty() { OK } else { NOTHING })
+                }
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+        Command::Show { document, path } => {
+            let open = match open_or_build(&cli, &ui) {
+                Ok(o) => o,
+                Err(e) => return ui.error(&e),
+            };
+            match search::show(&open, document, path.as_deref()) {
+                Ok(Some((doc, clauses))) => {
+                    if ui.json {
+                        print(&format!("{}\n", json::show(&doc, &clauses)));
+                    } else {
+                        print(&human::clauses(Some(&doc), &clauses, &ui.palette));
+                    }
+                    ExitCode::from(if clauses.is_empty() { NOTHING } else { OK })
+                }
+                Ok(None) => ui.error(&format!(
+                    "no indexed document is {document}; `tracuu docs` lists them"
+                )),
+                Err(e) => ui.error(&e.to_string()),
+            }
+        }
+    }
+}

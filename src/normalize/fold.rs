@@ -48,7 +48,7 @@ pub fn fold(s: &str) -> String {
 /// True when `s` carries no Vietnamese mark at all, i.e. folding changes nothing but case.
 /// A query word typed this way may stand for any toned word.
 pub fn is_unmarked(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii())
+    s.is_ascii()
 }
 
 #[cfg(test)]

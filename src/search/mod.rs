@@ -1,1 +1,612 @@
-//! search
+//! Search: from a query to ranked clauses with citations and snippets.
+//!
+//! `query` parses what the user typed, `filters` restricts, tantivy finds candidates by BM25,
+//! `rank` orders them by explicit rules, `snippet` marks the words, `citation` says where they are.
+
+pub mod citation;
+pub mod filters;
+pub mod query;
+pub mod rank;
+pub mod snippet;
+pub mod tasks;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use crate::analysis::{analyze, Syllable};
+use crate::index::records::{StoredClause, StoredDoc};
+use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
+use crate::index::OpenIndex;
+use crate::model::{Assignment, Date, Zone};
+use filters::Filters;
+use query::{Alternative, ParsedQuery, QueryError};
+use rank::{TermStats, Weights};
+
+/// Why a search failed.
+#[derive(Debug)]
+pub enum SearchError {
+    Query(QueryError),
+    Index(String),
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SearchError::Query(e) => write!(f, "bad query: {e}"),
+            SearchError::Index(e) => write!(f, "index error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<QueryError> for SearchError {
+    fn from(e: QueryError) -> Self {
+        SearchError::Query(e)
+    }
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Index(e.to_string())
+    }
+}
+
+/// A search as asked.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    /// Filters given as options; they override the same filter written in the query.
+    pub filters: query::FilterText,
+    pub weights: Weights,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            limit: 10,
+            offset: 0,
+            filters: Default::default(),
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// One ranked clause.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub file: String,
+    pub number: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    pub issuer: Option<String>,
+    pub province: Option<String>,
+    #[serde(serialize_with = "iso_date")]
+    pub date: Option<Date>,
+    pub path: String,
+    pub headings: Vec<String>,
+    pub text: String,
+    pub line: usize,
+    pub citation: String,
+    pub snippet: String,
+    /// Byte ranges of `text` that match the query.
+    pub highlights: Vec<(usize, usize)>,
+    pub zone: Zone,
+    /// True when the clause matches only if tone marks typed in the query are ignored.
+    pub approximate: bool,
+    pub assignments: Vec<Assignment>,
+}
+
+pub(crate) fn iso_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.iso()),
+        None => s.serialize_none(),
+    }
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Clauses matching the query and filters (not only those returned).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// True when tone marks typed in the query had to be relaxed to find enough.
+    pub relaxed_tones: bool,
+}
+
+struct IndexStats<'a> {
+    searcher: &'a Searcher,
+    field: tantivy::schema::Field,
+    clauses: u64,
+    avg_len: f32,
+    cache: std::cell::RefCell<HashMap<String, u64>>,
+}
+
+impl<'a> IndexStats<'a> {
+    fn new(searcher: &'a Searcher, fields: &Fields) -> IndexStats<'a> {
+        let clauses = searcher
+            .doc_freq(&Term::from_field_text(fields.kind, KIND_CLAUSE))
+            .unwrap_or(0)
+            .max(1);
+        let tokens: u64 = searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|r| r.inverted_index(fields.text_fold).ok())
+            .map(|i| i.total_num_tokens())
+            .sum();
+        IndexStats {
+            searcher,
+            field: fields.text_fold,
+            clauses,
+            avg_len: tokens as f32 / clauses as f32,
+            cache: Default::default(),
+        }
+    }
+}
+
+impl TermStats for IndexStats<'_> {
+    fn doc_freq(&self, folded: &str) -> u64 {
+        if let Some(&n) = self.cache.borrow().get(folded) {
+            return n;
+        }
+        let n = self
+            .searcher
+            .doc_freq(&Term::from_field_text(self.field, folded))
+            .unwrap_or(0);
+        self.cache.borrow_mut().insert(folded.to_string(), n);
+        n
+    }
+    fn num_clauses(&self) -> u64 {
+        self.clauses
+    }
+    fn avg_len(&self) -> f32 {
+        self.avg_len
+    }
+}
+
+fn term_query(
+    field: tantivy::schema::Field,
+    text: &str,
+    record: IndexRecordOption,
+) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), record))
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+/// The field and term a query syllable is looked up with.
+fn syllable_term(f: &Fields, s: &Syllable, exact: bool) -> Term {
+    if exact && !s.unmarked() {
+        Term::from_field_text(f.text, &s.exact)
+    } else {
+        Term::from_field_text(f.text_fold, &s.folded)
+    }
+}
+
+fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
+    if alt.syllables.len() == 1 {
+        return term_query(
+            f.text_fold,
+            &alt.syllables[0].folded,
+            IndexRecordOption::WithFreqs,
+        );
+    }
+    Box::new(PhraseQuery::new(
+        alt.syllables
+            .iter()
+            .map(|s| Term::from_field_text(f.text_fold, &s.folded))
+            .collect(),
+    ))
+}
+
+/// The candidate query: any word of the query, with the phrase, pairs and references boosted,
+/// restricted by the filters, quoted phrases required and exclusions removed.
+fn candidate_query(
+    q: &ParsedQuery,
+    f: &Fields,
+    filters: Vec<(Occur, Box<dyn Query>)>,
+    exact: bool,
+) -> BooleanQuery {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
+    must.push((
+        Occur::Must,
+        term_query(f.kind, KIND_CLAUSE, IndexRecordOption::Basic),
+    ));
+    for run in &q.runs {
+        for alt in &run.alternatives {
+            for s in &alt.syllables {
+                let t = syllable_term(f, s, exact);
+                should.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)),
+                ));
+                should.push((
+                    Occur::Should,
+                    boosted(
+                        term_query(f.heads, &s.folded, IndexRecordOption::WithFreqs),
+                        0.3,
+                    ),
+                ));
+            }
+            if alt.syllables.len() > 1 {
+                should.push((Occur::Should, boosted(phrase(f, alt), 3.0)));
+                let mut pair = String::new();
+                for w in alt.syllables.windows(2) {
+                    crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+                    should.push((
+                        Occur::Should,
+                        term_query(f.text_pairs, &pair, IndexRecordOption::WithFreqs),
+                    ));
+                }
+            }
+            if let Some(r) = &alt.reference {
+                should.push((
+                    Occur::Should,
+                    boosted(term_query(f.refs, r, IndexRecordOption::Basic), 5.0),
+                ));
+            }
+        }
+        if run.alternatives.iter().all(|a| a.quoted) {
+            let required: Vec<(Occur, Box<dyn Query>)> = run
+                .alternatives
+                .iter()
+                .map(|a| (Occur::Should, phrase(f, a)))
+                .collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(required))));
+        }
+    }
+    for alt in &q.excluded {
+        must.push((Occur::MustNot, phrase(f, alt)));
+    }
+    must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+    BooleanQuery::new(must)
+}
+
+/// Every agency key in the index.
+pub fn agency_keys(searcher: &Searcher, f: &Fields) -> Result<Vec<String>, SearchError> {
+    let mut keys: Vec<String> = Vec::new();
+    for reader in searcher.segment_readers() {
+        let inverted = reader.inverted_index(f.agency)?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(|e| SearchError::Index(e.to_string()))?;
+        while stream.advance() {
+            if let Ok(key) = std::str::from_utf8(stream.key()) {
+                keys.push(key.to_string());
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
+}
+
+/// Agency keys in the index that a user's agency query designates.
+pub fn matching_agency_keys(
+    searcher: &Searcher,
+    f: &Fields,
+    agency_query: &str,
+) -> Result<Vec<String>, SearchError> {
+    let mut keys = agency_keys(searcher, f)?;
+    keys.retain(|k| crate::structure::agency::query_matches(agency_query, k));
+    Ok(keys)
+}
+
+/// Filter clauses for an agency (and optionally a role); `None` when no agency matches at all.
+pub fn agency_clause(
+    searcher: &Searcher,
+    f: &Fields,
+    agency: &str,
+    role: Option<crate::model::Role>,
+) -> Result<Option<Box<dyn Query>>, SearchError> {
+    let keys = matching_agency_keys(searcher, f, agency)?;
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let alternatives: Vec<(Occur, Box<dyn Query>)> = keys
+        .iter()
+        .map(|k| match role {
+            Some(r) => (
+                Occur::Should,
+                term_query(
+                    f.agency_role,
+                    &format!("{k}#{}", r.as_str()),
+                    IndexRecordOption::Basic,
+                ),
+            ),
+            None => (
+                Occur::Should,
+                term_query(f.agency, k, IndexRecordOption::Basic),
+            ),
+        })
+        .collect();
+    Ok(Some(Box::new(BooleanQuery::new(alternatives))))
+}
+
+fn merged_filters(request: &SearchRequest, parsed: &ParsedQuery) -> Result<Filters, QueryError> {
+    let pick =
+        |cli: &Option<String>, inline: &Option<String>| cli.clone().or_else(|| inline.clone());
+    let t = &request.filters;
+    let i = &parsed.filters;
+    Filters::from_text(&query::FilterText {
+        province: pick(&t.province, &i.province),
+        issuer: pick(&t.issuer, &i.issuer),
+        doc_type: pick(&t.doc_type, &i.doc_type),
+        number: pick(&t.number, &i.number),
+        from: pick(&t.from, &i.from),
+        to: pick(&t.to, &i.to),
+        agency: pick(&t.agency, &i.agency),
+    })
+}
+
+/// Reads the stored clause of a record.
+pub fn stored_clause(
+    searcher: &Searcher,
+    f: &Fields,
+    address: DocAddress,
+) -> Result<StoredClause, SearchError> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let bytes = doc
+        .get_first(f.payload)
+        .and_then(|v| v.as_bytes())
+        .unwrap_or_default();
+    serde_json::from_slice(bytes)
+        .map_err(|e| SearchError::Index(format!("unreadable stored clause: {e}")))
+}
+
+/// Runs a search.
+pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+    let parsed = query::parse(&request.query)?;
+    if parsed.runs.is_empty() {
+        return Err(QueryError(
+            "empty query: type the words to look for, e.g. tracuu search \"bảo hộ công dân\""
+                .into(),
+        )
+        .into());
+    }
+    let filters = merged_filters(request, &parsed)?;
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &open.fields;
+    let empty = || SearchResults {
+        query: request.query.clone(),
+        total: 0,
+        hits: vec![],
+        relaxed_tones: false,
+    };
+
+    let mut filter_clauses = filters.clauses(f);
+    if let Some(agency) = &filters.agency {
+        match agency_clause(&searcher, f, agency, filters.role)? {
+            Some(q) => filter_clauses.push((Occur::Must, q)),
+            None => return Ok(empty()),
+        }
+    }
+    let wanted = request.offset + request.limit;
+    let pool = (wanted * 5).max(200);
+    let stats = IndexStats::new(&searcher, f);
+
+    let marked = parsed.has_marks();
+    let clone_filters = |c: &Vec<(Occur, Box<dyn Query>)>| {
+        c.iter()
+            .map(|(o, q)| (*o, q.box_clone()))
+            .collect::<Vec<_>>()
+    };
+    let mut candidates: Vec<(DocAddress, StoredClause, rank::Features)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut gather = |q: &BooleanQuery,
+                      candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
+     -> Result<usize, SearchError> {
+        let (top, total) =
+            searcher.search(q, &(TopDocs::with_limit(pool).order_by_score(), Count))?;
+        for (_, address) in top {
+            if !seen.insert(address) {
+                continue;
+            }
+            let stored = stored_clause(&searcher, f, address)?;
+            let text = analyze(&stored.clause.text);
+            let mut heads = stored.clause.headings.join(" \n ");
+            if let Some(t) = &stored.meta.title {
+                heads.push_str(" \n ");
+                heads.push_str(t);
+            }
+            let features = rank::features(
+                &parsed,
+                &text,
+                &analyze(&heads),
+                stored.clause.zone,
+                &stats,
+                &request.weights,
+            );
+            candidates.push((address, stored, features));
+        }
+        Ok(total)
+    };
+    let mut total = gather(
+        &candidate_query(&parsed, f, clone_filters(&filter_clauses), marked),
+        &mut candidates,
+    )?;
+    let mut relaxed = false;
+    if marked {
+        // Exact matching first; other tone marks only when that finds too little.
+        let good = candidates.iter().filter(|c| c.2.tier_exact >= 2).count();
+        if good < wanted {
+            total = gather(
+                &candidate_query(&parsed, f, clone_filters(&filter_clauses), false),
+                &mut candidates,
+            )?;
+            relaxed = candidates.iter().any(|c| c.2.approximate());
+        }
+        if !relaxed {
+            candidates.retain(|c| c.2.tier_exact > 0 || c.2.tier_folded == 0);
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.2.key()
+            .partial_cmp(&a.2.key())
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.1.file.cmp(&b.1.file))
+            .then_with(|| a.1.clause.line.cmp(&b.1.clause.line))
+    });
+    let hits = candidates
+        .into_iter()
+        .skip(request.offset)
+        .take(request.limit)
+        .enumerate()
+        .map(|(i, (_, stored, features))| hit(&parsed, request.offset + i + 1, stored, features))
+        .collect();
+    Ok(SearchResults {
+        query: request.query.clone(),
+        total,
+        hits,
+        relaxed_tones: relaxed,
+    })
+}
+
+fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::Features) -> Hit {
+    let StoredClause {
+        file, meta, clause, ..
+    } = stored;
+    Hit {
+        rank,
+        score: (features.tier_exact as f32) * 100.0
+            + (features.tier_folded as f32) * 10.0
+            + features.score,
+        citation: citation::cite(&meta, &file, &clause.path),
+        snippet: snippet::snippet(parsed, &clause.text, 240),
+        highlights: snippet::highlights(parsed, &clause.text),
+        approximate: features.approximate(),
+        number: meta.number,
+        doc_type: meta.doc_type,
+        issuer: meta.issuer,
+        province: meta.province,
+        date: meta.date,
+        path: clause.path,
+        headings: clause.headings,
+        text: clause.text,
+        line: clause.line,
+        zone: clause.zone,
+        assignments: clause.assignments,
+        file,
+    }
+}
+
+/// Every indexed document, in file order.
+pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &open.fields;
+    let q = TermQuery::new(
+        Term::from_field_text(f.kind, KIND_DOC),
+        IndexRecordOption::Basic,
+    );
+    let mut docs = Vec::new();
+    for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
+        let d: TantivyDocument = searcher.doc(address)?;
+        let bytes = d
+            .get_first(f.payload)
+            .and_then(|v| v.as_bytes())
+            .unwrap_or_default();
+        let doc: StoredDoc = serde_json::from_slice(bytes)
+            .map_err(|e| SearchError::Index(format!("unreadable stored document: {e}")))?;
+        docs.push(doc);
+    }
+    docs.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(docs)
+}
+
+/// Every clause of one document (by file), in reading order.
+pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, SearchError> {
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &open.fields;
+    let q = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            term_query(f.kind, KIND_CLAUSE, IndexRecordOption::Basic),
+        ),
+        (
+            Occur::Must,
+            term_query(f.file, file, IndexRecordOption::Basic),
+        ),
+    ]);
+    let mut out = Vec::new();
+    for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
+        out.push(stored_clause(&searcher, f, address)?);
+    }
+    out.sort_by_key(|c| c.ordinal);
+    Ok(out)
+}
+
+/// A document (by file, or by number when that is unambiguous) and its clauses, all or those at
+/// and under `path`. `None` when no document matches.
+pub fn show(
+    open: &OpenIndex,
+    document: &str,
+    path: Option<&str>,
+) -> Result<Option<(StoredDoc, Vec<StoredClause>)>, SearchError> {
+    let docs = documents(open)?;
+    let wanted = crate::analysis::refs::normalize_number(document);
+    let by_file: Vec<&StoredDoc> = docs.iter().filter(|d| d.file == document).collect();
+    let candidates: Vec<&StoredDoc> = if by_file.is_empty() {
+        docs.iter()
+            .filter(|d| {
+                d.meta
+                    .number
+                    .as_deref()
+                    .map(crate::analysis::refs::normalize_number)
+                    .as_deref()
+                    == Some(wanted.as_str())
+            })
+            .collect()
+    } else {
+        by_file
+    };
+    let doc = match candidates.as_slice() {
+        [] => return Ok(None),
+        [one] => (*one).clone(),
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} ({})",
+                        d.file,
+                        d.meta.issuer.as_deref().unwrap_or("issuer unknown")
+                    )
+                })
+                .collect();
+            return Err(QueryError(format!(
+                "{document} names {} documents: {}; give the file instead",
+                many.len(),
+                list.join(", ")
+            ))
+            .into());
+        }
+    };
+    let mut clauses = clauses_of(open, &doc.file)?;
+    if let Some(p) = path {
+        let key = |s: &str| crate::index::schema::filter_key(s);
+        let want = key(p.trim().trim_start_matches("mục ").trim_end_matches('.'));
+        clauses.retain(|c| {
+            let have = key(&c.clause.path);
+            have == want || have.starts_with(&format!("{want} "))
+        });
+    }
+    Ok(Some((doc, clauses)))
+}

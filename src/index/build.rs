@@ -1,0 +1,332 @@
+//! An indexing run: walk the corpus, parse what changed (in parallel), write, commit once.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::corpus::{self, CorpusFile, Skipped};
+use super::records::{doc_key, document_records, file_record};
+use super::schema::{KIND_DOC, KIND_FILE};
+use super::store::{self, OpenIndex};
+use super::IndexError;
+use crate::decode::DecodeError;
+use crate::model::Document;
+
+/// What an indexing run should do.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    pub corpus: PathBuf,
+    pub index: PathBuf,
+    /// Build a new generation from scratch instead of updating the live one.
+    pub rebuild: bool,
+    /// Files larger than this are reported, not read.
+    pub max_file_bytes: u64,
+    /// Memory for tantivy's writer, in bytes (bounded: memory does not grow with the corpus).
+    pub writer_heap_bytes: usize,
+    /// Parser threads; 0 means one per core.
+    pub threads: usize,
+}
+
+impl IndexOptions {
+    pub fn new(corpus: impl Into<PathBuf>, index: impl Into<PathBuf>) -> IndexOptions {
+        IndexOptions {
+            corpus: corpus.into(),
+            index: index.into(),
+            rebuild: false,
+            max_file_bytes: 64 * 1024 * 1024,
+            writer_heap_bytes: 256 * 1024 * 1024,
+            threads: 0,
+        }
+    }
+}
+
+/// What an indexing run did. `seen == indexed + unchanged + skipped.len()`.
+#[derive(Debug, Default, Clone)]
+pub struct IndexReport {
+    pub seen: usize,
+    /// Files parsed and written in this run.
+    pub indexed: usize,
+    /// Files already indexed in this state.
+    pub unchanged: usize,
+    /// Files no longer in the corpus, removed from the index.
+    pub removed: usize,
+    pub skipped: Vec<Skipped>,
+    /// `(file, file it duplicates)`: the same document (number, issuer, date) in two files is
+    /// indexed once, from the first file in path order.
+    pub duplicates: Vec<(String, String)>,
+    /// Clauses written in this run.
+    pub clauses: usize,
+    pub rebuilt: bool,
+}
+
+/// Progress of a run, for a caller that wants to show it.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    Parsing { done: usize, total: usize },
+    Committing,
+}
+
+/// `file → fingerprint` of indexed files, and `doc_key → file` of indexed documents.
+type ExistingState = (HashMap<String, String>, HashMap<String, String>);
+
+/// Reads the file records (`file → fingerprint`) and document owners (`doc_key → file`) of a live index.
+fn existing_state(
+    open: &OpenIndex,
+) -> Result<ExistingState, IndexError> {
+    let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
+    let reader = open.index.reader().map_err(tantivy_err)?;
+    let searcher = reader.searcher();
+    let f = &open.fields;
+    let read =
+        |kind: &str, key_field, value_field| -> Result<HashMap<String, String>, IndexError> {
+            let q = TermQuery::new(
+                Term::from_field_text(f.kind, kind),
+                IndexRecordOption::Basic,
+            );
+            let mut out = HashMap::new();
+            for address in searcher.search(&q, &DocSetCollector).map_err(tantivy_err)? {
+                let d: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+                let get = |field| {
+                    d.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                out.insert(get(key_field), get(value_field));
+            }
+            Ok(out)
+        };
+    Ok((
+        read(KIND_FILE, f.file, f.fingerprint)?,
+        read(KIND_DOC, f.doc_key, f.file)?,
+    ))
+}
+
+/// Reads and parses one file; never panics (a parser panic is reported as a skipped file).
+pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<Document, String> {
+    if file.size > max_bytes {
+        return Err(DecodeError::TooLarge {
+            size: file.size,
+            limit: max_bytes,
+        }
+        .to_string());
+    }
+    let bytes = std::fs::read(&file.path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "the file disappeared before it could be read".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(DecodeError::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        }
+        .to_string());
+    }
+    match catch_unwind(AssertUnwindSafe(|| {
+        crate::pipeline::parse_bytes(&file.rel, &bytes)
+    })) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => {
+            Err("internal error while parsing this file (a bug in tracuu: please report it)".into())
+        }
+    }
+}
+
+/// Runs one indexing pass. Holds the write lock for its whole duration.
+pub fn run(
+    opts: &IndexOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<IndexReport, IndexError> {
+    if !opts.corpus.is_dir() {
+        return Err(IndexError::CorpusMissing {
+            dir: opts.corpus.clone(),
+        });
+    }
+    store::check_writable_target(&opts.index)?;
+    let _lock = store::lock(&opts.index)?;
+    store::remove_stale_generations(&opts.index)?;
+
+    let rebuild = opts.rebuild || !store::exists(&opts.index);
+    let open = if rebuild {
+        store::create_generation(&opts.index)?
+    } else {
+        store::open(&opts.index)?
+    };
+    let (known_files, mut owners) = if rebuild {
+        Default::default()
+    } else {
+        existing_state(&open)?
+    };
+
+    let (files, walk_skipped) = corpus::walk(&opts.corpus);
+    let mut report = IndexReport {
+        seen: files.len() + walk_skipped.len(),
+        rebuilt: rebuild,
+        ..Default::default()
+    };
+    report.skipped = walk_skipped;
+
+    let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
+    let mut writer: IndexWriter = open
+        .index
+        .writer(opts.writer_heap_bytes.max(15_000_000))
+        .map_err(tantivy_err)?;
+    let f = open.fields;
+    let delete_file = |writer: &IndexWriter, file: &str| {
+        writer.delete_term(Term::from_field_text(f.file, file));
+    };
+
+    // Files that vanished or became unreadable leave the index.
+    let present: std::collections::HashSet<&str> = files.iter().map(|c| c.rel.as_str()).collect();
+    for old in known_files.keys() {
+        if !present.contains(old.as_str()) {
+            delete_file(&writer, old);
+            report.removed += 1;
+        }
+    }
+    owners.retain(|_, file| present.contains(file.as_str()));
+
+    let todo: Vec<&CorpusFile> = files
+        .iter()
+        .filter(|c| {
+            known_files
+                .get(&c.rel)
+                .is_none_or(|fp| fp != &c.fingerprint)
+        })
+        .collect();
+    report.unchanged = files.len() - todo.len();
+
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+    } else {
+        opts.threads
+    };
+    let next = AtomicUsize::new(0);
+    let total = todo.len();
+    let mut results: Vec<Option<Result<Document, String>>> = Vec::new();
+    let mut first_error: Option<IndexError> = None;
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Document, String>)>(threads * 4);
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, todo) = (&next, &todo);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = todo.get(i) else { break };
+                if tx
+                    .send((i, read_and_parse(file, opts.max_file_bytes)))
+                    .is_err()
+                {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        // Documents are written in path order so that which of two duplicates wins is stable.
+        results.resize_with(total, || None);
+        let mut cursor = 0;
+        let mut done = 0;
+        for (i, result) in rx {
+            results[i] = Some(result);
+            done += 1;
+            if done % 64 == 0 || done == total {
+                progress(Progress::Parsing { done, total });
+            }
+            while cursor < total {
+                let Some(result) = results[cursor].take() else {
+                    break;
+                };
+                let file = todo[cursor];
+                cursor += 1;
+                if first_error.is_some() {
+                    continue;
+                }
+                if let Err(e) = write_one(
+                    &writer,
+                    &f,
+                    file,
+                    result,
+                    &mut owners,
+                    &mut report,
+                    known_files.contains_key(&file.rel),
+                ) {
+                    first_error = Some(e);
+                }
+            }
+        }
+    });
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    progress(Progress::Committing);
+    writer.commit().map_err(tantivy_err)?;
+    writer.wait_merging_threads().map_err(tantivy_err)?;
+    if rebuild {
+        store::publish(&opts.index, &open.generation)?;
+        store::remove_stale_generations(&opts.index)?;
+    }
+    Ok(report)
+}
+
+fn write_one(
+    writer: &IndexWriter,
+    f: &super::schema::Fields,
+    file: &CorpusFile,
+    result: Result<Document, String>,
+    owners: &mut HashMap<String, String>,
+    report: &mut IndexReport,
+    was_indexed: bool,
+) -> Result<(), IndexError> {
+    let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
+    if was_indexed {
+        writer.delete_term(Term::from_field_text(f.file, &file.rel));
+    }
+    match result {
+        Err(reason) => {
+            report.skipped.push(Skipped {
+                file: file.rel.clone(),
+                reason,
+            });
+        }
+        Ok(doc) => {
+            let key = doc_key(&doc);
+            if let Some(owner) = owners.get(&key).cloned() {
+                if owner != file.rel {
+                    if owner.as_str() < file.rel.as_str() {
+                        // Already indexed from an earlier file: remember this one as seen.
+                        writer
+                            .add_document(file_record(&file.rel, &file.fingerprint, f))
+                            .map_err(tantivy_err)?;
+                        report.duplicates.push((file.rel.clone(), owner));
+                        report.indexed += 1;
+                        return Ok(());
+                    }
+                    // This file comes first: it replaces the other copy.
+                    writer.delete_term(Term::from_field_text(f.doc_key, &key));
+                    report.duplicates.push((owner.clone(), file.rel.clone()));
+                }
+            }
+            owners.insert(key, file.rel.clone());
+            report.clauses += doc.clauses.len();
+            for record in document_records(&doc, f) {
+                writer.add_document(record).map_err(tantivy_err)?;
+            }
+            writer
+                .add_document(file_record(&file.rel, &file.fingerprint, f))
+                .map_err(tantivy_err)?;
+            report.indexed += 1;
+        }
+    }
+    Ok(())
+}

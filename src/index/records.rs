@@ -1,0 +1,200 @@
+//! From a parsed `Document` to tantivy records, and back from stored payloads.
+
+use serde::{Deserialize, Serialize};
+use tantivy::{DateTime, TantivyDocument};
+
+use super::schema::{filter_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
+use crate::analysis::refs::{leading_number, normalize_number, references};
+use crate::model::{Clause, Document, Metadata};
+use crate::structure::agency;
+
+/// What a search hit needs to be printed: the clause, its position and its document.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StoredClause {
+    pub file: String,
+    pub meta: Metadata,
+    /// Index of the clause in its document (reading order).
+    pub ordinal: usize,
+    pub clause: Clause,
+}
+
+/// One source document as listed by `docs`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StoredDoc {
+    pub file: String,
+    pub meta: Metadata,
+    pub clauses: usize,
+}
+
+/// The identity of a document: two provinces may both issue 38/KH-UBND, so the number alone is
+/// not enough; a document without a number is known by its file.
+pub fn doc_key(doc: &Document) -> String {
+    match &doc.meta.number {
+        Some(number) => format!(
+            "{}|{}|{}",
+            normalize_number(number),
+            doc.meta
+                .issuer
+                .as_deref()
+                .map(filter_key)
+                .unwrap_or_default(),
+            doc.meta.date.map(|d| d.iso()).unwrap_or_default()
+        ),
+        None => format!("file:{}", doc.file),
+    }
+}
+
+fn add_filters(record: &mut TantivyDocument, fields: &Fields, meta: &Metadata) {
+    if let Some(number) = &meta.number {
+        let n = normalize_number(number);
+        if let Some(lead) = leading_number(&n) {
+            if lead != n {
+                record.add_text(fields.number, lead);
+            }
+        }
+        record.add_text(fields.number, &n);
+    }
+    if let Some(p) = &meta.province {
+        record.add_text(fields.province, filter_key(p));
+    }
+    if let Some(t) = &meta.doc_type {
+        record.add_text(fields.doc_type, filter_key(t));
+    }
+    if let Some(i) = &meta.issuer {
+        record.add_text(fields.issuer, i);
+    }
+    if let Some(d) = meta.date {
+        record.add_date(fields.date, to_datetime(d));
+    }
+}
+
+/// Midnight UTC of a date, as tantivy stores it.
+pub fn to_datetime(d: crate::model::Date) -> DateTime {
+    DateTime::from_timestamp_secs(days_from_civil(d.year, d.month, d.day) * 86_400)
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), Howard Hinnant's algorithm.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The records of one document: a record per clause, then the document record.
+pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument> {
+    let key = doc_key(doc);
+    let title = doc.meta.title.clone().unwrap_or_default();
+    let mut out = Vec::with_capacity(doc.clauses.len() + 1);
+    for (ordinal, clause) in doc.clauses.iter().enumerate() {
+        let mut r = TantivyDocument::new();
+        r.add_text(fields.kind, KIND_CLAUSE);
+        r.add_text(fields.doc_key, &key);
+        r.add_text(fields.file, &doc.file);
+        r.add_text(fields.text, &clause.text);
+        r.add_text(fields.text_fold, &clause.text);
+        r.add_text(fields.text_pairs, &clause.text);
+        let mut heads = clause.headings.join(" \n ");
+        if !title.is_empty() {
+            heads.push_str(" \n ");
+            heads.push_str(&title);
+        }
+        r.add_text(fields.heads, &heads);
+        for reference in references(&clause.text) {
+            r.add_text(fields.refs, reference);
+        }
+        r.add_text(fields.zone, zone_name(clause.zone));
+        for a in &clause.assignments {
+            let k = agency::key(&a.agency);
+            r.add_text(fields.agency_role, format!("{k}#{}", a.role.as_str()));
+            r.add_text(fields.agency, k);
+        }
+        add_filters(&mut r, fields, &doc.meta);
+        let stored = StoredClause {
+            file: doc.file.clone(),
+            meta: doc.meta.clone(),
+            ordinal,
+            clause: clause.clone(),
+        };
+        r.add_bytes(
+            fields.payload,
+            &serde_json::to_vec(&stored).expect("serialising plain data cannot fail"),
+        );
+        out.push(r);
+    }
+    let mut r = TantivyDocument::new();
+    r.add_text(fields.kind, KIND_DOC);
+    r.add_text(fields.doc_key, &key);
+    r.add_text(fields.file, &doc.file);
+    add_filters(&mut r, fields, &doc.meta);
+    let stored = StoredDoc {
+        file: doc.file.clone(),
+        meta: doc.meta.clone(),
+        clauses: doc.clauses.len(),
+    };
+    r.add_bytes(
+        fields.payload,
+        &serde_json::to_vec(&stored).expect("serialising plain data cannot fail"),
+    );
+    out.push(r);
+    out
+}
+
+/// The record that says a file has been indexed in this state.
+pub fn file_record(file: &str, fingerprint: &str, fields: &Fields) -> TantivyDocument {
+    let mut r = TantivyDocument::new();
+    r.add_text(fields.kind, KIND_FILE);
+    r.add_text(fields.file, file);
+    r.add_text(fields.fingerprint, fingerprint);
+    r
+}
+
+pub fn zone_name(zone: crate::model::Zone) -> &'static str {
+    match zone {
+        crate::model::Zone::Front => "front",
+        crate::model::Zone::Body => "body",
+        crate::model::Zone::Back => "back",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn epoch_days() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(2024, 6, 4), 19_878);
+    }
+
+    #[test]
+    fn same_number_different_issuers_are_different_documents() {
+        let mut a = Document {
+            file: "a.txt".into(),
+            meta: Metadata::default(),
+            clauses: vec![],
+        };
+        a.meta.number = Some("38/KH-UBND".into());
+        a.meta.issuer = Some("Ủy ban nhân dân thành phố Cần Thơ".into());
+        a.meta.date = Date::new(2025, 2, 21);
+        let mut b = a.clone();
+        b.file = "b.txt".into();
+        b.meta.issuer = Some("Ủy ban nhân dân tỉnh Khánh Hòa".into());
+        assert_ne!(doc_key(&a), doc_key(&b));
+        let mut c = a.clone();
+        c.file = "copy.txt".into();
+        assert_eq!(
+            doc_key(&a),
+            doc_key(&c),
+            "the same document in another file is the same document"
+        );
+        let mut d = a.clone();
+        d.meta.number = None;
+        assert_eq!(doc_key(&d), "file:a.txt");
+    }
+}

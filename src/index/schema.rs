@@ -1,0 +1,156 @@
+//! The index schema: one tantivy document per clause (the unit of retrieval), one per source
+//! document (for `docs`), one per file (to know what is already indexed).
+//!
+//! Clauses carry their document's filter fields (province, type, number, issuer, date) so that a
+//! filter is a plain term or range on the clause itself; the payload carries everything needed to
+//! print a hit, so a search reads one stored document per hit.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
+    TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+use crate::analysis;
+
+/// Bumped whenever the schema or what the parser produces changes: an index of another format
+/// is refused with a message that says to rebuild.
+pub const FORMAT_VERSION: u32 = 1;
+
+pub const KIND_CLAUSE: &str = "clause";
+pub const KIND_DOC: &str = "doc";
+pub const KIND_FILE: &str = "file";
+
+/// Handles to every field, resolved once.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// `clause`, `doc` or `file`.
+    pub kind: Field,
+    /// Identity of a source document: number + issuer + date, or its file when it has no number.
+    pub doc_key: Field,
+    /// Path relative to the corpus.
+    pub file: Field,
+    /// Clause text, exact syllables, with positions.
+    pub text: Field,
+    /// Clause text, folded syllables, with positions.
+    pub text_fold: Field,
+    /// Clause text, folded syllable pairs.
+    pub text_pairs: Field,
+    /// Heading chain and document title, folded.
+    pub heads: Field,
+    /// Document references cited in the clause (`1334/qd-ttg`).
+    pub refs: Field,
+    /// The document's own number, normalised, and its leading digits.
+    pub number: Field,
+    pub province: Field,
+    pub doc_type: Field,
+    pub issuer: Field,
+    pub date: Field,
+    pub zone: Field,
+    /// Agencies given work by the clause (matching keys).
+    pub agency: Field,
+    /// `key#role` for each agency given work.
+    pub agency_role: Field,
+    /// Size and modification time of an indexed file (file records).
+    pub fingerprint: Field,
+    /// JSON of what is shown for the record.
+    pub payload: Field,
+}
+
+fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
+    let option = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(option),
+    )
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING),
+        doc_key: b.add_text_field("doc_key", STRING | STORED),
+        file: b.add_text_field("file", STRING | STORED),
+        text: b.add_text_field("text", text_field(analysis::EXACT, true)),
+        text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
+        text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
+        heads: b.add_text_field("heads", text_field(analysis::FOLDED, false)),
+        refs: b.add_text_field("refs", STRING),
+        number: b.add_text_field("number", STRING),
+        province: b.add_text_field("province", STRING),
+        doc_type: b.add_text_field("doc_type", STRING),
+        issuer: b.add_text_field("issuer", text_field(analysis::FOLDED, false)),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(INDEXED)
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        zone: b.add_text_field("zone", STRING),
+        agency: b.add_text_field("agency", STRING | FAST),
+        agency_role: b.add_text_field("agency_role", STRING),
+        fingerprint: b.add_text_field("fingerprint", STRING | STORED),
+        payload: b.add_bytes_field("payload", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Resolves the field handles of an existing index, failing if any is missing.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        kind: f("kind")?,
+        doc_key: f("doc_key")?,
+        file: f("file")?,
+        text: f("text")?,
+        text_fold: f("text_fold")?,
+        text_pairs: f("text_pairs")?,
+        heads: f("heads")?,
+        refs: f("refs")?,
+        number: f("number")?,
+        province: f("province")?,
+        doc_type: f("doc_type")?,
+        issuer: f("issuer")?,
+        date: f("date")?,
+        zone: f("zone")?,
+        agency: f("agency")?,
+        agency_role: f("agency_role")?,
+        fingerprint: f("fingerprint")?,
+        payload: f("payload")?,
+    })
+}
+
+/// The key under which a filter value (province, type) is indexed: folded, single-spaced.
+pub fn filter_key(value: &str) -> String {
+    let folded = crate::normalize::fold::fold(value);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_round_trips_field_handles() {
+        let (schema, fields) = build();
+        let again = fields_of(&schema).unwrap();
+        assert_eq!(fields.payload, again.payload);
+        assert_eq!(fields.agency_role, again.agency_role);
+    }
+
+    #[test]
+    fn filter_keys_fold_and_collapse() {
+        assert_eq!(filter_key("Khánh Hoà"), "khanh hoa");
+        assert_eq!(filter_key("  KHÁNH   HÒA "), "khanh hoa");
+        assert_eq!(filter_key("Kế hoạch"), "ke hoach");
+    }
+}

@@ -1,0 +1,307 @@
+//! Human output for a terminal.
+
+use super::Palette;
+use crate::index::records::{StoredClause, StoredDoc};
+use crate::index::IndexReport;
+use crate::search::snippet::{mark, CLOSE, OPEN};
+use crate::search::SearchResults;
+
+const UNKNOWN: &str = "—";
+
+/// Search results: a citation per hit, where it is, and the clause with matches marked.
+pub fn search(results: &SearchResults, p: &Palette) -> String {
+    let mut out = String::new();
+    if results.hits.is_empty() {
+        out.push_str(&format!("No clause matches “{}”.\n", results.query));
+        return out;
+    }
+    for hit in &results.hits {
+        out.push_str(&format!("{}. {}\n", hit.rank, p.citation(&hit.citation)));
+        let mut place = p.location(&format!("{}:{}", hit.file, hit.line));
+        if !hit.headings.is_empty() {
+            place.push_str(&p.dim(&format!("  {}", hit.headings.join(" › "))));
+        }
+        out.push_str(&format!("   {place}\n"));
+        let snippet = if p.enabled {
+            // Re-mark with colour instead of « ».
+            let plain = hit.snippet.replace(OPEN, "\u{1}").replace(CLOSE, "\u{2}");
+            let mut s = String::new();
+            let mut inside = String::new();
+            let mut marking = false;
+            for c in plain.chars() {
+                match c {
+                    '\u{1}' => marking = true,
+                    '\u{2}' => {
+                        s.push_str(&p.matched(&inside));
+                        inside.clear();
+                        marking = false;
+                    }
+                    c if marking => inside.push(c),
+                    c => s.push(c),
+                }
+            }
+            s
+        } else {
+            hit.snippet.clone()
+        };
+        out.push_str(&format!("   {snippet}\n"));
+        if hit.approximate {
+            out.push_str(&format!(
+                "   {}\n",
+                p.warn("(matches only with other tone marks)")
+            ));
+        }
+        out.push('\n');
+    }
+    let shown = results.hits.len();
+    let first = results.hits.first().map(|h| h.rank).unwrap_or(1);
+    out.push_str(&p.dim(&format!(
+        "{}–{} of {} matching clauses{}\n",
+        first,
+        first + shown - 1,
+        results.total,
+        if results.relaxed_tones {
+            " (tone marks relaxed: few exact matches)"
+        } else {
+            ""
+        }
+    )));
+    out
+}
+
+fn or_unknown(v: Option<&str>) -> &str {
+    v.filter(|s| !s.is_empty()).unwrap_or(UNKNOWN)
+}
+
+/// The document list.
+pub fn documents(docs: &[StoredDoc], p: &Palette) -> String {
+    if docs.is_empty() {
+        return "The index holds no documents.\n".into();
+    }
+    let mut out = String::new();
+    for d in docs {
+        let m = &d.meta;
+        let date = m
+            .date
+            .map(|d| d.vietnamese())
+            .or_else(|| m.year.map(|y| format!("năm {y}")));
+        out.push_str(&format!(
+            "{}\n   {} {} · {} · {} · ký: {} · {} điều khoản\n",
+            p.location(&d.file),
+            or_unknown(m.doc_type.as_deref()),
+            or_unknown(m.number.as_deref()),
+            or_unknown(date.as_deref()),
+            or_unknown(m.issuer.as_deref()),
+            or_unknown(m.signer.as_deref()),
+            d.clauses,
+        ));
+        if let Some(t) = &m.title {
+            out.push_str(&format!("   {}\n", p.dim(t)));
+        }
+    }
+    out.push_str(&format!("{} documents\n", docs.len()));
+    out
+}
+
+/// One document's clauses (for `show`), each with its path and line.
+pub fn clauses(doc: Option<&StoredDoc>, clauses: &[StoredClause], p: &Palette) -> String {
+    let mut out = String::new();
+    if let Some(d) = doc {
+        out.push_str(&format!(
+            "{}\n",
+            p.citation(&crate::search::citation::document(&d.meta, &d.file))
+        ));
+        if let Some(t) = &d.meta.title {
+            out.push_str(&format!("{t}\n"));
+        }
+        out.push('\n');
+    }
+    let mut last_headings: Vec<String> = Vec::new();
+    for c in clauses {
+        for (i, h) in c.clause.headings.iter().enumerate() {
+            if last_headings.get(i) != Some(h) {
+                out.push_str(&format!("{}{}\n", "  ".repeat(i), p.citation(h)));
+            }
+        }
+        last_headings = c.clause.headings.clone();
+        let indent = "  ".repeat(c.clause.headings.len());
+        out.push_str(&format!(
+            "{indent}{} {}\n",
+            p.location(&format!("[{} :{}]", c.clause.path, c.clause.line)),
+            c.clause.text
+        ));
+    }
+    out
+}
+
+/// What an index run did.
+pub fn index_report(r: &IndexReport, p: &Palette) -> String {
+    let mut out = String::new();
+    for s in &r.skipped {
+        out.push_str(&format!("{} {}: {}\n", p.warn("skipped"), s.file, s.reason));
+    }
+    for (file, of) in &r.duplicates {
+        out.push_str(&format!(
+            "{} {file}: same document as {of} (indexed once)\n",
+            p.dim("duplicate")
+        ));
+    }
+    out.push_str(&format!(
+        "{} files seen: {} indexed ({} clauses), {} unchanged, {} skipped{}{}\n",
+        r.seen,
+        r.indexed,
+        r.clauses,
+        r.unchanged,
+        r.skipped.len(),
+        if r.removed > 0 {
+            format!("; {} removed from the index", r.removed)
+        } else {
+            String::new()
+        },
+        if r.rebuilt { "; index built anew" } else { "" },
+    ));
+    out
+}
+
+/// A snippet with marks in plain text (no colour), for tests and pipes.
+pub fn plain_marked(text: &str, ranges: &[(usize, usize)]) -> String {
+    mark(text, ranges, OPEN, CLOSE)
+}
+
+fn role_label(role: crate::model::Role) -> &'static str {
+    match role {
+        crate::model::Role::Lead => "chủ trì",
+        crate::model::Role::Support => "phối hợp",
+        crate::model::Role::Assigned => "thực hiện",
+    }
+}
+
+/// Tasks grouped by province → document → clause, with a summary line first.
+pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
+    let mut out = String::new();
+    let role = t
+        .role
+        .map(|r| format!(" as {} ({})", r.as_str(), role_label(r)))
+        .unwrap_or_default();
+    if t.provinces.is_empty() {
+        out.push_str(&format!("No clause gives work to “{}”{role}.\n", t.agency));
+        return out;
+    }
+    let names: Vec<&str> = t
+        .provinces
+        .iter()
+        .map(|g| g.province.as_deref().unwrap_or("(province unknown)"))
+        .collect();
+    out.push_str(&format!(
+        "{}{role}: {} clauses in {} provinces — {}\n",
+        p.citation(&t.matched.join(", ")),
+        t.clause_count(),
+        t.provinces.len(),
+        names.join(", ")
+    ));
+    for g in &t.provinces {
+        out.push_str(&format!(
+            "\n{}\n",
+            p.citation(g.province.as_deref().unwrap_or("(province unknown)"))
+        ));
+        for d in &g.documents {
+            let date = d
+                .date
+                .map(|d| format!(" ngày {}", d.vietnamese()))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "  {} {}{}  {}\n",
+                d.doc_type.as_deref().unwrap_or("Văn bản"),
+                d.number.as_deref().unwrap_or("(không số)"),
+                date,
+                p.dim(&d.file)
+            ));
+            for c in &d.clauses {
+                let text: String = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let short = if text.chars().count() > 220 {
+                    format!("{}…", text.chars().take(220).collect::<String>())
+                } else {
+                    text
+                };
+                out.push_str(&format!(
+                    "    {} [{}] {}\n      {}\n",
+                    p.location(&format!("{}:{}", c.path, c.line)),
+                    role_label(c.role),
+                    short,
+                    p.dim(&c.citation)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Agencies with their counts.
+pub fn agencies(list: &[crate::search::tasks::AgencyCount], p: &Palette) -> String {
+    if list.is_empty() {
+        return "No clause in the index gives work to an agency.\n".into();
+    }
+    let mut out = format!(
+        "{:>7} {:>8} {:>9}  agency (provinces)\n",
+        "chủ trì", "phối hợp", "thực hiện"
+    );
+    for a in list {
+        out.push_str(&format!(
+            "{:>7} {:>8} {:>9}  {} {}\n",
+            a.lead,
+            a.support,
+            a.assigned,
+            p.citation(&a.agency),
+            p.dim(&format!("({})", a.provinces.join(", ")))
+        ));
+    }
+    out.push_str(&format!("{} agencies\n", list.len()));
+    out
+}
+
+/// The eval table: one line per query, then the means, twins and regressions.
+pub fn eval(report: &crate::eval::Report, worse: &[(String, f64, f64)], p: &Palette) -> String {
+    let k = report.k;
+    let mut out = format!(
+        "{:>6} {:>8} {:>9} {:>4}  query\n",
+        format!("MRR@{k}"),
+        format!("nDCG@{k}"),
+        format!("recall@{k}"),
+        "P@1"
+    );
+    for q in &report.queries {
+        let s = &q.scores;
+        let line = format!(
+            "{:>6.3} {:>8.3} {:>9.3} {:>4.0}  {}\n",
+            s.mrr, s.ndcg, s.recall, s.p1, q.q
+        );
+        out.push_str(&if s.p1 < 1.0 { p.warn(&line) } else { line });
+    }
+    let m = &report.mean;
+    out.push_str(&p.citation(&format!(
+        "{:>6.3} {:>8.3} {:>9.3} {:>4.2}  mean of {} queries\n",
+        m.mrr,
+        m.ndcg,
+        m.recall,
+        m.p1,
+        report.queries.len()
+    )));
+    if !report.twins.is_empty() {
+        let min = report
+            .twins
+            .iter()
+            .map(|t| t.2)
+            .fold(f64::INFINITY, f64::min);
+        out.push_str(&format!(
+            "without diacritics / with: nDCG ratio ≥ {min:.3} over {} twin pairs\n",
+            report.twins.len()
+        ));
+        for (plain, twin, ratio) in report.twins.iter().filter(|t| t.2 < 0.999) {
+            out.push_str(&format!("  {ratio:.3}  {plain} / {twin}\n"));
+        }
+    }
+    for (q, before, after) in worse {
+        out.push_str(&p.warn(&format!("worse: {q}: nDCG {before:.3} → {after:.3}\n")));
+    }
+    out
+}

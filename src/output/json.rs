@@ -1,0 +1,168 @@
+//! The `--json` forms. Field names here are a public interface: change them only with a note in
+//! README.md.
+
+use serde::Serialize;
+
+use crate::index::records::StoredDoc;
+use crate::index::IndexReport;
+use crate::search::SearchResults;
+
+fn to_string<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialise: {e}\"}}"))
+}
+
+/// `search --json`: `{"query", "total", "hits": [...]}`.
+pub fn search(results: &SearchResults) -> String {
+    to_string(results)
+}
+
+#[derive(Serialize)]
+struct DocJson<'a> {
+    file: &'a str,
+    number: Option<&'a str>,
+    #[serde(rename = "type")]
+    doc_type: Option<&'a str>,
+    issuer: Option<&'a str>,
+    province: Option<&'a str>,
+    date: Option<String>,
+    year: Option<i32>,
+    signer: Option<&'a str>,
+    title: Option<&'a str>,
+    source_number: Option<&'a str>,
+    clauses: usize,
+}
+
+fn doc_json(d: &StoredDoc) -> DocJson<'_> {
+    DocJson {
+        file: &d.file,
+        number: d.meta.number.as_deref(),
+        doc_type: d.meta.doc_type.as_deref(),
+        issuer: d.meta.issuer.as_deref(),
+        province: d.meta.province.as_deref(),
+        date: d.meta.date.map(|d| d.iso()),
+        year: d.meta.year,
+        signer: d.meta.signer.as_deref(),
+        title: d.meta.title.as_deref(),
+        source_number: d.meta.source_number.as_deref(),
+        clauses: d.clauses,
+    }
+}
+
+/// `docs --json`: `{"documents": [...]}`.
+pub fn documents(docs: &[StoredDoc]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        documents: Vec<DocJson<'a>>,
+    }
+    to_string(&Out {
+        documents: docs.iter().map(doc_json).collect(),
+    })
+}
+
+/// `index --json`: what the run did, with every skipped file and its reason.
+pub fn index_report(r: &IndexReport) -> String {
+    #[derive(Serialize)]
+    struct Skip<'a> {
+        file: &'a str,
+        reason: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Dup<'a> {
+        file: &'a str,
+        duplicate_of: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        seen: usize,
+        indexed: usize,
+        unchanged: usize,
+        removed: usize,
+        skipped: Vec<Skip<'a>>,
+        duplicates: Vec<Dup<'a>>,
+        clauses: usize,
+        rebuilt: bool,
+    }
+    to_string(&Out {
+        seen: r.seen,
+        indexed: r.indexed,
+        unchanged: r.unchanged,
+        removed: r.removed,
+        skipped: r
+            .skipped
+            .iter()
+            .map(|s| Skip {
+                file: &s.file,
+                reason: &s.reason,
+            })
+            .collect(),
+        duplicates: r
+            .duplicates
+            .iter()
+            .map(|(f, d)| Dup {
+                file: f,
+                duplicate_of: d,
+            })
+            .collect(),
+        clauses: r.clauses,
+        rebuilt: r.rebuilt,
+    })
+}
+
+/// An error, for scripts that asked for JSON.
+pub fn error(message: &str) -> String {
+    to_string(&serde_json::json!({ "error": message }))
+}
+
+/// `show --json`: the document and its clauses.
+pub fn show(doc: &StoredDoc, clauses: &[crate::index::records::StoredClause]) -> String {
+    #[derive(Serialize)]
+    struct ClauseJson<'a> {
+        path: &'a str,
+        headings: &'a [String],
+        text: &'a str,
+        line: usize,
+        zone: crate::model::Zone,
+        citation: String,
+        assignments: &'a [crate::model::Assignment],
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        document: DocJson<'a>,
+        clauses: Vec<ClauseJson<'a>>,
+    }
+    to_string(&Out {
+        document: doc_json(doc),
+        clauses: clauses
+            .iter()
+            .map(|c| ClauseJson {
+                path: &c.clause.path,
+                headings: &c.clause.headings,
+                text: &c.clause.text,
+                line: c.clause.line,
+                zone: c.clause.zone,
+                citation: crate::search::citation::cite(&c.meta, &c.file, &c.clause.path),
+                assignments: &c.clause.assignments,
+            })
+            .collect(),
+    })
+}
+
+/// `tasks --json`: `{"agency", "provinces": [{"province", "documents": [{"file", "number", "date", "clauses": [{"path", "role", "text", "line", "citation"}]}]}]}`.
+pub fn tasks(t: &crate::search::tasks::Tasks) -> String {
+    to_string(t)
+}
+
+/// `agencies --json`: `{"agencies": [{"agency", "key", "lead", "support", "assigned", "provinces"}]}`.
+pub fn agencies(list: &[crate::search::tasks::AgencyCount]) -> String {
+    to_string(&serde_json::json!({ "agencies": list }))
+}
+
+/// `eval --json`: the report, and the queries that got worse against the baseline.
+pub fn eval(report: &crate::eval::Report, worse: &[(String, f64, f64)]) -> String {
+    let worse: Vec<_> = worse
+        .iter()
+        .map(|(q, b, a)| serde_json::json!({"q": q, "ndcg_before": b, "ndcg_after": a}))
+        .collect();
+    to_string(&serde_json::json!({ "report": report, "worse": worse }))
+}

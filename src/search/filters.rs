@@ -1,0 +1,193 @@
+//! Filters: province, issuer, type, number, date range, agency — validated, then turned into
+//! tantivy clauses that every hit must satisfy.
+
+use std::ops::Bound;
+
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+use super::query::{FilterText, QueryError};
+use crate::analysis::refs::normalize_number;
+use crate::index::records::to_datetime;
+use crate::index::schema::{filter_key, Fields};
+use crate::model::{Date, Role};
+
+/// Filters ready to apply.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub province: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_type: Option<String>,
+    pub number: Option<String>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub agency: Option<String>,
+    pub role: Option<Role>,
+}
+
+fn date(name: &str, value: &Option<String>) -> Result<Option<Date>, QueryError> {
+    match value {
+        None => Ok(None),
+        Some(v) => Date::parse_iso(v).map(Some).ok_or_else(|| {
+            QueryError(format!(
+                "{name} date '{v}' is not a date of the form YYYY-MM-DD"
+            ))
+        }),
+    }
+}
+
+/// Province names are typed with or without their prefix ("tỉnh Khánh Hòa", "TP. Cần Thơ").
+pub fn province_key(value: &str) -> String {
+    let key = filter_key(value);
+    for prefix in ["tinh ", "thanh pho ", "tp "] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    key
+}
+
+/// Type names, with the abbreviations of document numbers accepted ("KH" for Kế hoạch).
+pub fn type_key(value: &str) -> String {
+    let key = filter_key(value);
+    let expanded = match key.as_str() {
+        "kh" => "ke hoach",
+        "qd" => "quyet dinh",
+        "ct" => "chi thi",
+        "nq" => "nghi quyet",
+        "nd" => "nghi dinh",
+        "tt" => "thong tu",
+        "tb" => "thong bao",
+        "cv" => "cong van",
+        other => other,
+    };
+    expanded.to_string()
+}
+
+/// "UBND" and "HĐND" as users type them stand for the words in the text.
+fn expand_issuer(value: &str) -> String {
+    let mut out = Vec::new();
+    for word in value.split_whitespace() {
+        match filter_key(word).as_str() {
+            "ubnd" => out.push("ủy ban nhân dân"),
+            "hdnd" => out.push("hội đồng nhân dân"),
+            _ => out.push(word),
+        }
+    }
+    out.join(" ")
+}
+
+impl Filters {
+    /// Validates filters typed by a user: dates must exist and be in order.
+    pub fn from_text(text: &FilterText) -> Result<Filters, QueryError> {
+        let from = date("from", &text.from)?;
+        let to = date("to", &text.to)?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(QueryError(format!(
+                    "the date range is reversed: from {} is after to {}",
+                    f.iso(),
+                    t.iso()
+                )));
+            }
+        }
+        let non_empty = |v: &Option<String>| {
+            v.as_ref()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        Ok(Filters {
+            province: non_empty(&text.province),
+            issuer: non_empty(&text.issuer),
+            doc_type: non_empty(&text.doc_type),
+            number: non_empty(&text.number),
+            from,
+            to,
+            agency: non_empty(&text.agency),
+            role: None,
+        })
+    }
+
+    /// Tantivy clauses for everything but the agency (resolved against the index by the caller).
+    pub fn clauses(&self, f: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
+        let term = |field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(p) = &self.province {
+            out.push((Occur::Must, term(f.province, &province_key(p))));
+        }
+        if let Some(t) = &self.doc_type {
+            out.push((Occur::Must, term(f.doc_type, &type_key(t))));
+        }
+        if let Some(n) = &self.number {
+            out.push((Occur::Must, term(f.number, &normalize_number(n))));
+        }
+        if let Some(i) = &self.issuer {
+            let words: Vec<Box<dyn Query>> = crate::analysis::analyze(&expand_issuer(i))
+                .into_iter()
+                .map(|s| term(f.issuer, &s.folded))
+                .collect();
+            if words.is_empty() {
+                // Nothing to match on: no document can satisfy it.
+                out.push((Occur::Must, term(f.issuer, "\u{0}")));
+            } else {
+                out.push((
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(
+                        words.into_iter().map(|q| (Occur::Must, q)).collect(),
+                    )),
+                ));
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let bound = |d: Option<Date>, lower: bool| match d {
+                Some(d) => {
+                    Bound::Included(Term::from_field_date_for_search(f.date, to_datetime(d)))
+                }
+                None if lower => Bound::Unbounded,
+                None => Bound::Unbounded,
+            };
+            out.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    bound(self.from, true),
+                    bound(self.to, false),
+                )),
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        let mut t = FilterText {
+            from: Some("2024-13-01".into()),
+            ..Default::default()
+        };
+        assert!(Filters::from_text(&t).unwrap_err().0.contains("not a date"));
+        t.from = Some("2024-12-01".into());
+        t.to = Some("2024-01-01".into());
+        assert!(Filters::from_text(&t).unwrap_err().0.contains("reversed"));
+        t.to = Some("2024-12-31".into());
+        assert!(Filters::from_text(&t).is_ok());
+    }
+
+    #[test]
+    fn keys_accept_what_users_type() {
+        assert_eq!(province_key("tỉnh Khánh Hoà"), "khanh hoa");
+        assert_eq!(province_key("TP. Cần Thơ"), "can tho");
+        assert_eq!(type_key("KH"), "ke hoach");
+        assert_eq!(type_key("Quyết định"), "quyet dinh");
+        assert_eq!(expand_issuer("UBND tỉnh"), "ủy ban nhân dân tỉnh");
+    }
+}

@@ -1,0 +1,410 @@
+//! The query language.
+//!
+//! ```text
+//! bảo hộ công dân                 words: clauses with all of them rank first, the phrase above all
+//! "bảo hộ công dân"               a quoted phrase must appear as written (diacritics optional)
+//! vốn ODA OR NGO                  OR: either side satisfies its place in the query
+//! kiều bào -Tết                   -word / -"phrase": clauses containing it are left out
+//! province:"Khánh Hòa" type:"kế hoạch" number:5951/KH-UBND issuer:"UBND tỉnh" from:2024-01-01 to:2024-12-31 agency:"Công an"
+//! ```
+//! Words typed without diacritics match any diacritics; words typed with them match those
+//! diacritics first, and other tone marks only when that finds too little.
+
+use crate::analysis::{analyze, refs::normalize_reference, Syllable};
+
+/// At most this many syllables in a query: more is not a search, it is a document.
+pub const MAX_SYLLABLES: usize = 64;
+
+/// One way to satisfy a place in the query: a word, a run of words, or a quoted phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub syllables: Vec<Syllable>,
+    /// Typed in quotes: the phrase is required.
+    pub quoted: bool,
+    /// The alternative as typed, when it is a document reference (`1334/qd-ttg`).
+    pub reference: Option<String>,
+}
+
+/// A place in the query and the alternatives (joined by OR) that satisfy it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Filters written in the query string or given as options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterText {
+    pub province: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_type: Option<String>,
+    pub number: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub agency: Option<String>,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedQuery {
+    pub runs: Vec<Run>,
+    pub excluded: Vec<Alternative>,
+    pub filters: FilterText,
+}
+
+impl ParsedQuery {
+    /// Every syllable the query looks for, across runs and alternatives.
+    pub fn syllables(&self) -> impl Iterator<Item = &Syllable> {
+        self.runs
+            .iter()
+            .flat_map(|r| r.alternatives.iter())
+            .flat_map(|a| a.syllables.iter())
+    }
+
+    /// True when some word was typed with diacritics.
+    pub fn has_marks(&self) -> bool {
+        self.syllables().any(|s| !s.unmarked())
+    }
+}
+
+/// Why a query could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError(pub String);
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+const FIELDS: [&str; 7] = [
+    "province", "issuer", "type", "number", "from", "to", "agency",
+];
+
+#[derive(Debug, PartialEq)]
+enum Piece {
+    Word { text: String, negated: bool },
+    Phrase { text: String, negated: bool },
+    Field { name: String, value: String },
+    Or,
+}
+
+fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
+    let quotes = ['"', '“', '”'];
+    let mut pieces = Vec::new();
+    let mut chars = input.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let negated = c == '-'
+            && chars
+                .clone()
+                .nth(1)
+                .is_some_and(|(_, n)| !n.is_whitespace());
+        if negated {
+            chars.next();
+        }
+        let Some(&(word_start, first)) = chars.peek() else {
+            break;
+        };
+        if quotes.contains(&first) {
+            chars.next();
+            let body_start = word_start + first.len_utf8();
+            let mut end = None;
+            for (i, ch) in chars.by_ref() {
+                if quotes.contains(&ch) {
+                    end = Some(i);
+                    break;
+                }
+            }
+            let end = end.ok_or_else(|| {
+                QueryError(format!(
+                    "unbalanced quote: the phrase starting at character {} is never closed",
+                    input[..start].chars().count() + 1
+                ))
+            })?;
+            pieces.push(Piece::Phrase {
+                text: input[body_start..end].to_string(),
+                negated,
+            });
+            continue;
+        }
+        // A bare word, possibly `field:value` or `field:"value"`.
+        let mut end = input.len();
+        let mut field_value: Option<(String, String)> = None;
+        while let Some(&(i, ch)) = chars.peek() {
+            if ch.is_whitespace() {
+                end = i;
+                break;
+            }
+            if ch == ':' && !negated {
+                let name = &input[word_start..i];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
+                    let lower = name.to_ascii_lowercase();
+                    if !FIELDS.contains(&lower.as_str()) {
+                        return Err(QueryError(format!(
+                            "unknown field '{name}:'; the fields are {}",
+                            FIELDS.map(|f| format!("{f}:")).join(", ")
+                        )));
+                    }
+                    chars.next();
+                    let value = match chars.peek() {
+                        Some(&(q, qc)) if quotes.contains(&qc) => {
+                            chars.next();
+                            let mut close = None;
+                            for (j, ch) in chars.by_ref() {
+                                if quotes.contains(&ch) {
+                                    close = Some(j);
+                                    break;
+                                }
+                            }
+                            let close = close.ok_or_else(|| {
+                                QueryError(format!("unbalanced quote in {lower}:"))
+                            })?;
+                            input[q + qc.len_utf8()..close].to_string()
+                        }
+                        _ => {
+                            let mut v_end = input.len();
+                            let v_start = chars.peek().map(|&(j, _)| j).unwrap_or(input.len());
+                            while let Some(&(j, ch)) = chars.peek() {
+                                if ch.is_whitespace() {
+                                    v_end = j;
+                                    break;
+                                }
+                                chars.next();
+                            }
+                            input[v_start..v_end].to_string()
+                        }
+                    };
+                    if value.trim().is_empty() {
+                        return Err(QueryError(format!(
+                            "{lower}: needs a value, e.g. {lower}:\"…\""
+                        )));
+                    }
+                    field_value = Some((lower, value));
+                    break;
+                }
+            }
+            chars.next();
+        }
+        if let Some((name, value)) = field_value {
+            pieces.push(Piece::Field { name, value });
+            continue;
+        }
+        let text = &input[word_start..end];
+        if text == "OR" && !negated {
+            pieces.push(Piece::Or);
+        } else {
+            pieces.push(Piece::Word {
+                text: text.to_string(),
+                negated,
+            });
+        }
+    }
+    Ok(pieces)
+}
+
+fn alternative(text: &str, quoted: bool) -> Alternative {
+    Alternative {
+        syllables: analyze(text),
+        quoted,
+        reference: normalize_reference(text),
+    }
+}
+
+/// Parses a query string. Filters written in it are returned in `filters`.
+pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
+    let pieces = split_pieces(input)?;
+    let mut q = ParsedQuery::default();
+    // Consecutive plain words form one run (their phrase is what ranks first); OR joins the
+    // word or phrase on each side into one run of alternatives.
+    let mut pending_words: Vec<String> = Vec::new();
+    let mut or_next = false;
+    let flush = |words: &mut Vec<String>, q: &mut ParsedQuery| {
+        if !words.is_empty() {
+            let text = words.join(" ");
+            let alt = alternative(&text, false);
+            if !alt.syllables.is_empty() {
+                q.runs.push(Run {
+                    alternatives: vec![alt],
+                });
+            }
+            words.clear();
+        }
+    };
+    let n = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let next_is_or = false;
+        let _ = next_is_or;
+        match piece {
+            Piece::Or => {
+                if q.runs.is_empty() && pending_words.is_empty() || i + 1 == n {
+                    return Err(QueryError("OR needs a word or phrase on each side".into()));
+                }
+                // The last pending word becomes the first alternative.
+                if let Some(last) = pending_words.pop() {
+                    flush(&mut pending_words, &mut q);
+                    let alt = alternative(&last, false);
+                    q.runs.push(Run {
+                        alternatives: vec![alt],
+                    });
+                }
+                or_next = true;
+            }
+            Piece::Word {
+                text,
+                negated: true,
+            }
+            | Piece::Phrase {
+                text,
+                negated: true,
+            } => {
+                let alt = alternative(&text, true);
+                if !alt.syllables.is_empty() {
+                    q.excluded.push(alt);
+                }
+            }
+            Piece::Word {
+                text,
+                negated: false,
+            } => {
+                if or_next {
+                    or_next = false;
+                    let alt = alternative(&text, false);
+                    if let Some(run) = q.runs.last_mut() {
+                        if !alt.syllables.is_empty() {
+                            run.alternatives.push(alt);
+                        }
+                    }
+                } else if normalize_reference(&text).is_some() {
+                    // A document number is a unit of its own, not part of the neighbouring phrase.
+                    flush(&mut pending_words, &mut q);
+                    let alt = alternative(&text, false);
+                    if !alt.syllables.is_empty() {
+                        q.runs.push(Run {
+                            alternatives: vec![alt],
+                        });
+                    }
+                } else {
+                    pending_words.push(text);
+                }
+            }
+            Piece::Phrase {
+                text,
+                negated: false,
+            } => {
+                flush(&mut pending_words, &mut q);
+                let alt = alternative(&text, true);
+                if alt.syllables.is_empty() {
+                    continue;
+                }
+                if or_next {
+                    or_next = false;
+                    if let Some(run) = q.runs.last_mut() {
+                        run.alternatives.push(alt);
+                        continue;
+                    }
+                }
+                q.runs.push(Run {
+                    alternatives: vec![alt],
+                });
+            }
+            Piece::Field { name, value } => {
+                flush(&mut pending_words, &mut q);
+                let slot = match name.as_str() {
+                    "province" => &mut q.filters.province,
+                    "issuer" => &mut q.filters.issuer,
+                    "type" => &mut q.filters.doc_type,
+                    "number" => &mut q.filters.number,
+                    "from" => &mut q.filters.from,
+                    "to" => &mut q.filters.to,
+                    _ => &mut q.filters.agency,
+                };
+                *slot = Some(value);
+            }
+        }
+    }
+    flush(&mut pending_words, &mut q);
+    let count: usize =
+        q.syllables().count() + q.excluded.iter().map(|a| a.syllables.len()).sum::<usize>();
+    if count > MAX_SYLLABLES {
+        return Err(QueryError(format!(
+            "query too long: {count} words (at most {MAX_SYLLABLES})"
+        )));
+    }
+    Ok(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(alt: &Alternative) -> Vec<&str> {
+        alt.syllables.iter().map(|s| s.folded.as_str()).collect()
+    }
+
+    #[test]
+    fn plain_words_form_one_run() {
+        let q = parse("bảo hộ công dân").unwrap();
+        assert_eq!(q.runs.len(), 1);
+        assert_eq!(
+            words(&q.runs[0].alternatives[0]),
+            ["bao", "ho", "cong", "dan"]
+        );
+        assert!(q.has_marks());
+        assert!(!parse("bao ho cong dan").unwrap().has_marks());
+    }
+
+    #[test]
+    fn phrases_exclusions_and_or() {
+        let q = parse(r#"vốn ODA OR NGO -"ngân sách" kiều bào"#).unwrap();
+        assert_eq!(q.runs.len(), 3);
+        assert_eq!(words(&q.runs[0].alternatives[0]), ["von"]);
+        assert_eq!(q.runs[1].alternatives.len(), 2);
+        assert_eq!(words(&q.runs[1].alternatives[1]), ["ngo"]);
+        assert_eq!(words(&q.excluded[0]), ["ngan", "sach"]);
+        assert_eq!(words(&q.runs[2].alternatives[0]), ["kieu", "bao"]);
+        let quoted = parse("\"hội hữu nghị\"").unwrap();
+        assert!(quoted.runs[0].alternatives[0].quoted);
+    }
+
+    #[test]
+    fn fields_in_the_query() {
+        let q =
+            parse(r#"province:"Khánh Hòa" number:5951/KH-UBND kiều bào from:2024-01-01"#).unwrap();
+        assert_eq!(q.filters.province.as_deref(), Some("Khánh Hòa"));
+        assert_eq!(q.filters.number.as_deref(), Some("5951/KH-UBND"));
+        assert_eq!(q.filters.from.as_deref(), Some("2024-01-01"));
+        assert_eq!(q.runs.len(), 1);
+    }
+
+    #[test]
+    fn references_are_units() {
+        let q = parse("Quyết định 1334/QĐ-TTg").unwrap();
+        assert_eq!(q.runs.len(), 2);
+        assert_eq!(
+            q.runs[1].alternatives[0].reference.as_deref(),
+            Some("1334/qd-ttg")
+        );
+    }
+
+    #[test]
+    fn malformed_queries_are_explained() {
+        assert!(parse("\"bảo hộ").unwrap_err().0.contains("unbalanced"));
+        assert!(parse("foo:bar").unwrap_err().0.contains("unknown field"));
+        assert!(parse("OR").is_err());
+        assert!(parse("kiều bào OR").is_err());
+        assert!(parse("province:").is_err());
+        assert!(parse(&"từ ".repeat(100))
+            .unwrap_err()
+            .0
+            .contains("too long"));
+        // Punctuation only parses to nothing; the caller reports an empty query.
+        assert!(parse("?!.,").unwrap().runs.is_empty());
+        // Digits before a colon are not a field.
+        assert_eq!(parse("10:30").unwrap().runs.len(), 1);
+    }
+}

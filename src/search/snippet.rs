@@ -1,0 +1,196 @@
+//! Snippets: the clause (or the densest part of a long one) with the matched words marked.
+
+use super::query::ParsedQuery;
+use crate::analysis::{analyze, Syllable};
+
+/// Marks placed around matched words in a plain-text snippet.
+pub const OPEN: &str = "«";
+pub const CLOSE: &str = "»";
+
+/// Byte ranges of `text` that match the query (adjacent matched syllables merged).
+pub fn highlights(query: &ParsedQuery, text: &str) -> Vec<(usize, usize)> {
+    highlights_of(query, text, &analyze(text))
+}
+
+fn same(q: &Syllable, t: &Syllable) -> bool {
+    if q.unmarked() {
+        q.folded == t.folded
+    } else {
+        q.exact == t.exact
+    }
+}
+
+/// Marks whole phrases where the text has them, single words only where it does not, so a
+/// snippet shows why it matched rather than every "công" in it. A word typed with diacritics
+/// is marked only where the text has the same diacritics.
+fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec<(usize, usize)> {
+    let mut marked = vec![false; syllables.len()];
+    for alt in query.runs.iter().flat_map(|r| r.alternatives.iter()) {
+        let words = &alt.syllables;
+        let mut phrase_found = false;
+        if words.len() > 1 {
+            for start in 0..syllables.len().saturating_sub(words.len() - 1) {
+                if words
+                    .iter()
+                    .zip(&syllables[start..])
+                    .all(|(q, t)| same(q, t))
+                {
+                    marked[start..start + words.len()]
+                        .iter_mut()
+                        .for_each(|m| *m = true);
+                    phrase_found = true;
+                }
+            }
+        }
+        if !phrase_found {
+            for (i, t) in syllables.iter().enumerate() {
+                if words.iter().any(|q| same(q, t)) {
+                    marked[i] = true;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, _) in syllables.iter().zip(&marked).filter(|(_, m)| **m) {
+        match out.last_mut() {
+            // Merge when only spaces or light punctuation lie between the two words.
+            Some(last)
+                if text[last.1..s.from]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == '-') =>
+            {
+                last.1 = s.to
+            }
+            _ => out.push((s.from, s.to)),
+        }
+    }
+    out
+}
+
+/// Text with each highlighted range wrapped in `open`/`close`.
+pub fn mark(text: &str, ranges: &[(usize, usize)], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * (open.len() + close.len()));
+    let mut at = 0;
+    for &(from, to) in ranges {
+        if from < at || to > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..from]);
+        out.push_str(open);
+        out.push_str(&text[from..to]);
+        out.push_str(close);
+        at = to;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A window of about `max_chars` characters around the densest cluster of matches, with the
+/// matches marked and "…" where text was cut. White space (table-row line breaks) is folded.
+pub fn snippet(query: &ParsedQuery, text: &str, max_chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let syllables = analyze(&flat);
+    let ranges = highlights_of(query, &flat, &syllables);
+    if flat.chars().count() <= max_chars {
+        return mark(&flat, &ranges, OPEN, CLOSE);
+    }
+    // Choose the window start (at a match) that covers the most matches.
+    let window_bytes = |start: usize| {
+        let mut end = start;
+        for (count, (i, c)) in flat[start..].char_indices().enumerate() {
+            if count >= max_chars {
+                break;
+            }
+            end = start + i + c.len_utf8();
+        }
+        end
+    };
+    let mut best = (0usize, 0usize);
+    for (i, &(from, _)) in ranges.iter().enumerate() {
+        let back = flat[..from]
+            .char_indices()
+            .rev()
+            .nth(max_chars / 4)
+            .map(|(b, _)| b)
+            .unwrap_or(0);
+        let end = window_bytes(back);
+        let covered = ranges[i..].iter().take_while(|r| r.1 <= end).count();
+        if covered > best.1 {
+            best = (back, covered);
+        }
+    }
+    let mut start = best.0;
+    let mut end = window_bytes(start);
+    // Cut at word boundaries.
+    if start > 0 {
+        start = flat[start..]
+            .find(' ')
+            .map(|i| start + i + 1)
+            .filter(|&s| s < end)
+            .unwrap_or(start);
+    }
+    if end < flat.len() {
+        end = flat[..end].rfind(' ').filter(|&e| e > start).unwrap_or(end);
+    }
+    let inside: Vec<(usize, usize)> = ranges
+        .iter()
+        .filter(|r| r.0 >= start && r.1 <= end)
+        .map(|r| (r.0 - start, r.1 - start))
+        .collect();
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&mark(&flat[start..end], &inside, OPEN, CLOSE));
+    if end < flat.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse;
+
+    #[test]
+    fn marks_matched_words_as_one_span() {
+        let q = parse("bao ho cong dan").unwrap();
+        assert_eq!(
+            snippet(&q, "Công tác bảo hộ công dân.", 200),
+            "Công tác «bảo hộ công dân»."
+        );
+    }
+
+    #[test]
+    fn long_text_is_windowed_around_matches() {
+        let q = parse("kiều bào").unwrap();
+        let text = format!(
+            "{} gặp mặt kiều bào dịp Tết {}",
+            "mở đầu ".repeat(80),
+            "kết thúc ".repeat(80)
+        );
+        let s = snippet(&q, &text, 120);
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.contains("«kiều bào»"));
+        assert!(s.chars().count() <= 125);
+    }
+
+    #[test]
+    fn phrases_are_marked_and_tones_respected() {
+        let q = parse("bảo hộ công dân").unwrap();
+        assert_eq!(
+            snippet(&q, "công tác bảo hộ công dân, bảo đảm hỗ trợ", 200),
+            "công tác «bảo hộ công dân», bảo đảm hỗ trợ"
+        );
+        let q = parse("tàu cá").unwrap();
+        assert_eq!(snippet(&q, "tàu và cá", 200), "«tàu» và «cá»");
+        let q = parse("bảo").unwrap();
+        assert_eq!(snippet(&q, "báo cáo bảo", 200), "báo cáo «bảo»");
+    }
+
+    #[test]
+    fn mark_ignores_bad_ranges() {
+        assert_eq!(mark("abc", &[(1, 2), (0, 1), (2, 9)], "[", "]"), "a[b]c");
+    }
+}

@@ -1,0 +1,389 @@
+//! End-to-end: the real `tracuu` binary on the real documents in corpus/.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn seeds() -> Value {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds.json"),
+    )
+    .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Runs tracuu with `--corpus`/`--index` set and returns (exit code, stdout, stderr).
+fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_tracuu"))
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("tracuu runs");
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+fn comparable(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A fresh index of the bundled corpus, shared by read-only tests.
+fn seed_index() -> &'static Path {
+    static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let (code, out, err) = tracuu(&corpus(), dir.path(), &["index"]);
+            assert_eq!(code, 0, "{out}{err}");
+            dir
+        })
+        .path()
+}
+
+fn search_json(query: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["search", query, "--json"];
+    args.extend_from_slice(extra);
+    let (code, out, err) = tracuu(&corpus(), seed_index(), &args);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    json(&out)
+}
+
+#[test]
+fn first_use_builds_the_index_and_answers_with_citations() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus(), &index, &["search", "bảo hộ công dân"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("building it"), "{err}");
+    assert!(out.starts_with("1. "), "{out}");
+    assert!(
+        out.contains("Kế hoạch 5951/KH-UBND ngày 04/06/2024 của UBND tỉnh Khánh Hòa, mục III.13"),
+        "{out}"
+    );
+    assert!(out.contains("«bảo hộ công dân»"), "{out}");
+    assert!(out.contains("000_dbca06182e2e7de1.txt:"), "{out}");
+}
+
+#[test]
+fn json_hits_carry_the_documented_fields() {
+    let v = search_json("bảo hộ công dân", &["--limit", "3"]);
+    assert_eq!(v["query"], "bảo hộ công dân");
+    assert!(v["total"].as_u64().unwrap() >= 3);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    for key in [
+        "rank", "score", "file", "number", "type", "issuer", "province", "date", "path",
+        "headings", "text", "line", "citation", "snippet",
+    ] {
+        assert!(hits[0].get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(hits[0]["rank"], 1);
+    let dated: Vec<&Value> = hits.iter().filter(|h| !h["date"].is_null()).collect();
+    assert!(dated
+        .iter()
+        .all(|h| h["date"].as_str().unwrap().len() == 10));
+    assert!(
+        hits.iter()
+            .all(|h| !h["file"].as_str().unwrap().contains('/')),
+        "file is relative to the corpus"
+    );
+}
+
+#[test]
+fn seed_queries_meet_the_floor_and_twins_agree() {
+    let seeds = seeds();
+    let queries = seeds["queries"].as_array().unwrap();
+    let mut first_relevant = 0;
+    let mut top5: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for q in queries {
+        let query = q["q"].as_str().unwrap();
+        let v = search_json(query, &["--limit", "5"]);
+        let hits = v["hits"].as_array().unwrap();
+        let relevant = |h: &Value| {
+            q["relevant"].as_array().unwrap().iter().any(|r| {
+                r["file"] == h["file"]
+                    && comparable(h["text"].as_str().unwrap())
+                        .contains(&comparable(r["snippet"].as_str().unwrap()))
+            })
+        };
+        if hits.first().is_some_and(relevant) {
+            first_relevant += 1;
+        } else {
+            eprintln!(
+                "first hit not relevant for {query}: {:?}",
+                hits.first().map(|h| &h["text"])
+            );
+        }
+        let mut ids: Vec<String> = hits
+            .iter()
+            .map(|h| format!("{}:{}", h["file"], h["line"]))
+            .collect();
+        ids.sort();
+        top5.insert(query.to_string(), ids);
+    }
+    assert!(
+        first_relevant >= 17,
+        "first hit relevant for {first_relevant} of {}",
+        queries.len()
+    );
+    let mut twins = 0;
+    for (q, ids) in &top5 {
+        if tracuu::normalize::fold::is_unmarked(q) {
+            if let Some((twin, twin_ids)) = top5.iter().find(|(t, _)| {
+                *t != q && tracuu::normalize::fold::fold(t) == tracuu::normalize::fold::fold(q)
+            }) {
+                assert_eq!(
+                    ids, twin_ids,
+                    "top 5 of '{q}' differs from its twin '{twin}'"
+                );
+                twins += 1;
+            }
+        }
+    }
+    assert!(twins >= 2, "the seed set has twins");
+}
+
+#[test]
+fn docs_json_matches_the_seed_metadata() {
+    let (code, out, err) = tracuu(&corpus(), seed_index(), &["docs", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 5);
+    for truth in seeds()["documents"].as_array().unwrap() {
+        let d = docs
+            .iter()
+            .find(|d| d["file"] == truth["file"])
+            .expect("every seed is listed");
+        for key in ["number", "type", "province", "date", "signer"] {
+            assert_eq!(d[key], truth[key], "{key} of {}", truth["file"]);
+        }
+        assert!(d["clauses"].as_u64().unwrap() > 5);
+    }
+}
+
+#[test]
+fn filters_restrict_hits() {
+    let v = search_json("kiều bào", &["--province", "khanh hoa", "--limit", "50"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["province"] == "Khánh Hòa"));
+    let v = search_json("kiều bào", &["--from", "2025-01-01", "--limit", "50"]);
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["number"] == "38/KH-UBND"));
+    let v = search_json("kiều bào", &["--number", "5951", "--limit", "50"]);
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["number"] == "5951/KH-UBND"));
+    let v = search_json("kiều bào province:\"Cần Thơ\"", &[]);
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["province"] == "Cần Thơ"));
+    let v = search_json("kiều bào", &["--type", "Quyết định"]);
+    assert_eq!(v["total"], 0);
+}
+
+#[test]
+fn document_numbers_are_searchable_as_typed() {
+    for q in ["1334/QĐ-TTg", "1334/qd-ttg"] {
+        let v = search_json(q, &["--limit", "2"]);
+        let hits = v["hits"].as_array().unwrap();
+        assert!(
+            hits[0]["text"].as_str().unwrap().contains("1334/QĐ-TTg"),
+            "{q}: {:?}",
+            hits[0]["text"]
+        );
+    }
+}
+
+#[test]
+fn nothing_found_and_bad_queries_are_told_plainly() {
+    let (code, out, _) = tracuu(&corpus(), seed_index(), &["search", "xyzzyqwerty"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("No clause matches"), "{out}");
+    for bad in ["\"bảo hộ", "foo:bar", "?!", "kiều bào OR"] {
+        let (code, _, err) = tracuu(&corpus(), seed_index(), &["search", bad]);
+        assert_eq!(code, 2, "{bad}");
+        assert!(err.starts_with("tracuu: bad query:"), "{bad}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+    let (code, _, err) = tracuu(
+        &corpus(),
+        seed_index(),
+        &[
+            "search",
+            "kiều bào",
+            "--from",
+            "2024-12-01",
+            "--to",
+            "2024-01-01",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("reversed"), "{err}");
+}
+
+#[test]
+fn show_prints_a_clause_by_number_and_path() {
+    let (code, out, err) = tracuu(&corpus(), seed_index(), &["show", "5951/KH-UBND", "III.13"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("13. Công an tỉnh"), "{out}");
+    assert!(out.contains("bảo hộ công dân"), "{out}");
+    assert!(!out.contains("Sở Ngoại vụ\n"), "only III.13: {out}");
+    let (code, _, err) = tracuu(&corpus(), seed_index(), &["show", "9999/KH-UBND"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no indexed document"), "{err}");
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).unwrap();
+    std::fs::copy(
+        corpus().join("001_4fe6217dcb0cd899.txt"),
+        corpus_dir.join("good.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus_dir.join("binary.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0, 255, 254, 0, 7, 8].repeat(100),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus_dir.join("latin1.txt"),
+        b"Kh\xe1nh H\xf2a, ng\xe0y 04",
+    )
+    .unwrap();
+    std::fs::write(corpus_dir.join("empty.txt"), b"").unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 3, "skipped files make exit status 3: {out}{err}");
+    for name in ["binary.txt", "latin1.txt", "empty.txt"] {
+        assert!(
+            out.contains(&format!("skipped {name}: ")),
+            "{name} reported: {out}"
+        );
+    }
+    assert!(out.contains("4 files seen: 1 indexed"), "{out}");
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["docs", "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(json(&out)["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).unwrap();
+    let seed = corpus().join("000_dbca06182e2e7de1.txt");
+    std::fs::copy(&seed, corpus_dir.join("a.txt")).unwrap();
+    std::fs::copy(&seed, corpus_dir.join("b.txt")).unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("duplicate b.txt: same document as a.txt"),
+        "{out}"
+    );
+    let count = |q: &str| {
+        json(
+            &tracuu(
+                &corpus_dir,
+                &index,
+                &["search", q, "--json", "--limit", "100"],
+            )
+            .1,
+        )["total"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = count("\"bảo hộ công dân\"");
+    // Touch a.txt: re-indexing replaces its clauses, never adds a second copy.
+    std::fs::write(corpus_dir.join("a.txt"), std::fs::read(&seed).unwrap()).unwrap();
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(count("\"bảo hộ công dân\""), before);
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["index", "--rebuild"]);
+    assert!(out.contains("index built anew"), "{out}");
+    assert_eq!(count("\"bảo hộ công dân\""), before);
+}
+
+#[test]
+fn removed_files_leave_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).unwrap();
+    std::fs::copy(
+        corpus().join("000_dbca06182e2e7de1.txt"),
+        corpus_dir.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus().join("004_998ba29ac72eea2d.txt"),
+        corpus_dir.join("b.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    assert_eq!(tracuu(&corpus_dir, &index, &["index"]).0, 0);
+    std::fs::remove_file(corpus_dir.join("b.txt")).unwrap();
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("1 removed"), "{out}");
+    let v = json(&tracuu(&corpus_dir, &index, &["search", "Campuchia", "--json"]).1);
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["file"] == "a.txt"));
+}
+
+#[test]
+fn a_foreign_or_damaged_index_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("CURRENT"), "gen-nothing").unwrap();
+    let (code, _, err) = tracuu(&corpus(), dir.path(), &["search", "kiều bào"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tracuu index --rebuild"), "{err}");
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("thesis.docx"), "x").unwrap();
+    let (code, _, err) = tracuu(&corpus(), other.path(), &["index"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a tracuu index"), "{err}");
+    assert!(
+        other.path().join("thesis.docx").exists(),
+        "nothing of the user's is touched"
+    );
+}
