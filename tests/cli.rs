@@ -387,3 +387,128 @@ fn a_foreign_or_damaged_index_is_explained() {
         "nothing of the user's is touched"
     );
 }
+
+#[test]
+fn tasks_for_cong_an_match_the_seed_truth() {
+    let truth = &seeds()["tasks"];
+    let (code, out, err) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["tasks", truth["agency"].as_str().unwrap(), "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    let mut provinces: Vec<&str> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["province"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<&str> = truth["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    provinces.sort();
+    expected.sort();
+    assert_eq!(provinces, expected);
+    let docs: Vec<&Value> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["documents"].as_array().unwrap())
+        .collect();
+    for not in truth["not"].as_array().unwrap() {
+        assert!(
+            docs.iter().all(|d| d["file"] != *not),
+            "{not} gives Công an nothing"
+        );
+    }
+    for c in truth["clauses"].as_array().unwrap() {
+        let found = docs
+            .iter()
+            .filter(|d| d["file"] == c["file"])
+            .flat_map(|d| d["clauses"].as_array().unwrap())
+            .any(|k| {
+                k["role"] == c["role"]
+                    && comparable(k["text"].as_str().unwrap())
+                        .contains(&comparable(c["snippet"].as_str().unwrap()))
+            });
+        assert!(
+            found,
+            "missing {} clause in {}: {}",
+            c["role"], c["file"], c["snippet"]
+        );
+    }
+    for d in &docs {
+        for k in d["clauses"].as_array().unwrap() {
+            for key in ["path", "role", "text", "line", "citation"] {
+                assert!(k.get(key).is_some(), "clause lacks {key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn tasks_by_role_and_without_diacritics() {
+    let lead = json(
+        &tracuu(
+            &corpus(),
+            seed_index(),
+            &["tasks", "cong an", "--role", "lead", "--json"],
+        )
+        .1,
+    );
+    let clauses: Vec<&Value> = lead["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["documents"].as_array().unwrap())
+        .flat_map(|d| d["clauses"].as_array().unwrap())
+        .collect();
+    assert!(!clauses.is_empty());
+    assert!(clauses.iter().all(|c| c["role"] == "lead"));
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["tasks", "Sở Ngoại vụ", "--province", "Khánh Hòa", "--json"],
+    );
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert!(v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["province"] == "Khánh Hòa"));
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["tasks", "Bộ Quốc phòng Mặt Trăng"],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("No clause gives work to"), "{out}");
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["search", "bảo hộ công dân", "--agency", "Công an", "--json"],
+    );
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["agency"] == "Công an")));
+    let (code, out, _) = tracuu(&corpus(), seed_index(), &["agencies", "--json"]);
+    assert_eq!(code, 0);
+    assert!(json(&out)["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["agency"] == "Công an"));
+}

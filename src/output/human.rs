@@ -225,10 +225,14 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
                 };
                 out.push_str(&format!(
                     "    {} [{}] {}\n      {}\n",
-                    p.location(&format!("{}:{}", c.path, c.line)),
+                    p.citation(if c.path.is_empty() {
+                        "(preamble)"
+                    } else {
+                        &c.path
+                    }),
                     role_label(c.role),
                     short,
-                    p.dim(&c.citation)
+                    p.dim(&format!("{} · {}:{}", c.citation, d.file, c.line))
                 ));
             }
         }
