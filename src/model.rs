@@ -180,7 +180,10 @@ mod tests {
         assert!(Date::new(2023, 2, 29).is_none());
         assert!(Date::new(2024, 4, 31).is_none());
         assert!(Date::new(2024, 13, 1).is_none());
-        assert_eq!(Date::parse_iso("2024-06-04").unwrap().vietnamese(), "04/06/2024");
+        assert_eq!(
+            Date::parse_iso("2024-06-04").unwrap().vietnamese(),
+            "04/06/2024"
+        );
         assert!(Date::parse_iso("2024-6").is_none());
         assert!(Date::parse_iso("hôm qua").is_none());
     }

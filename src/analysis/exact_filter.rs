@@ -29,7 +29,10 @@ impl TokenFilter for ExactFilter {
     type Tokenizer<T: Tokenizer> = ExactTokenizer<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> ExactTokenizer<T> {
-        ExactTokenizer { inner: tokenizer, buffer: String::new() }
+        ExactTokenizer {
+            inner: tokenizer,
+            buffer: String::new(),
+        }
     }
 }
 
@@ -43,7 +46,10 @@ impl<T: Tokenizer> Tokenizer for ExactTokenizer<T> {
     type TokenStream<'a> = ExactStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        ExactStream { tail: self.inner.token_stream(text), buffer: &mut self.buffer }
+        ExactStream {
+            tail: self.inner.token_stream(text),
+            buffer: &mut self.buffer,
+        }
     }
 }
 

@@ -12,7 +12,10 @@ impl TokenFilter for FoldFilter {
     type Tokenizer<T: Tokenizer> = FoldTokenizer<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> FoldTokenizer<T> {
-        FoldTokenizer { inner: tokenizer, buffer: String::new() }
+        FoldTokenizer {
+            inner: tokenizer,
+            buffer: String::new(),
+        }
     }
 }
 
@@ -26,7 +29,10 @@ impl<T: Tokenizer> Tokenizer for FoldTokenizer<T> {
     type TokenStream<'a> = FoldStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FoldStream { tail: self.inner.token_stream(text), buffer: &mut self.buffer }
+        FoldStream {
+            tail: self.inner.token_stream(text),
+            buffer: &mut self.buffer,
+        }
     }
 }
 
@@ -68,7 +74,9 @@ mod tests {
 
     #[test]
     fn folds_each_syllable() {
-        let mut analyzer = TextAnalyzer::builder(SyllableTokenizer::default()).filter(FoldFilter).build();
+        let mut analyzer = TextAnalyzer::builder(SyllableTokenizer::default())
+            .filter(FoldFilter)
+            .build();
         let mut stream = analyzer.token_stream("Đường biên giới Việt–Lào");
         let mut words = Vec::new();
         while let Some(t) = stream.next() {

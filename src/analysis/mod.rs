@@ -28,11 +28,24 @@ pub const PAIRS: &str = "vi_pairs";
 
 /// Registers the three analyzers with an index's tokenizer manager.
 pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
-    manager.register(EXACT, TextAnalyzer::builder(SyllableTokenizer::default()).filter(ExactFilter).build());
-    manager.register(FOLDED, TextAnalyzer::builder(SyllableTokenizer::default()).filter(FoldFilter).build());
+    manager.register(
+        EXACT,
+        TextAnalyzer::builder(SyllableTokenizer::default())
+            .filter(ExactFilter)
+            .build(),
+    );
+    manager.register(
+        FOLDED,
+        TextAnalyzer::builder(SyllableTokenizer::default())
+            .filter(FoldFilter)
+            .build(),
+    );
     manager.register(
         PAIRS,
-        TextAnalyzer::builder(SyllableTokenizer::default()).filter(FoldFilter).filter(PairFilter).build(),
+        TextAnalyzer::builder(SyllableTokenizer::default())
+            .filter(FoldFilter)
+            .filter(PairFilter)
+            .build(),
     );
 }
 

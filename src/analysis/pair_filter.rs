@@ -22,7 +22,11 @@ impl TokenFilter for PairFilter {
     type Tokenizer<T: Tokenizer> = PairTokenizer<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> PairTokenizer<T> {
-        PairTokenizer { inner: tokenizer, token: Token::default(), previous: String::new() }
+        PairTokenizer {
+            inner: tokenizer,
+            token: Token::default(),
+            previous: String::new(),
+        }
     }
 }
 
@@ -112,7 +116,11 @@ mod tests {
     fn emits_adjacent_pairs() {
         assert_eq!(
             pairs("Bảo hộ công dân"),
-            [("bao_ho".to_string(), 0), ("ho_cong".to_string(), 1), ("cong_dan".to_string(), 2)]
+            [
+                ("bao_ho".to_string(), 0),
+                ("ho_cong".to_string(), 1),
+                ("cong_dan".to_string(), 2)
+            ]
         );
     }
 

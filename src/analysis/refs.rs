@@ -18,7 +18,10 @@ pub fn normalize_reference(word: &str) -> Option<String> {
     if !rest.chars().any(char::is_alphabetic) || word.contains(char::is_whitespace) {
         return None;
     }
-    if !word.chars().all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.')) {
+    if !word
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
+    {
         return None;
     }
     let mut out = String::with_capacity(word.len());
@@ -29,7 +32,9 @@ pub fn normalize_reference(word: &str) -> Option<String> {
 /// Every reference in a text, normalised, in order of appearance (duplicates kept out).
 pub fn references(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"' | '“' | '”')) {
+    for word in text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"' | '“' | '”'))
+    {
         if let Some(r) = normalize_reference(word) {
             if !out.contains(&r) {
                 out.push(r);
@@ -42,7 +47,9 @@ pub fn references(text: &str) -> Vec<String> {
 /// The leading number of a document number (`5951` of `5951/KH-UBND`), so that a user may filter
 /// by the number alone.
 pub fn leading_number(reference: &str) -> Option<&str> {
-    let end = reference.find(|c: char| !c.is_ascii_digit()).unwrap_or(reference.len());
+    let end = reference
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(reference.len());
     (end > 0).then(|| &reference[..end])
 }
 
@@ -60,18 +67,33 @@ mod tests {
 
     #[test]
     fn recognises_reference_shapes() {
-        assert_eq!(normalize_reference("1334/QĐ-TTg,").as_deref(), Some("1334/qd-ttg"));
+        assert_eq!(
+            normalize_reference("1334/QĐ-TTg,").as_deref(),
+            Some("1334/qd-ttg")
+        );
         assert_eq!(normalize_reference("09-NQ/TW").as_deref(), Some("09-nq/tw"));
-        assert_eq!(normalize_reference("108/2016/QH13").as_deref(), Some("108/2016/qh13"));
-        assert_eq!(normalize_reference("(12/2012/NĐ-CP)").as_deref(), Some("12/2012/nd-cp"));
-        assert_eq!(normalize_reference("10/11/2023"), None, "a date is not a reference");
+        assert_eq!(
+            normalize_reference("108/2016/QH13").as_deref(),
+            Some("108/2016/qh13")
+        );
+        assert_eq!(
+            normalize_reference("(12/2012/NĐ-CP)").as_deref(),
+            Some("12/2012/nd-cp")
+        );
+        assert_eq!(
+            normalize_reference("10/11/2023"),
+            None,
+            "a date is not a reference"
+        );
         assert_eq!(normalize_reference("2019-2021"), None);
         assert_eq!(normalize_reference("công"), None);
     }
 
     #[test]
     fn finds_references_in_text() {
-        let refs = references("Thực hiện Quyết định số 1334/QĐ-TTg ngày 10/11/2023 và Nghị quyết số 09-NQ/TW;");
+        let refs = references(
+            "Thực hiện Quyết định số 1334/QĐ-TTg ngày 10/11/2023 và Nghị quyết số 09-NQ/TW;",
+        );
         assert_eq!(refs, ["1334/qd-ttg", "09-nq/tw"]);
     }
 

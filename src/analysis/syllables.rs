@@ -98,7 +98,10 @@ mod tests {
 
     #[test]
     fn decomposed_marks_stay_inside_the_syllable() {
-        let words: Vec<String> = tokens("pha\u{0323}m tội").into_iter().map(|x| x.0).collect();
+        let words: Vec<String> = tokens("pha\u{0323}m tội")
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
         assert_eq!(words, ["pha\u{0323}m", "tội"]);
     }
 

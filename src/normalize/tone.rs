@@ -26,7 +26,12 @@ fn is_vowel(c: char) -> bool {
 
 /// The canonical spelling of one syllable (any case, NFC or NFD).
 pub fn canonical_tone(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() || !word.chars().any(|c| "àáảãạòóỏõọèéẻẽẹùúủũụỳýỷỹỵÀÁẢÃẠÒÓỎÕỌÈÉẺẼẸÙÚỦŨỤỲÝỶỸỴ\u{300}\u{301}\u{303}\u{309}\u{323}".contains(c)) {
+    if word.is_ascii()
+        || !word.chars().any(|c| {
+            "àáảãạòóỏõọèéẻẽẹùúủũụỳýỷỹỵÀÁẢÃẠÒÓỎÕỌÈÉẺẼẸÙÚỦŨỤỲÝỶỸỴ\u{300}\u{301}\u{303}\u{309}\u{323}"
+                .contains(c)
+        })
+    {
         return Cow::Borrowed(word);
     }
     let mut letters: Vec<Letter> = Vec::with_capacity(word.len());
@@ -42,7 +47,11 @@ pub fn canonical_tone(word: &str) -> Cow<'_, str> {
                 continue;
             }
         }
-        letters.push(Letter { base: c, modified: false, tone: None });
+        letters.push(Letter {
+            base: c,
+            modified: false,
+            tone: None,
+        });
     }
     // The nucleus of interest must be the last two letters: an open syllable.
     let n = letters.len();

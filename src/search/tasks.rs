@@ -122,8 +122,7 @@ pub fn tasks(
 
     let mut matched: Vec<String> = Vec::new();
     // province key → (display name, file → document)
-    let mut groups: BTreeMap<(bool, String), ProvinceGroup> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<(bool, String), ProvinceGroup> = BTreeMap::new();
     for c in clauses {
         let mine: Vec<_> = c
             .clause
