@@ -36,7 +36,10 @@ impl fmt::Display for DecodeError {
             DecodeError::Blank => write!(f, "no text: the file holds only white space"),
             DecodeError::Binary => write!(f, "not text: binary content (too many control bytes)"),
             DecodeError::Unsupported(kind) => {
-                write!(f, "not text: looks like {kind}; convert it to plain text first")
+                write!(
+                    f,
+                    "not text: looks like {kind}; convert it to plain text first"
+                )
             }
             DecodeError::InvalidUtf8 { offset } => {
                 write!(f, "not text: invalid UTF-8 at byte {offset}")
@@ -94,7 +97,9 @@ fn utf8(bytes: &[u8], base: usize) -> Result<String, DecodeError> {
             if looks_binary(bytes) {
                 Err(DecodeError::Binary)
             } else {
-                Err(DecodeError::InvalidUtf8 { offset: base + e.valid_up_to() })
+                Err(DecodeError::InvalidUtf8 {
+                    offset: base + e.valid_up_to(),
+                })
             }
         }
     }
@@ -113,10 +118,18 @@ fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeEr
     for (i, r) in char::decode_utf16(units).enumerate() {
         match r {
             Ok(c) => out.push(c),
-            Err(_) => return Err(DecodeError::InvalidUtf16 { offset: base + 2 * i }),
+            Err(_) => {
+                return Err(DecodeError::InvalidUtf16 {
+                    offset: base + 2 * i,
+                })
+            }
         }
     }
-    let controls = out.chars().take(SAMPLE).filter(|&c| is_bad_control(c)).count();
+    let controls = out
+        .chars()
+        .take(SAMPLE)
+        .filter(|&c| is_bad_control(c))
+        .count();
     let total = out.chars().take(SAMPLE).count().max(1);
     if controls * 50 > total {
         return Err(DecodeError::Binary);
@@ -132,7 +145,12 @@ fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs {
         Some(false)
     } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs {
@@ -145,8 +163,14 @@ fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
 fn known_format(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF-", "a PDF file"),
-        (b"PK\x03\x04", "a ZIP archive or an Office document (.docx/.xlsx)"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a legacy Office document (.doc/.xls)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive or an Office document (.docx/.xlsx)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "a legacy Office document (.doc/.xls)",
+        ),
         (b"{\\rtf", "an RTF document"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -156,7 +180,10 @@ fn known_format(bytes: &[u8]) -> Option<&'static str> {
         (b"7z\xBC\xAF", "a 7-Zip archive"),
         (b"\x7FELF", "an executable"),
     ];
-    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|&(_, k)| k)
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|&(_, k)| k)
 }
 
 /// More than 2 % control bytes (other than tab, newline, carriage return, form feed, escape)
@@ -175,7 +202,11 @@ fn is_bad_control(c: char) -> bool {
 }
 
 fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}'
+        )
 }
 
 #[cfg(test)]
@@ -214,7 +245,10 @@ mod tests {
     fn empty_and_blank() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t\r\n"), Err(DecodeError::Blank));
-        assert_eq!(decode("\u{FEFF}\u{00A0} ".as_bytes()), Err(DecodeError::Blank));
+        assert_eq!(
+            decode("\u{FEFF}\u{00A0} ".as_bytes()),
+            Err(DecodeError::Blank)
+        );
         assert_eq!(decode(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::Blank));
     }
 
@@ -245,9 +279,19 @@ mod tests {
 
     #[test]
     fn known_formats() {
-        assert!(matches!(decode(b"%PDF-1.7 ..."), Err(DecodeError::Unsupported(_))));
-        assert!(matches!(decode(b"PK\x03\x04rest"), Err(DecodeError::Unsupported(_))));
-        assert!(DecodeError::Unsupported("a PDF file").to_string().contains("PDF"));
-        assert!(DecodeError::TooLarge { size: 10, limit: 5 }.to_string().contains("limit 5"));
+        assert!(matches!(
+            decode(b"%PDF-1.7 ..."),
+            Err(DecodeError::Unsupported(_))
+        ));
+        assert!(matches!(
+            decode(b"PK\x03\x04rest"),
+            Err(DecodeError::Unsupported(_))
+        ));
+        assert!(DecodeError::Unsupported("a PDF file")
+            .to_string()
+            .contains("PDF"));
+        assert!(DecodeError::TooLarge { size: 10, limit: 5 }
+            .to_string()
+            .contains("limit 5"));
     }
 }

@@ -11,7 +11,11 @@ pub fn parse_text(file: &str, text: &str) -> Document {
     let paras = paragraphs(text);
     let meta = metadata::extract(&paras);
     let clauses = clauses::build(&paras);
-    let mut doc = Document { file: file.to_string(), meta, clauses };
+    let mut doc = Document {
+        file: file.to_string(),
+        meta,
+        clauses,
+    };
     assignments::annotate(&mut doc);
     doc
 }
@@ -41,6 +45,9 @@ mod tests {
         assert_eq!(d.clauses[0].text, "Hoá học và thuỷ lợi.");
         assert_eq!(d.clauses[0].line, 6);
         assert_eq!(d.clauses[0].zone, Zone::Body);
-        assert_eq!(parse_bytes("b", &[0u8; 100]).unwrap_err(), DecodeError::Binary);
+        assert_eq!(
+            parse_bytes("b", &[0u8; 100]).unwrap_err(),
+            DecodeError::Binary
+        );
     }
 }

@@ -13,7 +13,8 @@ fn root() -> PathBuf {
 }
 
 fn seeds() -> Value {
-    let s = std::fs::read_to_string(root().join("tests/data/seeds.json")).expect("tests/data/seeds.json");
+    let s = std::fs::read_to_string(root().join("tests/data/seeds.json"))
+        .expect("tests/data/seeds.json");
     serde_json::from_str(&s).expect("valid JSON")
 }
 
@@ -49,16 +50,33 @@ fn metadata_matches_the_judged_truth() {
         let m = &d.meta;
         assert_eq!(m.number.as_deref(), t["number"].as_str(), "{file}: number");
         assert_eq!(m.doc_type.as_deref(), t["type"].as_str(), "{file}: type");
-        assert_eq!(m.province.as_deref(), t["province"].as_str(), "{file}: province");
+        assert_eq!(
+            m.province.as_deref(),
+            t["province"].as_str(),
+            "{file}: province"
+        );
         assert_eq!(m.signer.as_deref(), t["signer"].as_str(), "{file}: signer");
         let date = t["date"].as_str().and_then(Date::parse_iso);
         assert_eq!(m.date, date, "{file}: date");
-        let year = t["year"].as_i64().map(|y| y as i32).or(date.map(|d| d.year));
+        let year = t["year"]
+            .as_i64()
+            .map(|y| y as i32)
+            .or(date.map(|d| d.year));
         assert_eq!(m.year, year, "{file}: year");
-        let issuer = m.issuer.as_deref().unwrap_or_else(|| panic!("{file}: no issuer"));
+        let issuer = m
+            .issuer
+            .as_deref()
+            .unwrap_or_else(|| panic!("{file}: no issuer"));
         assert!(issuer.starts_with("Ủy ban nhân dân "), "{file}: {issuer}");
-        assert!(issuer.ends_with(t["province"].as_str().unwrap()), "{file}: {issuer}");
-        assert!(m.title.as_deref().is_some_and(|t| t.len() > 20), "{file}: title {:?}", m.title);
+        assert!(
+            issuer.ends_with(t["province"].as_str().unwrap()),
+            "{file}: {issuer}"
+        );
+        assert!(
+            m.title.as_deref().is_some_and(|t| t.len() > 20),
+            "{file}: title {:?}",
+            m.title
+        );
     }
 }
 
@@ -82,7 +100,11 @@ fn every_judged_snippet_is_in_a_clause() {
             missing.push(format!("{file}: {snippet}"));
         }
     }
-    assert!(missing.is_empty(), "snippets in no clause:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "snippets in no clause:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -94,11 +116,30 @@ fn front_and_back_matter_are_not_clauses() {
         let signer = t["signer"].as_str().unwrap();
         for c in &d.clauses {
             let text = norm(&c.text);
-            for bad in ["Nơi nhận", "Noi nhận", "CỘNG HÒA XÃ HỘI", "Độc lập - Tự do", "PHÓ CHỦ TỊCH", signer] {
-                assert!(!text.contains(bad), "{file}: {bad:?} in clause {:?}", c.text);
+            for bad in [
+                "Nơi nhận",
+                "Noi nhận",
+                "CỘNG HÒA XÃ HỘI",
+                "Độc lập - Tự do",
+                "PHÓ CHỦ TỊCH",
+                signer,
+            ] {
+                assert!(
+                    !text.contains(bad),
+                    "{file}: {bad:?} in clause {:?}",
+                    c.text
+                );
             }
-            assert!(!text.starts_with("Lưu"), "{file}: recipient list in {:?}", c.text);
-            assert!(!text.contains("Số hiệu:"), "{file}: portal block in {:?}", c.text);
+            assert!(
+                !text.starts_with("Lưu"),
+                "{file}: recipient list in {:?}",
+                c.text
+            );
+            assert!(
+                !text.contains("Số hiệu:"),
+                "{file}: portal block in {:?}",
+                c.text
+            );
         }
         assert!(d.clauses.len() > 20, "{file}: {} clauses", d.clauses.len());
     }
@@ -107,7 +148,11 @@ fn front_and_back_matter_are_not_clauses() {
 #[test]
 fn seed_000_sections_and_preamble() {
     let d = doc("000_dbca06182e2e7de1.txt");
-    let pre = d.clauses.iter().find(|c| c.text.starts_with("Thực hiện Quyết định số 1334/QĐ-TTg")).unwrap();
+    let pre = d
+        .clauses
+        .iter()
+        .find(|c| c.text.starts_with("Thực hiện Quyết định số 1334/QĐ-TTg"))
+        .unwrap();
     assert_eq!((pre.zone, pre.path.as_str()), (Zone::Front, ""));
     let ca: Vec<_> = d.clauses.iter().filter(|c| c.path == "III.13").collect();
     assert_eq!(ca.len(), 4);
@@ -116,22 +161,45 @@ fn seed_000_sections_and_preamble() {
         assert_eq!(c.headings, ["III. TỔ CHỨC THỰC HIỆN", "13. Công an tỉnh"]);
         assert_eq!(c.zone, Zone::Body);
     }
-    assert!(ca[0].text.starts_with("Chủ trì, phối hợp với các sở, ngành"));
+    assert!(ca[0]
+        .text
+        .starts_with("Chủ trì, phối hợp với các sở, ngành"));
     // "2. Sở Ngoại vụ" is a heading, not a clause.
     assert!(!d.clauses.iter().any(|c| c.text == "Sở Ngoại vụ"));
-    let closing = d.clauses.iter().find(|c| c.text.starts_with("Trên đây là")).unwrap();
+    let closing = d
+        .clauses
+        .iter()
+        .find(|c| c.text.starts_with("Trên đây là"))
+        .unwrap();
     assert_eq!(closing.zone, Zone::Back);
 }
 
 #[test]
 fn seed_002_items_that_are_headings_and_clauses() {
     let d = doc("002_a9e07846ff661369.txt");
-    let item = d.clauses.iter().find(|c| c.path == "II.2.4" && c.kind == ClauseKind::Item).unwrap();
-    assert!(item.text.starts_with("Căn cứ điều kiện, tình hình thực tế của tỉnh"));
-    let lead = d.clauses.iter().find(|c| c.text.starts_with("Cơ quan chủ trì: Sở Nội vụ")).unwrap();
+    let item = d
+        .clauses
+        .iter()
+        .find(|c| c.path == "II.2.4" && c.kind == ClauseKind::Item)
+        .unwrap();
+    assert!(item
+        .text
+        .starts_with("Căn cứ điều kiện, tình hình thực tế của tỉnh"));
+    let lead = d
+        .clauses
+        .iter()
+        .find(|c| c.text.starts_with("Cơ quan chủ trì: Sở Nội vụ"))
+        .unwrap();
     assert_eq!(lead.path, "II.2.4");
-    assert_eq!(lead.headings.last().unwrap(), &format!("2.4. {}", item.text));
-    let ca = d.clauses.iter().find(|c| c.text.starts_with("Công an tỉnh triển khai thực hiện")).unwrap();
+    assert_eq!(
+        lead.headings.last().unwrap(),
+        &format!("2.4. {}", item.text)
+    );
+    let ca = d
+        .clauses
+        .iter()
+        .find(|c| c.text.starts_with("Công an tỉnh triển khai thực hiện"))
+        .unwrap();
     assert_eq!(ca.path, "II.3.1");
     assert_eq!(ca.kind, ClauseKind::Paragraph);
     assert_eq!(ca.headings.last().unwrap(), "- Cơ quan thực hiện:");
@@ -140,7 +208,11 @@ fn seed_002_items_that_are_headings_and_clauses() {
 #[test]
 fn seed_003_table_rows() {
     let d = doc("003_1f8ddbdd0d6fa541.txt");
-    let rows: Vec<_> = d.clauses.iter().filter(|c| c.kind == ClauseKind::TableRow).collect();
+    let rows: Vec<_> = d
+        .clauses
+        .iter()
+        .filter(|c| c.kind == ClauseKind::TableRow)
+        .collect();
     assert_eq!(rows.len(), 7);
     let r4 = rows.iter().find(|c| c.path == "III.4").unwrap();
     assert_eq!(r4.headings, ["III. NỘI DUNG"]);
@@ -148,7 +220,10 @@ fn seed_003_table_rows() {
         r4.text,
         "Chủ trì, phối hợp với Bộ Ngoại giao tổ chức tập huấn, bồi dưỡng kiến thức, kỹ năng đối ngoại cho các tổ chức và cá nhân tham gia hoạt động đối ngoại nhân dân của địa phương.\nCơ quan, đơn vị chủ trì: Sở Ngoại vụ\nCơ quan, đơn vị phối hợp: Các cơ quan, đơn vị, địa phương liên quan\nThời gian: Quý III"
     );
-    assert!(!d.clauses.iter().any(|c| c.text.starts_with("STT") || c.text.starts_with("Nhiệm vụ\n")));
+    assert!(!d
+        .clauses
+        .iter()
+        .any(|c| c.text.starts_with("STT") || c.text.starts_with("Nhiệm vụ\n")));
     // The paragraph split by a blank line after "57-" is rejoined without a space.
     assert!(has_clause(&d, "Kết luận số 57-KL/TW, ngày 15/6/2023"));
     // Preamble clauses are Front.
@@ -158,15 +233,41 @@ fn seed_003_table_rows() {
 #[test]
 fn seed_004_hard_wrapped_text_is_rejoined() {
     let d = doc("004_998ba29ac72eea2d.txt");
-    assert!(d.clauses.iter().any(|c| c.headings.first().is_some_and(|h| h == "III. TỔ CHỨC THỰC HIỆN")));
-    assert!(d.clauses.iter().any(|c| c.headings.first().is_some_and(|h| h == "II. NỘI DUNG THỰC HIỆN")));
-    let bp = d.clauses.iter().find(|c| c.text.starts_with("Chủ trì, phối hợp với Công an tỉnh, Sở Ngoại vụ, Cảnh sát biển")).unwrap();
+    assert!(d.clauses.iter().any(|c| c
+        .headings
+        .first()
+        .is_some_and(|h| h == "III. TỔ CHỨC THỰC HIỆN")));
+    assert!(d.clauses.iter().any(|c| c
+        .headings
+        .first()
+        .is_some_and(|h| h == "II. NỘI DUNG THỰC HIỆN")));
+    let bp = d
+        .clauses
+        .iter()
+        .find(|c| {
+            c.text
+                .starts_with("Chủ trì, phối hợp với Công an tỉnh, Sở Ngoại vụ, Cảnh sát biển")
+        })
+        .unwrap();
     assert_eq!(bp.path, "III.3");
-    assert_eq!(bp.headings, ["III. TỔ CHỨC THỰC HIỆN", "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]);
-    assert!(d.clauses.iter().any(|c| c.headings.iter().any(|h| h == "5. Sở Lao động - Thương binh và Xã hội")));
+    assert_eq!(
+        bp.headings,
+        [
+            "III. TỔ CHỨC THỰC HIỆN",
+            "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+        ]
+    );
+    assert!(d.clauses.iter().any(|c| c
+        .headings
+        .iter()
+        .any(|h| h == "5. Sở Lao động - Thương binh và Xã hội")));
     let a = d.clauses.iter().find(|c| c.path == "I.1.a").unwrap();
-    assert!(a.text.starts_with("Tăng cường chỉ đạo các cấp, các ngành chủ động"));
-    assert!(a.text.ends_with("phục vụ sự nghiệp phát triển kinh tế - xã hội của tỉnh."));
+    assert!(a
+        .text
+        .starts_with("Tăng cường chỉ đạo các cấp, các ngành chủ động"));
+    assert!(a
+        .text
+        .ends_with("phục vụ sự nghiệp phát triển kinh tế - xã hội của tỉnh."));
     // Lines are the first line of each rejoined paragraph.
     assert_eq!(a.line, 24);
 }
@@ -184,17 +285,31 @@ fn a_real_law_has_articles_khoan_and_diem() {
     assert_eq!(m.title.as_deref(), Some("THUẾ BẢO VỆ MÔI TRƯỜNG"));
     let art1 = d.clauses.iter().find(|c| c.path == "Điều 1").unwrap();
     assert_eq!(art1.kind, ClauseKind::Article);
-    assert_eq!(art1.headings, ["Chương 1. NHỮNG QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"]);
+    assert_eq!(
+        art1.headings,
+        [
+            "Chương 1. NHỮNG QUY ĐỊNH CHUNG",
+            "Điều 1. Phạm vi điều chỉnh"
+        ]
+    );
     let k = d.clauses.iter().find(|c| c.path == "Điều 2.1").unwrap();
-    assert!(k.text.starts_with("Thuế bảo vệ môi trường là loại thuế gián thu"));
+    assert!(k
+        .text
+        .starts_with("Thuế bảo vệ môi trường là loại thuế gián thu"));
     assert_eq!(k.kind, ClauseKind::Item);
     let diem = d.clauses.iter().find(|c| c.path == "Điều 3.1.a").unwrap();
     assert_eq!(diem.text, "Xăng, trừ etanol;");
-    assert_eq!(diem.headings.last().unwrap(), "1. Xăng, dầu, mỡ nhờn, bao gồm:");
+    assert_eq!(
+        diem.headings.last().unwrap(),
+        "1. Xăng, dầu, mỡ nhờn, bao gồm:"
+    );
     let last = d.clauses.last().unwrap();
     assert!(last.text.starts_with("Luật này đã được Quốc hội"));
     assert_eq!(last.zone, Zone::Back);
-    assert!(!d.clauses.iter().any(|c| c.text.contains("CHỦ TỊCH QUỐC HỘI")));
+    assert!(!d
+        .clauses
+        .iter()
+        .any(|c| c.text.contains("CHỦ TỊCH QUỐC HỘI")));
 }
 
 /// `DUMP=1 cargo test --test structure_seeds dump -- --ignored --nocapture` prints the parse of
@@ -205,8 +320,10 @@ fn dump() {
     let files: Vec<PathBuf> = match std::env::var("DUMP_FILES") {
         Ok(v) => v.split(':').map(PathBuf::from).collect(),
         Err(_) => {
-            let mut v: Vec<PathBuf> =
-                std::fs::read_dir(root().join("corpus")).unwrap().map(|e| e.unwrap().path()).collect();
+            let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
             v.sort();
             v
         }
@@ -222,8 +339,97 @@ fn dump() {
                 c.kind,
                 c.path,
                 c.headings,
-                c.text.replace('\n', " ⏎ ").chars().take(150).collect::<String>()
+                c.text
+                    .replace('\n', " ⏎ ")
+                    .chars()
+                    .take(150)
+                    .collect::<String>()
             );
         }
     }
+}
+
+fn norm_number(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// Metadata agreement with the vlc-laws manifest (208 laws). Run with
+/// `cargo test --test structure_seeds vlc_laws -- --ignored --nocapture`; `VLC_DIR` overrides
+/// the default location of the bench corpus.
+#[test]
+#[ignore]
+fn vlc_laws_agreement() {
+    let dir =
+        std::env::var("VLC_DIR").unwrap_or_else(|_| "/work/shared/bench-corpus/vlc-laws".into());
+    let manifest =
+        std::fs::read_to_string(Path::new(&dir).join("manifest.tsv")).expect("manifest.tsv");
+    let (mut n, mut num_ok, mut num_known, mut date_ok, mut date_known, mut issuer_ok) =
+        (0, 0, 0, 0, 0, 0);
+    let (mut type_ok, mut signer_some, mut clauses_ok) = (0, 0, 0);
+    for line in manifest.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let d = parse(&Path::new(&dir).join(f[0]));
+        n += 1;
+        let m = &d.meta;
+        if !f[2].is_empty() {
+            num_known += 1;
+            let want = norm_number(f[2]);
+            let got = m.number.as_deref().map(norm_number).unwrap_or_default();
+            if got == want || (want.ends_with("/QH") && got.starts_with(&want)) {
+                num_ok += 1;
+            } else {
+                println!("number {}: manifest {:?} got {:?}", f[0], f[2], m.number);
+            }
+        }
+        if !f[3].is_empty() {
+            date_known += 1;
+            let got = m.date.map(|d| d.vietnamese());
+            if got.as_deref() == Some(f[3]) {
+                date_ok += 1;
+            } else {
+                println!("date {}: manifest {:?} got {:?}", f[0], f[3], got);
+            }
+        }
+        if f[1].starts_with("QUỐC HỘI") {
+            if m.issuer.as_deref() == Some("Quốc hội") {
+                issuer_ok += 1;
+            } else {
+                println!("issuer {}: got {:?}", f[0], m.issuer);
+            }
+        }
+        if m.doc_type
+            .as_deref()
+            .is_some_and(|t| ["Luật", "Bộ luật", "Hiến pháp"].contains(&t))
+        {
+            type_ok += 1;
+        } else {
+            println!("type {}: got {:?}", f[0], m.doc_type);
+        }
+        signer_some += m.signer.is_some() as usize;
+        if m.signer.is_none() {
+            println!("signer {}: none", f[0]);
+        }
+        if d.clauses.iter().any(|c| c.path.starts_with("Điều ")) {
+            clauses_ok += 1;
+        }
+    }
+    let qh = manifest
+        .lines()
+        .skip(1)
+        .filter(|l| {
+            l.split('\t')
+                .nth(1)
+                .is_some_and(|c| c.starts_with("QUỐC HỘI"))
+        })
+        .count();
+    println!("laws: {n}");
+    println!("number: {num_ok}/{num_known}");
+    println!("date: {date_ok}/{date_known}");
+    println!("issuer Quốc hội: {issuer_ok}/{qh}");
+    println!("type Luật/Bộ luật/Hiến pháp: {type_ok}/{n}");
+    println!("signer found: {signer_some}/{n}");
+    println!("with article paths: {clauses_ok}/{n}");
 }

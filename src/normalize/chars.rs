@@ -30,9 +30,15 @@ pub fn clean_chars(s: &str) -> String {
             '\n' => Some('\n'),
             'Ð' => Some('Đ'),
             'ð' => Some('đ'),
-            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+            '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' => None,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
             '\u{2028}' | '\u{2029}' => Some(' '),
             '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}' => {
                 Some(if at_line_start { '-' } else { ' ' })
@@ -66,7 +72,10 @@ mod tests {
 
     #[test]
     fn old_tone_placement_is_kept() {
-        assert_eq!(clean_chars("hoá học, thuỷ lợi, Khánh Hoà"), "hoá học, thuỷ lợi, Khánh Hoà");
+        assert_eq!(
+            clean_chars("hoá học, thuỷ lợi, Khánh Hoà"),
+            "hoá học, thuỷ lợi, Khánh Hoà"
+        );
         // Decomposed old-style spelling is composed but not moved.
         assert_eq!(clean_chars("hoa\u{0301}"), "hoá");
     }
@@ -80,7 +89,10 @@ mod tests {
 
     #[test]
     fn glyph_bullets() {
-        assert_eq!(clean_chars("\u{F0B7} Mục một\nvăn\0bản"), "- Mục một\nvăn bản");
+        assert_eq!(
+            clean_chars("\u{F0B7} Mục một\nvăn\0bản"),
+            "- Mục một\nvăn bản"
+        );
         assert_eq!(clean_chars("  \u{0085}\tNội dung"), "  -\tNội dung");
         assert_eq!(clean_chars("a\u{0086}b"), "a b");
     }

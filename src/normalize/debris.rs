@@ -72,7 +72,10 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
             continue;
         }
         match k {
-            Kind::Text | Kind::Number => out.push(Piece::Text { line: i + 1, text: t }),
+            Kind::Text | Kind::Number => out.push(Piece::Text {
+                line: i + 1,
+                text: t,
+            }),
             Kind::Blank => out.push(Piece::Blank),
             Kind::Break => out.push(Piece::Break),
             Kind::Furniture => {}
@@ -82,13 +85,21 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
 }
 
 fn classify(raw: &str) -> (Kind, String) {
-    let mut s: String = if raw.contains("**") { raw.replace("**", "") } else { raw.to_string() };
+    let mut s = raw.to_string();
+    strip_trailing_rule(&mut s);
+    if s.contains("**") {
+        s = s.replace("**", "");
+    }
     let trimmed = s.trim();
     if trimmed.is_empty() {
         return (Kind::Blank, String::new());
     }
     // A table row keeps its leading tabs: they are empty cells.
-    let trimmed = if trimmed.contains('\t') { s.trim_end().trim_start_matches(' ') } else { trimmed };
+    let trimmed = if trimmed.contains('\t') {
+        s.trim_end().trim_start_matches(' ')
+    } else {
+        trimmed
+    };
     if trimmed.len() != s.len() {
         s = trimmed.to_string();
     }
@@ -103,7 +114,6 @@ fn classify(raw: &str) -> (Kind, String) {
     if !s.chars().any(|c| c.is_alphanumeric()) {
         return (Kind::Break, String::new());
     }
-    strip_trailing_rule(&mut s);
     let f = fold(&s.chars().take(80).collect::<String>());
     let key = f.trim_end_matches([':', '.', ' ']);
     if is_running_head(key) {
@@ -120,7 +130,9 @@ fn classify(raw: &str) -> (Kind, String) {
 
 /// "QUỐC HỘI -------" → "QUỐC HỘI".
 fn strip_trailing_rule(s: &mut String) {
-    let t = s.trim_end_matches(['-', '*', '_', '=', '–', '—', '~']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['-', '*', '_', '=', '–', '—', '~']);
     let removed = s.len() - t.len();
     if removed >= 3 && t.ends_with(char::is_whitespace) {
         let keep = t.trim_end().len();
@@ -155,7 +167,9 @@ fn is_bare_url(s: &str) -> bool {
 
 /// "CÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024".
 fn is_running_head(key: &str) -> bool {
-    (key.starts_with("cong bao/so") || key.starts_with("cong bao / so") || key.starts_with("cong bao so"))
+    (key.starts_with("cong bao/so")
+        || key.starts_with("cong bao / so")
+        || key.starts_with("cong bao so"))
         && key.contains("ngay")
 }
 
@@ -249,8 +263,12 @@ mod tests {
 
     #[test]
     fn bold_and_separators() {
-        assert_eq!(texts("**TM. ỦY BAN**\n-------\n|\nA"), ["TM. ỦY BAN", "<break>", "<break>", "A"]);
+        assert_eq!(
+            texts("**TM. ỦY BAN**\n-------\n|\nA"),
+            ["TM. ỦY BAN", "<break>", "<break>", "A"]
+        );
         assert_eq!(texts("QUỐC HỘI -------\nX"), ["QUỐC HỘI", "X"]);
+        assert_eq!(texts("QUỐC HỘI *****  \n*****"), ["QUỐC HỘI", "<break>"]);
         assert_eq!(texts("Việt Nam - Lào"), ["Việt Nam - Lào"]);
     }
 
@@ -264,7 +282,10 @@ mod tests {
 
     #[test]
     fn page_numbers_between_paragraphs() {
-        assert_eq!(texts("- Lưu VT.\n\n3\n\nKT. CHỦ TỊCH"), ["- Lưu VT.", "KT. CHỦ TỊCH"]);
+        assert_eq!(
+            texts("- Lưu VT.\n\n3\n\nKT. CHỦ TỊCH"),
+            ["- Lưu VT.", "KT. CHỦ TỊCH"]
+        );
         // A number that is content stays.
         assert_eq!(texts("Tổng số:\n3\nđơn vị"), ["Tổng số:", "3", "đơn vị"]);
         // A page number cutting a sentence goes.
@@ -281,13 +302,22 @@ mod tests {
 
     #[test]
     fn markdown_tables() {
-        assert_eq!(texts("| STT | Nội dung |\n|---|---|\n| 1 | Việc |"), ["STT\tNội dung", "<break>", "1\tViệc"]);
+        assert_eq!(
+            texts("| STT | Nội dung |\n|---|---|\n| 1 | Việc |"),
+            ["STT\tNội dung", "<break>", "1\tViệc"]
+        );
     }
 
     #[test]
     fn line_numbers_follow_source() {
         let p = clean_lines("a\n\n-----\nb\n");
         assert_eq!(p.len(), 4);
-        assert_eq!(p[3], Piece::Text { line: 4, text: "b".into() });
+        assert_eq!(
+            p[3],
+            Piece::Text {
+                line: 4,
+                text: "b".into()
+            }
+        );
     }
 }

@@ -24,12 +24,13 @@
 use super::debris::Piece;
 use super::fold::fold;
 use super::Paragraph;
-use crate::structure::markers;
+use crate::structure::{markers, metadata, places};
 
 /// Words after which a phrase cannot end: a line ending with one continues.
 const CONNECTORS: [&str; 29] = [
-    "cua", "va", "voi", "cac", "so", "bo", "tai", "ve", "cho", "trong", "tren", "duoi", "theo", "tu", "den",
-    "la", "nhung", "mot", "hoac", "de", "o", "thuoc", "giua", "nhu", "ma", "vao", "nham", "gom", "doi",
+    "cua", "va", "voi", "cac", "so", "bo", "tai", "ve", "cho", "trong", "tren", "duoi", "theo",
+    "tu", "den", "la", "nhung", "mot", "hoac", "de", "o", "thuoc", "giua", "nhu", "ma", "vao",
+    "nham", "gom", "doi",
 ];
 
 fn ends_sentence(s: &str) -> bool {
@@ -43,9 +44,16 @@ fn ends_glued_hyphen(s: &str) -> bool {
     matches!((it.next(), it.next()), (Some('-'), Some(c)) if c.is_alphanumeric())
 }
 
-fn header_like(s: &str) -> bool {
+/// Header lines that never continue another line nor are continued: the national motto, the
+/// number line, the place-and-date line (`next`: only when the place is a province, since a
+/// wrapped place name may start it: "Kiên\nGiang, ngày …").
+fn header_like(s: &str, next: bool) -> bool {
     let f = fold(&s.chars().take(40).collect::<String>());
-    f.starts_with("cong hoa xa hoi") || f.starts_with("doc lap") || f.starts_with("so:")
+    f.starts_with("cong hoa xa hoi")
+        || f.starts_with("doc lap")
+        || metadata::number_line(s).is_some()
+        || metadata::place_date(s)
+            .is_some_and(|(place, _)| !next || place.is_some_and(|p| places::lookup(&p).is_some()))
 }
 
 struct Open {
@@ -69,7 +77,9 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
             Piece::Break => broken = true,
             Piece::Text { line, text } => {
                 let join = match &open {
-                    Some(o) if !broken && blanks <= 1 => joins(o, &text, blanks == 1, wrapped, width),
+                    Some(o) if !broken && blanks <= 1 => {
+                        joins(o, &text, blanks == 1, wrapped, width)
+                    }
                     _ => None,
                 };
                 match (join, open.as_mut()) {
@@ -82,9 +92,16 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
                     }
                     _ => {
                         if let Some(o) = open.take() {
-                            out.push(Paragraph { line: o.line, text: o.text });
+                            out.push(Paragraph {
+                                line: o.line,
+                                text: o.text,
+                            });
                         }
-                        open = Some(Open { line, text, lines: 1 });
+                        open = Some(Open {
+                            line,
+                            text,
+                            lines: 1,
+                        });
                     }
                 }
                 blanks = 0;
@@ -93,7 +110,10 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
         }
     }
     if let Some(o) = open {
-        out.push(Paragraph { line: o.line, text: o.text });
+        out.push(Paragraph {
+            line: o.line,
+            text: o.text,
+        });
     }
     out
 }
@@ -101,16 +121,26 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
 /// Whether `next` continues `prev`; `Some(true)` joins with a space, `Some(false)` without.
 fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize) -> Option<bool> {
     let p = prev.text.as_str();
-    if ends_sentence(p) || p.ends_with("./.") {
-        return None;
-    }
     if markers::parse(next).is_some() || next.contains('\t') {
         return None;
     }
-    if markers::type_line(p).is_some() || markers::is_signature_line(p) || markers::is_signature_line(next) {
+    // In wrapped text an enumeration inside a sentence ("…thực hiện;\ntăng cường…") goes on.
+    let semicolon_run =
+        wrapped && !after_blank && p.ends_with(';') && next.starts_with(char::is_lowercase);
+    if (ends_sentence(p) && !semicolon_run) || p.ends_with("./.") {
         return None;
     }
-    if markers::is_recipients(next) || header_like(next) {
+    if markers::type_line(p).is_some()
+        || markers::is_signature_line(p)
+        || markers::is_signature_line(next)
+    {
+        return None;
+    }
+    if markers::is_recipients(next)
+        || markers::is_signed_mark(next)
+        || header_like(next, true)
+        || header_like(p, false)
+    {
         return None;
     }
     let first = next.chars().next()?;
@@ -142,15 +172,59 @@ fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize
     if markers::is_preamble_start(next) || markers::is_closing(next) {
         return None;
     }
-    if markers::parse(p).is_some() {
-        let short = p.chars().count() * 4 < width * 3;
-        let last = p.split_whitespace().last().unwrap_or("");
+    if let Some(m) = markers::parse(p) {
+        let short = p.chars().take(width).count() * 4 < width * 3;
+        let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
         let open_ended = p.ends_with(',') || CONNECTORS.contains(&fold(last).as_str());
-        if short && !open_ended {
+        if short && !open_ended && heading_like(m.rest) {
             return None;
         }
     }
     Some(true)
+}
+
+/// Agency heads: a marker line starting with one of these names a body ("3. Bộ Chỉ huy …").
+const AGENCY_HEADS: [&str; 24] = [
+    "so",
+    "bo",
+    "ban",
+    "cong an",
+    "uy ban",
+    "ubnd",
+    "van phong",
+    "cuc",
+    "chi cuc",
+    "trung tam",
+    "dai",
+    "bao",
+    "hoi",
+    "lien hiep",
+    "cac",
+    "vien",
+    "truong",
+    "benh vien",
+    "kho bac",
+    "thanh tra",
+    "canh sat",
+    "bo doi",
+    "toa an",
+    "ngan hang",
+];
+
+/// Whether the text after a marker reads as a heading (a short label, a name in title case or an
+/// agency) rather than the first words of a sentence ("Đẩy mạnh việc triển khai thực hiện").
+fn heading_like(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.len() <= 4 {
+        return true;
+    }
+    if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return true;
+    }
+    let f = fold(&rest.chars().take(20).collect::<String>());
+    AGENCY_HEADS
+        .iter()
+        .any(|h| f.starts_with(h) && f[h.len()..].starts_with(' '))
 }
 
 /// Many lines end mid-sentence with the next line, directly below, in lowercase.
@@ -213,12 +287,13 @@ mod tests {
     #[test]
     fn wrapped_headings_and_names() {
         let s = format!(
-            "{WRAPPED_BODY}II. NỘI DUNG THỰC\nHIỆN\n5. Sở Lao động - Thương binh và Xã\nhội\nChủ trì, phối hợp với Công an tỉnh, Sở\nNgoại vụ, Cảnh sát biển.\n3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh\nChủ trì, phối hợp với các ngành.\nKiên\nGiang, ngày 16 tháng 4 năm 2019\n"
+            "{WRAPPED_BODY}a) Đẩy mạnh việc triển khai thực hiện\nChiến lược ngoại giao văn hóa;\nthông tin đối ngoại.\nII. NỘI DUNG THỰC\nHIỆN\n5. Sở Lao động - Thương binh và Xã\nhội\nChủ trì, phối hợp với Công an tỉnh, Sở\nNgoại vụ, Cảnh sát biển.\n3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh\nChủ trì, phối hợp với các ngành.\nKiên\nGiang, ngày 16 tháng 4 năm 2019\n"
         );
         let p = paras(&s);
         assert_eq!(
             &p[1..],
             [
+                "a) Đẩy mạnh việc triển khai thực hiện Chiến lược ngoại giao văn hóa; thông tin đối ngoại.",
                 "II. NỘI DUNG THỰC HIỆN",
                 "5. Sở Lao động - Thương binh và Xã hội",
                 "Chủ trì, phối hợp với Công an tỉnh, Sở Ngoại vụ, Cảnh sát biển.",
@@ -231,8 +306,14 @@ mod tests {
 
     #[test]
     fn across_one_blank_line() {
-        assert_eq!(paras("người Việt Nam ở\n\nnước ngoài và"), ["người Việt Nam ở nước ngoài và"]);
-        assert_eq!(paras("Kết luận số 57-\n\nKL/TW, ngày 15/6/2023"), ["Kết luận số 57-KL/TW, ngày 15/6/2023"]);
+        assert_eq!(
+            paras("người Việt Nam ở\n\nnước ngoài và"),
+            ["người Việt Nam ở nước ngoài và"]
+        );
+        assert_eq!(
+            paras("Kết luận số 57-\n\nKL/TW, ngày 15/6/2023"),
+            ["Kết luận số 57-KL/TW, ngày 15/6/2023"]
+        );
         assert_eq!(paras("một\n\n\nhai"), ["một", "hai"]);
     }
 

@@ -132,10 +132,26 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             }
         }
         if header_line(t) {
-            seen_number_or_date |= metadata::number_line(t).is_some() || metadata::place_date(t).is_some();
+            seen_number_or_date |=
+                metadata::number_line(t).is_some() || metadata::place_date(t).is_some();
             header_end = i + 1;
             i += 1;
             continue;
+        }
+        // A line of its own between the number and the type line ("Khoá XI, Kỳ họp thứ 9 …").
+        let type_soon =
+            (i + 1..(i + 3).min(n)).find(|&k| markers::type_line(&paras[k].text).is_some());
+        if let Some(k) = type_soon {
+            let clean = (i..k).all(|j| {
+                let t = paras[j].text.as_str();
+                markers::parse(t).is_none()
+                    && !markers::is_preamble_start(t)
+                    && t.chars().nth(300).is_none()
+            });
+            if clean && seen_number_or_date {
+                i = k;
+                continue;
+            }
         }
         break;
     }
@@ -189,7 +205,10 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         Some(k) if k - header_end <= 10 => k,
         _ => {
             let mut k = header_end;
-            while k < n && (markers::is_preamble_start(&paras[k].text) || markers::is_all_caps(&paras[k].text)) {
+            while k < n
+                && (markers::is_preamble_start(&paras[k].text)
+                    || markers::is_all_caps(&paras[k].text))
+            {
                 k += 1;
             }
             k
@@ -216,12 +235,23 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
                 continue;
             }
         }
-        let division_title =
-            k > 0 && markers::parse(&paras[k - 1].text).is_some_and(|m| m.marker.is_division() && m.rest.is_empty());
+        let division_title = k > 0
+            && markers::parse(&paras[k - 1].text)
+                .is_some_and(|m| m.marker.is_division() && m.rest.is_empty());
         if markers::is_recipients(t)
             || markers::is_portal_line(t)
             || (markers::is_signature_line(t) && !division_title)
         {
+            in_end = true;
+            roles[k] = Role::End;
+            k += 1;
+            continue;
+        }
+        // "Nguyễn Văn An" / "(Đã ký)" closing a document without a title line.
+        if markers::is_signed_mark(t) {
+            if k > 0 && metadata::is_name(&paras[k - 1].text, true).is_some() {
+                roles[k - 1] = Role::End;
+            }
             in_end = true;
             roles[k] = Role::End;
             k += 1;
@@ -233,7 +263,14 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         roles[k] = if back { Role::Back } else { Role::Body };
         k += 1;
     }
-    Layout { roles, type_idx, title, inline_type, header_end, body_start }
+    Layout {
+        roles,
+        type_idx,
+        title,
+        inline_type,
+        header_end,
+        body_start,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,9 +292,20 @@ struct Frame {
 
 #[derive(Debug)]
 enum What {
-    Item { marker: Marker, sentence: bool },
-    Leaf { leaf: Leaf, colon: bool, in_article: bool },
-    Row { cells: Vec<String>, stt_col: Option<usize>, header: Vec<String> },
+    Item {
+        marker: Marker,
+        sentence: bool,
+    },
+    Leaf {
+        leaf: Leaf,
+        colon: bool,
+        in_article: bool,
+    },
+    Row {
+        cells: Vec<String>,
+        stt_col: Option<usize>,
+        header: Vec<String>,
+    },
 }
 
 #[derive(Debug)]
@@ -273,7 +321,10 @@ struct Node {
 
 fn path_of(stack: &[Frame]) -> String {
     let labels: Vec<&Marker> = stack.iter().filter_map(|f| f.marker.as_ref()).collect();
-    let start = labels.iter().rposition(|m| matches!(m, Marker::Article(_))).unwrap_or(0);
+    let start = labels
+        .iter()
+        .rposition(|m| matches!(m, Marker::Article(_)))
+        .unwrap_or(0);
     let labels = &labels[start..];
     let mut parts: Vec<String> = Vec::with_capacity(labels.len());
     for (i, m) in labels.iter().enumerate() {
@@ -347,7 +398,11 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     None => (Leaf::Plain, text),
                 };
                 nodes.push(Node {
-                    what: What::Leaf { leaf, colon: false, in_article: false },
+                    what: What::Leaf {
+                        leaf,
+                        colon: false,
+                        in_article: false,
+                    },
                     text: rest.to_string(),
                     line: p.line,
                     path: String::new(),
@@ -359,7 +414,11 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             }
             Role::Body | Role::Back => {}
         }
-        let zone = if role == Role::Back { Zone::Back } else { Zone::Body };
+        let zone = if role == Role::Back {
+            Zone::Back
+        } else {
+            Zone::Body
+        };
         if role == Role::Back && i > 0 && lay.roles[i - 1] != Role::Back {
             // Closing paragraphs belong to no section.
             stack.clear();
@@ -370,20 +429,29 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             let cells: Vec<String> = text.split('\t').map(|c| c.trim().to_string()).collect();
             let nonempty = cells.iter().filter(|c| !c.is_empty()).count();
             if nonempty >= 2 || table.is_some() {
-                let tb = table.get_or_insert(Table { header: None, stt_col: None, last_row: None, rows: 0 });
+                let tb = table.get_or_insert(Table {
+                    header: None,
+                    stt_col: None,
+                    last_row: None,
+                    rows: 0,
+                });
                 let first_is_stt = cells.first().is_some_and(|c| is_stt_value(c));
                 let header_like = tb.header.is_none()
                     && tb.rows == 0
                     && (cells.first().is_some_and(|c| is_stt_header(c))
                         || (!first_is_stt
-                            && cells.iter().all(|c| c.chars().count() < 60 && !c.ends_with('.'))));
+                            && cells
+                                .iter()
+                                .all(|c| c.chars().count() < 60 && !c.ends_with('.'))));
                 if header_like {
                     tb.stt_col = cells.iter().position(|c| is_stt_header(c));
                     tb.header = Some(cells);
                     continue;
                 }
                 let stt_col = tb.stt_col.or(if first_is_stt { Some(0) } else { None });
-                let stt = stt_col.and_then(|c| cells.get(c)).map(|s| s.trim_end_matches(['.', ')']).to_string());
+                let stt = stt_col
+                    .and_then(|c| cells.get(c))
+                    .map(|s| s.trim_end_matches(['.', ')']).to_string());
                 let continuation = tb.last_row.is_some()
                     && (stt.as_deref().is_none_or(|s| s.is_empty())
                         || (tb.stt_col.is_some() && !stt.as_deref().is_some_and(is_stt_value)));
@@ -411,12 +479,20 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     _ => tb.rows.to_string(),
                 };
                 let base = path_of(&stack);
-                let path = if base.is_empty() { label } else { format!("{base}.{label}") };
+                let path = if base.is_empty() {
+                    label
+                } else {
+                    format!("{base}.{label}")
+                };
                 if let Some(f) = stack.last() {
                     nodes[f.node].children = true;
                 }
                 nodes.push(Node {
-                    what: What::Row { cells, stt_col, header: tb.header.clone().unwrap_or_default() },
+                    what: What::Row {
+                        cells,
+                        stt_col,
+                        header: tb.header.clone().unwrap_or_default(),
+                    },
                     text: String::new(),
                     line: p.line,
                     path,
@@ -449,7 +525,8 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                         if lay.roles[i + 1] == role
                             && markers::parse(nt).is_none()
                             && !nt.contains('\t')
-                            && (markers::is_all_caps(nt) || (nt.chars().count() < 150 && !ends_sentence(nt)))
+                            && (markers::is_all_caps(nt)
+                                || (nt.chars().count() < 150 && !ends_sentence(nt)))
                         {
                             heading = format!("{text} {nt}");
                             rest = nt.to_string();
@@ -463,9 +540,16 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     }
                     nodes[f.node].children = true;
                 }
-                let sentence = ends_sentence(&rest) || (rest.ends_with(':') && rest.chars().count() >= 80);
+                let sentence =
+                    ends_sentence(&rest) || (rest.ends_with(':') && rest.chars().count() >= 80);
                 let headings = headings_of(&stack);
-                stack.push(Frame { rank, marker: Some(marker.clone()), heading, colon: None, node: nodes.len() });
+                stack.push(Frame {
+                    rank,
+                    marker: Some(marker.clone()),
+                    heading,
+                    colon: None,
+                    node: nodes.len(),
+                });
                 let path = path_of(&stack);
                 nodes.push(Node {
                     what: What::Item { marker, sentence },
@@ -530,7 +614,11 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     });
                 }
                 nodes.push(Node {
-                    what: What::Leaf { leaf, colon, in_article },
+                    what: What::Leaf {
+                        leaf,
+                        colon,
+                        in_article,
+                    },
                     text: rest.to_string(),
                     line: p.line,
                     path,
@@ -547,9 +635,11 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
 fn emit(n: Node) -> Option<Clause> {
     let (kind, text) = match n.what {
         What::Item { marker, sentence } => match marker {
-            Marker::Appendix(_) | Marker::Part(_) | Marker::Chapter(_) | Marker::Section(_) | Marker::Subsection(_) => {
-                return None
-            }
+            Marker::Appendix(_)
+            | Marker::Part(_)
+            | Marker::Chapter(_)
+            | Marker::Section(_)
+            | Marker::Subsection(_) => return None,
             Marker::Article(_) => {
                 if n.children {
                     return None;
@@ -563,7 +653,11 @@ fn emit(n: Node) -> Option<Clause> {
                 (ClauseKind::Item, n.text)
             }
         },
-        What::Leaf { leaf, colon, in_article } => {
+        What::Leaf {
+            leaf,
+            colon,
+            in_article,
+        } => {
             if colon && n.text.chars().count() < 80 {
                 return None;
             }
@@ -574,7 +668,11 @@ fn emit(n: Node) -> Option<Clause> {
             };
             (kind, n.text)
         }
-        What::Row { cells, stt_col, header } => (ClauseKind::TableRow, row_text(&cells, stt_col, &header)),
+        What::Row {
+            cells,
+            stt_col,
+            header,
+        } => (ClauseKind::TableRow, row_text(&cells, stt_col, &header)),
     };
     if text.trim().is_empty() {
         return None;
@@ -597,7 +695,10 @@ fn row_text(cells: &[String], stt_col: Option<usize>, header: &[String]) -> Stri
         .iter()
         .position(|h| {
             let f = fold(h);
-            f.contains("nhiem vu") || f.contains("noi dung") || f.contains("cong viec") || f.starts_with("ten ")
+            f.contains("nhiem vu")
+                || f.contains("noi dung")
+                || f.contains("cong viec")
+                || f.starts_with("ten ")
         })
         .filter(|&j| cells.get(j).is_some_and(|c| !c.is_empty()))
         .or_else(|| {
@@ -608,7 +709,9 @@ fn row_text(cells: &[String], stt_col: Option<usize>, header: &[String]) -> Stri
                 .max_by_key(|(_, c)| c.chars().count())
                 .map(|(j, _)| j)
         });
-    let Some(main) = main else { return String::new() };
+    let Some(main) = main else {
+        return String::new();
+    };
     let mut out = cells[main].clone();
     for (j, c) in cells.iter().enumerate() {
         if j == main || Some(j) == stt_col || c.is_empty() {
@@ -641,7 +744,11 @@ mod tests {
     #[test]
     fn zones_and_paths() {
         let c = clauses(PLAN);
-        let find = |s: &str| c.iter().find(|c| c.text.contains(s)).unwrap_or_else(|| panic!("{s}"));
+        let find = |s: &str| {
+            c.iter()
+                .find(|c| c.text.contains(s))
+                .unwrap_or_else(|| panic!("{s}"))
+        };
         let pre = find("Thực hiện Quyết định");
         assert_eq!((pre.zone, pre.path.as_str()), (Zone::Front, ""));
         let b = find("Triển khai có hiệu quả");
@@ -652,20 +759,41 @@ mod tests {
         assert_eq!(a.text, "Nắm tình hình.");
         assert_eq!(
             a.headings,
-            ["II. NHIỆM VỤ", "2. Công an tỉnh", "Chủ trì, phối hợp với cơ quan có liên quan:"]
+            [
+                "II. NHIỆM VỤ",
+                "2. Công an tỉnh",
+                "Chủ trì, phối hợp với cơ quan có liên quan:"
+            ]
         );
         let s = find("Sở Nội vụ thực hiện");
         assert_eq!(s.path, "II.2.4");
         assert_eq!(s.headings.last().unwrap(), "- Cơ quan thực hiện:");
         let t = find("Thời gian: Quý II");
-        assert_eq!(t.headings.last().unwrap(), "2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị.");
+        assert_eq!(
+            t.headings.last().unwrap(),
+            "2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị."
+        );
         // 2.4 has children and is a sentence: a clause too.
-        assert!(c.iter().any(|c| c.path == "II.2.4" && c.kind == ClauseKind::Item));
+        assert!(c
+            .iter()
+            .any(|c| c.path == "II.2.4" && c.kind == ClauseKind::Item));
         // Headings only.
-        assert!(!c.iter().any(|c| c.text == "Sở Ngoại vụ" || c.text.starts_with("MỤC ĐÍCH")));
-        assert!(!c.iter().any(|c| c.text.starts_with("Chủ trì, phối hợp với cơ quan")));
+        assert!(!c
+            .iter()
+            .any(|c| c.text == "Sở Ngoại vụ" || c.text.starts_with("MỤC ĐÍCH")));
+        assert!(!c
+            .iter()
+            .any(|c| c.text.starts_with("Chủ trì, phối hợp với cơ quan")));
         assert_eq!(find("Trên đây là").zone, Zone::Back);
-        for bad in ["Nơi nhận", "Bộ Ngoại giao", "Lê Văn A", "CHỦ TỊCH", "CỘNG HÒA", "KẾ HOẠCH", "TRIỂN KHAI CÔNG TÁC"] {
+        for bad in [
+            "Nơi nhận",
+            "Bộ Ngoại giao",
+            "Lê Văn A",
+            "CHỦ TỊCH",
+            "CỘNG HÒA",
+            "KẾ HOẠCH",
+            "TRIỂN KHAI CÔNG TÁC",
+        ] {
             assert!(!c.iter().any(|c| c.text.contains(bad)), "{bad}");
         }
     }
@@ -683,11 +811,20 @@ mod tests {
     fn table_rows() {
         let s = "III. NỘI DUNG\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n1\tTổ chức tập huấn\tSở Ngoại vụ\tQuý III\n2\tTuyên truyền\tSở Thông tin\t\n\tvề đối ngoại\t\tThường xuyên\nIV. TỔ CHỨC\n1. Giao Sở Ngoại vụ theo dõi.\n";
         let c = clauses(s);
-        let r: Vec<&Clause> = c.iter().filter(|c| c.kind == ClauseKind::TableRow).collect();
+        let r: Vec<&Clause> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .collect();
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].path, "III.1");
-        assert_eq!(r[0].text, "Tổ chức tập huấn\nCơ quan chủ trì: Sở Ngoại vụ\nThời gian: Quý III");
-        assert_eq!(r[1].text, "Tuyên truyền về đối ngoại\nCơ quan chủ trì: Sở Thông tin\nThời gian: Thường xuyên");
+        assert_eq!(
+            r[0].text,
+            "Tổ chức tập huấn\nCơ quan chủ trì: Sở Ngoại vụ\nThời gian: Quý III"
+        );
+        assert_eq!(
+            r[1].text,
+            "Tuyên truyền về đối ngoại\nCơ quan chủ trì: Sở Thông tin\nThời gian: Thường xuyên"
+        );
         assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
         assert!(c.iter().any(|c| c.path == "IV.1"));
     }
@@ -709,7 +846,13 @@ mod tests {
                 ("", ClauseKind::Paragraph),
             ]
         );
-        assert_eq!(c[1].headings, ["Chương I NHỮNG QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh"]);
+        assert_eq!(
+            c[1].headings,
+            [
+                "Chương I NHỮNG QUY ĐỊNH CHUNG",
+                "Điều 1. Phạm vi điều chỉnh"
+            ]
+        );
         assert_eq!(c[2].headings[2], "1. Cơ quan nhà nước, bao gồm:");
         assert_eq!(c.last().unwrap().zone, Zone::Back);
     }

@@ -67,7 +67,9 @@ impl Marker {
             Marker::Section(s) => format!("Mục {s}"),
             Marker::Subsection(s) => format!("Tiểu mục {s}"),
             Marker::Article(s) => format!("Điều {s}"),
-            Marker::Roman(s) | Marker::Number(s, _) | Marker::NumParen(s) | Marker::Letter(s) => s.clone(),
+            Marker::Roman(s) | Marker::Number(s, _) | Marker::NumParen(s) | Marker::Letter(s) => {
+                s.clone()
+            }
             Marker::Bullet(c) => c.to_string(),
         }
     }
@@ -75,14 +77,21 @@ impl Marker {
     /// Parts, chapters, sections, articles, Roman sections and numbered items: what opens a
     /// document's body (bullets and letters do not).
     pub fn opens_body(&self) -> bool {
-        !matches!(self, Marker::Bullet(_) | Marker::Letter(_) | Marker::NumParen(_) | Marker::Appendix(_))
+        !matches!(
+            self,
+            Marker::Bullet(_) | Marker::Letter(_) | Marker::NumParen(_) | Marker::Appendix(_)
+        )
     }
 
     /// Part/chapter/section markers whose title may sit on the next line.
     pub fn is_division(&self) -> bool {
         matches!(
             self,
-            Marker::Appendix(_) | Marker::Part(_) | Marker::Chapter(_) | Marker::Section(_) | Marker::Subsection(_)
+            Marker::Appendix(_)
+                | Marker::Part(_)
+                | Marker::Chapter(_)
+                | Marker::Section(_)
+                | Marker::Subsection(_)
         )
     }
 }
@@ -95,9 +104,9 @@ pub struct Marked<'a> {
 }
 
 const ROMANS: [&str; 30] = [
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-    "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII",
-    "XXIX", "XXX",
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII",
+    "XXVIII", "XXIX", "XXX",
 ];
 
 const LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
@@ -118,7 +127,9 @@ fn after(s: &str, i: usize) -> Option<&str> {
 }
 
 /// The ordinal words of "Phần thứ nhất".
-const ORDINALS: [&str; 10] = ["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"];
+const ORDINALS: [&str; 10] = [
+    "nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi",
+];
 
 /// Reads a division id after a keyword ("II", "3", "thứ hai"); returns (id as written, bytes used).
 fn division_id(s: &str) -> Option<(String, usize)> {
@@ -142,7 +153,9 @@ fn division_id(s: &str) -> Option<(String, usize)> {
     if fold(word) == "thu" {
         let t2 = &t[end..];
         let t2s = t2.trim_start();
-        let e2 = t2s.find(|c: char| !c.is_alphanumeric()).unwrap_or(t2s.len());
+        let e2 = t2s
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(t2s.len());
         let w2 = &t2s[..e2];
         if !w2.is_empty() && ORDINALS.contains(&fold(w2).as_str()) {
             let used = end + (t2.len() - t2s.len()) + e2;
@@ -170,7 +183,11 @@ fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
         }
         // Byte length in `text` of the keyword: count its chars.
         let nchars = key.chars().count();
-        let kw_end = text.char_indices().nth(nchars).map(|(i, _)| i).unwrap_or(text.len());
+        let kw_end = text
+            .char_indices()
+            .nth(nchars)
+            .map(|(i, _)| i)
+            .unwrap_or(text.len());
         let after_kw = &text[kw_end..];
         if kind == 0 {
             // Appendix: "PHỤ LỤC", "Phụ lục I", "Phụ lục số 01", "PHỤ LỤC:"
@@ -184,7 +201,9 @@ fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
                 Some(x) => x,
                 None => {
                     let r = rest.strip_prefix("số").or_else(|| rest.strip_prefix("SỐ"));
-                    match r.and_then(|r| division_id(r).map(|(id, u)| (id, u + (rest.len() - r.len())))) {
+                    match r.and_then(|r| {
+                        division_id(r).map(|(id, u)| (id, u + (rest.len() - r.len())))
+                    }) {
                         Some((id, u)) => (id, u + (after_kw.len() - rest.len())),
                         None => (String::new(), 0),
                     }
@@ -196,7 +215,10 @@ fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
             if id.is_empty() && !tail.is_empty() && !tail.starts_with('(') && !is_all_caps(tail) {
                 return None;
             }
-            return Some(Marked { marker: Marker::Appendix(id), rest: tail });
+            return Some(Marked {
+                marker: Marker::Appendix(id),
+                rest: tail,
+            });
         }
         let (id, used) = if kind == 5 {
             article_id(after_kw)?
@@ -258,8 +280,12 @@ fn article_id(s: &str) -> Option<(String, usize)> {
     let mut groups = 0;
     let mut has_caps = false;
     while groups < 8 {
-        let Some(r) = t[j..].strip_prefix('.') else { break };
-        let g = r.find(|c: char| !(c.is_ascii_digit() || c.is_uppercase())).unwrap_or(r.len());
+        let Some(r) = t[j..].strip_prefix('.') else {
+            break;
+        };
+        let g = r
+            .find(|c: char| !(c.is_ascii_digit() || c.is_uppercase()))
+            .unwrap_or(r.len());
         if g == 0 || g > 8 {
             break;
         }
@@ -277,7 +303,26 @@ fn article_id(s: &str) -> Option<(String, usize)> {
 pub fn parse(text: &str) -> Option<Marked<'_>> {
     let first = text.chars().next()?;
     // Bullets.
-    if matches!(first, '-' | '+' | '•' | '–' | '—' | '*' | '·' | '▪' | '►' | '●' | '○' | '◦' | '■' | '□' | '✓' | '➢' | '❖' | '>') {
+    if matches!(
+        first,
+        '-' | '+'
+            | '•'
+            | '–'
+            | '—'
+            | '*'
+            | '·'
+            | '▪'
+            | '►'
+            | '●'
+            | '○'
+            | '◦'
+            | '■'
+            | '□'
+            | '✓'
+            | '➢'
+            | '❖'
+            | '>'
+    ) {
         let rest = &text[first.len_utf8()..];
         let next = rest.chars().next();
         let ok = match next {
@@ -292,7 +337,10 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
                 return None;
             }
             let b = if first == '—' { '–' } else { first };
-            return Some(Marked { marker: Marker::Bullet(b), rest: r });
+            return Some(Marked {
+                marker: Marker::Bullet(b),
+                rest: r,
+            });
         }
         return None;
     }
@@ -307,17 +355,25 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
         if let Some((i1, c1)) = it.next() {
             if c1 == ')' && c0.is_lowercase() && LETTERS.contains(c0) {
                 if let Some(rest) = after(text, i1 + 1) {
-                    return Some(Marked { marker: Marker::Letter(c0.to_string()), rest });
+                    return Some(Marked {
+                        marker: Marker::Letter(c0.to_string()),
+                        rest,
+                    });
                 }
             }
         }
         // Roman: "IV." / "IV)"
-        let end = text.find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L')).unwrap_or(text.len());
+        let end = text
+            .find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L'))
+            .unwrap_or(text.len());
         if end > 0 && is_roman(&text[..end]) {
             if let Some(p) = text[end..].chars().next() {
                 if p == '.' || p == ')' {
                     if let Some(rest) = after(text, end + 1) {
-                        return Some(Marked { marker: Marker::Roman(text[..end].to_string()), rest });
+                        return Some(Marked {
+                            marker: Marker::Roman(text[..end].to_string()),
+                            rest,
+                        });
                     }
                 }
             }
@@ -355,16 +411,25 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
                 if rest.is_empty() && groups == 1 {
                     return None; // a lone "3." is not an item
                 }
-                Some(Marked { marker: Marker::Number(num.to_string(), groups), rest })
+                Some(Marked {
+                    marker: Marker::Number(num.to_string(), groups),
+                    rest,
+                })
             }
             Some(b')') if groups == 1 => {
                 let rest = after(text, i + 1)?;
-                Some(Marked { marker: Marker::NumParen(num.to_string()), rest })
+                Some(Marked {
+                    marker: Marker::NumParen(num.to_string()),
+                    rest,
+                })
             }
             Some(c) if groups > 1 && (c == b' ' || c == b'\t') => {
                 let rest = after(text, i)?;
                 if rest.starts_with(|c: char| c.is_uppercase()) {
-                    Some(Marked { marker: Marker::Number(num.to_string(), groups), rest })
+                    Some(Marked {
+                        marker: Marker::Number(num.to_string(), groups),
+                        rest,
+                    })
                 } else {
                     None
                 }
@@ -488,16 +553,23 @@ pub fn is_recipients(text: &str) -> bool {
 /// "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG", "CHỦ TỊCH QUỐC HỘI".
 pub fn is_signature_line(text: &str) -> bool {
     let t = text.trim().trim_matches(['*', '_']).trim();
-    if t.chars().count() > 60 {
+    if t.chars().nth(60).is_some() {
         return false;
     }
     let f = fold(t);
     for p in ["tm.", "kt.", "q.", "tl.", "tuq.", "tm ", "kt "] {
         if f.starts_with(p) {
             // fold maps one NFC character to one character: cut the original at the same count.
-            let cut = t.char_indices().nth(p.len()).map(|(i, _)| i).unwrap_or(t.len());
+            let cut = t
+                .char_indices()
+                .nth(p.len())
+                .map(|(i, _)| i)
+                .unwrap_or(t.len());
             let rest = t[cut..].trim();
-            if !rest.is_empty() && is_all_caps(rest) && t[..cut].chars().all(|c| !c.is_lowercase() || c == '.') {
+            if !rest.is_empty()
+                && is_all_caps(rest)
+                && t[..cut].chars().all(|c| !c.is_lowercase() || c == '.')
+            {
                 return true;
             }
         }
@@ -535,6 +607,18 @@ pub fn is_signature_line(text: &str) -> bool {
     ];
     let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
     TITLES.contains(&f.as_str())
+}
+
+/// "(Đã ký)", "Đã ký", "[daky]": the mark standing for a signature.
+pub fn is_signed_mark(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(['(', ')', '[', ']', '*', '_', ' ', '.']);
+    if t.chars().nth(12).is_some() {
+        return false;
+    }
+    let f = fold(t);
+    f == "da ky" || f == "daky" || f == "ky"
 }
 
 /// Opening line of a legal portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …").
@@ -581,10 +665,19 @@ pub fn is_closing(text: &str) -> bool {
     if head.starts_with("trong qua trinh") && head.contains("neu co") {
         return true;
     }
-    for p in ["luat nay", "bo luat nay", "phap lenh nay", "nghi quyet nay", "hien phap nay"] {
+    for p in [
+        "luat nay",
+        "bo luat nay",
+        "phap lenh nay",
+        "nghi quyet nay",
+        "hien phap nay",
+    ] {
         if let Some(r) = head.strip_prefix(p) {
             let r = r.trim_start();
-            if r.starts_with("da duoc") || r.starts_with("duoc quoc hoi") || r.starts_with("duoc uy ban") {
+            if r.starts_with("da duoc")
+                || r.starts_with("duoc quoc hoi")
+                || r.starts_with("duoc uy ban")
+            {
                 return true;
             }
         }
@@ -619,7 +712,10 @@ mod tests {
 
     #[test]
     fn roman_letters_bullets() {
-        assert_eq!(m("III. TỔ CHỨC THỰC HIỆN"), Some(Marker::Roman("III".into())));
+        assert_eq!(
+            m("III. TỔ CHỨC THỰC HIỆN"),
+            Some(Marker::Roman("III".into()))
+        );
         assert_eq!(m("IV) Kinh phí"), Some(Marker::Roman("IV".into())));
         assert_eq!(m("a) Tăng cường"), Some(Marker::Letter("a".into())));
         assert_eq!(m("đ) Tích cực"), Some(Marker::Letter("đ".into())));
@@ -637,20 +733,35 @@ mod tests {
     #[test]
     fn normative_divisions() {
         assert_eq!(m("Chương II"), Some(Marker::Chapter("II".into())));
-        assert_eq!(m("CHƯƠNG 1. NHỮNG QUY ĐỊNH CHUNG"), Some(Marker::Chapter("1".into())));
+        assert_eq!(
+            m("CHƯƠNG 1. NHỮNG QUY ĐỊNH CHUNG"),
+            Some(Marker::Chapter("1".into()))
+        );
         assert_eq!(m("Chương trình hành động"), None);
-        assert_eq!(m("Mục 1. NĂNG LỰC PHÁP LUẬT"), Some(Marker::Section("1".into())));
+        assert_eq!(
+            m("Mục 1. NĂNG LỰC PHÁP LUẬT"),
+            Some(Marker::Section("1".into()))
+        );
         assert_eq!(m("Mục đích của giao dịch"), None);
         assert_eq!(m("Mục II và nội dung"), None);
         assert_eq!(m("Phần thứ nhất"), Some(Marker::Part("thứ nhất".into())));
         assert_eq!(m("PHẦN I. QUY ĐỊNH CHUNG"), Some(Marker::Part("I".into())));
-        assert_eq!(m("Tiểu mục 2. Hợp đồng"), Some(Marker::Subsection("2".into())));
+        assert_eq!(
+            m("Tiểu mục 2. Hợp đồng"),
+            Some(Marker::Subsection("2".into()))
+        );
         let a = parse("Điều 23. Quyền và nghĩa vụ").unwrap();
         assert_eq!(a.marker, Marker::Article("23".into()));
         assert_eq!(a.rest, "Quyền và nghĩa vụ");
-        assert_eq!(m("Điều 7a. Trách nhiệm"), Some(Marker::Article("7a".into())));
+        assert_eq!(
+            m("Điều 7a. Trách nhiệm"),
+            Some(Marker::Article("7a".into()))
+        );
         assert_eq!(m("Điều 1."), Some(Marker::Article("1".into())));
-        assert_eq!(m("Điều 23.8.QĐ.5.1. Vị trí"), Some(Marker::Article("23.8.QĐ.5.1".into())));
+        assert_eq!(
+            m("Điều 23.8.QĐ.5.1. Vị trí"),
+            Some(Marker::Article("23.8.QĐ.5.1".into()))
+        );
         assert_eq!(m("Điều 5 của Luật này"), None);
         assert_eq!(m("Điều này quy định"), None);
         assert_eq!(m("PHỤ LỤC"), Some(Marker::Appendix(String::new())));
@@ -674,11 +785,19 @@ mod tests {
         assert!(is_signature_line("**TM. ỦY BAN NHÂN DÂN"));
         assert!(is_signature_line("PHÓ CHỦ TỊCH**"));
         assert!(is_signature_line("CHỦ TỊCH QUỐC HỘI"));
-        assert!(!is_signature_line("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"));
+        assert!(!is_signature_line(
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"
+        ));
         assert!(!is_signature_line("Kt. ông A"));
         assert!(is_portal_line("HIỆU LỰC VĂN BẢN"));
+        assert!(is_signed_mark("(Đã ký)"));
+        assert!(is_signed_mark("[daky]"));
+        assert!(!is_signed_mark("Đã ký kết hiệp định"));
         assert!(is_portal_line("  • Số hiệu: 91/KH-UBND"));
-        assert_eq!(portal_field("• Người ký: Nguyễn Minh"), Some(("nguoi ky", "Nguyễn Minh")));
+        assert_eq!(
+            portal_field("• Người ký: Nguyễn Minh"),
+            Some(("nguoi ky", "Nguyễn Minh"))
+        );
         assert!(is_closing("Trên đây là Kế hoạch triển khai"));
         assert!(is_closing("Trong quá trình thực hiện, nếu có khó khăn"));
         assert!(is_closing("Luật này đã được Quốc hội nước Cộng hòa"));

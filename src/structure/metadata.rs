@@ -28,8 +28,11 @@ pub fn number_line(text: &str) -> Option<String> {
         }
     }
     // Locate the value in the original text: after the first ':' or after "số".
-    let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<char> = chars.iter().map(|&c| fold_char(c).unwrap_or('\u{1}')).collect();
+    let chars: Vec<char> = text.chars().take(200).collect();
+    let folded: Vec<char> = chars
+        .iter()
+        .map(|&c| fold_char(c).unwrap_or('\u{1}'))
+        .collect();
     let fs: String = folded.iter().collect();
     let mut idx = find_word(&fs, "so", pos)?; // char index just after "so"
     let tail: String = fs.chars().skip(idx).take(16).collect();
@@ -42,7 +45,8 @@ pub fn number_line(text: &str) -> Option<String> {
     let r = rest.trim_start();
     let r = match r.strip_prefix(':') {
         Some(x) => x,
-        None if r.starts_with(|c: char| c.is_ascii_digit()) => r,
+        // "Số 38/KH-UBND" without a colon, but not "Kết luận số 57-KL/TW" in running text.
+        None if pos == 0 && r.starts_with(|c: char| c.is_ascii_digit()) => r,
         None => return None,
     };
     Some(clean_number(r))
@@ -108,11 +112,14 @@ fn clean_number(r: &str) -> String {
 /// A place-and-date line "Khánh Hòa, ngày 04 tháng 6 năm 2024": (place as written, date).
 /// The place is `None` when the line starts with "ngày".
 pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
-    if text.chars().count() > 140 {
+    if text.chars().nth(140).is_some() {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let f: Vec<char> = chars.iter().map(|&c| fold_char(c).unwrap_or('\u{1}')).collect();
+    let f: Vec<char> = chars
+        .iter()
+        .map(|&c| fold_char(c).unwrap_or('\u{1}'))
+        .collect();
     let fs: String = f.iter().collect();
     let at = fs.find("ngay")?;
     let at_char = fs[..at].chars().count();
@@ -121,7 +128,11 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
     let place = before.trim().trim_end_matches(',').trim();
     if !place.is_empty() {
         let words: Vec<&str> = place.split_whitespace().collect();
-        if words.len() > 6 || !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+        if words.len() > 6
+            || !words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        {
             return None;
         }
     }
@@ -135,7 +146,11 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
     let mut rest = rest2.strip_prefix("nam")?;
     let y = take_num(&mut rest)?;
     let date = Date::new(y as i32, m, d);
-    let place = if place.is_empty() { None } else { Some(place.to_string()) };
+    let place = if place.is_empty() {
+        None
+    } else {
+        Some(place.to_string())
+    };
     Some((place, date))
 }
 
@@ -156,7 +171,11 @@ fn slash_date(s: &str) -> Option<Date> {
     let mut it = t.split(['/', '-', '.']);
     let d = it.next()?.trim().parse().ok()?;
     let m = it.next()?.trim().parse().ok()?;
-    let y: String = it.next()?.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let y: String = it
+        .next()?
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     Date::new(y.parse().ok()?, m, d)
 }
 
@@ -171,7 +190,10 @@ fn sentence_case(s: &str) -> String {
 }
 
 fn title_case(s: &str) -> String {
-    s.split_whitespace().map(sentence_case).collect::<Vec<_>>().join(" ")
+    s.split_whitespace()
+        .map(sentence_case)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Local administrative prefixes ("TỈNH", "THÀNH PHỐ", "HUYỆN" …), folded, with the display form.
@@ -209,8 +231,14 @@ fn split_local(s: &str) -> Option<(&'static str, &str)> {
 fn local_name(s: &str) -> (String, Option<&'static Place>) {
     match split_local(s) {
         Some((prefix, name)) => {
-            let place = if prefix == "tỉnh" || prefix == "thành phố" { places::lookup(name) } else { None };
-            let disp = place.map(|p| p.name.to_string()).unwrap_or_else(|| title_case(name));
+            let place = if prefix == "tỉnh" || prefix == "thành phố" {
+                places::lookup(name)
+            } else {
+                None
+            };
+            let disp = place
+                .map(|p| p.name.to_string())
+                .unwrap_or_else(|| title_case(name));
             (format!("{prefix} {disp}"), place)
         }
         None => (title_case(s), None),
@@ -262,9 +290,15 @@ const CENTRAL: [(&str, &str); 14] = [
     ("ngan hang nha nuoc viet nam", "Ngân hàng Nhà nước Việt Nam"),
     ("ngan hang nha nuoc", "Ngân hàng Nhà nước Việt Nam"),
     ("toa an nhan dan toi cao", "Tòa án nhân dân tối cao"),
-    ("vien kiem sat nhan dan toi cao", "Viện kiểm sát nhân dân tối cao"),
+    (
+        "vien kiem sat nhan dan toi cao",
+        "Viện kiểm sát nhân dân tối cao",
+    ),
     ("bao hiem xa hoi viet nam", "Bảo hiểm xã hội Việt Nam"),
-    ("hoi dong tham phan toa an nhan dan toi cao", "Hội đồng Thẩm phán Tòa án nhân dân tối cao"),
+    (
+        "hoi dong tham phan toa an nhan dan toi cao",
+        "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+    ),
 ];
 
 /// An issuer printed in capitals, in its written form; the province when it names one.
@@ -281,7 +315,12 @@ fn org(caps: &str) -> Org {
     let f = fold(t);
     let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(&(_, disp)) = CENTRAL.iter().find(|(k, _)| *k == f) {
-        return Org { name: disp.to_string(), place: None, central: true, local_body: false };
+        return Org {
+            name: disp.to_string(),
+            place: None,
+            central: true,
+            local_body: false,
+        };
     }
     const LOCAL_BODIES: [(&str, &str); 4] = [
         ("uy ban nhan dan", "Ủy ban nhân dân"),
@@ -295,13 +334,27 @@ fn org(caps: &str) -> Org {
             let idx = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(t.len());
             let rest = t[idx..].trim();
             if rest.is_empty() {
-                return Org { name: disp.to_string(), place: None, central: false, local_body: true };
+                return Org {
+                    name: disp.to_string(),
+                    place: None,
+                    central: false,
+                    local_body: true,
+                };
             }
             let (loc, place) = local_name(rest);
-            return Org { name: format!("{disp} {loc}"), place, central: false, local_body: true };
+            return Org {
+                name: format!("{disp} {loc}"),
+                place,
+                central: false,
+                local_body: true,
+            };
         }
     }
-    for (k, disp, central) in [("bo ", "Bộ", true), ("so ", "Sở", false), ("ban ", "Ban", false)] {
+    for (k, disp, central) in [
+        ("bo ", "Bộ", true),
+        ("so ", "Sở", false),
+        ("ban ", "Ban", false),
+    ] {
         if let Some(r) = f.strip_prefix(k) {
             let n = k.chars().count();
             let idx = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(t.len());
@@ -311,24 +364,47 @@ fn org(caps: &str) -> Org {
                 Some(_) => {
                     let words: Vec<&str> = rest.split_whitespace().collect();
                     let fw: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                    let cut = fw.iter().position(|w| w == "tinh" || w == "thanh").unwrap_or(words.len());
+                    let cut = fw
+                        .iter()
+                        .position(|w| w == "tinh" || w == "thanh")
+                        .unwrap_or(words.len());
                     let (loc, place) = local_name(&words[cut..].join(" "));
-                    (format!("{} {}", name_parts(&words[..cut].join(" ")), loc), place)
+                    (
+                        format!("{} {}", name_parts(&words[..cut].join(" ")), loc),
+                        place,
+                    )
                 }
                 None => (name_parts(rest), None),
             };
-            return Org { name: format!("{disp} {body}"), place, central, local_body: !central };
+            return Org {
+                name: format!("{disp} {body}"),
+                place,
+                central,
+                local_body: !central,
+            };
         }
     }
     let (name, place) = local_name(t);
-    let name = if split_local(t).is_some() { name } else { sentence_case(t) };
-    Org { name, place, central: false, local_body: place.is_some() }
+    let name = if split_local(t).is_some() {
+        name
+    } else {
+        sentence_case(t)
+    };
+    Org {
+        name,
+        place,
+        central: false,
+        local_body: place.is_some(),
+    }
 }
 
 /// Issuer lines of the header: capitals before the number and date lines, other than the
 /// national motto; a line naming a locality continues the one above it.
 fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
-    let end = lay.type_idx.unwrap_or(lay.header_end).min(lay.header_end.max(lay.type_idx.unwrap_or(0)));
+    let end = lay
+        .type_idx
+        .unwrap_or(lay.header_end)
+        .min(lay.header_end.max(lay.type_idx.unwrap_or(0)));
     let stop = (0..end)
         .find(|&i| number_line(&paras[i].text).is_some() || place_date(&paras[i].text).is_some())
         .unwrap_or(end);
@@ -343,7 +419,11 @@ fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
             let idx = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(0);
             t = t[..idx].trim();
         }
-        if t.is_empty() || f.starts_with("doc lap") || !markers::is_all_caps(t) || markers::type_line(t).is_some() {
+        if t.is_empty()
+            || f.starts_with("doc lap")
+            || !markers::is_all_caps(t)
+            || markers::type_line(t).is_some()
+        {
             continue;
         }
         let continues = split_local(t).is_some() && !groups.is_empty();
@@ -358,7 +438,9 @@ fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
     groups
 }
 
-fn is_name(s: &str, allow_caps: bool) -> Option<String> {
+/// A person's name as signed: 2–5 capitalised syllables ("Lê Hữu Hoàng"), or in capitals when
+/// `allow_caps` (then given in title case). Titles and "Nơi nhận" are not names.
+pub fn is_name(s: &str, allow_caps: bool) -> Option<String> {
     let t = s.trim().trim_matches(['*', '_']).trim();
     let words: Vec<&str> = t.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || t.chars().any(|c| c.is_ascii_digit()) {
@@ -366,21 +448,29 @@ fn is_name(s: &str, allow_caps: bool) -> Option<String> {
     }
     let fw: Vec<String> = words.iter().map(|w| fold(w)).collect();
     const NOT: [&str; 16] = [
-        "chu", "tich", "pho", "bo", "truong", "uy", "ban", "nhan", "dan", "noi", "nhan:", "tm.", "kt.", "giam",
-        "doc", "ky",
+        "chu", "tich", "pho", "bo", "truong", "uy", "ban", "nhan", "dan", "noi", "nhan:", "tm.",
+        "kt.", "giam", "doc", "ky",
     ];
-    if fw.iter().filter(|w| NOT.contains(&w.as_str())).count() >= 2 || fw[0] == "noi" || fw[0] == "da" {
+    if fw.iter().filter(|w| NOT.contains(&w.as_str())).count() >= 2
+        || fw[0] == "noi"
+        || fw[0] == "da"
+    {
         return None;
     }
     let proper = words.iter().all(|w| {
         let mut c = w.chars();
-        c.next().is_some_and(|f| f.is_uppercase() && f.is_alphabetic())
+        c.next()
+            .is_some_and(|f| f.is_uppercase() && f.is_alphabetic())
             && c.all(|x| x.is_lowercase() && x.is_alphabetic())
     });
     if proper {
         return Some(words.join(" "));
     }
-    if allow_caps && words.iter().all(|w| w.chars().all(|c| c.is_uppercase() && c.is_alphabetic())) {
+    if allow_caps
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() && c.is_alphabetic()))
+    {
         return Some(title_case(t));
     }
     None
@@ -429,7 +519,10 @@ fn code_type(number: &str) -> Option<&'static str> {
         return Some(t);
     }
     // "123/UBND-VX": an issuer code and a department code — an official letter.
-    if codes.iter().any(|(c, dash)| *dash && c.chars().all(|x| x.is_alphabetic()) && !c.is_empty()) {
+    if codes
+        .iter()
+        .any(|(c, dash)| *dash && c.chars().all(|x| x.is_alphabetic()) && !c.is_empty())
+    {
         return Some("Công văn");
     }
     None
@@ -516,14 +609,33 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
             }
         }
     }
-    let portal_get = |k: &str| portal.iter().find(|(f, _)| *f == k).map(|(_, v)| v.as_str());
+    let portal_get = |k: &str| {
+        portal
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map(|(_, v)| v.as_str())
+    };
 
     // Number.
     meta.number = header
         .iter()
-        .filter_map(|p| number_line(&p.text))
-        .find(|n| !n.is_empty())
-        .or_else(|| portal_get("so hieu").map(clean_number).filter(|n| !n.is_empty()));
+        .enumerate()
+        .filter_map(|(k, p)| {
+            let n = number_line(&p.text)?;
+            if !n.is_empty() {
+                return Some(n);
+            }
+            // "Số:" with the number on the next line.
+            let next = header.get(k + 1)?.text.as_str();
+            let n = clean_number(next);
+            (!n.is_empty() && !next.trim().contains(' ')).then_some(n)
+        })
+        .next()
+        .or_else(|| {
+            portal_get("so hieu")
+                .map(clean_number)
+                .filter(|n| !n.is_empty())
+        });
 
     // Type.
     meta.doc_type = lay
@@ -531,8 +643,17 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
         .and_then(|i| markers::type_line(&paras[i].text))
         .or(lay.inline_type)
         .map(str::to_string)
-        .or_else(|| portal_get("loai van ban").map(sentence_case).filter(|s| !s.is_empty()))
-        .or_else(|| meta.number.as_deref().and_then(code_type).map(str::to_string));
+        .or_else(|| {
+            portal_get("loai van ban")
+                .map(sentence_case)
+                .filter(|s| !s.is_empty())
+        })
+        .or_else(|| {
+            meta.number
+                .as_deref()
+                .and_then(code_type)
+                .map(str::to_string)
+        });
 
     // Title.
     if let Some((s, e)) = lay.title {
@@ -633,7 +754,11 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
             None => None,
         };
         if let (Some(b), Some(pl)) = (body, province) {
-            issuer = Some(format!("{b} {} {}", places::prefix(pl), places::name_in(pl, year_hint)));
+            issuer = Some(format!(
+                "{b} {} {}",
+                places::prefix(pl),
+                places::name_in(pl, year_hint)
+            ));
             local_body = true;
         }
     }
@@ -656,7 +781,10 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
         }
         found.or_else(|| {
             meta.number.as_deref().and_then(|n| {
-                n.split('/').find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))?.parse().ok()
+                n.split('/')
+                    .find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))?
+                    .parse()
+                    .ok()
             })
         })
     });
@@ -672,6 +800,15 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
         if markers::is_signature_line(t) {
             after_sig = true;
             continue;
+        }
+        let before_mark = paras
+            .get(i + 1)
+            .is_some_and(|n| markers::is_signed_mark(&n.text));
+        if before_mark {
+            if let Some(n) = is_name(t, true) {
+                meta.signer = Some(n);
+                break;
+            }
         }
         if markers::is_recipients(t) || markers::is_portal_line(t) {
             after_sig = false;
@@ -701,14 +838,31 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(number_line("Số: 5951/KH-UBND").as_deref(), Some("5951/KH-UBND"));
-        assert_eq!(number_line("Số: 38 /KH-UBND").as_deref(), Some("38/KH-UBND"));
-        assert_eq!(number_line("Luật số: 62/2006/QH 11").as_deref(), Some("62/2006/QH11"));
-        assert_eq!(number_line("Số hiệu: 91/KH-UBND").as_deref(), Some("91/KH-UBND"));
+        assert_eq!(
+            number_line("Số: 5951/KH-UBND").as_deref(),
+            Some("5951/KH-UBND")
+        );
+        assert_eq!(
+            number_line("Số: 38 /KH-UBND").as_deref(),
+            Some("38/KH-UBND")
+        );
+        assert_eq!(
+            number_line("Luật số: 62/2006/QH 11").as_deref(),
+            Some("62/2006/QH11")
+        );
+        assert_eq!(
+            number_line("Số hiệu: 91/KH-UBND").as_deref(),
+            Some("91/KH-UBND")
+        );
         assert_eq!(number_line("Số: /QĐ-UBND").as_deref(), Some(""));
         assert_eq!(number_line("Số lượng cán bộ"), None);
+        assert_eq!(number_line("Kết luận số 57-"), None);
+        assert_eq!(number_line("Số 12/QĐ-UBND").as_deref(), Some("12/QĐ-UBND"));
         assert_eq!(number_line("Theo Kế hoạch số 2596/KH-UBND ngày"), None);
-        assert_eq!(number_line("Số: 64/KH-UBND Kiên Giang, ngày").as_deref(), Some("64/KH-UBND"));
+        assert_eq!(
+            number_line("Số: 64/KH-UBND Kiên Giang, ngày").as_deref(),
+            Some("64/KH-UBND")
+        );
     }
 
     #[test]
@@ -719,19 +873,37 @@ mod tests {
         let (_, d) = place_date("Hà Nội, ngày  9 tháng 04  năm 2016").unwrap();
         assert_eq!(d, Date::new(2016, 4, 9));
         assert!(place_date("Thông tư này có hiệu lực từ ngày 1 tháng 1 năm 2020.").is_none());
-        assert_eq!(place_date("Hà Nội, ngày 31 tháng 4 năm 2020").unwrap().1, None);
+        assert_eq!(
+            place_date("Hà Nội, ngày 31 tháng 4 năm 2020").unwrap().1,
+            None
+        );
         assert_eq!(slash_date("10/01/2023"), Date::new(2023, 1, 10));
     }
 
     #[test]
     fn issuer_names() {
-        assert_eq!(org("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN").name, "Ủy ban nhân dân tỉnh Bình Thuận");
-        assert_eq!(org("UBND THÀNH PHỐ CẦN THƠ").name, "Ủy ban nhân dân thành phố Cần Thơ");
-        assert_eq!(org("ỦY BAN NHÂN DÂN TỈNH KHÁNH HOÀ").name, "Ủy ban nhân dân tỉnh Khánh Hòa");
+        assert_eq!(
+            org("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN").name,
+            "Ủy ban nhân dân tỉnh Bình Thuận"
+        );
+        assert_eq!(
+            org("UBND THÀNH PHỐ CẦN THƠ").name,
+            "Ủy ban nhân dân thành phố Cần Thơ"
+        );
+        assert_eq!(
+            org("ỦY BAN NHÂN DÂN TỈNH KHÁNH HOÀ").name,
+            "Ủy ban nhân dân tỉnh Khánh Hòa"
+        );
         assert_eq!(org("BỘ NGOẠI GIAO").name, "Bộ Ngoại giao");
         assert_eq!(org("BỘ KẾ HOẠCH VÀ ĐẦU TƯ").name, "Bộ Kế hoạch và Đầu tư");
-        assert_eq!(org("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").name, "Bộ Lao động - Thương binh và Xã hội");
-        assert_eq!(org("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH").name, "Bộ Văn hóa, Thể thao và Du lịch");
+        assert_eq!(
+            org("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").name,
+            "Bộ Lao động - Thương binh và Xã hội"
+        );
+        assert_eq!(
+            org("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH").name,
+            "Bộ Văn hóa, Thể thao và Du lịch"
+        );
         assert_eq!(org("BỘ CÔNG THƯƠNG").name, "Bộ Công Thương");
         assert_eq!(org("QUỐC HỘI").name, "Quốc hội");
         assert_eq!(org("CHÍNH PHỦ").name, "Chính phủ");
@@ -749,8 +921,14 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(is_name("Lê Hữu Hoàng", false).as_deref(), Some("Lê Hữu Hoàng"));
-        assert_eq!(is_name("NGUYỄN VĂN AN", true).as_deref(), Some("Nguyễn Văn An"));
+        assert_eq!(
+            is_name("Lê Hữu Hoàng", false).as_deref(),
+            Some("Lê Hữu Hoàng")
+        );
+        assert_eq!(
+            is_name("NGUYỄN VĂN AN", true).as_deref(),
+            Some("Nguyễn Văn An")
+        );
         assert_eq!(is_name("PHÓ CHỦ TỊCH", true), None);
         assert_eq!(is_name("Nơi nhận:", true), None);
         assert_eq!(is_name("Đã ký", true), None);
@@ -780,7 +958,31 @@ mod tests {
         assert_eq!(m.year, Some(2024));
         assert_eq!(m.province.as_deref(), Some("Khánh Hòa"));
         assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Khánh Hòa"));
-        assert_eq!(m.title.as_deref(), Some("Triển khai công tác đối ngoại trên địa bàn tỉnh Khánh Hoà năm 2024"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Triển khai công tác đối ngoại trên địa bàn tỉnh Khánh Hoà năm 2024")
+        );
+    }
+
+    #[test]
+    fn number_on_next_line_and_session_line() {
+        let s = "QUỐC HỘI *****\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc *********\nSố:\n64/2006/QH11\nHà Nội, ngày 29 tháng 6 năm 2006\nQUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKhoá XI, Kỳ họp thứ 9 (Từ ngày 16 tháng 5 đến ngày 29 tháng 6 năm 2006)\nLUẬT\nPHÒNG, CHỐNG HIV/AIDS\nCăn cứ Hiến pháp;\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nLuật này quy định.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("64/2006/QH11"));
+        assert_eq!(m.doc_type.as_deref(), Some("Luật"));
+        assert_eq!(m.issuer.as_deref(), Some("Quốc hội"));
+        assert_eq!(m.title.as_deref(), Some("PHÒNG, CHỐNG HIV/AIDS"));
+    }
+
+    #[test]
+    fn signer_before_signed_mark() {
+        let s = "LUẬT\nDẦU KHÍ\nĐiều 1. Phạm vi\nLuật này quy định.\nLuật này đã được Quốc hội thông qua ngày 6 tháng 7 năm 1993.\nLê Đức Anh\n(Đã ký)\n";
+        let p = paragraphs(s);
+        assert_eq!(extract(&p).signer.as_deref(), Some("Lê Đức Anh"));
+        let c = crate::structure::clauses::build(&p);
+        assert!(!c
+            .iter()
+            .any(|c| c.text.contains("Lê Đức Anh") || c.text.contains("Đã ký")));
     }
 
     #[test]

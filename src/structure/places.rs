@@ -22,7 +22,12 @@ pub struct Place {
 }
 
 const fn p(name: &'static str, city: bool, before_2025: bool, after_2025: bool) -> Place {
-    Place { name, city, before_2025, after_2025 }
+    Place {
+        name,
+        city,
+        before_2025,
+        after_2025,
+    }
 }
 
 /// All units, old and new. Huế is listed as a city (since 2025); Thừa Thiên Huế as the former
@@ -114,7 +119,16 @@ const ALIASES: [(&str, &str); 10] = [
 /// Folded key: diacritics off, lowercase, hyphens and dots as spaces, spaces collapsed.
 pub fn key(s: &str) -> String {
     let f = fold(s);
-    let f: String = f.chars().map(|c| if c == '-' || c == '.' || c == '–' { ' ' } else { c }).collect();
+    let f: String = f
+        .chars()
+        .map(|c| {
+            if c == '-' || c == '.' || c == '–' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -207,10 +221,16 @@ mod tests {
     fn prefixes() {
         let (pl, n) = match_prefix("Khánh Hòa ban hành Kế hoạch").unwrap();
         assert_eq!((pl.name, n), ("Khánh Hòa", "Khánh Hòa".len()));
-        assert_eq!(match_prefix("Thừa Thiên Huế, ngày").unwrap().0.name, "Thừa Thiên Huế");
+        assert_eq!(
+            match_prefix("Thừa Thiên Huế, ngày").unwrap().0.name,
+            "Thừa Thiên Huế"
+        );
         assert_eq!(match_prefix("Kiên Giang.").unwrap().0.name, "Kiên Giang");
         assert!(match_prefix("Nha Trang, ngày").is_none());
-        assert_eq!(name_in(lookup("Huế").unwrap(), Some(2019)), "Thừa Thiên Huế");
+        assert_eq!(
+            name_in(lookup("Huế").unwrap(), Some(2019)),
+            "Thừa Thiên Huế"
+        );
         assert_eq!(prefix(lookup("Huế").unwrap()), "thành phố");
     }
 }
