@@ -155,7 +155,7 @@ pub fn run(
 
     let rebuild = opts.rebuild || !store::exists(&opts.index);
     let open = if rebuild {
-        store::create_generation(&opts.index)?
+        store::create_generation(&opts.index, &opts.corpus)?
     } else {
         store::open(&opts.index)?
     };

@@ -29,6 +29,10 @@ const INFO: &str = "tracuu.json";
 struct Info {
     format: u32,
     tracuu: String,
+    /// The corpus directory as given when the generation was built, so that hits can be shown
+    /// as paths a user can open.
+    #[serde(default)]
+    corpus: Option<String>,
 }
 
 /// An open index: the tantivy index, its fields and where it lives.
@@ -36,6 +40,8 @@ pub struct OpenIndex {
     pub index: Index,
     pub fields: Fields,
     pub generation: PathBuf,
+    /// The corpus the index was built from, as given then.
+    pub corpus: Option<PathBuf>,
 }
 
 /// The live generation's directory, if the index directory has one.
@@ -97,11 +103,12 @@ pub fn open(dir: &Path) -> Result<OpenIndex, IndexError> {
         index: with_tokenizers(index),
         fields,
         generation,
+        corpus: info.corpus.map(PathBuf::from),
     })
 }
 
 /// Creates a new, empty generation (not yet live).
-pub fn create_generation(dir: &Path) -> Result<OpenIndex, IndexError> {
+pub fn create_generation(dir: &Path, corpus: &Path) -> Result<OpenIndex, IndexError> {
     fs::create_dir_all(dir).map_err(|e| IndexError::Io {
         path: dir.to_path_buf(),
         source: e,
@@ -118,6 +125,7 @@ pub fn create_generation(dir: &Path) -> Result<OpenIndex, IndexError> {
     let info = Info {
         format: FORMAT_VERSION,
         tracuu: env!("CARGO_PKG_VERSION").to_string(),
+        corpus: Some(corpus.display().to_string()),
     };
     write_synced(
         &generation.join(INFO),
@@ -130,6 +138,7 @@ pub fn create_generation(dir: &Path) -> Result<OpenIndex, IndexError> {
         index: with_tokenizers(index),
         fields,
         generation,
+        corpus: Some(corpus.to_path_buf()),
     })
 }
 

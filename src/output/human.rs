@@ -9,7 +9,9 @@ use crate::search::SearchResults;
 const UNKNOWN: &str = "—";
 
 /// Search results: a citation per hit, where it is, and the clause with matches marked.
-pub fn search(results: &SearchResults, p: &Palette) -> String {
+/// `root` is the corpus directory the index was built from: file paths are shown under it so
+/// they can be opened as they are printed.
+pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palette) -> String {
     let mut out = String::new();
     if results.hits.is_empty() {
         out.push_str(&format!("No clause matches “{}”.\n", results.query));
@@ -17,9 +19,14 @@ pub fn search(results: &SearchResults, p: &Palette) -> String {
     }
     for hit in &results.hits {
         out.push_str(&format!("{}. {}\n", hit.rank, p.citation(&hit.citation)));
-        let mut place = p.location(&format!("{}:{}", hit.file, hit.line));
+        let file = match root {
+            Some(r) => r.join(&hit.file).display().to_string(),
+            None => hit.file.clone(),
+        };
+        let mut place = p.location(&format!("{file}:{}", hit.line));
         if !hit.headings.is_empty() {
-            place.push_str(&p.dim(&format!("  {}", hit.headings.join(" › "))));
+            let chain: Vec<String> = hit.headings.iter().map(|h| shorten(h, 60)).collect();
+            place.push_str(&p.dim(&format!("  {}", chain.join(" › "))));
         }
         out.push_str(&format!("   {place}\n"));
         let snippet = if p.enabled {
@@ -67,6 +74,16 @@ pub fn search(results: &SearchResults, p: &Palette) -> String {
         }
     )));
     out
+}
+
+/// At most `max` characters, cut at a space, with "…" when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rfind(' ').map(|i| &cut[..i]).unwrap_or(&cut);
+    format!("{cut}…")
 }
 
 fn or_unknown(v: Option<&str>) -> &str {
@@ -218,11 +235,7 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
             ));
             for c in &d.clauses {
                 let text: String = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let short = if text.chars().count() > 220 {
-                    format!("{}…", text.chars().take(220).collect::<String>())
-                } else {
-                    text
-                };
+                let short = shorten(&text, 220);
                 out.push_str(&format!(
                     "    {} [{}] {}\n      {}\n",
                     p.citation(if c.path.is_empty() {
