@@ -433,3 +433,52 @@ fn vlc_laws_agreement() {
     println!("signer found: {signer_some}/{n}");
     println!("with article paths: {clauses_ok}/{n}");
 }
+
+/// Metadata agreement with the Công báo manifest (PDF text, hard-wrapped, page furniture). Run
+/// with `cargo test --test structure_seeds congbao -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn congbao_agreement() {
+    let dir = std::env::var("CONGBAO_DIR")
+        .unwrap_or_else(|_| "/work/shared/bench-corpus/congbao-8chude".into());
+    let manifest =
+        std::fs::read_to_string(Path::new(&dir).join("manifest.tsv")).expect("manifest.tsv");
+    let (mut n, mut num_ok, mut num_known, mut date_ok, mut date_known, mut type_ok) =
+        (0, 0, 0, 0, 0, 0);
+    let mut clauses = 0;
+    for line in manifest.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if !f[9].is_empty() {
+            continue; // duplicate
+        }
+        let d = parse(&Path::new(&dir).join(f[0]));
+        n += 1;
+        clauses += d.clauses.len();
+        let m = &d.meta;
+        if !f[1].is_empty() {
+            num_known += 1;
+            if m.number.as_deref().map(norm_number) == Some(norm_number(f[1])) {
+                num_ok += 1;
+            } else {
+                println!("number {}: manifest {:?} got {:?}", f[0], f[1], m.number);
+            }
+        }
+        if !f[2].is_empty() {
+            date_known += 1;
+            if m.date.map(|d| d.vietnamese()).as_deref() == Some(f[2]) {
+                date_ok += 1;
+            } else {
+                println!("date {}: manifest {:?} got {:?}", f[0], f[2], m.date);
+            }
+        }
+        if m.doc_type.as_deref() == Some(f[3]) {
+            type_ok += 1;
+        } else {
+            println!("type {}: manifest {:?} got {:?}", f[0], f[3], m.doc_type);
+        }
+    }
+    println!("documents: {n}, clauses: {clauses}");
+    println!("number: {num_ok}/{num_known}");
+    println!("date: {date_ok}/{date_known}");
+    println!("type: {type_ok}/{n}");
+}

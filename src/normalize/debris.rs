@@ -167,10 +167,13 @@ fn is_bare_url(s: &str) -> bool {
 
 /// "CÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024".
 fn is_running_head(key: &str) -> bool {
-    (key.starts_with("cong bao/so")
-        || key.starts_with("cong bao / so")
-        || key.starts_with("cong bao so"))
-        && key.contains("ngay")
+    // A page number may come first: "38   CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025".
+    let key: String = key
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (key.starts_with("congbao/so") || key.starts_with("congbaoso")) && key.contains("ngay")
 }
 
 /// "3", "- 3 -", "Trang 3", "3/12".
@@ -193,7 +196,7 @@ fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
             continue;
         }
         let f = fold(&lines[i].1.chars().take(20).collect::<String>());
-        if !f.starts_with("thoi gian ky:") {
+        if !(f.starts_with("thoi gian ky:") || f.starts_with("ngay ky:")) {
             continue;
         }
         lines[i].0 = Kind::Furniture;
@@ -205,7 +208,11 @@ fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
                 continue;
             }
             let f = fold(&lines[j].1.chars().take(12).collect::<String>());
-            if f.starts_with("nguoi ky:") || f.starts_with("email:") || f.starts_with("co quan:") {
+            if f.starts_with("nguoi ky:")
+                || f.starts_with("ky boi:")
+                || f.starts_with("email:")
+                || f.starts_with("co quan:")
+            {
                 lines[j].0 = Kind::Furniture;
                 seen += 1;
             } else {
@@ -225,24 +232,52 @@ fn ends_sentence(s: &str) -> bool {
 /// line after starts in lowercase).
 fn mark_page_numbers(lines: &mut [(Kind, String)]) {
     let n = lines.len();
+    // Index of the next line that is not a lone number, for every line (one backward pass).
+    let mut next_other = vec![n; n + 1];
+    for i in (0..n).rev() {
+        next_other[i] = if lines[i].0 == Kind::Number {
+            next_other[i + 1]
+        } else {
+            i
+        };
+    }
+    // Running heads, to catch the page number printed next to them.
+    let heads: Vec<usize> = (0..n).filter(|&i| lines[i].0 == Kind::Furniture).collect();
+    let near: Vec<bool> = (0..n)
+        .map(|i| {
+            if lines[i].0 != Kind::Number {
+                return false;
+            }
+            let k = heads.partition_point(|&h| h < i);
+            let close = |h: usize| {
+                let (a, b) = if h < i { (h, i) } else { (i, h) };
+                b - a <= 4 && (a + 1..b).filter(|&j| lines[j].0 != Kind::Blank).count() <= 1
+            };
+            (k > 0 && close(heads[k - 1])) || (k < heads.len() && close(heads[k]))
+        })
+        .collect();
+    let mut prev_other: Option<usize> = None;
     for i in 0..n {
         if lines[i].0 != Kind::Number {
+            prev_other = Some(i);
             continue;
         }
-        let prev = lines[..i].iter().rev().find(|(k, _)| *k != Kind::Number);
-        let next = lines[i + 1..].iter().find(|(k, _)| *k != Kind::Number);
-        let boundary = |x: Option<&(Kind, String)>| {
-            x.is_none_or(|(k, _)| matches!(k, Kind::Blank | Kind::Break | Kind::Furniture))
+        let boundary = |x: Option<usize>| {
+            x.is_none_or(|j| {
+                j >= n || matches!(lines[j].0, Kind::Blank | Kind::Break | Kind::Furniture)
+            })
         };
+        let next = Some(next_other[i + 1]).filter(|&j| j < n);
         let adjacent_prev = i.checked_sub(1).map(|j| &lines[j]);
         let adjacent_next = lines.get(i + 1);
         let cuts_sentence = matches!(adjacent_prev, Some((Kind::Text, p)) if !ends_sentence(p))
             && matches!(adjacent_next, Some((Kind::Text, t)) if t.starts_with(char::is_lowercase));
-        if (boundary(prev) && boundary(next)) || cuts_sentence {
-            lines[i].0 = Kind::Furniture;
+        lines[i].0 = if (boundary(prev_other) && boundary(next)) || cuts_sentence || near[i] {
+            Kind::Furniture
         } else {
-            lines[i].0 = Kind::Text;
-        }
+            Kind::Text
+        };
+        prev_other = Some(i);
     }
 }
 
@@ -296,6 +331,10 @@ mod tests {
     fn running_heads_take_blank_lines_with_them() {
         let s = "bảo hiểm y tế cho cơ \n \n \nCÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024 \n5 \n \nsở khám bệnh";
         assert_eq!(texts(s), ["bảo hiểm y tế cho cơ", "sở khám bệnh"]);
+        let s = " \n2 \nCÔNG BÁO/Số 977 + 978/Ngày 25-7-2025 \n  \n2\nVĂN BẢN QUY PHẠM PHÁP LUẬT";
+        assert_eq!(texts(s), ["VĂN BẢN QUY PHẠM PHÁP LUẬT"]);
+        let s = "a\n38                             CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025 \nb";
+        assert_eq!(texts(s), ["a", "b"]);
         let s = "a\nNgười ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: x@chinhphu.vn\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 07.01.2025 16:32:41 +07:00\n\nb";
         assert_eq!(texts(s), ["a", "b"]);
     }

@@ -24,7 +24,8 @@
 use super::debris::Piece;
 use super::fold::fold;
 use super::Paragraph;
-use crate::structure::{markers, metadata, places};
+use crate::structure::markers::{self, Marker};
+use crate::structure::{metadata, places};
 
 /// Words after which a phrase cannot end: a line ending with one continues.
 const CONNECTORS: [&str; 29] = [
@@ -176,7 +177,10 @@ fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize
         let short = p.chars().take(width).count() * 4 < width * 3;
         let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
         let open_ended = p.ends_with(',') || CONNECTORS.contains(&fold(last).as_str());
-        if short && !open_ended && heading_like(m.rest) {
+        // An article or division title ("Điều 3. Các trường hợp …") goes on only when cut
+        // mid-phrase; an item heading when it is short and reads as a heading.
+        let titled = matches!(m.marker, Marker::Article(_)) || m.marker.is_division();
+        if !open_ended && (titled || (short && heading_like(m.rest))) {
             return None;
         }
     }
@@ -300,6 +304,16 @@ mod tests {
                 "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
                 "Chủ trì, phối hợp với các ngành.",
                 "Kiên Giang, ngày 16 tháng 4 năm 2019",
+            ]
+        );
+        let s = format!("{WRAPPED_BODY}Điều 3. Các trường hợp không bị coi là trốn đóng\nCác trường hợp theo quy định tại\nLuật Bảo hiểm y tế.\nĐiều 4. Trách nhiệm của\nBộ Y tế\n");
+        let p = paras(&s);
+        assert_eq!(
+            &p[1..],
+            [
+                "Điều 3. Các trường hợp không bị coi là trốn đóng",
+                "Các trường hợp theo quy định tại Luật Bảo hiểm y tế.",
+                "Điều 4. Trách nhiệm của Bộ Y tế",
             ]
         );
     }

@@ -21,6 +21,10 @@ pub fn number_line(text: &str) -> Option<String> {
     // Optional type words, then "số" / "số hiệu" / "số ký hiệu", then ":" or a digit.
     let words: Vec<&str> = f.split_whitespace().collect();
     let pos = words.iter().position(|w| w.trim_end_matches(':') == "so")?;
+    // A header line starts with a capital ("Số:", "Luật số:"), not "số 51/2024/QH15" in a sentence.
+    if !text.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
     if pos > 0 {
         let before = words[..pos].join(" ");
         if markers::type_name_folded(&before).is_none() && before != "van ban" {
@@ -857,6 +861,7 @@ mod tests {
         assert_eq!(number_line("Số: /QĐ-UBND").as_deref(), Some(""));
         assert_eq!(number_line("Số lượng cán bộ"), None);
         assert_eq!(number_line("Kết luận số 57-"), None);
+        assert_eq!(number_line("số 51/2024/QH15 (sau đây gọi là Luật)"), None);
         assert_eq!(number_line("Số 12/QĐ-UBND").as_deref(), Some("12/QĐ-UBND"));
         assert_eq!(number_line("Theo Kế hoạch số 2596/KH-UBND ngày"), None);
         assert_eq!(
