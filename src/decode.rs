@@ -140,7 +140,7 @@ fn utf16(bytes: &[u8], big_endian: bool, base: usize) -> Result<String, DecodeEr
 /// UTF-16 without a byte-order mark: text in the Latin range has a NUL in every other byte.
 fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
-    if sample.len() < 8 || sample.len() % 2 != 0 {
+    if sample.len() < 8 || !sample.len().is_multiple_of(2) {
         return None;
     }
     let pairs = sample.len() / 2;

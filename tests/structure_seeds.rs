@@ -482,3 +482,50 @@ fn congbao_agreement() {
     println!("date: {date_ok}/{date_known}");
     println!("type: {type_ok}/{n}");
 }
+
+/// Time spent per stage over the Công báo part (release build recommended).
+#[test]
+#[ignore]
+fn stage_timing() {
+    use std::time::{Duration, Instant};
+    let dir = std::env::var("CONGBAO_DIR")
+        .unwrap_or_else(|_| "/work/shared/bench-corpus/congbao-8chude".into());
+    let mut t = [Duration::ZERO; 4];
+    let mut c = [Duration::ZERO; 2];
+    let mut bytes_total = 0;
+    for e in walkdir::WalkDir::new(&dir) {
+        let e = e.unwrap();
+        if e.path().extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let bytes = std::fs::read(e.path()).unwrap();
+        bytes_total += bytes.len();
+        let s = Instant::now();
+        let text = tracuu::decode::decode(&bytes).unwrap();
+        let clean = tracuu::normalize::clean_chars(&text);
+        c[0] += s.elapsed();
+        let pieces = tracuu::normalize::debris::clean_lines(&clean);
+        c[1] += s.elapsed();
+        let paras = tracuu::normalize::unwrap::unwrap(pieces);
+        t[0] += s.elapsed();
+        let s = Instant::now();
+        let meta = tracuu::structure::metadata::extract(&paras);
+        t[1] += s.elapsed();
+        let s = Instant::now();
+        let clauses = tracuu::structure::clauses::build(&paras);
+        t[2] += s.elapsed();
+        let s = Instant::now();
+        let mut d = Document {
+            file: String::new(),
+            meta,
+            clauses,
+        };
+        tracuu::structure::assignments::annotate(&mut d);
+        t[3] += s.elapsed();
+    }
+    println!("decode+chars {:?}, +debris {:?}", c[0], c[1]);
+    println!(
+        "{bytes_total} bytes: paragraphs {:?}, metadata {:?}, clauses {:?}, assignments {:?}",
+        t[0], t[1], t[2], t[3]
+    );
+}

@@ -11,7 +11,7 @@
 //! Tone placement is left as written (`hoá` stays `hoá`): display text must be what the
 //! document says; matching uses [`super::tone`].
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Cleans `s` as described in the module documentation. Line count is preserved.
 pub fn clean_chars(s: &str) -> String {
@@ -52,7 +52,7 @@ pub fn clean_chars(s: &str) -> String {
             at_line_start = m == '\n' || (at_line_start && (m == ' ' || m == '\t'));
         }
     }
-    if out.is_ascii() {
+    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
     out.nfc().collect()

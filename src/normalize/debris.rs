@@ -114,12 +114,18 @@ fn classify(raw: &str) -> (Kind, String) {
     if !s.chars().any(|c| c.is_alphanumeric()) {
         return (Kind::Break, String::new());
     }
-    let f = fold(&s.chars().take(80).collect::<String>());
-    let key = f.trim_end_matches([':', '.', ' ']);
-    if is_running_head(key) {
-        return (Kind::Furniture, String::new());
+    // Running heads hold a "/", boilerplate lines are short or start with "Nguồn": fold only those.
+    if s.contains('/') || s.len() <= 64 || s.starts_with("Ngu") || s.starts_with("NGU") {
+        let f = fold(&s.chars().take(80).collect::<String>());
+        let key = f.trim_end_matches([':', '.', ' ']);
+        if is_running_head(key) {
+            return (Kind::Furniture, String::new());
+        }
+        if is_boilerplate(key) {
+            return (Kind::Break, String::new());
+        }
     }
-    if is_boilerplate(key) || is_bare_url(&s) {
+    if is_bare_url(&s) {
         return (Kind::Break, String::new());
     }
     if is_page_number(&s) {
@@ -178,6 +184,9 @@ fn is_running_head(key: &str) -> bool {
 
 /// "3", "- 3 -", "Trang 3", "3/12".
 fn is_page_number(s: &str) -> bool {
+    if s.len() > 16 {
+        return false;
+    }
     let t = s.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
     let t = fold(t);
     let t = t.strip_prefix("trang").map(str::trim_start).unwrap_or(&t);
@@ -195,7 +204,15 @@ fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
         if lines[i].0 != Kind::Text {
             continue;
         }
-        let f = fold(&lines[i].1.chars().take(20).collect::<String>());
+        let t = &lines[i].1;
+        if !(t.starts_with("Th")
+            || t.starts_with("Ng")
+            || t.starts_with("TH")
+            || t.starts_with("NG"))
+        {
+            continue;
+        }
+        let f = fold(&t.chars().take(20).collect::<String>());
         if !(f.starts_with("thoi gian ky:") || f.starts_with("ngay ky:")) {
             continue;
         }

@@ -49,7 +49,11 @@ fn ends_glued_hyphen(s: &str) -> bool {
 /// number line, the place-and-date line (`next`: only when the place is a province, since a
 /// wrapped place name may start it: "Kiên\nGiang, ngày …").
 fn header_like(s: &str, next: bool) -> bool {
-    let f = fold(&s.chars().take(40).collect::<String>());
+    let first = s.chars().next();
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let f = fold(&s.chars().take(24).collect::<String>());
     f.starts_with("cong hoa xa hoi")
         || f.starts_with("doc lap")
         || metadata::number_line(s).is_some()
@@ -62,6 +66,25 @@ struct Open {
     text: String,
     /// Number of source lines joined so far.
     lines: usize,
+    /// Nothing may continue this paragraph (a type, signature or header line); recomputed
+    /// after each join.
+    closed: bool,
+}
+
+impl Open {
+    fn new(line: usize, text: String) -> Open {
+        let closed = is_closed(&text);
+        Open {
+            line,
+            text,
+            lines: 1,
+            closed,
+        }
+    }
+}
+
+fn is_closed(p: &str) -> bool {
+    markers::type_line(p).is_some() || markers::is_signature_line(p) || header_like(p, false)
 }
 
 /// Joins wrapped lines into paragraphs (see the module documentation).
@@ -90,6 +113,7 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
                         }
                         o.text.push_str(&text);
                         o.lines += 1;
+                        o.closed = is_closed(&o.text);
                     }
                     _ => {
                         if let Some(o) = open.take() {
@@ -98,11 +122,7 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
                                 text: o.text,
                             });
                         }
-                        open = Some(Open {
-                            line,
-                            text,
-                            lines: 1,
-                        });
+                        open = Some(Open::new(line, text));
                     }
                 }
                 blanks = 0;
@@ -131,20 +151,19 @@ fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize
     if (ends_sentence(p) && !semicolon_run) || p.ends_with("./.") {
         return None;
     }
-    if markers::type_line(p).is_some()
-        || markers::is_signature_line(p)
-        || markers::is_signature_line(next)
-    {
-        return None;
-    }
-    if markers::is_recipients(next)
-        || markers::is_signed_mark(next)
-        || header_like(next, true)
-        || header_like(p, false)
-    {
+    if prev.closed {
         return None;
     }
     let first = next.chars().next()?;
+    // A line in lowercase is no header, signature or recipients line: skip those checks.
+    if !first.is_lowercase()
+        && (markers::is_signature_line(next)
+            || markers::is_recipients(next)
+            || markers::is_signed_mark(next)
+            || header_like(next, true))
+    {
+        return None;
+    }
     if ends_glued_hyphen(p) && first.is_alphanumeric() {
         return Some(false);
     }

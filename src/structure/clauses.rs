@@ -718,12 +718,9 @@ fn row_text(cells: &[String], stt_col: Option<usize>, header: &[String]) -> Stri
             continue;
         }
         out.push('\n');
-        match header.get(j).filter(|h| !h.is_empty()) {
-            Some(h) => {
-                out.push_str(h);
-                out.push_str(": ");
-            }
-            None => {}
+        if let Some(h) = header.get(j).filter(|h| !h.is_empty()) {
+            out.push_str(h);
+            out.push_str(": ");
         }
         out.push_str(c);
     }

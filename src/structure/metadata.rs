@@ -16,15 +16,18 @@ use crate::normalize::Paragraph;
 /// "Luật số: 62/2006/QH 11" → "62/2006/QH11"). `Some("")` when the line is a number line but
 /// the number is blank (an unnumbered draft).
 pub fn number_line(text: &str) -> Option<String> {
-    let head: String = text.chars().take(40).collect();
-    let f = fold(&head);
-    // Optional type words, then "số" / "số hiệu" / "số ký hiệu", then ":" or a digit.
-    let words: Vec<&str> = f.split_whitespace().collect();
-    let pos = words.iter().position(|w| w.trim_end_matches(':') == "so")?;
     // A header line starts with a capital ("Số:", "Luật số:"), not "số 51/2024/QH15" in a sentence.
     if !text.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
+    let head: String = text.chars().take(40).collect();
+    if !head.contains(['ố', 'Ố', 's', 'S']) {
+        return None;
+    }
+    let f = fold(&head);
+    // Optional type words, then "số" / "số hiệu" / "số ký hiệu", then ":" or a digit.
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let pos = words.iter().position(|w| w.trim_end_matches(':') == "so")?;
     if pos > 0 {
         let before = words[..pos].join(" ");
         if markers::type_name_folded(&before).is_none() && before != "van ban" {
@@ -116,7 +119,12 @@ fn clean_number(r: &str) -> String {
 /// A place-and-date line "Khánh Hòa, ngày 04 tháng 6 năm 2024": (place as written, date).
 /// The place is `None` when the line starts with "ngày".
 pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
-    if text.chars().nth(140).is_some() {
+    if text.chars().nth(140).is_some()
+        || !(text.contains("ngày")
+            || text.contains("Ngày")
+            || text.contains("NGÀY")
+            || text.contains("ngay"))
+    {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
