@@ -409,6 +409,7 @@ fn vlc_laws_agreement() {
             println!("type {}: got {:?}", f[0], m.doc_type);
         }
         signer_some += m.signer.is_some() as usize;
+        assert_eq!(m.province, None, "{}: a law has no province", f[0]);
         if m.signer.is_none() {
             println!("signer {}: none", f[0]);
         }

@@ -855,6 +855,26 @@ mod tests {
     }
 
     #[test]
+    fn appendix_after_signature_resumes_the_body() {
+        let s = "KẾ HOẠCH\nTHỬ NGHIỆM\nI. NỘI DUNG\n1. Làm việc A.\nNơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\nSTT\tNội dung\tThời gian\n1\tTập huấn cán bộ\tQuý I\n";
+        let c = clauses(s);
+        let row = c.iter().find(|c| c.kind == ClauseKind::TableRow).unwrap();
+        assert_eq!(row.path, "Phụ lục.1");
+        assert_eq!(row.text, "Tập huấn cán bộ\nThời gian: Quý I");
+        assert_eq!(row.headings, ["PHỤ LỤC DANH MỤC NHIỆM VỤ"]);
+        assert!(!c
+            .iter()
+            .any(|c| c.text.contains("Lê Văn A") || c.text.contains("Như trên")));
+    }
+
+    #[test]
+    fn nfd_and_old_tones_are_kept_as_written() {
+        let s = "I. NỘI DUNG\n1. Hoa\u{0300} bi\u{0300}nh, thuỷ lợi và hoá chất.\n";
+        let c = clauses(s);
+        assert_eq!(c[0].text, "Hoà bình, thuỷ lợi và hoá chất.");
+    }
+
+    #[test]
     fn absurd_inputs_do_not_explode() {
         let mut s = String::new();
         for d in 1..=10_000 {
