@@ -18,7 +18,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQu
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
-use crate::analysis::{analyze, Syllable};
+use crate::analysis::Syllable;
 use crate::index::records::{StoredClause, StoredDoc};
 use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
 use crate::index::OpenIndex;
@@ -221,11 +221,10 @@ fn candidate_query(
     exact: bool,
 ) -> BooleanQuery {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // No `kind:clause` clause: only clause records have the text fields the query requires
+    // (`should` below is a must), and intersecting every clause (the longest posting list of
+    // the index) with the union cost more than a third of a search.
     let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
-    must.push((
-        Occur::Must,
-        term_query(f.kind, KIND_CLAUSE, IndexRecordOption::Basic),
-    ));
     for run in &q.runs {
         for alt in &run.alternatives {
             for s in &alt.syllables {
@@ -409,6 +408,8 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     };
     let mut candidates: Vec<(DocAddress, StoredClause, rank::Features)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let mut matcher = rank::Matcher::new(&parsed);
+    let (mut text, mut head_tokens, mut heads) = (Vec::new(), Vec::new(), String::new());
     let mut gather = |q: &BooleanQuery,
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<usize, SearchError> {
@@ -419,16 +420,23 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
                 continue;
             }
             let stored = stored_clause(&searcher, f, address)?;
-            let text = analyze(&stored.clause.text);
-            let mut heads = stored.clause.headings.join(" \n ");
+            matcher.tokens(&stored.clause.text, &mut text);
+            heads.clear();
+            for (i, h) in stored.clause.headings.iter().enumerate() {
+                if i > 0 {
+                    heads.push_str(" \n ");
+                }
+                heads.push_str(h);
+            }
             if let Some(t) = &stored.meta.title {
                 heads.push_str(" \n ");
                 heads.push_str(t);
             }
-            let features = rank::features(
-                &parsed,
+            matcher.tokens(&heads, &mut head_tokens);
+            let features = rank::features_ids(
+                &matcher,
                 &text,
-                &analyze(&heads),
+                &head_tokens,
                 stored.clause.zone,
                 &stats,
                 &request.weights,

@@ -11,9 +11,7 @@
 //!    heading bonuses, scaled down for front and back matter. It only looks at folded forms, so a
 //!    query typed without diacritics scores clauses exactly as its twin with diacritics does.
 
-use std::collections::HashMap;
-
-use super::query::{Alternative, ParsedQuery};
+use super::query::ParsedQuery;
 use crate::analysis::Syllable;
 use crate::model::Zone;
 
@@ -71,26 +69,180 @@ impl Features {
     }
 }
 
-fn same(q: &Syllable, t: &Syllable, exact: bool) -> bool {
-    if exact && !q.unmarked() {
-        q.exact == t.exact
+/// No query syllable.
+const NONE: u16 = u16::MAX;
+
+/// A clause token as ranking sees it: which distinct folded query form it equals, and (only
+/// when the query has marked syllables of that folded form) which distinct exact form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    fid: u16,
+    eid: u16,
+}
+
+/// A query syllable by ids.
+#[derive(Debug, Clone, Copy)]
+struct QSyl {
+    fid: u16,
+    eid: u16,
+    unmarked: bool,
+}
+
+/// The query's syllables as small ids, so that a clause can be matched token by token without
+/// building a `Syllable` (two `String`s) per token. Matching by ids is the same as comparing the
+/// forms: a token's folded form equals a query syllable's exactly when their ids do.
+pub struct Matcher {
+    folded: Vec<String>,
+    /// Exact forms of marked query syllables, with the folded id they belong to.
+    exact: Vec<(String, u16)>,
+    /// Per alternative (runs, then alternatives, in order): its syllables by id.
+    alts: Vec<Vec<QSyl>>,
+    /// Shape of the query: alternatives per run.
+    runs: Vec<usize>,
+    exact_buf: String,
+    fold_buf: String,
+    tokenizer: crate::analysis::syllables::SyllableTokenizer,
+}
+
+impl Matcher {
+    pub fn new(query: &ParsedQuery) -> Matcher {
+        let mut m = Matcher {
+            folded: Vec::new(),
+            exact: Vec::new(),
+            alts: Vec::new(),
+            runs: Vec::new(),
+            exact_buf: String::new(),
+            fold_buf: String::new(),
+            tokenizer: Default::default(),
+        };
+        for run in &query.runs {
+            m.runs.push(run.alternatives.len());
+            for alt in &run.alternatives {
+                let ids = alt.syllables.iter().map(|s| m.intern(s)).collect();
+                m.alts.push(ids);
+            }
+        }
+        m
+    }
+
+    fn intern(&mut self, s: &Syllable) -> QSyl {
+        let fid = match self.folded.iter().position(|f| *f == s.folded) {
+            Some(i) => i,
+            None => {
+                self.folded.push(s.folded.clone());
+                self.folded.len() - 1
+            }
+        } as u16;
+        let unmarked = s.unmarked();
+        let eid = if unmarked {
+            NONE
+        } else {
+            (match self.exact.iter().position(|(e, _)| *e == s.exact) {
+                Some(i) => i,
+                None => {
+                    self.exact.push((s.exact.clone(), fid));
+                    self.exact.len() - 1
+                }
+            }) as u16
+        };
+        QSyl { fid, eid, unmarked }
+    }
+
+    fn fid_of(&self, folded: &str) -> u16 {
+        self.folded
+            .iter()
+            .position(|f| f == folded)
+            .map_or(NONE, |i| i as u16)
+    }
+
+    fn eid_of(&self, exact: &str) -> u16 {
+        self.exact
+            .iter()
+            .position(|(e, _)| e == exact)
+            .map_or(NONE, |i| i as u16)
+    }
+
+    /// Ids of already analysed syllables.
+    pub fn ids(&self, text: &[Syllable]) -> Vec<Tok> {
+        text.iter()
+            .map(|t| {
+                let fid = self.fid_of(&t.folded);
+                Tok {
+                    fid,
+                    eid: if fid == NONE {
+                        NONE
+                    } else {
+                        self.eid_of(&t.exact)
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Tokenizes `text` straight into ids (what `ids(&analyze(text))` gives, without the
+    /// per-token allocations; the exact form is only computed for tokens whose folded form is
+    /// in the query and has marked forms there).
+    pub fn tokens(&mut self, text: &str, out: &mut Vec<Tok>) {
+        use crate::analysis::exact_filter::exact_form;
+        use tantivy::tokenizer::{TokenStream, Tokenizer};
+        out.clear();
+        let mut stream = self.tokenizer.token_stream(text);
+        while stream.advance() {
+            let w = stream.token().text.as_str();
+            self.fold_buf.clear();
+            if fold_is_direct(w) {
+                crate::normalize::fold::fold_into(w, &mut self.fold_buf);
+            } else {
+                exact_form(w, &mut self.exact_buf);
+                crate::normalize::fold::fold_into(&self.exact_buf, &mut self.fold_buf);
+            }
+            let fid = self
+                .folded
+                .iter()
+                .position(|f| *f == self.fold_buf)
+                .map_or(NONE, |i| i as u16);
+            let mut eid = NONE;
+            if fid != NONE && self.exact.iter().any(|(_, f)| *f == fid) {
+                exact_form(w, &mut self.exact_buf);
+                eid = self
+                    .exact
+                    .iter()
+                    .position(|(e, _)| *e == self.exact_buf)
+                    .map_or(NONE, |i| i as u16);
+            }
+            out.push(Tok { fid, eid });
+        }
+    }
+}
+
+/// True when folding a token directly gives what folding its exact form gives: Latin letters,
+/// digits and combining marks (all of Vietnamese), where lowercasing does not depend on context.
+/// Other scripts go the long way (e.g. Greek final sigma lowercases by context).
+fn fold_is_direct(w: &str) -> bool {
+    w.chars()
+        .all(|c| (c as u32) < 0x370 || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+fn same(q: &QSyl, t: &Tok, exact: bool) -> bool {
+    if exact && !q.unmarked {
+        q.eid == t.eid
     } else {
-        q.folded == t.folded
+        q.fid == t.fid
     }
 }
 
 /// Does `alt` occur in `text`: as a phrase, all its words, any of them?
-fn occurrence(alt: &Alternative, text: &[Syllable], exact: bool) -> (bool, bool, bool) {
-    let words = &alt.syllables;
+fn occurrence(words: &[QSyl], text: &[Tok], exact: bool) -> (bool, bool, bool) {
     if words.is_empty() {
         return (false, false, false);
     }
-    let found: Vec<bool> = words
-        .iter()
-        .map(|q| text.iter().any(|t| same(q, t, exact)))
-        .collect();
-    let all = found.iter().all(|&f| f);
-    let any = found.iter().any(|&f| f);
+    let mut all = true;
+    let mut any = false;
+    for q in words {
+        let found = text.iter().any(|t| same(q, t, exact));
+        all &= found;
+        any |= found;
+    }
     let phrase = all
         && (words.len() == 1
             || text
@@ -99,15 +251,15 @@ fn occurrence(alt: &Alternative, text: &[Syllable], exact: bool) -> (bool, bool,
     (phrase, all, any)
 }
 
-/// The tier of a clause for a query.
-pub fn tier(query: &ParsedQuery, text: &[Syllable], exact: bool) -> u8 {
+fn tier_ids(m: &Matcher, text: &[Tok], exact: bool) -> u8 {
     let mut all_phrase = true;
     let mut all_words = true;
     let mut some = false;
-    for run in &query.runs {
+    let mut alts = m.alts.iter();
+    for &n in &m.runs {
         let mut run_phrase = false;
         let mut run_all = false;
-        for alt in &run.alternatives {
+        for alt in alts.by_ref().take(n) {
             let (p, a, s) = occurrence(alt, text, exact);
             run_phrase |= p;
             run_all |= a;
@@ -116,7 +268,7 @@ pub fn tier(query: &ParsedQuery, text: &[Syllable], exact: bool) -> u8 {
         all_phrase &= run_phrase;
         all_words &= run_all;
     }
-    if query.runs.is_empty() || !some {
+    if m.runs.is_empty() || !some {
         0
     } else if all_phrase {
         3
@@ -127,50 +279,60 @@ pub fn tier(query: &ParsedQuery, text: &[Syllable], exact: bool) -> u8 {
     }
 }
 
+/// The tier of a clause for a query.
+pub fn tier(query: &ParsedQuery, text: &[Syllable], exact: bool) -> u8 {
+    let m = Matcher::new(query);
+    tier_ids(&m, &m.ids(text), exact)
+}
+
 fn idf(stats: &dyn TermStats, folded: &str) -> f32 {
     let n = stats.num_clauses() as f32;
     let df = stats.doc_freq(folded) as f32;
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.01)
 }
 
-/// The score of a clause: folded BM25, pair and heading bonuses, zone factor.
-pub fn score(
-    query: &ParsedQuery,
-    text: &[Syllable],
-    headings: &[Syllable],
+fn score_ids(
+    m: &Matcher,
+    text: &[Tok],
+    headings: &[Tok],
     zone: Zone,
     stats: &dyn TermStats,
     w: &Weights,
 ) -> f32 {
-    let mut tf: HashMap<&str, u32> = HashMap::new();
+    let mut tf = vec![0u32; m.folded.len()];
     for t in text {
-        *tf.entry(t.folded.as_str()).or_default() += 1;
+        if t.fid != NONE {
+            tf[t.fid as usize] += 1;
+        }
     }
     let dl = text.len() as f32;
     let avg = stats.avg_len().max(1.0);
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = vec![false; m.folded.len()];
     let mut total = 0.0;
-    for q in query.syllables() {
-        if seen.contains(&q.folded.as_str()) {
+    for q in m.alts.iter().flatten() {
+        if std::mem::replace(&mut seen[q.fid as usize], true) {
             continue;
         }
-        seen.push(&q.folded);
-        let weight = idf(stats, &q.folded);
-        if let Some(&f) = tf.get(q.folded.as_str()) {
+        let weight = idf(stats, &m.folded[q.fid as usize]);
+        let f = tf[q.fid as usize];
+        if f > 0 {
             let f = f as f32;
             total += weight * f * (w.k1 + 1.0) / (f + w.k1 * (1.0 - w.b + w.b * dl / avg));
         }
-        if headings.iter().any(|h| h.folded == q.folded) {
+        if headings.iter().any(|h| h.fid == q.fid) {
             total += w.heading * weight;
         }
     }
-    for alt in query.runs.iter().flat_map(|r| r.alternatives.iter()) {
-        for pair in alt.syllables.windows(2) {
+    for alt in &m.alts {
+        for pair in alt.windows(2) {
             let adjacent = text
                 .windows(2)
-                .any(|t| t[0].folded == pair[0].folded && t[1].folded == pair[1].folded);
+                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid);
             if adjacent {
-                total += w.pair * 0.5 * (idf(stats, &pair[0].folded) + idf(stats, &pair[1].folded));
+                total += w.pair
+                    * 0.5
+                    * (idf(stats, &m.folded[pair[0].fid as usize])
+                        + idf(stats, &m.folded[pair[1].fid as usize]));
             }
         }
     }
@@ -182,6 +344,19 @@ pub fn score(
         }
 }
 
+/// The score of a clause: folded BM25, pair and heading bonuses, zone factor.
+pub fn score(
+    query: &ParsedQuery,
+    text: &[Syllable],
+    headings: &[Syllable],
+    zone: Zone,
+    stats: &dyn TermStats,
+    w: &Weights,
+) -> f32 {
+    let m = Matcher::new(query);
+    score_ids(&m, &m.ids(text), &m.ids(headings), zone, stats, w)
+}
+
 /// All features of a clause.
 pub fn features(
     query: &ParsedQuery,
@@ -191,10 +366,23 @@ pub fn features(
     stats: &dyn TermStats,
     w: &Weights,
 ) -> Features {
+    let m = Matcher::new(query);
+    features_ids(&m, &m.ids(text), &m.ids(headings), zone, stats, w)
+}
+
+/// All features of a clause given as ids (see `Matcher::tokens`).
+pub fn features_ids(
+    m: &Matcher,
+    text: &[Tok],
+    headings: &[Tok],
+    zone: Zone,
+    stats: &dyn TermStats,
+    w: &Weights,
+) -> Features {
     Features {
-        tier_exact: tier(query, text, true),
-        tier_folded: tier(query, text, false),
-        score: score(query, text, headings, zone, stats, w),
+        tier_exact: tier_ids(m, text, true),
+        tier_folded: tier_ids(m, text, false),
+        score: score_ids(m, text, headings, zone, stats, w),
     }
 }
 
