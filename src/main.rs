@@ -300,7 +300,11 @@ fn main() -> ExitCode {
                     if ui.json {
                         print(&format!("{}\n", json::search(&results)));
                     } else {
-                        print(&human::search(&results, open.corpus.as_deref(), &ui.palette));
+                        print(&human::search(
+                            &results,
+                            open.corpus.as_deref(),
+                            &ui.palette,
+                        ));
                     }
                     ExitCode::from(if results.hits.is_empty() { NOTHING } else { OK })
                 }

@@ -512,3 +512,37 @@ fn tasks_by_role_and_without_diacritics() {
         .iter()
         .any(|a| a["agency"] == "Công an"));
 }
+
+#[test]
+fn decomposed_text_and_old_tone_marks_match_and_are_shown_as_written() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).unwrap();
+    // Seed 003 in decomposed form (NFD) with old tone placement, as found in real corpora.
+    let seed = std::fs::read_to_string(corpus().join("003_1f8ddbdd0d6fa541.txt")).unwrap();
+    let old_style = seed
+        .replace("hòa bình", "hoà bình")
+        .replace("Khánh Hòa", "Khánh Hoà");
+    let nfd: String = old_style.nfd().collect();
+    std::fs::write(corpus_dir.join("nfd.txt"), format!("\u{feff}{nfd}")).unwrap();
+    let index = dir.path().join("index");
+    for query in ["hòa bình ổn định", "hoà bình ổn định", "hoa binh on dinh"] {
+        let (code, out, err) = tracuu(
+            &corpus_dir,
+            &index,
+            &["search", query, "--json", "--limit", "3"],
+        );
+        assert_eq!(code, 0, "{query}: {err}");
+        let v = json(&out);
+        let text = v["hits"][0]["text"].as_str().unwrap();
+        assert!(
+            text.contains("hoà bình, ổn định"),
+            "{query}: shown as written (NFC, old tone kept): {text}"
+        );
+        assert_eq!(
+            v["hits"][0]["province"], "Khánh Hòa",
+            "metadata is canonical"
+        );
+    }
+}
