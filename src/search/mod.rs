@@ -4,6 +4,7 @@
 //! `rank` orders them by explicit rules, `snippet` marks the words, `citation` says where they are.
 
 pub mod citation;
+pub mod expand;
 pub mod filters;
 pub mod query;
 pub mod rank;
@@ -370,7 +371,8 @@ pub fn stored_clause(
 
 /// Runs a search.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-    let parsed = query::parse(&request.query)?;
+    let mut parsed = query::parse(&request.query)?;
+    expand::expand(&mut parsed);
     if parsed.runs.is_empty() {
         return Err(QueryError(
             "empty query: type the words to look for, e.g. tracuu search \"bảo hộ công dân\""
@@ -410,6 +412,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut seen = std::collections::HashSet::new();
     let mut matcher = rank::Matcher::new(&parsed);
     let (mut text, mut head_tokens, mut heads) = (Vec::new(), Vec::new(), String::new());
+    let mut section_tokens = Vec::new();
     let mut gather = |q: &BooleanQuery,
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<usize, SearchError> {
@@ -433,9 +436,17 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
                 heads.push_str(t);
             }
             matcher.tokens(&heads, &mut head_tokens);
+            let section = stored
+                .clause
+                .headings
+                .last()
+                .map(String::as_str)
+                .unwrap_or("");
+            matcher.tokens(section, &mut section_tokens);
             let features = rank::features_ids(
                 &matcher,
                 &text,
+                &section_tokens,
                 &head_tokens,
                 stored.clause.zone,
                 &stats,

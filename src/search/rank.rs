@@ -231,27 +231,28 @@ fn same(q: &QSyl, t: &Tok, exact: bool) -> bool {
     }
 }
 
-/// Does `alt` occur in `text`: as a phrase, all its words, any of them?
-fn occurrence(words: &[QSyl], text: &[Tok], exact: bool) -> (bool, bool, bool) {
+/// Does `alt` occur in `text` (or, when given, in the section heading above it): as a phrase,
+/// all its words, any of them?
+fn occurrence(words: &[QSyl], text: &[Tok], section: &[Tok], exact: bool) -> (bool, bool, bool) {
     if words.is_empty() {
         return (false, false, false);
     }
     let mut all = true;
     let mut any = false;
     for q in words {
-        let found = text.iter().any(|t| same(q, t, exact));
+        let found = text.iter().chain(section).any(|t| same(q, t, exact));
         all &= found;
         any |= found;
     }
-    let phrase = all
-        && (words.len() == 1
-            || text
-                .windows(words.len())
-                .any(|w| w.iter().zip(words).all(|(t, q)| same(q, t, exact))));
+    let phrase_in = |part: &[Tok]| {
+        part.windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(t, q)| same(q, t, exact)))
+    };
+    let phrase = all && (words.len() == 1 || phrase_in(text) || phrase_in(section));
     (phrase, all, any)
 }
 
-fn tier_ids(m: &Matcher, text: &[Tok], exact: bool) -> u8 {
+fn tier_ids(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
     let mut all_phrase = true;
     let mut all_words = true;
     let mut some = false;
@@ -260,7 +261,7 @@ fn tier_ids(m: &Matcher, text: &[Tok], exact: bool) -> u8 {
         let mut run_phrase = false;
         let mut run_all = false;
         for alt in alts.by_ref().take(n) {
-            let (p, a, s) = occurrence(alt, text, exact);
+            let (p, a, s) = occurrence(alt, text, section, exact);
             run_phrase |= p;
             run_all |= a;
             some |= s;
@@ -279,10 +280,19 @@ fn tier_ids(m: &Matcher, text: &[Tok], exact: bool) -> u8 {
     }
 }
 
+/// The tier of a clause read together with the heading of its section: what the section is about
+/// is what its clauses are about ("1. Đề nghị Ủy ban Mặt trận Tổ quốc" above "Chủ trì tham mưu…"),
+/// but a match that needs the heading ranks one tier below the same match in the clause itself.
+fn tier_with_section(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
+    let own = tier_ids(m, text, &[], exact);
+    let with = tier_ids(m, text, section, exact);
+    own.max(with.saturating_sub(1))
+}
+
 /// The tier of a clause for a query.
 pub fn tier(query: &ParsedQuery, text: &[Syllable], exact: bool) -> u8 {
     let m = Matcher::new(query);
-    tier_ids(&m, &m.ids(text), exact)
+    tier_ids(&m, &m.ids(text), &[], exact)
 }
 
 fn idf(stats: &dyn TermStats, folded: &str) -> f32 {
@@ -367,21 +377,23 @@ pub fn features(
     w: &Weights,
 ) -> Features {
     let m = Matcher::new(query);
-    features_ids(&m, &m.ids(text), &m.ids(headings), zone, stats, w)
+    let section: Vec<Tok> = Vec::new();
+    features_ids(&m, &m.ids(text), &section, &m.ids(headings), zone, stats, w)
 }
 
 /// All features of a clause given as ids (see `Matcher::tokens`).
 pub fn features_ids(
     m: &Matcher,
     text: &[Tok],
+    section: &[Tok],
     headings: &[Tok],
     zone: Zone,
     stats: &dyn TermStats,
     w: &Weights,
 ) -> Features {
     Features {
-        tier_exact: tier_ids(m, text, true),
-        tier_folded: tier_ids(m, text, false),
+        tier_exact: tier_with_section(m, text, section, true),
+        tier_folded: tier_with_section(m, text, section, false),
         score: score_ids(m, text, headings, zone, stats, w),
     }
 }
