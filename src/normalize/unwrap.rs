@@ -25,7 +25,7 @@ use super::debris::Piece;
 use super::fold::fold;
 use super::Paragraph;
 use crate::structure::markers::{self, Marker};
-use crate::structure::{metadata, places};
+use crate::structure::{codified, metadata, places};
 
 /// Words after which a phrase cannot end: a line ending with one continues.
 const CONNECTORS: [&str; 29] = [
@@ -143,6 +143,15 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
 fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize) -> Option<bool> {
     let p = prev.text.as_str();
     if markers::parse(next).is_some() || next.contains('\t') {
+        return None;
+    }
+    // A note in parentheses under an article heading stands alone: the source line of a
+    // codified article ("(Điều 1 Quyết định số 11/2019/QĐ-TTg …)"), "(được bãi bỏ)".
+    if next.starts_with('(')
+        && (codified::source_line(next).is_some()
+            || (next.trim_end().ends_with(')')
+                && markers::parse(p).is_some_and(|m| matches!(m.marker, Marker::Article(_)))))
+    {
         return None;
     }
     // In wrapped text an enumeration inside a sentence ("…thực hiện;\ntăng cường…") goes on.

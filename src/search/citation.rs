@@ -21,31 +21,139 @@ pub fn short_issuer(issuer: &str) -> String {
 }
 
 /// The position of a clause in the words of its genre: "mục III.13" for plans,
-/// "điểm a khoản 2 Điều 23" for normative documents.
+/// "điểm a khoản 2 Điều 23" for normative documents. A codified article number
+/// ("Điều 23.8.QĐ.5.1.2" = khoản 2 of Điều 23.8.QĐ.5.1) is read by [`position_in`] when the
+/// article is known; here the number ends two groups after its capitals at most.
 pub fn position(path: &str) -> Option<String> {
+    position_in(path, None)
+}
+
+/// [`position`], with the codified number of the article when the document is one.
+pub fn position_in(path: &str, article: Option<&str>) -> Option<String> {
     if path.is_empty() {
         return None;
     }
     if let Some(rest) = path.strip_prefix("Điều ") {
-        let mut parts = rest.split('.');
-        let article = parts.next().unwrap_or_default();
+        let (article, tail) = split_article(rest, article);
+        let mut parts = tail.split('.').filter(|p| !p.is_empty());
         let clause = parts.next();
         let point = parts.next();
-        let mut out = Vec::new();
-        if let Some(p) = point {
-            out.push(format!("điểm {p}"));
-        }
-        if let Some(c) = clause {
-            out.push(format!("khoản {c}"));
-        }
-        out.push(format!("Điều {article}"));
-        return Some(out.join(" "));
+        return Some(lawyer_order(article, clause, point));
     }
     Some(format!("mục {path}"))
 }
 
+/// "điểm a khoản 2 Điều 23".
+fn lawyer_order(article: &str, clause: Option<&str>, point: Option<&str>) -> String {
+    let mut out = Vec::new();
+    if let Some(p) = point {
+        out.push(format!("điểm {p}"));
+    }
+    if let Some(c) = clause {
+        out.push(format!("khoản {c}"));
+    }
+    out.push(format!("Điều {article}"));
+    out.join(" ")
+}
+
+/// Splits "23.2.a" into ("23", "2.a"); a codified number keeps its groups: with `known`
+/// ("23.8.QĐ.5.1") exactly, otherwise up to two groups after the capitals.
+fn split_article<'a>(rest: &'a str, known: Option<&str>) -> (&'a str, &'a str) {
+    if let Some(k) = known {
+        if let Some(tail) = rest.strip_prefix(k) {
+            if tail.is_empty() || tail.starts_with('.') {
+                return (&rest[..k.len()], tail.trim_start_matches('.'));
+            }
+        }
+    }
+    let groups: Vec<&str> = rest.split('.').collect();
+    let caps = groups
+        .iter()
+        .position(|g| !g.is_empty() && g.chars().all(|c| c.is_uppercase()));
+    let take = match caps {
+        Some(c) => (c + 3).min(groups.len()),
+        None => 1,
+    };
+    let len: usize = groups[..take].iter().map(|g| g.len()).sum::<usize>() + take - 1;
+    (&rest[..len], rest[len..].trim_start_matches('.'))
+}
+
+/// A codified article (pháp điển): its number and the source line's words, read back from the
+/// title ("Điều 23.8.QĐ.5.1. Vị trí và chức năng (Điều 1 Quyết định số 11/2019/QĐ-TTg …)").
+struct Codified {
+    article: String,
+    /// "Điều 1", "Khoản 2 Điều 3": where the text sits in its source.
+    source_position: String,
+}
+
+fn codified(meta: &Metadata) -> Option<Codified> {
+    if meta.number.is_some() {
+        return None;
+    }
+    let title = meta.title.as_deref()?;
+    let article = crate::structure::codified::heading_id(title)?;
+    let source_position = title
+        .match_indices(" (")
+        .find_map(|(i, _)| crate::structure::codified::source_line(&title[i + 1..]))
+        .map(|s| s.position)
+        .unwrap_or_default();
+    Some(Codified {
+        article,
+        source_position,
+    })
+}
+
+/// "Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ" for the source of a
+/// codified article.
+fn source_document(meta: &Metadata) -> String {
+    let mut out = meta
+        .doc_type
+        .clone()
+        .unwrap_or_else(|| "Văn bản".to_string());
+    if let Some(n) = &meta.source_number {
+        out.push(' ');
+        out.push_str(n);
+    }
+    if let Some(d) = meta.date {
+        out.push_str(&format!(" ngày {}", d.vietnamese()));
+    }
+    if let Some(i) = &meta.issuer {
+        out.push_str(" của ");
+        out.push_str(&short_issuer(i));
+    }
+    out
+}
+
+/// "khoản 2 Điều 23.8.QĐ.5.1 Bộ pháp điển (khoản 2 Điều 1 Quyết định 11/2019/QĐ-TTg …)".
+fn cite_codified(meta: &Metadata, c: &Codified, path: &str) -> String {
+    let rest = path.strip_prefix("Điều ").unwrap_or("");
+    let (_, tail) = split_article(rest, Some(&c.article));
+    let mut parts = tail.split('.').filter(|p| !p.is_empty());
+    let (clause, point) = (parts.next(), parts.next());
+    let here = lawyer_order(&c.article, clause, point);
+    // Inside a whole source article the khoản and điểm are the source's own.
+    let words: Vec<&str> = c.source_position.split_whitespace().collect();
+    let there = match words.as_slice() {
+        [] => String::new(),
+        [w, n] if w.to_lowercase() == "điều" => lawyer_order(n, clause, point),
+        _ => c
+            .source_position
+            .replace("Khoản", "khoản")
+            .replace("Điểm", "điểm"),
+    };
+    let src = source_document(meta);
+    if there.is_empty() {
+        format!("{here} Bộ pháp điển ({src})")
+    } else {
+        format!("{here} Bộ pháp điển ({there} {src})")
+    }
+}
+
 /// The document part of a citation: type, number, date, issuer — whatever is known.
 pub fn document(meta: &Metadata, file: &str) -> String {
+    if let Some(c) = codified(meta) {
+        return cite_codified(meta, &c, &format!("Điều {}", c.article));
+    }
     let mut out = meta
         .doc_type
         .clone()
@@ -72,6 +180,9 @@ pub fn document(meta: &Metadata, file: &str) -> String {
 
 /// The full citation of a clause.
 pub fn cite(meta: &Metadata, file: &str, path: &str) -> String {
+    if let Some(c) = codified(meta) {
+        return cite_codified(meta, &c, path);
+    }
     let doc = document(meta, file);
     match position(path) {
         Some(p) if path.starts_with("Điều ") => format!("{p} {doc}"),
@@ -119,6 +230,35 @@ mod tests {
             "điểm a khoản 2 Điều 23 Luật 108/2016/QH13 ngày 09/04/2016 của Quốc hội"
         );
         assert_eq!(position("Điều 5"), Some("Điều 5".into()));
+    }
+
+    #[test]
+    fn codified_article_names_its_source() {
+        let m = Metadata {
+            doc_type: Some("Quyết định".into()),
+            issuer: Some("Thủ tướng Chính phủ".into()),
+            date: Date::new(2019, 2, 18),
+            title: Some("Điều 23.8.QĐ.5.1. Vị trí và chức năng (Điều 1 Quyết định số 11/2019/QĐ-TTg Quy định chức năng ngày 18/02/2019 của Thủ tướng Chính phủ, có hiệu lực thi hành kể từ ngày 05/04/2019)".into()),
+            source_number: Some("11/2019/QĐ-TTg".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            cite(&m, "x.txt", "Điều 23.8.QĐ.5.1.2"),
+            "khoản 2 Điều 23.8.QĐ.5.1 Bộ pháp điển (khoản 2 Điều 1 Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ)"
+        );
+        assert_eq!(
+            document(&m, "x.txt"),
+            "Điều 23.8.QĐ.5.1 Bộ pháp điển (Điều 1 Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ)"
+        );
+        assert_eq!(
+            position("Điều 23.8.QĐ.5.1.2.a"),
+            Some("điểm a khoản 2 Điều 23.8.QĐ.5.1".into())
+        );
+        assert_eq!(position("Điều 1.1.LQ.2"), Some("Điều 1.1.LQ.2".into()));
+        assert_eq!(
+            position("Điều 23.2.a"),
+            Some("điểm a khoản 2 Điều 23".into())
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! when its own text is a full sentence. A short leaf ending with ":" is a heading for the
 //! leaves and items that elaborate it, until the next sibling of its own kind.
 
+use super::codified;
 use super::markers::{self, Marker};
 use super::metadata;
 use crate::model::{Clause, ClauseKind, Zone};
@@ -194,6 +195,8 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     for r in roles.iter_mut().take(header_end) {
         *r = Role::Header;
     }
+    // The source line of a codified article is metadata.
+    let codified_source = codified::detect(paras).map(|(k, _)| k);
 
     // Front: before the first body marker.
     let first_marker = (header_end..n).find(|&k| {
@@ -254,6 +257,11 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             }
             in_end = true;
             roles[k] = Role::End;
+            k += 1;
+            continue;
+        }
+        if Some(k) == codified_source {
+            roles[k] = Role::Header;
             k += 1;
             continue;
         }
@@ -569,6 +577,17 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     },
                     None => (Leaf::Plain, text),
                 };
+                // "(Điều này có nội dung liên quan đến …)" is about the whole article.
+                let mut zone = zone;
+                if codified::is_related_note(text) {
+                    while stack
+                        .last()
+                        .is_some_and(|f| !matches!(f.marker, Some(Marker::Article(_))))
+                    {
+                        stack.pop();
+                    }
+                    zone = Zone::Back;
+                }
                 // Close ":" headings this leaf does not belong to.
                 while let Some(f) = stack.last() {
                     match f.colon {

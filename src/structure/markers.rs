@@ -492,6 +492,11 @@ const TYPES: &[(&str, &str)] = &[
 /// The line must be in capitals and hold nothing else.
 pub fn type_line(text: &str) -> Option<&'static str> {
     let t = text.trim().trim_end_matches([':', '.']).trim();
+    // A footnote number glued to the type line of a consolidated text: "NGHỊ ĐỊNH1".
+    let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        u if u.len() + 2 >= t.len() && u.ends_with(|c: char| c.is_alphabetic()) => u,
+        _ => t,
+    };
     if t.len() > 40 || !is_all_caps(t) {
         return None;
     }
@@ -518,6 +523,15 @@ pub fn type_prefix(text: &str) -> Option<(&'static str, &str)> {
         }
     }
     None
+}
+
+/// A type name at the start of folded text, followed by a space or the end ("quyet dinh so 11"
+/// → ("Quyết định", 10)): the name and its length in characters. Longest names first.
+pub fn type_at_start(folded: &str) -> Option<(&'static str, usize)> {
+    TYPES.iter().find_map(|&(k, v)| {
+        let rest = folded.strip_prefix(k)?;
+        (rest.is_empty() || rest.starts_with([' ', ',', ':'])).then(|| (v, k.chars().count()))
+    })
 }
 
 /// Sentence case name of a folded type name or number code, for callers holding folded text.

@@ -6,6 +6,7 @@
 //! quoted in the body. A field with no solid evidence stays `None`.
 
 use super::clauses::{layout, Layout, Role};
+use super::codified;
 use super::markers;
 use super::places::{self, Place};
 use crate::model::{Date, Metadata};
@@ -88,7 +89,7 @@ fn find_word(s: &str, word: &str, nth: usize) -> Option<usize> {
 }
 
 /// "38 /KH-UBND" → "38/KH-UBND"; stops at the first word that cannot be part of a number.
-fn clean_number(r: &str) -> String {
+pub(crate) fn clean_number(r: &str) -> String {
     let mut out = String::new();
     for tok in r.split_whitespace() {
         if out.is_empty() {
@@ -178,7 +179,7 @@ fn take_num(s: &mut &str) -> Option<u32> {
 }
 
 /// "dd/mm/yyyy" (portal fields).
-fn slash_date(s: &str) -> Option<Date> {
+pub(crate) fn slash_date(s: &str) -> Option<Date> {
     let t = s.trim();
     let mut it = t.split(['/', '-', '.']);
     let d = it.next()?.trim().parse().ok()?;
@@ -488,7 +489,7 @@ pub fn is_name(s: &str, allow_caps: bool) -> Option<String> {
     None
 }
 
-fn code_type(number: &str) -> Option<&'static str> {
+pub(crate) fn code_type(number: &str) -> Option<&'static str> {
     let segs: Vec<&str> = number.split('/').collect();
     let mut codes: Vec<(String, bool)> = Vec::new(); // (code, from a later segment with "-")
     if let Some((_, c)) = segs.first().and_then(|s| s.split_once('-')) {
@@ -541,7 +542,7 @@ fn code_type(number: &str) -> Option<&'static str> {
 }
 
 /// Issuer inferred from a number's suffix ("…/KH-UBND" → UBND, "…/NĐ-CP" → Chính phủ).
-fn code_issuer(number: &str) -> Option<&'static str> {
+pub(crate) fn code_issuer(number: &str) -> Option<&'static str> {
     let last = number.rsplit('/').next()?;
     let suffix = last.rsplit('-').next()?;
     let f = fold(suffix);
@@ -606,8 +607,36 @@ fn body_province(text: &str) -> Option<&'static Place> {
     None
 }
 
+/// A codified article: its source's type, issuer and date; the source's number in
+/// `source_number` (the article has no số hiệu of its own); the heading and the source line as
+/// its title.
+fn codified_meta(paras: &[Paragraph], k: usize, src: codified::Source) -> Metadata {
+    let year = src.date.map(|d| d.year).or_else(|| {
+        src.number.as_deref().and_then(|n| {
+            n.split('/')
+                .find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))?
+                .parse()
+                .ok()
+        })
+    });
+    Metadata {
+        number: None,
+        doc_type: src.doc_type.map(str::to_string),
+        issuer: src.issuer,
+        province: None,
+        date: src.date,
+        year,
+        signer: None,
+        title: Some(format!("{} {}", paras[0].text.trim(), paras[k].text.trim())),
+        source_number: src.number,
+    }
+}
+
 /// Reads the metadata of a document from its paragraphs.
 pub fn extract(paras: &[Paragraph]) -> Metadata {
+    if let Some((k, src)) = codified::detect(paras) {
+        return codified_meta(paras, k, src);
+    }
     let lay = layout(paras);
     let mut meta = Metadata::default();
     let header = &paras[..lay.header_end.min(paras.len())];
@@ -840,7 +869,82 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
     if meta.signer.is_none() {
         meta.signer = portal_get("nguoi ky").and_then(|v| is_name(v, false));
     }
+    consolidated(paras, &mut meta);
     meta
+}
+
+/// A consolidated text (văn bản hợp nhất) prints the consolidated document's header and title;
+/// its own number, date and issuer are in the "XÁC THỰC VĂN BẢN HỢP NHẤT" block at the end
+/// ("BỘ TÀI CHÍNH / XÁC THỰC VĂN BẢN HỢP NHẤT / Số: 03/VBHN-BTC / Hà Nội, ngày …").
+fn consolidated(paras: &[Paragraph], meta: &mut Metadata) {
+    const KEY: &str = "xac thuc van ban hop nhat";
+    let found = paras.iter().enumerate().rev().find_map(|(i, p)| {
+        if !p.text.contains(['X', 'x']) {
+            return None;
+        }
+        let f = fold(&p.text);
+        f.find(KEY).map(|at| (i, f[..at].chars().count()))
+    });
+    let Some((x, before)) = found else {
+        if meta
+            .number
+            .as_deref()
+            .is_some_and(|n| fold(n).contains("/vbhn-"))
+        {
+            meta.doc_type = Some("Văn bản hợp nhất".to_string());
+        }
+        return;
+    };
+    meta.doc_type = Some("Văn bản hợp nhất".to_string());
+    // The issuer: capitals before the key on its line, or the capital lines above it.
+    let text = &paras[x].text;
+    let head: String = text.chars().take(before).collect();
+    let mut issuer_caps = head.trim().to_string();
+    if issuer_caps.is_empty() {
+        let mut lines = Vec::new();
+        for p in paras[x.saturating_sub(2)..x].iter().rev() {
+            if markers::is_all_caps(&p.text) && p.text.chars().count() < 80 {
+                lines.push(p.text.trim());
+            } else {
+                break;
+            }
+        }
+        lines.reverse();
+        issuer_caps = lines.join(" ");
+    }
+    if markers::is_all_caps(&issuer_caps) {
+        meta.issuer = Some(org(&issuer_caps).name);
+    }
+    let after_key: String = text.chars().skip(before + KEY.chars().count()).collect();
+    let window: Vec<&str> = std::iter::once(after_key.as_str())
+        .chain(
+            paras[x + 1..(x + 5).min(paras.len())]
+                .iter()
+                .map(|p| p.text.as_str()),
+        )
+        .collect();
+    for w in &window {
+        let w = w.trim();
+        if let Some(n) = number_line(w).filter(|n| !n.is_empty()) {
+            meta.number = Some(n);
+        }
+        // "Số: 03/VBHN-BTC Hà Nội, ngày 12 tháng 02 năm 2026" on one line
+        let date_part = fold(w).find("ngay").map(|at| {
+            let n = fold(w)[..at].chars().count();
+            // back up to the place name before "ngày"
+            let s: String = w.chars().collect();
+            let prefix: String = s.chars().take(n).collect();
+            let cut = prefix
+                .rfind(|c: char| c.is_ascii_digit())
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            s[cut..].trim().to_string()
+        });
+        if let Some(d) = date_part.and_then(|d| place_date(&d)).and_then(|(_, d)| d) {
+            meta.date = Some(d);
+            meta.year = Some(d.year);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod agency;
 pub mod assignments;
 pub mod clauses;
+pub mod codified;
 pub mod markers;
 pub mod metadata;
 pub mod places;

@@ -1,0 +1,709 @@
+//! Laws, decrees, circulars and codified articles (pháp điển): structure, citations and
+//! metadata, end to end through the real binary on small fixture corpora; plus an ignored check
+//! of the metadata against the bench corpus manifests:
+//!
+//! `cargo test --release --test laws manifest_agreement -- --ignored --nocapture`
+//!
+//! reads `../shared/bench-corpus` (or `BENCH_CORPUS`) at run time and prints, per part and per
+//! field, the agreement rate and every mismatch with its file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tracuu::model::Document;
+use tracuu::pipeline::parse_bytes;
+use unicode_normalization::UnicodeNormalization;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/laws").join(name)
+}
+
+/// Runs tracuu with `--corpus`/`--index` set and returns (exit code, stdout, stderr).
+fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_tracuu"))
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("tracuu runs");
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+/// A corpus of the given fixtures (kept in sub-folders as in the bench corpus) in a temp dir,
+/// indexed once.
+struct Corpus {
+    _dir: tempfile::TempDir,
+    corpus: PathBuf,
+    index: PathBuf,
+}
+
+impl Corpus {
+    fn new(files: &[(&str, &str)]) -> Corpus {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        for (src, dest) in files {
+            let to = corpus.join(dest);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(fixture(src), &to).unwrap();
+        }
+        let index = dir.path().join("index");
+        let (code, out, err) = tracuu(&corpus, &index, &["index"]);
+        assert_eq!(code, 0, "{out}{err}");
+        Corpus {
+            _dir: dir,
+            corpus,
+            index,
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        tracuu(&self.corpus, &self.index, args)
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut a = args.to_vec();
+        a.push("--json");
+        let (code, out, err) = self.run(&a);
+        assert!(code == 0 || code == 1, "exit {code}: {err}");
+        json(&out)
+    }
+
+    fn doc(&self, file: &str) -> Value {
+        let v = self.json(&["docs"]);
+        let docs = v
+            .as_array()
+            .or_else(|| v["documents"].as_array())
+            .unwrap_or_else(|| panic!("docs --json: {v}"));
+        docs.iter()
+            .find(|d| d["file"] == file)
+            .unwrap_or_else(|| panic!("{file} not in {v}"))
+            .clone()
+    }
+}
+
+const LAW: (&str, &str) = (
+    "luat-dieu-uoc-quoc-te-2016.txt",
+    "vlc-laws/Luat-dieu-uoc-quoc-te-2016.txt",
+);
+const DECREE: (&str, &str) = (
+    "congbao-nghi-dinh-162-2026-nd-cp.txt",
+    "congbao/bhxh/nghi-dinh-so-162-2026-nd-cp.txt",
+);
+const CODIFIED: [(&str, &str); 3] = [
+    ("phapdien-23.8.QD.5.1.txt", "phapdien/23.8/23.8.QD.5.1.txt"),
+    ("phapdien-23.8.QD.5.5.txt", "phapdien/23.8/23.8.QD.5.5.txt"),
+    ("phapdien-23.4.LQ.2.txt", "phapdien/23.4/23.4.LQ.2.txt"),
+];
+
+fn law_corpus() -> &'static Corpus {
+    static C: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut files = vec![LAW, DECREE];
+        files.extend_from_slice(&CODIFIED);
+        Corpus::new(&files)
+    })
+}
+
+fn show(args: &[&str]) -> Value {
+    let mut a = vec!["show"];
+    a.extend_from_slice(args);
+    let v = law_corpus().json(&a);
+    assert!(v.get("error").is_none(), "{args:?}: {v}");
+    v
+}
+
+fn clause<'a>(v: &'a Value, path: &str) -> &'a Value {
+    v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == path)
+        .unwrap_or_else(|| panic!("no clause {path}"))
+}
+
+#[test]
+fn law_metadata_paths_and_citations() {
+    let c = law_corpus();
+    let d = c.doc("vlc-laws/Luat-dieu-uoc-quoc-te-2016.txt");
+    assert_eq!(d["number"], "108/2016/QH13");
+    assert_eq!(d["type"], "Luật");
+    assert_eq!(d["issuer"], "Quốc hội");
+    assert_eq!(d["date"], "2016-04-09");
+    assert_eq!(d["title"], "ĐIỀU ƯỚC QUỐC TẾ");
+    assert!(d["province"].is_null());
+    assert!(d["source_number"].is_null());
+
+    // `show <number> "Điều 15"`: the article and everything under it, nothing else.
+    let v = show(&["108/2016/QH13", "Điều 15"]);
+    let clauses = v["clauses"].as_array().unwrap();
+    assert_eq!(clauses.len(), 8, "{v}");
+    for cl in clauses {
+        let p = cl["path"].as_str().unwrap();
+        assert!(p == "Điều 15" || p.starts_with("Điều 15."), "{p}");
+        // An article's title is its heading; "Chương II" and its title are one heading.
+        assert_eq!(
+            cl["headings"].as_array().unwrap()[..3],
+            [
+                "Chương II KÝ KẾT ĐIỀU ƯỚC QUỐC TẾ",
+                "Mục 2. ĐỀ XUẤT KÝ ĐIỀU ƯỚC QUỐC TẾ",
+                "Điều 15. Thẩm quyền, nội dung quyết định ký điều ước quốc tế"
+            ],
+            "{cl}"
+        );
+    }
+    let k3a = clause(&v, "Điều 15.3.a");
+    assert_eq!(
+        k3a["text"],
+        "Tên gọi, hình thức và danh nghĩa ký điều ước quốc tế;"
+    );
+    assert_eq!(
+        k3a["headings"][3],
+        "3. Việc quyết định ký điều ước quốc tế phải được thể hiện bằng văn bản bao gồm các nội dung sau đây:"
+    );
+    assert_eq!(
+        k3a["citation"],
+        "điểm a khoản 3 Điều 15 Luật 108/2016/QH13 ngày 09/04/2016 của Quốc hội"
+    );
+    assert_eq!(
+        clause(&v, "Điều 15.1")["citation"],
+        "khoản 1 Điều 15 Luật 108/2016/QH13 ngày 09/04/2016 của Quốc hội"
+    );
+    let v = show(&["108/2016/QH13", "Điều 23"]);
+    assert_eq!(
+        clause(&v, "Điều 23")["citation"],
+        "Điều 23 Luật 108/2016/QH13 ngày 09/04/2016 của Quốc hội"
+    );
+    // "Điều 2" is not "Điều 23".
+    let v2 = show(&["108/2016/QH13", "Điều 2"]);
+    assert!(v2["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["path"] == "Điều 2" || c["path"].as_str().unwrap().starts_with("Điều 2.")));
+}
+
+#[test]
+fn law_hits_cite_article_clause_and_point() {
+    let v = law_corpus().json(&[
+        "search",
+        "đàm phán điều ước quốc tế nhân danh Nhà nước",
+        "--type",
+        "Luật",
+        "--issuer",
+        "Quốc hội",
+    ]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{v}");
+    for h in hits {
+        assert_eq!(h["type"], "Luật", "{h}");
+        let cite = h["citation"].as_str().unwrap();
+        assert!(
+            cite.contains("Luật 108/2016/QH13") || cite.contains("Bộ pháp điển"),
+            "{cite}"
+        );
+        assert!(cite.contains("Điều "), "{cite}");
+    }
+    // Type and issuer filters keep the decree out, and let it in.
+    let v = law_corpus().json(&[
+        "search",
+        "lương hưu",
+        "--type",
+        "Nghị định",
+        "--issuer",
+        "Chính phủ",
+    ]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{v}");
+    assert!(hits.iter().all(|h| h["number"] == "162/2026/NĐ-CP"), "{v}");
+    let v = law_corpus().json(&["search", "lương hưu", "--type", "Luật"]);
+    assert!(v["hits"].as_array().unwrap().is_empty(), "{v}");
+}
+
+#[test]
+fn gazette_decree_without_page_furniture() {
+    let c = law_corpus();
+    let d = c.doc("congbao/bhxh/nghi-dinh-so-162-2026-nd-cp.txt");
+    assert_eq!(d["number"], "162/2026/NĐ-CP");
+    assert_eq!(d["type"], "Nghị định");
+    assert_eq!(d["issuer"], "Chính phủ");
+    assert_eq!(d["date"], "2026-05-15");
+    assert_eq!(d["signer"], "Phạm Thị Thanh Trà");
+    let v = show(&["162/2026/NĐ-CP"]);
+    let clauses = v["clauses"].as_array().unwrap();
+    for cl in clauses {
+        let t = cl["text"].as_str().unwrap();
+        for bad in ["CÔNG BÁO", "Ký bởi", "Ngày ký", "29-05-2026"] {
+            assert!(!t.contains(bad), "{bad} in {t}");
+        }
+    }
+    // A sentence cut by a page break (running head, page number, blank lines) is one clause.
+    let k = clause(&v, "Điều 3.1");
+    let t = k["text"].as_str().unwrap();
+    assert!(
+        t.contains("chiến tranh bảo vệ Tổ quốc, làm nhiệm vụ quốc tế ở Căm-pu-chi-a"),
+        "{t}"
+    );
+    assert_eq!(
+        clause(&v, "Điều 1.1.đ")["citation"],
+        "điểm đ khoản 1 Điều 1 Nghị định 162/2026/NĐ-CP ngày 15/05/2026 của Chính phủ"
+    );
+    assert_eq!(
+        clause(&v, "Điều 6")["headings"][0],
+        "Chương II ĐIỀU KHOẢN THI HÀNH"
+    );
+}
+
+#[test]
+fn codified_articles_name_their_source() {
+    let c = law_corpus();
+    let d = c.doc("phapdien/23.8/23.8.QD.5.1.txt");
+    assert_eq!(d["source_number"], "11/2019/QĐ-TTg");
+    assert!(d["number"].is_null());
+    assert_eq!(d["type"], "Quyết định");
+    assert_eq!(d["issuer"], "Thủ tướng Chính phủ");
+    assert_eq!(d["date"], "2019-02-18");
+    // The short form names number and type only; the issuer comes from the number's code.
+    let d = c.doc("phapdien/23.8/23.8.QD.5.5.txt");
+    assert_eq!(d["source_number"], "11/2019/QĐ-TTg");
+    assert_eq!(d["issuer"], "Thủ tướng Chính phủ");
+    assert!(d["date"].is_null());
+    let d = c.doc("phapdien/23.4/23.4.LQ.2.txt");
+    assert_eq!(d["source_number"], "108/2016/QH13");
+    assert_eq!(d["type"], "Luật");
+    assert_eq!(d["issuer"], "Quốc hội");
+
+    let v = show(&["phapdien/23.8/23.8.QD.5.1.txt"]);
+    let k2 = clause(&v, "Điều 23.8.QĐ.5.1.2");
+    assert_eq!(
+        k2["citation"],
+        "khoản 2 Điều 23.8.QĐ.5.1 Bộ pháp điển (khoản 2 Điều 1 Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ)"
+    );
+    assert_eq!(
+        k2["headings"],
+        serde_json::json!(["Điều 23.8.QĐ.5.1. Vị trí và chức năng"])
+    );
+    // The source line is metadata, not a clause; the cross-reference note is the article's.
+    let all = v["clauses"].as_array().unwrap();
+    assert!(!all.iter().any(|c| c["text"]
+        .as_str()
+        .unwrap()
+        .contains("có hiệu lực thi hành kể từ ngày 05/04/2019")));
+    let note = all
+        .iter()
+        .find(|c| {
+            c["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("(Điều này có nội dung liên quan")
+        })
+        .unwrap();
+    assert_eq!(note["path"], "Điều 23.8.QĐ.5.1");
+    assert_eq!(note["zone"], "back");
+
+    let v = show(&["phapdien/23.4/23.4.LQ.2.txt", "Điều 23.4.LQ.2.1"]);
+    assert_eq!(
+        clause(&v, "Điều 23.4.LQ.2.1")["citation"],
+        "khoản 1 Điều 23.4.LQ.2 Bộ pháp điển (khoản 1 Điều 2 Luật 108/2016/QH13 của Quốc hội)"
+    );
+    // Searching finds the codified article beside the law it comes from.
+    let v = c.json(&["search", "ký tắt là hành vi pháp lý"]);
+    let cites: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["citation"].as_str().unwrap())
+        .collect();
+    assert!(
+        cites
+            .iter()
+            .any(|c| c.starts_with("khoản 7 Điều 2 Luật 108/2016/QH13")),
+        "{cites:?}"
+    );
+    assert!(
+        cites.iter().any(|c| c
+            .starts_with("khoản 7 Điều 23.4.LQ.2 Bộ pháp điển (khoản 7 Điều 2 Luật 108/2016/QH13")),
+        "{cites:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manifest agreement over the bench corpus.
+// ---------------------------------------------------------------------------------------------
+
+fn bench_dir() -> Option<PathBuf> {
+    let dir = std::env::var("BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("../shared/bench-corpus"));
+    dir.join("vlc-laws/manifest.tsv").exists().then_some(dir)
+}
+
+/// NFC, Ð (eth) → Đ, no white space, upper case: how two numbers are compared.
+fn norm_number(s: &str) -> String {
+    s.nfc()
+        .map(|c| if c == 'Ð' { 'Đ' } else { c })
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// Names compared without case, diacritics, punctuation or spacing ("Bộ Văn hoá - Thể thao và
+/// Du lịch" = "Bộ Văn hóa, Thể thao và Du lịch"; "Uỷ" = "Ủy").
+fn norm_name(s: &str) -> String {
+    let f = tracuu::normalize::fold::fold(&s.nfc().collect::<String>().to_lowercase());
+    let words: Vec<String> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut s = words.join(" ");
+    // "Ngân hàng Nhà nước" is "Ngân hàng Nhà nước Việt Nam".
+    if s == "ngan hang nha nuoc viet nam" {
+        s = "ngan hang nha nuoc".into();
+    }
+    s
+}
+
+/// The manifest's type codes mapped to full names (`None`: the field holds no type).
+fn manifest_type(loai: &str) -> Option<&'static str> {
+    let key = norm_name(loai);
+    Some(match key.as_str() {
+        "nq" | "nghi quyet" => "Nghị quyết",
+        "qd" | "quyet dinh" => "Quyết định",
+        "vb hn" | "vbhn" | "van ban hop nhat" => "Văn bản hợp nhất",
+        "tt lien tich" | "thong tu lien tich" | "ttlt" => "Thông tư liên tịch",
+        "tt" | "thong tu" => "Thông tư",
+        "nd" | "nghi dinh" => "Nghị định",
+        "luat" => "Luật",
+        "bo luat" => "Bộ luật",
+        "phap lenh" => "Pháp lệnh",
+        "chi thi" => "Chỉ thị",
+        "sac lenh" => "Sắc lệnh",
+        "nghi quyet lien tich" => "Nghị quyết liên tịch",
+        "hien phap" => "Hiến pháp",
+        _ => return None,
+    })
+}
+
+#[derive(Default)]
+struct Field {
+    ok: usize,
+    known: usize,
+    /// Rows where the manifest itself is shown wrong by the text (not counted in `known`).
+    manifest_wrong: Vec<String>,
+    misses: Vec<String>,
+}
+
+impl Field {
+    fn check(&mut self, file: &str, want: &str, got: Option<&str>, same: bool) {
+        self.known += 1;
+        if same {
+            self.ok += 1;
+        } else {
+            self.misses
+                .push(format!("{file}: manifest {want:?} got {got:?}"));
+        }
+    }
+
+    fn rate(&self) -> f64 {
+        if self.known == 0 {
+            1.0
+        } else {
+            self.ok as f64 / self.known as f64
+        }
+    }
+}
+
+fn parse_all(dir: &Path, files: &[String]) -> Vec<Document> {
+    let chunks: Vec<&[String]> = files.chunks(files.len().div_ceil(4).max(1)).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|f| {
+                            let bytes = std::fs::read(dir.join(f)).unwrap();
+                            parse_bytes(f, &bytes).unwrap_or_else(|e| panic!("{f}: {e}"))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    })
+}
+
+fn manifest(dir: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap();
+    let mut lines = text.lines();
+    let header = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .map(str::to_string)
+        .collect();
+    let rows = lines
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+fn col(header: &[String], name: &str) -> usize {
+    header.iter().position(|h| h == name).unwrap()
+}
+
+/// "ngày 25 tháng 10 năm 2016" for "25/10/2016", in any spacing, in the first 60 lines.
+fn date_in_head(text: &str, ddmmyyyy: &str) -> bool {
+    let p: Vec<u32> = ddmmyyyy.split('/').filter_map(|x| x.parse().ok()).collect();
+    if p.len() != 3 {
+        return false;
+    }
+    let re = regex::Regex::new(&format!(
+        r"ngày\s+0?{}\s+tháng\s+0?{}\s+năm\s+{}",
+        p[0], p[1], p[2]
+    ))
+    .unwrap();
+    let head: String = text.lines().take(60).collect::<Vec<_>>().join(" ");
+    re.is_match(&head.nfc().collect::<String>())
+}
+
+fn report(part: &str, name: &str, f: &Field) {
+    println!(
+        "{part:<15} {name:<8} {:>6}/{:<6} {:6.2}%  (manifest shown wrong by the text: {})",
+        f.ok,
+        f.known,
+        100.0 * f.rate(),
+        f.manifest_wrong.len()
+    );
+}
+
+fn details(part: &str, name: &str, f: &Field) {
+    for m in &f.misses {
+        println!("MISS {part} {name} {m}");
+    }
+    for m in &f.manifest_wrong {
+        println!("MANIFEST-WRONG {part} {name} {m}");
+    }
+}
+
+#[test]
+#[ignore]
+fn manifest_agreement() {
+    let Some(bench) = bench_dir() else {
+        println!("bench corpus not found (../shared/bench-corpus or BENCH_CORPUS): skipped");
+        return;
+    };
+    let mut summary: Vec<(String, String, Field)> = Vec::new();
+
+    // vlc-laws: co_quan, so_hieu, ngay_ban_hanh; the type from title_guess ("BỘ LUẬT …", "LUẬT …").
+    {
+        let dir = bench.join("vlc-laws");
+        let (h, rows) = manifest(&dir);
+        let (cq, sh, nb, tg, path) = (
+            col(&h, "co_quan"),
+            col(&h, "so_hieu"),
+            col(&h, "ngay_ban_hanh"),
+            col(&h, "title_guess"),
+            col(&h, "path"),
+        );
+        let files: Vec<String> = rows.iter().map(|r| r[path].clone()).collect();
+        let docs = parse_all(&dir, &files);
+        let (mut number, mut date, mut ty, mut issuer) = Default::default();
+        for (r, d) in rows.iter().zip(&docs) {
+            let m = &d.meta;
+            let file = &r[path];
+            if !r[sh].trim().is_empty() {
+                let want = norm_number(&r[sh]);
+                let got = m.number.as_deref().map(norm_number).unwrap_or_default();
+                // "28/2004/QH" (suffix cut off by the manifest's regex) is agreed by "…/QH11".
+                let same = got == want || (want.ends_with("/QH") && got.starts_with(&want));
+                Field::check(&mut number, file, &r[sh], m.number.as_deref(), same);
+            }
+            if !r[nb].trim().is_empty() {
+                let got = m.date.map(|d| d.vietnamese());
+                Field::check(
+                    &mut date,
+                    file,
+                    &r[nb],
+                    got.as_deref(),
+                    got.as_deref() == Some(&r[nb]),
+                );
+            }
+            let title = norm_name(&r[tg]);
+            let want_type = if title.starts_with("bo luat") {
+                Some("Bộ luật")
+            } else if title.starts_with("luat") {
+                Some("Luật")
+            } else if title.starts_with("hien phap") {
+                Some("Hiến pháp")
+            } else {
+                None
+            };
+            if let Some(t) = want_type {
+                let same = m.doc_type.as_deref() == Some(t);
+                Field::check(&mut ty, file, t, m.doc_type.as_deref(), same);
+            }
+            if norm_name(&r[cq]) == "quoc hoi" {
+                let same = m.issuer.as_deref() == Some("Quốc hội");
+                Field::check(&mut issuer, file, "Quốc hội", m.issuer.as_deref(), same);
+            }
+        }
+        for (n, f) in [
+            ("number", number),
+            ("date", date),
+            ("type", ty),
+            ("issuer", issuer),
+        ] {
+            summary.push(("vlc-laws".into(), n.into(), f));
+        }
+    }
+
+    // congbao-8chude: so_hieu, ngay_ban_hanh, loai (no issuer column).
+    {
+        let dir = bench.join("congbao-8chude");
+        let (h, rows) = manifest(&dir);
+        let (sh, nb, loai, dup, path) = (
+            col(&h, "so_hieu"),
+            col(&h, "ngay_ban_hanh"),
+            col(&h, "loai"),
+            col(&h, "duplicate_of"),
+            col(&h, "path"),
+        );
+        let rows: Vec<&Vec<String>> = rows.iter().filter(|r| r[dup].trim().is_empty()).collect();
+        let files: Vec<String> = rows.iter().map(|r| r[path].clone()).collect();
+        let docs = parse_all(&dir, &files);
+        let (mut number, mut date, mut ty) = <(Field, Field, Field)>::default();
+        for (r, d) in rows.iter().zip(&docs) {
+            let m = &d.meta;
+            let file = &r[path];
+            let consolidated = m.doc_type.as_deref() == Some("Văn bản hợp nhất");
+            if !r[sh].trim().is_empty() {
+                let want = norm_number(&r[sh]);
+                let got = m.number.as_deref().map(norm_number).unwrap_or_default();
+                let same =
+                    got == want || (!want.contains('/') && got.starts_with(&format!("{want}/")));
+                if !same && consolidated && got.contains("/VBHN-") {
+                    // The manifest read the number of the consolidated document in the title
+                    // block; a VBHN's own number is in its "XÁC THỰC" block.
+                    number.manifest_wrong.push(format!(
+                        "{file}: manifest {:?} (the consolidated document) got {:?}",
+                        r[sh], m.number
+                    ));
+                } else {
+                    Field::check(&mut number, file, &r[sh], m.number.as_deref(), same);
+                }
+            }
+            if !r[nb].trim().is_empty() {
+                let got = m.date.map(|d| d.vietnamese());
+                let same = got.as_deref() == Some(r[nb].as_str());
+                let text = std::fs::read_to_string(dir.join(file)).unwrap();
+                if !same && consolidated && got.is_some() && date_in_head(&text, &r[nb]) {
+                    date.manifest_wrong.push(format!(
+                        "{file}: manifest {:?} (date of the consolidated document) got {:?}",
+                        r[nb], got
+                    ));
+                } else {
+                    Field::check(&mut date, file, &r[nb], got.as_deref(), same);
+                }
+            }
+            if let Some(t) = manifest_type(&r[loai]) {
+                let same = m.doc_type.as_deref() == Some(t);
+                Field::check(&mut ty, file, t, m.doc_type.as_deref(), same);
+            }
+        }
+        for (n, f) in [("number", number), ("date", date), ("type", ty)] {
+            summary.push(("congbao-8chude".into(), n.into(), f));
+        }
+    }
+
+    // phapdien: the source named in the parenthesised line under the heading.
+    {
+        let dir = bench.join("phapdien");
+        let (h, rows) = manifest(&dir);
+        let (loai, sh, nb, cq, path) = (
+            col(&h, "loai"),
+            col(&h, "so_hieu"),
+            col(&h, "ngay_ban_hanh"),
+            col(&h, "co_quan"),
+            col(&h, "path"),
+        );
+        let files: Vec<String> = rows.iter().map(|r| r[path].clone()).collect();
+        let docs = parse_all(&dir, &files);
+        let (mut number, mut ty, mut date, mut issuer) = <(Field, Field, Field, Field)>::default();
+        let long_form = regex::Regex::new(r"ngày \d{1,2}/\d{1,2}/\d{4} của ").unwrap();
+        for (r, d) in rows.iter().zip(&docs) {
+            let m = &d.meta;
+            let file = &r[path];
+            if !r[sh].trim().is_empty() {
+                let want = norm_number(&r[sh]);
+                let got = m.source_number.as_deref().map(norm_number);
+                let same = got.as_deref() == Some(want.as_str());
+                Field::check(&mut number, file, &r[sh], m.source_number.as_deref(), same);
+            }
+            if let Some(t) = manifest_type(&r[loai]) {
+                let same = m.doc_type.as_deref() == Some(t);
+                Field::check(&mut ty, file, t, m.doc_type.as_deref(), same);
+            }
+            // Date and issuer: the manifest back-fills them from the long citation of the same
+            // số hiệu in another file; a file can only be asked for what its own line states.
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            let line = text
+                .lines()
+                .take(4)
+                .find(|l| l.trim_start().starts_with('('))
+                .unwrap_or("")
+                .nfc()
+                .collect::<String>();
+            let stated = long_form.is_match(&line);
+            if !r[nb].trim().is_empty() && stated {
+                let got = m.date.map(|d| d.vietnamese());
+                let same = got.as_deref() == Some(r[nb].as_str());
+                Field::check(&mut date, file, &r[nb], got.as_deref(), same);
+            }
+            if !r[cq].trim().is_empty() {
+                let same = m.issuer.as_deref().map(norm_name) == Some(norm_name(&r[cq]));
+                Field::check(&mut issuer, file, &r[cq], m.issuer.as_deref(), same);
+            }
+        }
+        for (n, f) in [
+            ("source", number),
+            ("type", ty),
+            ("date", date),
+            ("issuer", issuer),
+        ] {
+            summary.push(("phapdien".into(), n.into(), f));
+        }
+    }
+
+    for (part, name, f) in &summary {
+        details(part, name, f);
+    }
+    println!();
+    for (part, name, f) in &summary {
+        report(part, name, f);
+    }
+}
