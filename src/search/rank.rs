@@ -40,8 +40,8 @@ impl Default for Weights {
     fn default() -> Self {
         Weights {
             k1: 1.2,
-            b: 0.5,
-            pair: 0.6,
+            b: 0.75,
+            pair: 1.2,
             heading: 0.25,
             front: 0.8,
             back: 0.5,
