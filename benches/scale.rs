@@ -396,6 +396,9 @@ struct Build {
 }
 
 struct ScaleResult {
+    /// Generated corpus and indexes, deleted when the result is dropped (after it is printed:
+    /// deleting 700,000 files can take minutes).
+    _work: tempfile::TempDir,
     scale: usize,
     files: usize,
     bytes: u64,
@@ -648,8 +651,8 @@ fn run_scale(a: &Args, scale: usize, rg: bool) -> ScaleResult {
         p: rg.then(|| percentiles(&mut tracuu_same)),
         queries: expressible.len(),
     });
-    drop(tmp);
     ScaleResult {
+        _work: tmp,
         scale,
         files,
         bytes,
@@ -721,8 +724,10 @@ fn main() {
             }
         }
         eprintln!("scale {scale}×");
-        let r = run_scale(&a, scale, rg);
+        let mut r = run_scale(&a, scale, rg);
         print_scale(&r);
+        eprintln!("  removing the work files of {scale}×");
+        r._work = tempfile::tempdir_in(&a.work).expect("work dir");
         results.push(r);
     }
     print_summary(&results);
