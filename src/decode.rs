@@ -48,7 +48,14 @@ impl fmt::Display for DecodeError {
                 write!(f, "not text: invalid UTF-16 at byte {offset}")
             }
             DecodeError::TooLarge { size, limit } => {
-                write!(f, "too large: {size} bytes (limit {limit} bytes)")
+                let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+                write!(
+                    f,
+                    "too large: {size} bytes ({:.1} MiB; the limit is {:.0} MiB, raise it with --max-file-mb {})",
+                    mib(*size),
+                    mib(*limit),
+                    size.div_ceil(1024 * 1024)
+                )
             }
         }
     }
@@ -290,8 +297,14 @@ mod tests {
         assert!(DecodeError::Unsupported("a PDF file")
             .to_string()
             .contains("PDF"));
-        assert!(DecodeError::TooLarge { size: 10, limit: 5 }
-            .to_string()
-            .contains("limit 5"));
+        let too_large = DecodeError::TooLarge {
+            size: 3 * 1024 * 1024 + 1,
+            limit: 1024 * 1024,
+        }
+        .to_string();
+        assert_eq!(
+            too_large,
+            "too large: 3145729 bytes (3.0 MiB; the limit is 1 MiB, raise it with --max-file-mb 4)"
+        );
     }
 }

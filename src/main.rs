@@ -239,6 +239,31 @@ fn open_or_build(cli: &Cli, ui: &Ui) -> Result<OpenIndex, String> {
 }
 
 fn main() -> ExitCode {
+    // A panic is a bug: say so plainly, and end with the error status rather than a backtrace.
+    // (Parser panics on one file are caught by the indexer and reported as that file skipped.)
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "tracuu: internal error{location}: {message}\n\
+             tracuu: this is a bug in tracuu; please report it with the command that caused it"
+        );
+    }));
+    match std::panic::catch_unwind(run) {
+        Ok(code) => code,
+        Err(_) => ExitCode::from(ERROR),
+    }
+}
+
+fn run() -> ExitCode {
     let cli = Cli::parse();
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -291,8 +316,11 @@ fn main() -> ExitCode {
                 Ok(o) => o,
                 Err(e) => return ui.error(&e),
             };
+            if let Err(e) = search::query::check_page(*limit, *offset) {
+                return ui.error(&search::SearchError::Query(e).to_string());
+            }
             let mut request = SearchRequest::new(query.join(" "));
-            request.limit = (*limit).max(1);
+            request.limit = *limit;
             request.offset = *offset;
             request.filters = filters.text();
             match search::search(&open, &request) {

@@ -151,13 +151,19 @@ pub fn run(
     }
     store::check_writable_target(&opts.index)?;
     let _lock = store::lock(&opts.index)?;
-    store::remove_stale_generations(&opts.index)?;
+    if opts.rebuild {
+        // A rebuild replaces whatever is there, even an index whose CURRENT is unreadable: what
+        // cannot be cleaned now is cleaned once the new generation is live.
+        let _ = store::remove_stale_generations(&opts.index);
+    } else {
+        store::remove_stale_generations(&opts.index)?;
+    }
 
     let rebuild = opts.rebuild || !store::exists(&opts.index);
     let open = if rebuild {
         store::create_generation(&opts.index, &opts.corpus)?
     } else {
-        store::open(&opts.index)?
+        store::open_for_update(&opts.index)?
     };
     let (known_files, mut owners) = if rebuild {
         Default::default()

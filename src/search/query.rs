@@ -15,6 +15,32 @@ use crate::analysis::{analyze, refs::normalize_reference, Syllable};
 /// At most this many syllables in a query: more is not a search, it is a document.
 pub const MAX_SYLLABLES: usize = 64;
 
+/// At most this many hits in one page (`--limit`).
+pub const MAX_LIMIT: usize = 1000;
+/// Paging goes at most this deep (`--offset`): a search ranks `offset + limit` candidates.
+pub const MAX_OFFSET: usize = 100_000;
+
+/// Checks a page of results as asked for (`--limit`, `--offset`) before anything is searched:
+/// no hits at all, or more than can sensibly be ranked, is a mistake to explain.
+pub fn check_page(limit: usize, offset: usize) -> Result<(), QueryError> {
+    if limit == 0 {
+        return Err(QueryError(
+            "--limit 0 asks for no hits; give 1 or more (default 10)".into(),
+        ));
+    }
+    if limit > MAX_LIMIT {
+        return Err(QueryError(format!(
+            "--limit {limit} is more hits than one page holds (at most {MAX_LIMIT}); page with --offset"
+        )));
+    }
+    if offset > MAX_OFFSET {
+        return Err(QueryError(format!(
+            "--offset {offset} is deeper than tracuu pages (at most {MAX_OFFSET}); narrow the query or add filters"
+        )));
+    }
+    Ok(())
+}
+
 /// One way to satisfy a place in the query: a word, a run of words, or a quoted phrase.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alternative {
@@ -248,6 +274,12 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
                 if let Some(last) = pending_words.pop() {
                     flush(&mut pending_words, &mut q);
                     let alt = alternative(&last, false);
+                    if alt.syllables.is_empty() {
+                        // Punctuation or a lone combining mark is not something to look for.
+                        return Err(QueryError(format!(
+                            "OR needs a word or phrase on each side ('{last}' has no letters or digits)"
+                        )));
+                    }
                     q.runs.push(Run {
                         alternatives: vec![alt],
                     });
@@ -397,6 +429,9 @@ mod tests {
         assert!(parse("foo:bar").unwrap_err().0.contains("unknown field"));
         assert!(parse("OR").is_err());
         assert!(parse("kiều bào OR").is_err());
+        // Found by fuzzing: a left side without letters made an alternative with no syllables.
+        assert!(parse("\u{301} OR cong").unwrap_err().0.contains("OR needs"));
+        assert!(parse("? OR cong").is_err());
         assert!(parse("province:").is_err());
         assert!(parse(&"từ ".repeat(100))
             .unwrap_err()
@@ -406,5 +441,17 @@ mod tests {
         assert!(parse("?!.,").unwrap().runs.is_empty());
         // Digits before a colon are not a field.
         assert_eq!(parse("10:30").unwrap().runs.len(), 1);
+    }
+
+    #[test]
+    fn pages_are_checked() {
+        assert!(check_page(10, 0).is_ok());
+        assert!(check_page(MAX_LIMIT, MAX_OFFSET).is_ok());
+        assert!(check_page(0, 0).unwrap_err().0.contains("--limit 0"));
+        assert!(check_page(usize::MAX, 0).unwrap_err().0.contains("at most"));
+        assert!(check_page(10, usize::MAX)
+            .unwrap_err()
+            .0
+            .contains("--offset"));
     }
 }
