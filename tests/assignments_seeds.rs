@@ -290,3 +290,45 @@ fn fixture_plan_gives_each_shape_its_role() {
         assert!(c.assignments.is_empty(), "{:?}", c);
     }
 }
+
+/// A digest of every assignment over the project corpus, the fixtures and the bench corpus's
+/// laws and gazette documents: run before and after a change to `assignments`/`agency` that
+/// must not change results (a speed-up) and compare.
+/// `cargo test --release --test assignments_seeds assignments_digest -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn assignments_digest() {
+    let bench = std::env::var("BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join("../shared/bench-corpus"));
+    let mut dirs = vec![root().join("corpus"), root().join("tests/fixtures")];
+    dirs.push(bench.join("congbao-8chude"));
+    dirs.push(bench.join("vlc-laws"));
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in dirs {
+        for e in walkdir::WalkDir::new(d).into_iter().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                files.push(e.path().to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    let (mut n, mut hash) = (0usize, 0xcbf29ce484222325u64);
+    for f in &files {
+        let d = parse(f);
+        for c in &d.clauses {
+            for a in &c.assignments {
+                n += 1;
+                for b in format!(
+                    "{}|{}|{}|{}|{:?}\n",
+                    d.file, c.line, a.agency, a.mention, a.role
+                )
+                .bytes()
+                {
+                    hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
+                }
+            }
+        }
+    }
+    println!("{} files, {n} assignments, digest {hash:016x}", files.len());
+}

@@ -121,6 +121,14 @@ pub(crate) struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Vietnamese letters (Latin-1 letters, Latin Extended-A/B and Additional) without the
+    // table lookup; × and ÷ are the only non-letters there.
+    if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -160,7 +168,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 cap: c.is_uppercase(),
                 upper: s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase()),
                 space_after: false,
-                lower: s.nfc().collect::<String>().to_lowercase(),
+                // The text is NFC already (normalize); only a stray decomposed token pays.
+                lower: if unicode_normalization::is_nfc_quick(s.chars())
+                    == unicode_normalization::IsNormalized::Yes
+                {
+                    s.to_lowercase()
+                } else {
+                    s.nfc().collect::<String>().to_lowercase()
+                },
             });
         } else {
             it.next();
@@ -216,6 +231,25 @@ enum Lv {
     AnyReq,
     /// A level is required and names the agency: "UBND" + tỉnh / cấp huyện / cấp xã.
     Council,
+}
+
+/// The patterns of [`FIXED`] by their first (folded) word, in lexicon order: (entry, pattern).
+fn fixed_by_first_word(word: &str) -> &'static [(usize, &'static str)] {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    type Index = HashMap<&'static str, Vec<(usize, &'static str)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: Index = HashMap::new();
+        for (k, en) in FIXED.iter().enumerate() {
+            for p in en.pats {
+                let first = p.split(' ').next().unwrap_or("");
+                m.entry(first).or_default().push((k, p));
+            }
+        }
+        m
+    });
+    index.get(word).map(Vec::as_slice).unwrap_or(&[])
 }
 
 struct Entry {
@@ -1007,20 +1041,20 @@ impl<'a> Scanner<'a> {
     /// A single agency whose head word is at `j`: (end, canonical, known).
     fn single_at(&self, j: usize) -> Option<(usize, String, bool)> {
         let t = self.tok(j)?;
-        // Fixed names: the longest pattern wins.
+        // Fixed names: the longest pattern wins (the first of equal length, in lexicon order).
+        // Only the patterns whose first word is this token's can match.
         let mut best: Option<(usize, &Entry)> = None;
-        for en in FIXED {
+        for &(k, p) in fixed_by_first_word(&t.f) {
+            let en = &FIXED[k];
             if self.strict && en.cap && !t.cap {
                 continue;
             }
             if self.strict && en.upper && !t.upper {
                 continue;
             }
-            for p in en.pats {
-                if let Some(end) = pat_at(self.toks, j, p) {
-                    if best.is_none_or(|(b, _)| end > b) {
-                        best = Some((end, en));
-                    }
+            if let Some(end) = pat_at(self.toks, j, p) {
+                if best.is_none_or(|(b, _)| end > b) {
+                    best = Some((end, en));
                 }
             }
         }

@@ -48,54 +48,71 @@ impl Context {
     pub fn from_headings(headings: &[String]) -> Context {
         let mut ctx = Context::default();
         for h in headings {
-            let t = Analysed::new(h);
-            let cs = content_start(&t.toks);
-            let trimmed = h.trim();
-            let ends_colon = trimmed.ends_with(':');
-            if is_tcth(&t, cs, ends_colon) {
-                ctx = Context {
-                    in_tcth: true,
-                    ..Context::default()
-                };
-                continue;
-            }
-            if let Some((role, vstart)) = label_of(&t) {
-                ctx.label_role = Some(role);
-                ctx.label_given = t.roles(vstart, Mode::label(role));
-                continue;
-            }
-            if let Some(section) = heading_agencies(&t, cs, ctx.in_tcth) {
-                ctx.section = section;
-                ctx.lead_in_role = None;
-                ctx.lead_in.clear();
-                ctx.label_role = None;
-                ctx.label_given.clear();
-                continue;
-            }
-            if ends_colon && !ctx.section.is_empty() {
-                ctx.lead_in_role = start_role(&t.toks, cs);
-                ctx.lead_in = t
-                    .roles(cs, Mode::general(false))
-                    .into_iter()
-                    .filter(|a| a.role == Role::Support)
-                    .collect();
-            }
+            ctx.step(h);
         }
         ctx
+    }
+
+    /// The context under one more heading `h` (headings are read outermost first).
+    fn step(&mut self, h: &str) {
+        let ctx = self;
+        let t = Analysed::new(h);
+        let cs = content_start(&t.toks);
+        let trimmed = h.trim();
+        let ends_colon = trimmed.ends_with(':');
+        if is_tcth(&t, cs, ends_colon) {
+            *ctx = Context {
+                in_tcth: true,
+                ..Context::default()
+            };
+            return;
+        }
+        if let Some((role, vstart)) = label_of(&t) {
+            ctx.label_role = Some(role);
+            ctx.label_given = t.roles(vstart, Mode::label(role));
+            return;
+        }
+        if let Some(section) = heading_agencies(&t, cs, ctx.in_tcth) {
+            ctx.section = section;
+            ctx.lead_in_role = None;
+            ctx.lead_in.clear();
+            ctx.label_role = None;
+            ctx.label_given.clear();
+            return;
+        }
+        if ends_colon && !ctx.section.is_empty() {
+            ctx.lead_in_role = start_role(&t.toks, cs);
+            ctx.lead_in = t
+                .roles(cs, Mode::general(false))
+                .into_iter()
+                .filter(|a| a.role == Role::Support)
+                .collect();
+        }
     }
 }
 
 /// Fills `assignments` of every clause of `doc`.
 pub fn annotate(doc: &mut Document) {
     let mut found: Vec<Found> = Vec::with_capacity(doc.clauses.len());
-    let mut last: Option<(Vec<String>, Context)> = None;
+    // The context after each heading of the previous clause's chain: a clause shares most of
+    // its chain with the one before, and only the headings after the shared part are read
+    // (each heading once per run, not once per clause under it).
+    let mut chain: Vec<(String, Context)> = Vec::new();
     for c in &doc.clauses {
-        let ctx = match &last {
-            Some((h, ctx)) if *h == c.headings => ctx.clone(),
-            _ => Context::from_headings(&c.headings),
-        };
-        found.push(assign(c, &ctx));
-        last = Some((c.headings.clone(), ctx));
+        let shared = chain
+            .iter()
+            .zip(&c.headings)
+            .take_while(|((h, _), g)| h == *g)
+            .count();
+        chain.truncate(shared);
+        for h in &c.headings[shared..] {
+            let mut ctx = chain.last().map(|(_, x)| x.clone()).unwrap_or_default();
+            ctx.step(h);
+            chain.push((h.clone(), ctx));
+        }
+        let empty = Context::default();
+        let ctx = chain.last().map(|(_, x)| x).unwrap_or(&empty);
+        found.push(assign(c, ctx));
     }
     for (c, f) in doc.clauses.iter_mut().zip(found.iter()) {
         c.assignments = f.all.clone();
