@@ -79,7 +79,9 @@ pub fn source_line(text: &str) -> Option<Source> {
     }
     let inner = t.trim_start_matches('(').trim_end_matches(')').trim();
     let f = fold(inner);
-    if !(f.starts_with("dieu ") || f.starts_with("khoan ") || f.starts_with("diem "))
+    // "(27 Nghị định số …)": the source's own slip, "Điều" left out.
+    let bare = f.starts_with(|c: char| c.is_ascii_digit());
+    if !(f.starts_with("dieu ") || f.starts_with("khoan ") || f.starts_with("diem ") || bare)
         || f.starts_with("dieu nay ")
     {
         return None;
@@ -94,7 +96,7 @@ pub fn source_line(text: &str) -> Option<Source> {
     while i < chars.len() && words < 12 {
         let rest = fs(i);
         if let Some((t, n)) = markers::type_at_start(&rest) {
-            if words >= 2 {
+            if words >= 2 || (bare && words == 1) {
                 let position: String = chars[..i].iter().collect();
                 i += n;
                 return Some(finish(position.trim().to_string(), t, &chars, &fchars, i));
@@ -129,7 +131,10 @@ fn finish(
     for (k, (at, tok)) in tokens.iter().enumerate() {
         let ft = ftokens.get(k).copied().unwrap_or("").trim_end_matches(':');
         if tok.starts_with(|c: char| c.is_ascii_digit()) {
-            let n = clean_number(&rest[*at..]);
+            // "12/2013/TT-BCA(C11)": the bracket is a note, not the number.
+            let from = &rest[*at..];
+            let cut = from.find('(').unwrap_or(from.len());
+            let n = clean_number(&from[..cut]);
             if !n.is_empty() {
                 number = Some(n);
             }
@@ -184,7 +189,12 @@ fn finish(
             break;
         }
     }
-    if issuer.is_none() {
+    // A joint document ("…/TTLT-BTC-BKHCN") has several issuers: its code names no one alone.
+    let joint = number
+        .as_deref()
+        .and_then(|n| n.rsplit('/').next())
+        .is_some_and(|last| last.matches('-').count() > 1);
+    if issuer.is_none() && !joint {
         issuer = number
             .as_deref()
             .and_then(code_issuer)
@@ -301,6 +311,21 @@ mod tests {
         assert!(is_related_note(
             "(Điều này có nội dung liên quan đến Điều 15.6.NĐ.2.27.)"
         ));
+    }
+
+    #[test]
+    fn slips_of_the_source() {
+        let s = source_line(
+            "(27 Nghị định số 70/2015/NĐ-CP, có hiệu lực thi hành kể từ ngày 15/10/2015)",
+        )
+        .unwrap();
+        assert_eq!(s.number.as_deref(), Some("70/2015/NĐ-CP"));
+        let s = source_line("(Điều 3 Thông tư số 12/2013/TT-BCA(C11), có hiệu lực)").unwrap();
+        assert_eq!(s.number.as_deref(), Some("12/2013/TT-BCA"));
+        assert_eq!(
+            heading_id("Điều 2.2.LQ.7a. Trách nhiệm").as_deref(),
+            Some("2.2.LQ.7a")
+        );
     }
 
     #[test]

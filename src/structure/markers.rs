@@ -283,11 +283,22 @@ fn article_id(s: &str) -> Option<(String, usize)> {
         let Some(r) = t[j..].strip_prefix('.') else {
             break;
         };
-        let g = r
+        let mut g = r
             .find(|c: char| !(c.is_ascii_digit() || c.is_uppercase()))
             .unwrap_or(r.len());
         if g == 0 || g > 8 {
             break;
+        }
+        // "2.2.LQ.7a": an article inserted later keeps its letter.
+        if let Some(c) = r[g..].chars().next() {
+            let next = r[g + c.len_utf8()..].chars().next();
+            if c.is_lowercase()
+                && c.is_alphabetic()
+                && r[..g].chars().all(|d| d.is_ascii_digit())
+                && next.is_none_or(|n| !n.is_alphanumeric())
+            {
+                g += c.len_utf8();
+            }
         }
         has_caps |= r[..g].chars().any(|c| c.is_uppercase());
         j += 1 + g;

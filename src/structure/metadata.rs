@@ -573,6 +573,11 @@ pub(crate) fn code_issuer(number: &str) -> Option<&'static str> {
         "bvhttdl" => "Bộ Văn hóa, Thể thao và Du lịch",
         "bkhcn" => "Bộ Khoa học và Công nghệ",
         "nhnn" => "Ngân hàng Nhà nước Việt Nam",
+        "tandtc" => "Tòa án nhân dân tối cao",
+        "vksndtc" => "Viện kiểm sát nhân dân tối cao",
+        "ttcp" => "Thanh tra Chính phủ",
+        "ubdt" => "Ủy ban Dân tộc",
+        "ktnn" => "Kiểm toán Nhà nước",
         _ => return None,
     })
 }
