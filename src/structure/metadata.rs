@@ -21,6 +21,13 @@ pub fn number_line(text: &str) -> Option<String> {
     if !text.trim_start().starts_with(char::is_uppercase) {
         return None;
     }
+    // "Số:188/2026/NĐ-CP": no space after the colon.
+    if let Some(at) = text.find(':') {
+        if at < 40 && text[at + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            let spaced = format!("{}: {}", &text[..at], &text[at + 1..]);
+            return number_line(&spaced);
+        }
+    }
     let head: String = text.chars().take(40).collect();
     if !head.contains(['ố', 'Ố', 's', 'S']) {
         return None;
@@ -156,8 +163,19 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
     let mut rest = rest2.strip_prefix("thang")?;
     let m = take_num(&mut rest)?;
     let rest2 = rest.trim_start();
-    let mut rest = rest2.strip_prefix("nam")?;
-    let y = take_num(&mut rest)?;
+    let rest = rest2.strip_prefix("nam")?;
+    // "năm 20264": a footnote number glued to the year.
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let y: u32 = if digits.len() == 5 && (digits.starts_with("19") || digits.starts_with("20")) {
+        digits[..4].parse().ok()?
+    } else {
+        let mut rest = rest;
+        take_num(&mut rest)?
+    };
     let date = Date::new(y as i32, m, d);
     let place = if place.is_empty() {
         None
@@ -874,8 +892,52 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
     if meta.signer.is_none() {
         meta.signer = portal_get("nguoi ky").and_then(|v| is_name(v, false));
     }
+    if meta.number.is_none() {
+        displaced_header(paras, &mut meta);
+    }
     consolidated(paras, &mut meta);
     meta
+}
+
+/// PDF text sometimes puts the header box after the first lines of the body ("Điều 1. …" then
+/// "CHÍNH PHỦ / Số: 135/2026/NĐ-CP / CỘNG HÒA XÃ HỘI … / Hà Nội, ngày 07 tháng 4 năm 2026"). A
+/// number line next to the national motto on the first page is that header.
+fn displaced_header(paras: &[Paragraph], meta: &mut Metadata) {
+    let limit = paras.len().min(120);
+    let motto = |i: usize| fold(&paras[i].text).starts_with("cong hoa xa hoi chu nghia");
+    for i in 0..limit {
+        let Some(n) = number_line(&paras[i].text).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let near = (i.saturating_sub(3)..(i + 4).min(paras.len())).any(motto);
+        if !near {
+            continue;
+        }
+        meta.number = Some(n);
+        if meta.date.is_none() {
+            if let Some(d) = paras[i..(i + 6).min(paras.len())]
+                .iter()
+                .find_map(|p| place_date(&p.text).and_then(|(_, d)| d))
+            {
+                meta.date = Some(d);
+                meta.year = Some(d.year);
+            }
+        }
+        if meta.issuer.is_none() {
+            let above: Vec<&str> = paras[i.saturating_sub(2)..i]
+                .iter()
+                .map(|p| p.text.trim())
+                .filter(|t| markers::is_all_caps(t) && !fold(t).starts_with("cong hoa"))
+                .collect();
+            if !above.is_empty() {
+                meta.issuer = Some(org(&above.join(" ")).name);
+            }
+        }
+        if meta.doc_type.is_none() {
+            meta.doc_type = code_type(meta.number.as_deref().unwrap_or("")).map(str::to_string);
+        }
+        return;
+    }
 }
 
 /// A consolidated text (văn bản hợp nhất) prints the consolidated document's header and title;
@@ -976,6 +1038,10 @@ mod tests {
             Some("91/KH-UBND")
         );
         assert_eq!(number_line("Số: /QĐ-UBND").as_deref(), Some(""));
+        assert_eq!(
+            number_line("Số:188/2026/NĐ-CP").as_deref(),
+            Some("188/2026/NĐ-CP")
+        );
         assert_eq!(number_line("Số lượng cán bộ"), None);
         assert_eq!(number_line("Kết luận số 57-"), None);
         assert_eq!(number_line("số 51/2024/QH15 (sau đây gọi là Luật)"), None);
@@ -992,6 +1058,8 @@ mod tests {
         let (p, d) = place_date("Khánh Hòa, ngày 04 tháng 6 năm 2024").unwrap();
         assert_eq!(p.as_deref(), Some("Khánh Hòa"));
         assert_eq!(d, Date::new(2024, 6, 4));
+        let (_, d) = place_date("Hà Nội, ngày 23 tháng 02 năm 20264").unwrap();
+        assert_eq!(d, Date::new(2026, 2, 23));
         let (_, d) = place_date("Hà Nội, ngày  9 tháng 04  năm 2016").unwrap();
         assert_eq!(d, Date::new(2016, 4, 9));
         assert!(place_date("Thông tư này có hiệu lực từ ngày 1 tháng 1 năm 2020.").is_none());
