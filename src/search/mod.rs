@@ -572,6 +572,33 @@ pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, Sea
     Ok(out)
 }
 
+/// A path as lawyers write it ("điểm a khoản 2 Điều 23") turned into the stored form
+/// ("Điều 23.2.a"); any other path is returned as it is.
+pub fn path_from_citation(p: &str) -> String {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let after = |name: &str| {
+        words
+            .windows(2)
+            .find(|w| crate::normalize::fold::fold(w[0]) == name)
+            .map(|w| w[1])
+    };
+    match (after("dieu"), after("khoan"), after("diem")) {
+        (Some(article), clause, point) if clause.is_some() || point.is_some() => {
+            let mut out = format!("Điều {article}");
+            if let Some(c) = clause {
+                out.push('.');
+                out.push_str(c);
+            }
+            if let Some(x) = point {
+                out.push('.');
+                out.push_str(x);
+            }
+            out
+        }
+        _ => p.to_string(),
+    }
+}
+
 /// A document (by file, or by number when that is unambiguous) and its clauses, all or those at
 /// and under `path`. `None` when no document matches.
 pub fn show(
@@ -621,11 +648,26 @@ pub fn show(
     let mut clauses = clauses_of(open, &doc.file)?;
     if let Some(p) = path {
         let key = |s: &str| crate::index::schema::filter_key(s);
-        let want = key(p.trim().trim_start_matches("mục ").trim_end_matches('.'));
+        let want = key(&path_from_citation(
+            p.trim().trim_start_matches("mục ").trim_end_matches('.'),
+        ));
         clauses.retain(|c| {
             let have = key(&c.clause.path);
             have == want || have.starts_with(&format!("{want} "))
         });
     }
     Ok(Some((doc, clauses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_from_citation;
+
+    #[test]
+    fn lawyers_order_becomes_a_path() {
+        assert_eq!(path_from_citation("điểm a khoản 2 Điều 23"), "Điều 23.2.a");
+        assert_eq!(path_from_citation("khoản 2 Điều 23"), "Điều 23.2");
+        assert_eq!(path_from_citation("Điều 23"), "Điều 23");
+        assert_eq!(path_from_citation("III.13"), "III.13");
+    }
 }
