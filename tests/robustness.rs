@@ -1179,7 +1179,6 @@ fn body_clauses_of_an_unnumbered_document_have_a_path() {
 /// `query::check_page(request.limit, request.offset)?` first, or use saturating arithmetic and
 /// cap the pool at the number of clauses.
 #[test]
-#[ignore = "src/search/mod.rs (search owner): absurd limit/offset panic inside search::search; the CLI guards it"]
 fn search_refuses_an_absurd_page_instead_of_panicking() {
     let open = small_index();
     for (limit, offset) in [

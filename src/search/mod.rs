@@ -371,6 +371,7 @@ pub fn stored_clause(
 
 /// Runs a search.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+    query::check_page(request.limit, request.offset)?;
     let mut parsed = query::parse(&request.query)?;
     expand::expand(&mut parsed);
     if parsed.runs.is_empty() {
@@ -398,8 +399,8 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             None => return Ok(empty()),
         }
     }
-    let wanted = request.offset + request.limit;
-    let pool = (wanted * 5).max(200);
+    let wanted = request.offset.saturating_add(request.limit);
+    let pool = wanted.saturating_mul(5).max(200);
     let stats = IndexStats::new(&searcher, f);
 
     let marked = parsed.has_marks();
