@@ -1,9 +1,10 @@
 //! The exact-form filter: lowercase, NFC, one tone-mark placement (`hoà` → `hòa`).
 //! Diacritics are kept, so "bảo hộ" and "báo họ" stay different words in the exact field.
 
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TokenFilter, Tokenizer};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::word_filter::WordTokenizer;
 use crate::normalize::tone::canonical_tone;
 
 /// The exact form of one syllable as indexed: what a query word with diacritics must equal.
@@ -26,59 +27,10 @@ pub fn exact_form(word: &str, out: &mut String) {
 pub struct ExactFilter;
 
 impl TokenFilter for ExactFilter {
-    type Tokenizer<T: Tokenizer> = ExactTokenizer<T>;
+    type Tokenizer<T: Tokenizer> = WordTokenizer<T>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> ExactTokenizer<T> {
-        ExactTokenizer {
-            inner: tokenizer,
-            buffer: String::new(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct ExactTokenizer<T> {
-    inner: T,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for ExactTokenizer<T> {
-    type TokenStream<'a> = ExactStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        ExactStream {
-            tail: self.inner.token_stream(text),
-            buffer: &mut self.buffer,
-        }
-    }
-}
-
-pub struct ExactStream<'a, S> {
-    tail: S,
-    buffer: &'a mut String,
-}
-
-impl<S: TokenStream> TokenStream for ExactStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if token.text.is_ascii() {
-            token.text.make_ascii_lowercase();
-        } else {
-            exact_form(&token.text, self.buffer);
-            std::mem::swap(&mut token.text, self.buffer);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> WordTokenizer<T> {
+        WordTokenizer::new(tokenizer, exact_form)
     }
 }
 

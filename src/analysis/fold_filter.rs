@@ -1,68 +1,24 @@
 //! The folding filter: every syllable without its marks, lowercase (`Bảo` → `bao`).
 //! This is the field that answers queries typed without diacritics.
 
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TokenFilter, Tokenizer};
 
+use super::word_filter::WordTokenizer;
 use crate::normalize::fold::fold_into;
 
 #[derive(Clone)]
 pub struct FoldFilter;
 
+fn folded(word: &str, out: &mut String) {
+    out.clear();
+    fold_into(word, out);
+}
+
 impl TokenFilter for FoldFilter {
-    type Tokenizer<T: Tokenizer> = FoldTokenizer<T>;
+    type Tokenizer<T: Tokenizer> = WordTokenizer<T>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> FoldTokenizer<T> {
-        FoldTokenizer {
-            inner: tokenizer,
-            buffer: String::new(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct FoldTokenizer<T> {
-    inner: T,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for FoldTokenizer<T> {
-    type TokenStream<'a> = FoldStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FoldStream {
-            tail: self.inner.token_stream(text),
-            buffer: &mut self.buffer,
-        }
-    }
-}
-
-pub struct FoldStream<'a, S> {
-    tail: S,
-    buffer: &'a mut String,
-}
-
-impl<S: TokenStream> TokenStream for FoldStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if token.text.is_ascii() {
-            token.text.make_ascii_lowercase();
-        } else {
-            self.buffer.clear();
-            fold_into(&token.text, self.buffer);
-            std::mem::swap(&mut token.text, self.buffer);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> WordTokenizer<T> {
+        WordTokenizer::new(tokenizer, folded)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod fold_filter;
 pub mod pair_filter;
 pub mod refs;
 pub mod syllables;
+pub mod word_filter;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer};
 
