@@ -11,16 +11,24 @@ use crate::normalize::tone::canonical_tone;
 pub fn exact_form(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
-    let lower: String = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-        word.to_lowercase()
-    } else {
-        word.nfc().collect::<String>().to_lowercase()
+    let push_lower = |c: char, out: &mut String| match c {
+        // The look-alike Ð/ð (U+00D0/U+00F0) found in real corpora is the Vietnamese đ.
+        'Ð' | 'ð' | 'Đ' => out.push('đ'),
+        c if c.is_lowercase() => out.push(c),
+        c => out.extend(c.to_lowercase()),
     };
-    let lower = lower.replace(['ð'], "đ");
-    out.push_str(&canonical_tone(&lower));
+    if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        word.chars().for_each(|c| push_lower(c, out));
+    } else {
+        word.nfc().for_each(|c| push_lower(c, out));
+    }
+    if let std::borrow::Cow::Owned(toned) = canonical_tone(out) {
+        *out = toned;
+    }
 }
 
 #[derive(Clone)]
