@@ -682,14 +682,25 @@ fn main() {
             None => QUERIES.to_vec(),
         };
         let open = tracuu::index::open(&index).expect("open index");
+        let mut per_query = vec![Duration::ZERO; queries.len()];
         let t = Instant::now();
         for _ in 0..rounds {
-            for q in &queries {
+            for (q, spent) in queries.iter().zip(per_query.iter_mut()) {
+                let start = Instant::now();
                 search(&open, &SearchRequest::new(*q)).expect("search");
+                *spent += start.elapsed();
             }
         }
+        let mut means: Vec<f64> = per_query.iter().map(|d| ms(*d) / rounds as f64).collect();
+        let mut slowest: Vec<(f64, &str)> =
+            means.iter().copied().zip(queries.iter().copied()).collect();
+        slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (m, q) in slowest.iter().take(8) {
+            println!("{m:8.3} ms  {q}");
+        }
+        let [p50, p95, p99] = percentiles(&mut means);
         println!(
-            "{:.3} ms per query",
+            "{:.3} ms per query; p50 {p50:.3} p95 {p95:.3} p99 {p99:.3} (means over {rounds} rounds)",
             ms(t.elapsed()) / (rounds * queries.len()) as f64
         );
         return;

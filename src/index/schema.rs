@@ -14,7 +14,7 @@ use crate::analysis;
 
 /// Bumped whenever the schema or what the parser produces changes: an index of another format
 /// is refused with a message that says to rebuild.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 pub const KIND_CLAUSE: &str = "clause";
 pub const KIND_DOC: &str = "doc";
@@ -80,7 +80,9 @@ pub fn build() -> (Schema, Fields) {
         text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
         text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
         heads: b.add_text_field("heads", text_field(analysis::FOLDED, false)),
-        refs: b.add_text_field("refs", STRING),
+        // With frequencies, unlike the other keyword fields: a reference is one of the terms of the
+        // candidate query, and block-WAND prunes only unions whose every term reads frequencies.
+        refs: b.add_text_field("refs", text_field("raw", false)),
         number: b.add_text_field("number", STRING),
         province: b.add_text_field("province", STRING),
         doc_type: b.add_text_field("doc_type", STRING),

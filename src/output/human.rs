@@ -63,9 +63,10 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
     let shown = results.hits.len();
     let first = results.hits.first().map(|h| h.rank).unwrap_or(1);
     out.push_str(&p.dim(&format!(
-        "{}–{} of {} matching clauses{}\n",
+        "{}–{} of {}{} matching clauses{}\n",
         first,
         first + shown - 1,
+        if results.total_exact { "" } else { "at least " },
         results.total,
         if results.relaxed_tones {
             " (tone marks relaxed: few exact matches)"

@@ -119,8 +119,12 @@ pub(crate) fn iso_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
     pub query: String,
-    /// Clauses matching the query and filters (not only those returned).
+    /// Clauses matching the query and filters (not only those returned); a lower bound when
+    /// `total_exact` is false.
     pub total: usize,
+    /// False when counting every match would have cost more than the search itself (a query of
+    /// common words on a large index): `total` is then a lower bound.
+    pub total_exact: bool,
     pub hits: Vec<Hit>,
     /// True when tone marks typed in the query had to be relaxed to find enough.
     pub relaxed_tones: bool,
@@ -213,14 +217,22 @@ fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     ))
 }
 
-/// The candidate query: any word of the query, with the phrase, pairs and references boosted,
+/// The candidate query: any word of the query, with its pairs, heading words and references,
 /// restricted by the filters, quoted phrases required and exclusions removed.
+///
+/// Without filters, quotes or exclusions it is a flat union of term queries, the one shape for
+/// which tantivy's top-k collection uses block-WAND and skips the clauses that cannot enter the
+/// pool: that keeps a query of common syllables ("bao ho cong dan") fast on a large index. The
+/// phrase itself is not a term of it; its adjacent pairs stand in for it, and the reranker
+/// scores phrases exactly.
 fn candidate_query(
     q: &ParsedQuery,
     f: &Fields,
     filters: Vec<(Occur, Box<dyn Query>)>,
     exact: bool,
+    stats: &dyn TermStats,
 ) -> BooleanQuery {
+    let common = common_syllables(q, stats);
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     // No `kind:clause` clause: only clause records have the text fields the query requires
     // (`should` below is a must), and intersecting every clause (the longest posting list of
@@ -228,7 +240,7 @@ fn candidate_query(
     let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
     for run in &q.runs {
         for alt in &run.alternatives {
-            for s in &alt.syllables {
+            for s in alt.syllables.iter().filter(|s| !common.contains(&s.folded)) {
                 let t = syllable_term(f, s, exact);
                 should.push((
                     Occur::Should,
@@ -242,21 +254,18 @@ fn candidate_query(
                     ),
                 ));
             }
-            if alt.syllables.len() > 1 {
-                should.push((Occur::Should, boosted(phrase(f, alt), 3.0)));
-                let mut pair = String::new();
-                for w in alt.syllables.windows(2) {
-                    crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
-                    should.push((
-                        Occur::Should,
-                        term_query(f.text_pairs, &pair, IndexRecordOption::WithFreqs),
-                    ));
-                }
+            let mut pair = String::new();
+            for w in alt.syllables.windows(2) {
+                crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+                should.push((
+                    Occur::Should,
+                    term_query(f.text_pairs, &pair, IndexRecordOption::WithFreqs),
+                ));
             }
             if let Some(r) = &alt.reference {
                 should.push((
                     Occur::Should,
-                    boosted(term_query(f.refs, r, IndexRecordOption::Basic), 5.0),
+                    boosted(term_query(f.refs, r, IndexRecordOption::WithFreqs), 5.0),
                 ));
             }
         }
@@ -272,8 +281,86 @@ fn candidate_query(
     for alt in &q.excluded {
         must.push((Occur::MustNot, phrase(f, alt)));
     }
+    if must.is_empty() {
+        return BooleanQuery::new(should);
+    }
     must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
     BooleanQuery::new(must)
+}
+
+/// A syllable in more than this share of clauses ("của", "và", "người") is left out of the
+/// candidate union of a long query: its weight there is small, it is still counted through the
+/// pairs it forms and in the reranker, and its posting list is what makes a long query slow.
+const COMMON_SHARE: f64 = 0.03;
+/// Queries shorter than this keep every syllable in the union.
+const COMMON_MIN_SYLLABLES: usize = 5;
+
+/// The folded syllables of a long query that are too common to be terms of its candidate union
+/// (never all of them: a query of common words only keeps its words).
+fn common_syllables(q: &ParsedQuery, stats: &dyn TermStats) -> std::collections::HashSet<String> {
+    let syllables: Vec<&str> = q
+        .runs
+        .iter()
+        .flat_map(|r| &r.alternatives)
+        .flat_map(|a| &a.syllables)
+        .map(|s| s.folded.as_str())
+        .collect();
+    let mut common = std::collections::HashSet::new();
+    if syllables.len() < COMMON_MIN_SYLLABLES {
+        return common;
+    }
+    let limit = (stats.num_clauses() as f64 * COMMON_SHARE) as u64;
+    for s in &syllables {
+        if stats.doc_freq(s) > limit {
+            common.insert(s.to_string());
+        }
+    }
+    if common.len()
+        == syllables
+            .iter()
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    {
+        common.clear();
+    }
+    common
+}
+
+/// Matches of a union larger than this many postings are not counted: counting visits every
+/// one of them, which is what block-WAND avoids for the ranked pool.
+const COUNT_POSTINGS_LIMIT: u64 = 100_000;
+
+/// How many clauses match `q`: `found` when the pool was not filled, an exact count when the
+/// query's postings are few, else a lower bound (the longest posting list of an unfiltered union,
+/// at least the pool). Returns `(total, exact)`.
+fn count_matches(
+    searcher: &Searcher,
+    q: &BooleanQuery,
+    found: usize,
+    pool: usize,
+    unfiltered: bool,
+) -> Result<(usize, bool), SearchError> {
+    if found < pool {
+        return Ok((found, true));
+    }
+    let mut postings = 0u64;
+    let mut longest = 0u64;
+    let mut failed = None;
+    q.query_terms(&mut |term, _| match searcher.doc_freq(term) {
+        Ok(n) => {
+            postings += n;
+            longest = longest.max(n);
+        }
+        Err(e) => failed = Some(e),
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    if postings <= COUNT_POSTINGS_LIMIT {
+        return Ok((searcher.search(q, &Count)?, true));
+    }
+    let bound = if unfiltered { longest as usize } else { 0 };
+    Ok((bound.max(found), false))
 }
 
 /// Every agency key in the index.
@@ -388,6 +475,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let empty = || SearchResults {
         query: request.query.clone(),
         total: 0,
+        total_exact: true,
         hits: vec![],
         relaxed_tones: false,
     };
@@ -399,6 +487,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             None => return Ok(empty()),
         }
     }
+    let unfiltered = filter_clauses.is_empty()
+        && parsed.excluded.is_empty()
+        && parsed
+            .runs
+            .iter()
+            .all(|r| !r.alternatives.iter().all(|a| a.quoted));
     let wanted = request.offset.saturating_add(request.limit);
     let pool = wanted.saturating_mul(5).max(200);
     let stats = IndexStats::new(&searcher, f);
@@ -416,9 +510,9 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut section_tokens = Vec::new();
     let mut gather = |q: &BooleanQuery,
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
-     -> Result<usize, SearchError> {
-        let (top, total) =
-            searcher.search(q, &(TopDocs::with_limit(pool).order_by_score(), Count))?;
+     -> Result<(usize, bool), SearchError> {
+        let top = searcher.search(q, &TopDocs::with_limit(pool).order_by_score())?;
+        let total = count_matches(&searcher, q, top.len(), pool, unfiltered)?;
         for (_, address) in top {
             if !seen.insert(address) {
                 continue;
@@ -457,8 +551,8 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         }
         Ok(total)
     };
-    let mut total = gather(
-        &candidate_query(&parsed, f, clone_filters(&filter_clauses), marked),
+    let (mut total, mut total_exact) = gather(
+        &candidate_query(&parsed, f, clone_filters(&filter_clauses), marked, &stats),
         &mut candidates,
     )?;
     let mut relaxed = false;
@@ -466,8 +560,8 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         // Exact matching first; other tone marks only when that finds too little.
         let good = candidates.iter().filter(|c| c.2.tier_exact >= 2).count();
         if good < wanted {
-            total = gather(
-                &candidate_query(&parsed, f, clone_filters(&filter_clauses), false),
+            (total, total_exact) = gather(
+                &candidate_query(&parsed, f, clone_filters(&filter_clauses), false, &stats),
                 &mut candidates,
             )?;
             relaxed = candidates.iter().any(|c| c.2.approximate());
@@ -493,6 +587,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     Ok(SearchResults {
         query: request.query.clone(),
         total,
+        total_exact,
         hits,
         relaxed_tones: relaxed,
     })
