@@ -1,5 +1,9 @@
 //! The exact-form filter: lowercase, NFC, one tone-mark placement (`hoà` → `hòa`).
 //! Diacritics are kept, so "bảo hộ" and "báo họ" stay different words in the exact field.
+//!
+//! Words written without any mark (ASCII) are dropped: a query word without marks may stand for
+//! any toned word and is looked up in the folded field, so the exact field is only ever asked
+//! for marked words. Leaving the others out makes it about a third smaller and cheaper to build.
 
 use tantivy::tokenizer::{TokenFilter, Tokenizer};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -38,7 +42,7 @@ impl TokenFilter for ExactFilter {
     type Tokenizer<T: Tokenizer> = WordTokenizer<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> WordTokenizer<T> {
-        WordTokenizer::new(tokenizer, exact_form)
+        WordTokenizer::without_ascii(tokenizer, exact_form)
     }
 }
 

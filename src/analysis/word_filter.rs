@@ -1,5 +1,6 @@
-//! The shape shared by the per-word filters: ASCII words are lowercased in place, any other word
-//! is rewritten by the filter's own function into a reused buffer (no allocation per token).
+//! The shape shared by the per-word filters: ASCII words are lowercased in place (or dropped,
+//! for a field that only needs the marked words), any other word is rewritten by the filter's
+//! own function into a reused buffer (no allocation per token).
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -10,6 +11,7 @@ pub type WordMap = fn(&str, &mut String);
 pub struct WordTokenizer<T> {
     inner: T,
     map: WordMap,
+    keep_ascii: bool,
     buffer: String,
 }
 
@@ -18,7 +20,16 @@ impl<T> WordTokenizer<T> {
         WordTokenizer {
             inner,
             map,
+            keep_ascii: true,
             buffer: String::new(),
+        }
+    }
+
+    /// A tokenizer that drops ASCII words (they carry no diacritics) instead of lowercasing them.
+    pub fn without_ascii(inner: T, map: WordMap) -> WordTokenizer<T> {
+        WordTokenizer {
+            keep_ascii: false,
+            ..WordTokenizer::new(inner, map)
         }
     }
 }
@@ -30,6 +41,7 @@ impl<T: Tokenizer> Tokenizer for WordTokenizer<T> {
         WordStream {
             tail: self.inner.token_stream(text),
             map: self.map,
+            keep_ascii: self.keep_ascii,
             buffer: &mut self.buffer,
         }
     }
@@ -38,22 +50,26 @@ impl<T: Tokenizer> Tokenizer for WordTokenizer<T> {
 pub struct WordStream<'a, S> {
     tail: S,
     map: WordMap,
+    keep_ascii: bool,
     buffer: &'a mut String,
 }
 
 impl<S: TokenStream> TokenStream for WordStream<'_, S> {
     fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
+        while self.tail.advance() {
+            let token = self.tail.token_mut();
+            if token.text.is_ascii() {
+                if !self.keep_ascii {
+                    continue;
+                }
+                token.text.make_ascii_lowercase();
+            } else {
+                (self.map)(&token.text, self.buffer);
+                std::mem::swap(&mut token.text, self.buffer);
+            }
+            return true;
         }
-        let token = self.tail.token_mut();
-        if token.text.is_ascii() {
-            token.text.make_ascii_lowercase();
-        } else {
-            (self.map)(&token.text, self.buffer);
-            std::mem::swap(&mut token.text, self.buffer);
-        }
-        true
+        false
     }
 
     fn token(&self) -> &Token {

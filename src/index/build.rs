@@ -218,7 +218,9 @@ pub fn run(
     };
     let next = AtomicUsize::new(0);
     let total = todo.len();
-    let mut results: Vec<Option<Result<Document, String>>> = Vec::new();
+    // Results that arrived before an earlier file's: only those in flight, not one slot per
+    // file of the corpus (that grew memory with the corpus size).
+    let mut pending: HashMap<usize, Result<Document, String>> = HashMap::new();
     let mut first_error: Option<IndexError> = None;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<(usize, Result<Document, String>)>(threads * 4);
@@ -238,17 +240,16 @@ pub fn run(
         }
         drop(tx);
         // Documents are written in path order so that which of two duplicates wins is stable.
-        results.resize_with(total, || None);
         let mut cursor = 0;
         let mut done = 0;
         for (i, result) in rx {
-            results[i] = Some(result);
+            pending.insert(i, result);
             done += 1;
             if done % 64 == 0 || done == total {
                 progress(Progress::Parsing { done, total });
             }
             while cursor < total {
-                let Some(result) = results[cursor].take() else {
+                let Some(result) = pending.remove(&cursor) else {
                     break;
                 };
                 let file = todo[cursor];

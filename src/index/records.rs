@@ -87,7 +87,6 @@ fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
 /// The records of one document: a record per clause, then the document record.
 pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument> {
     let key = doc_key(doc);
-    let title = doc.meta.title.clone().unwrap_or_default();
     let mut out = Vec::with_capacity(doc.clauses.len() + 1);
     for (ordinal, clause) in doc.clauses.iter().enumerate() {
         let mut r = TantivyDocument::new();
@@ -97,12 +96,9 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         r.add_text(fields.text, &clause.text);
         r.add_text(fields.text_fold, &clause.text);
         r.add_text(fields.text_pairs, &clause.text);
-        let mut heads = clause.headings.join(" \n ");
-        if !title.is_empty() {
-            heads.push_str(" \n ");
-            heads.push_str(&title);
+        if let Some(section) = clause.headings.last() {
+            r.add_text(fields.heads, section);
         }
-        r.add_text(fields.heads, &heads);
         for reference in references(&clause.text) {
             r.add_text(fields.refs, reference);
         }

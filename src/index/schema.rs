@@ -14,7 +14,7 @@ use crate::analysis;
 
 /// Bumped whenever the schema or what the parser produces changes: an index of another format
 /// is refused with a message that says to rebuild.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 pub const KIND_CLAUSE: &str = "clause";
 pub const KIND_DOC: &str = "doc";
@@ -29,7 +29,8 @@ pub struct Fields {
     pub doc_key: Field,
     /// Path relative to the corpus.
     pub file: Field,
-    /// Clause text, exact syllables, with positions.
+    /// Clause text, the marked syllables in their exact form (no positions: phrases are matched
+    /// on the folded field; an unmarked query word is looked up in the folded field).
     pub text: Field,
     /// Clause text, folded syllables, with positions.
     pub text_fold: Field,
@@ -76,7 +77,7 @@ pub fn build() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING),
         doc_key: b.add_text_field("doc_key", STRING | STORED),
         file: b.add_text_field("file", STRING | STORED),
-        text: b.add_text_field("text", text_field(analysis::EXACT, true)),
+        text: b.add_text_field("text", text_field(analysis::EXACT, false)),
         text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
         text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
         heads: b.add_text_field("heads", text_field(analysis::FOLDED, false)),
