@@ -274,6 +274,33 @@ fn gazette_decree_without_page_furniture() {
 }
 
 #[test]
+fn number_filter_finds_a_law_and_the_articles_codified_from_it() {
+    let c = law_corpus();
+    let v = c.json(&[
+        "search",
+        "điều ước quốc tế",
+        "--number",
+        "108/2016/QH13",
+        "-n",
+        "1000",
+    ]);
+    let hits = v["hits"].as_array().unwrap();
+    let files: std::collections::BTreeSet<&str> =
+        hits.iter().map(|h| h["file"].as_str().unwrap()).collect();
+    assert!(
+        files.contains("vlc-laws/Luat-dieu-uoc-quoc-te-2016.txt"),
+        "{files:?}"
+    );
+    assert!(files.contains("phapdien/23.4/23.4.LQ.2.txt"), "{files:?}");
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.contains("23.8.QD") || f.contains("congbao")),
+        "only the law and what was codified from it: {files:?}"
+    );
+}
+
+#[test]
 fn codified_articles_name_their_source() {
     let c = law_corpus();
     let d = c.doc("phapdien/23.8/23.8.QD.5.1.txt");

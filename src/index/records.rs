@@ -44,8 +44,11 @@ pub fn doc_key(doc: &Document) -> String {
     }
 }
 
+/// The filter fields of a document, set on each of its records. A codified article answers to
+/// its source document's number as well as its own: `--number 108/2016/QH13` finds the law and
+/// the pháp điển articles taken from it.
 fn add_filters(record: &mut TantivyDocument, fields: &Fields, meta: &Metadata) {
-    if let Some(number) = &meta.number {
+    for number in meta.number.iter().chain(&meta.source_number) {
         let n = normalize_number(number);
         if let Some(lead) = leading_number(&n) {
             if lead != n {
