@@ -671,6 +671,15 @@ fn main() {
         return;
     }
     let mut raw = std::env::args().skip(1);
+    if raw.next().as_deref() == Some("--generate") {
+        // `scale --generate SRC DST SCALE`: only make a scaled corpus, to profile against.
+        let src = PathBuf::from(raw.next().expect("source corpus"));
+        let dst = PathBuf::from(raw.next().expect("destination"));
+        let scale: usize = raw.next().and_then(|s| s.parse().ok()).expect("scale");
+        generate(&src, &dst, scale);
+        return;
+    }
+    let mut raw = std::env::args().skip(1);
     if raw.next().as_deref() == Some("--search-loop") {
         // For profiling: `scale --search-loop INDEX ROUNDS [QUERY]` runs the query set (or one
         // query) in-process ROUNDS times and prints the mean per query.
