@@ -514,8 +514,10 @@ fn damaged_or_foreign_indexes_are_explained_and_rebuilt() {
     let damages: [(&str, &str, Damage); 9] = [
         ("other format", "has format 999", |i| {
             let info = live_generation(i).join("tracuu.json");
-            let text = std::fs::read_to_string(&info).unwrap();
-            std::fs::write(&info, text.replace("\"format\":1", "\"format\":999")).unwrap();
+            let mut v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&info).unwrap()).unwrap();
+            v["format"] = 999.into();
+            std::fs::write(&info, v.to_string()).unwrap();
         }),
         ("truncated store", "is truncated or corrupted", |i| {
             let f = segment_file(i, "store");

@@ -79,8 +79,7 @@ type ExistingState = (HashMap<String, String>, HashMap<String, String>);
 /// Reads the file records (`file → fingerprint`) and document owners (`doc_key → file`) of a live index.
 fn existing_state(open: &OpenIndex) -> Result<ExistingState, IndexError> {
     let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
-    let reader = open.index.reader().map_err(tantivy_err)?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let f = &open.fields;
     let read =
         |kind: &str, key_field, value_field| -> Result<HashMap<String, String>, IndexError> {

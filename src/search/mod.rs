@@ -469,8 +469,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         .into());
     }
     let filters = merged_filters(request, &parsed)?;
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let f = &open.fields;
     let empty = || SearchResults {
         query: request.query.clone(),
@@ -623,8 +622,7 @@ fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::
 
 /// Every indexed document, in file order.
 pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let f = &open.fields;
     let q = TermQuery::new(
         Term::from_field_text(f.kind, KIND_DOC),
@@ -647,8 +645,7 @@ pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
 
 /// Every clause of one document (by file), in reading order.
 pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let f = &open.fields;
     let q = BooleanQuery::new(vec![
         (

@@ -82,8 +82,7 @@ pub fn tasks(
     role: Option<Role>,
     province: Option<&str>,
 ) -> Result<Tasks, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let f = &open.fields;
     let keys = matching_agency_keys(&searcher, f, agency_query)?;
     let mut result = Tasks {
@@ -203,8 +202,7 @@ pub struct AgencyCount {
 
 /// Every agency that some clause gives work to, most-tasked first.
 pub fn agencies(open: &OpenIndex) -> Result<Vec<AgencyCount>, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let f = &open.fields;
     let keys = agency_keys(&searcher, f)?;
     let mut out = Vec::new();
