@@ -106,6 +106,27 @@ fn existing_state(open: &OpenIndex) -> Result<ExistingState, IndexError> {
     ))
 }
 
+/// A parsed file ready to write: its document key, records and clause count. Records are made
+/// in the parser threads, so the one thread that hands them to the writer does little else.
+pub struct Prepared {
+    key: String,
+    clauses: usize,
+    records: Vec<TantivyDocument>,
+}
+
+fn prepare(
+    file: &CorpusFile,
+    max_bytes: u64,
+    fields: &super::schema::Fields,
+) -> Result<Prepared, String> {
+    let doc = read_and_parse(file, max_bytes)?;
+    Ok(Prepared {
+        key: doc_key(&doc),
+        clauses: doc.clauses.len(),
+        records: document_records(&doc, fields),
+    })
+}
+
 /// Reads and parses one file; never panics (a parser panic is reported as a skipped file).
 pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<Document, String> {
     if file.size > max_bytes {
@@ -219,10 +240,10 @@ pub fn run(
     let total = todo.len();
     // Results that arrived before an earlier file's: only those in flight, not one slot per
     // file of the corpus (that grew memory with the corpus size).
-    let mut pending: HashMap<usize, Result<Document, String>> = HashMap::new();
+    let mut pending: HashMap<usize, Result<Prepared, String>> = HashMap::new();
     let mut first_error: Option<IndexError> = None;
     std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Document, String>)>(threads * 4);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Prepared, String>)>(threads * 4);
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, todo) = (&next, &todo);
@@ -230,7 +251,7 @@ pub fn run(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = todo.get(i) else { break };
                 if tx
-                    .send((i, read_and_parse(file, opts.max_file_bytes)))
+                    .send((i, prepare(file, opts.max_file_bytes, &f)))
                     .is_err()
                 {
                     break;
@@ -287,7 +308,7 @@ fn write_one(
     writer: &IndexWriter,
     f: &super::schema::Fields,
     file: &CorpusFile,
-    result: Result<Document, String>,
+    result: Result<Prepared, String>,
     owners: &mut HashMap<String, String>,
     report: &mut IndexReport,
     was_indexed: bool,
@@ -303,8 +324,11 @@ fn write_one(
                 reason,
             });
         }
-        Ok(doc) => {
-            let key = doc_key(&doc);
+        Ok(Prepared {
+            key,
+            clauses,
+            records,
+        }) => {
             if let Some(owner) = owners.get(&key).cloned() {
                 if owner != file.rel {
                     if owner.as_str() < file.rel.as_str() {
@@ -322,8 +346,8 @@ fn write_one(
                 }
             }
             owners.insert(key, file.rel.clone());
-            report.clauses += doc.clauses.len();
-            for record in document_records(&doc, f) {
+            report.clauses += clauses;
+            for record in records {
                 writer.add_document(record).map_err(tantivy_err)?;
             }
             writer
