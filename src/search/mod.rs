@@ -292,13 +292,15 @@ fn candidate_query(
 /// candidate union of a long query: its weight there is small, it is still counted through the
 /// pairs it forms and in the reranker, and its posting list is what makes a long query slow.
 const COMMON_SHARE: f64 = 0.03;
+/// However common, this many of the rarest syllables of a query stay in its union.
+const KEEP_RAREST: usize = 2;
 /// Queries shorter than this keep every syllable in the union.
 const COMMON_MIN_SYLLABLES: usize = 5;
 
-/// The folded syllables of a long query that are too common to be terms of its candidate union
-/// (never all of them: a query of common words only keeps its words).
+/// The folded syllables of a long query that are too common to be terms of its candidate union.
+/// The rarest syllables always stay, so a query made only of common words still has terms.
 fn common_syllables(q: &ParsedQuery, stats: &dyn TermStats) -> std::collections::HashSet<String> {
-    let syllables: Vec<&str> = q
+    let mut syllables: Vec<&str> = q
         .runs
         .iter()
         .flat_map(|r| &r.alternatives)
@@ -309,19 +311,15 @@ fn common_syllables(q: &ParsedQuery, stats: &dyn TermStats) -> std::collections:
     if syllables.len() < COMMON_MIN_SYLLABLES {
         return common;
     }
+    syllables.sort_unstable();
+    syllables.dedup();
+    let mut by_freq: Vec<(u64, &str)> = syllables.iter().map(|s| (stats.doc_freq(s), *s)).collect();
+    by_freq.sort_unstable();
     let limit = (stats.num_clauses() as f64 * COMMON_SHARE) as u64;
-    for s in &syllables {
-        if stats.doc_freq(s) > limit {
+    for (df, s) in by_freq.into_iter().skip(KEEP_RAREST) {
+        if df > limit {
             common.insert(s.to_string());
         }
-    }
-    if common.len()
-        == syllables
-            .iter()
-            .collect::<std::collections::HashSet<_>>()
-            .len()
-    {
-        common.clear();
     }
     common
 }
