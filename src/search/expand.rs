@@ -65,6 +65,8 @@ pub const THESAURUS: &[&[&str]] = &[
         "kết hôn có yếu tố nước ngoài",
         "hôn nhân có yếu tố nước ngoài",
     ],
+    // Aid from donors: the genre calls donors "nhà tài trợ" and their aid "viện trợ".
+    &["viện trợ", "tài trợ"],
     // Illegal, unreported and unregulated fishing.
     &["IUU", "khai thác hải sản bất hợp pháp"],
 ];
