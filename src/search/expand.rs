@@ -1,9 +1,18 @@
-//! Abbreviations of Vietnamese administrative writing, expanded both ways.
+//! Abbreviations and equivalent expressions of Vietnamese administrative writing, expanded both
+//! ways.
 //!
 //! Documents write "NVNONN" where a user types "người Việt Nam ở nước ngoài", and users type
 //! "FDI" where the text says "đầu tư trực tiếp nước ngoài". Each query part that contains one form
-//! gets the other as an extra alternative (an OR), so either spelling finds both. The table holds
-//! only abbreviations in standard use in the genre, not answers to particular queries.
+//! gets the other as an extra alternative (an OR), so either spelling finds both. The
+//! abbreviation table holds only abbreviations in standard use in the genre; an abbreviation is
+//! the same words, so its alternative counts as much as what was typed.
+//!
+//! The thesaurus holds groups of expressions the genre uses for the same thing ("đoàn ra" is the
+//! administrative name of "đoàn đi công tác nước ngoài"; "kiều bào" is "người Việt Nam ở nước
+//! ngoài"). They are not the same words, so an alternative from the thesaurus counts for
+//! [`THESAURUS_WEIGHT`] of what was typed: it finds clauses that share no word with the query
+//! and ranks them below equal matches of the words typed. Neither table holds answers to
+//! particular queries.
 
 use super::query::{Alternative, ParsedQuery};
 use crate::analysis::{analyze, Syllable};
@@ -28,6 +37,46 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("XNK", "xuất nhập khẩu"),
 ];
 
+/// Groups of equivalent expressions of Vietnamese administrative and foreign-affairs writing.
+pub const THESAURUS: &[&[&str]] = &[
+    // Delegations: "đoàn ra" (going abroad) and "đoàn vào" (coming in) are the official names.
+    &[
+        "đoàn ra",
+        "đoàn đi nước ngoài",
+        "đoàn đi công tác nước ngoài",
+        "chuyến công tác nước ngoài",
+    ],
+    &["đoàn vào", "đoàn nước ngoài vào", "đoàn khách nước ngoài"],
+    // The diaspora ("NVNONN" comes with the abbreviation table).
+    &["kiều bào", "người Việt Nam ở nước ngoài"],
+    // Foreign investment: FDI is written out in full or short.
+    &["đầu tư trực tiếp nước ngoài", "đầu tư nước ngoài"],
+    // Labour export, as the law names it.
+    &[
+        "xuất khẩu lao động",
+        "người lao động đi làm việc ở nước ngoài",
+        "lao động đi làm việc ở nước ngoài",
+    ],
+    // Students abroad.
+    &["du học sinh", "lưu học sinh"],
+    // Marriage with a foreigner, as the law names it.
+    &[
+        "kết hôn với người nước ngoài",
+        "kết hôn có yếu tố nước ngoài",
+        "hôn nhân có yếu tố nước ngoài",
+    ],
+    // Aid from donors: the genre calls donors "nhà tài trợ" and their aid "viện trợ".
+    &["viện trợ", "tài trợ"],
+    // Illegal, unreported and unregulated fishing.
+    &["IUU", "khai thác hải sản bất hợp pháp"],
+];
+
+/// How much a match of a thesaurus alternative counts against a match of the words typed.
+pub const THESAURUS_WEIGHT: f32 = 0.5;
+
+/// At most this many alternatives per place in the query after expansion.
+const MAX_ALTERNATIVES: usize = 12;
+
 fn find(haystack: &[Syllable], needle: &[Syllable]) -> Option<usize> {
     if needle.is_empty() || needle.len() > haystack.len() {
         return None;
@@ -41,7 +90,13 @@ fn find(haystack: &[Syllable], needle: &[Syllable]) -> Option<usize> {
 }
 
 /// The alternative with `at..at + len` replaced by `with`.
-fn replaced(alt: &Alternative, at: usize, len: usize, with: &[Syllable]) -> Alternative {
+fn replaced(
+    alt: &Alternative,
+    at: usize,
+    len: usize,
+    with: &[Syllable],
+    weight: f32,
+) -> Alternative {
     let mut syllables = alt.syllables[..at].to_vec();
     syllables.extend_from_slice(with);
     syllables.extend_from_slice(&alt.syllables[at + len..]);
@@ -49,37 +104,63 @@ fn replaced(alt: &Alternative, at: usize, len: usize, with: &[Syllable]) -> Alte
         syllables,
         quoted: alt.quoted,
         reference: None,
+        weight: alt.weight * weight,
     }
 }
 
-/// Adds the other spelling of every abbreviation or expansion found in the query.
+/// Adds the other spelling of every abbreviation or expansion found in the query, and the
+/// equivalent expressions of the thesaurus (at a lower weight), following chains (kiều bào →
+/// người Việt Nam ở nước ngoài → NVNONN) to a fixed point.
 pub fn expand(query: &mut ParsedQuery) {
-    let table: Vec<(Vec<Syllable>, Vec<Syllable>)> = ABBREVIATIONS
-        .iter()
-        .map(|(short, long)| (analyze(short), analyze(long)))
-        .collect();
-    for run in &mut query.runs {
-        let mut extra: Vec<Alternative> = Vec::new();
-        for alt in &run.alternatives {
-            for (short, long) in &table {
-                for (from, to) in [(short, long), (long, short)] {
-                    if let Some(at) = find(&alt.syllables, from) {
-                        let candidate = replaced(alt, at, from.len(), to);
-                        let known = run.alternatives.iter().chain(&extra).any(|a| {
-                            a.syllables.len() == candidate.syllables.len()
-                                && a.syllables
-                                    .iter()
-                                    .zip(&candidate.syllables)
-                                    .all(|(x, y)| x.folded == y.folded)
-                        });
-                        if !known {
-                            extra.push(candidate);
-                        }
-                    }
+    // (from, to, weight of the result relative to its source)
+    let mut table: Vec<(Vec<Syllable>, Vec<Syllable>, f32)> = Vec::new();
+    for (short, long) in ABBREVIATIONS {
+        let (s, l) = (analyze(short), analyze(long));
+        table.push((s.clone(), l.clone(), 1.0));
+        table.push((l, s, 1.0));
+    }
+    for group in THESAURUS {
+        let forms: Vec<Vec<Syllable>> = group.iter().map(|g| analyze(g)).collect();
+        for (i, from) in forms.iter().enumerate() {
+            for (j, to) in forms.iter().enumerate() {
+                if i != j {
+                    table.push((from.clone(), to.clone(), THESAURUS_WEIGHT));
                 }
             }
         }
-        run.alternatives.extend(extra);
+    }
+    for run in &mut query.runs {
+        let mut next = 0;
+        while next < run.alternatives.len() && run.alternatives.len() < MAX_ALTERNATIVES {
+            let alt = run.alternatives[next].clone();
+            next += 1;
+            if alt.reference.is_some() {
+                continue;
+            }
+            for (from, to, weight) in &table {
+                let Some(at) = find(&alt.syllables, from) else {
+                    continue;
+                };
+                let candidate = replaced(&alt, at, from.len(), to, *weight);
+                let known = run.alternatives.iter().position(|a| {
+                    a.syllables.len() == candidate.syllables.len()
+                        && a.syllables
+                            .iter()
+                            .zip(&candidate.syllables)
+                            .all(|(x, y)| x.folded == y.folded)
+                });
+                match known {
+                    Some(i) => {
+                        let a = &mut run.alternatives[i];
+                        a.weight = a.weight.max(candidate.weight);
+                    }
+                    None if run.alternatives.len() < MAX_ALTERNATIVES => {
+                        run.alternatives.push(candidate)
+                    }
+                    None => {}
+                }
+            }
+        }
     }
 }
 
@@ -109,11 +190,19 @@ mod tests {
         assert_eq!(alts("NGO"), ["ngo", "phi chinh phu"]);
         assert_eq!(
             alts("thu hút người Việt Nam ở nước ngoài"),
-            ["thu hut nguoi viet nam o nuoc ngoai", "thu hut nvnonn"]
+            [
+                "thu hut nguoi viet nam o nuoc ngoai",
+                "thu hut nvnonn",
+                "thu hut kieu bao"
+            ]
         );
         assert_eq!(
             alts("vốn FDI"),
-            ["von fdi", "von dau tu truc tiep nuoc ngoai"]
+            [
+                "von fdi",
+                "von dau tu truc tiep nuoc ngoai",
+                "von dau tu nuoc ngoai"
+            ]
         );
     }
 
@@ -124,5 +213,28 @@ mod tests {
             alts("người Việt Nam ở nước ngoài")
         );
         assert_eq!(alts("bảo hộ công dân"), ["bao ho cong dan"]);
+    }
+
+    #[test]
+    fn thesaurus_alternatives_count_less_and_chain() {
+        let mut p = parse("kiều bào").unwrap();
+        expand(&mut p);
+        let got: Vec<(String, f32)> = p.runs[0]
+            .alternatives
+            .iter()
+            .map(|a| {
+                let words: Vec<&str> = a.syllables.iter().map(|s| s.folded.as_str()).collect();
+                (words.join(" "), a.weight)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("kieu bao".to_string(), 1.0),
+                ("nguoi viet nam o nuoc ngoai".to_string(), THESAURUS_WEIGHT),
+                ("nvnonn".to_string(), THESAURUS_WEIGHT),
+            ]
+        );
+        assert_eq!(alts("đoàn ra")[..2], ["doan ra", "doan di nuoc ngoai"]);
     }
 }

@@ -242,9 +242,15 @@ fn candidate_query(
         for alt in &run.alternatives {
             for s in alt.syllables.iter().filter(|s| !common.contains(&s.folded)) {
                 let t = syllable_term(f, s, exact);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                // Thesaurus alternatives count less (see `expand`).
                 should.push((
                     Occur::Should,
-                    Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)),
+                    if alt.weight < 1.0 {
+                        boosted(q, alt.weight)
+                    } else {
+                        q
+                    },
                 ));
                 should.push((
                     Occur::Should,

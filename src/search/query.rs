@@ -49,6 +49,9 @@ pub struct Alternative {
     pub quoted: bool,
     /// The alternative as typed, when it is a document reference (`1334/qd-ttg`).
     pub reference: Option<String>,
+    /// How much a match of this alternative counts: 1 for what was typed (and its standard
+    /// abbreviation), less for an equivalent expression added from the thesaurus.
+    pub weight: f32,
 }
 
 /// A place in the query and the alternatives (joined by OR) that satisfy it.
@@ -238,6 +241,7 @@ fn alternative(text: &str, quoted: bool) -> Alternative {
         syllables: analyze(text),
         quoted,
         reference: normalize_reference(text),
+        weight: 1.0,
     }
 }
 

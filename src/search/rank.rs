@@ -97,6 +97,8 @@ pub struct Matcher {
     exact: Vec<(String, u16)>,
     /// Per alternative (runs, then alternatives, in order): its syllables by id.
     alts: Vec<Vec<QSyl>>,
+    /// Weight of each alternative (same order as `alts`).
+    weights: Vec<f32>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
     exact_buf: String,
@@ -110,6 +112,7 @@ impl Matcher {
             folded: Vec::new(),
             exact: Vec::new(),
             alts: Vec::new(),
+            weights: Vec::new(),
             runs: Vec::new(),
             exact_buf: String::new(),
             fold_buf: String::new(),
@@ -120,6 +123,7 @@ impl Matcher {
             for alt in &run.alternatives {
                 let ids = alt.syllables.iter().map(|s| m.intern(s)).collect();
                 m.alts.push(ids);
+                m.weights.push(alt.weight);
             }
         }
         m
@@ -310,41 +314,77 @@ fn score_ids(
     w: &Weights,
 ) -> f32 {
     let mut tf = vec![0u32; m.folded.len()];
+    let mut in_heads = vec![false; m.folded.len()];
     for t in text {
         if t.fid != NONE {
             tf[t.fid as usize] += 1;
         }
     }
-    let dl = text.len() as f32;
-    let avg = stats.avg_len().max(1.0);
-    let mut seen = vec![false; m.folded.len()];
-    let mut total = 0.0;
-    for q in m.alts.iter().flatten() {
-        if std::mem::replace(&mut seen[q.fid as usize], true) {
-            continue;
-        }
-        let weight = idf(stats, &m.folded[q.fid as usize]);
-        let f = tf[q.fid as usize];
-        if f > 0 {
-            let f = f as f32;
-            total += weight * f * (w.k1 + 1.0) / (f + w.k1 * (1.0 - w.b + w.b * dl / avg));
-        }
-        if headings.iter().any(|h| h.fid == q.fid) {
-            total += w.heading * weight;
+    for h in headings {
+        if h.fid != NONE {
+            in_heads[h.fid as usize] = true;
         }
     }
-    for alt in &m.alts {
-        for pair in alt.windows(2) {
-            let adjacent = text
-                .windows(2)
-                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid);
-            if adjacent {
-                total += w.pair
-                    * 0.5
-                    * (idf(stats, &m.folded[pair[0].fid as usize])
-                        + idf(stats, &m.folded[pair[1].fid as usize]));
+    let dl = text.len() as f32;
+    let avg = stats.avg_len().max(1.0);
+    let norm = w.k1 * (1.0 - w.b + w.b * dl / avg);
+    let idfs: Vec<f32> = m.folded.iter().map(|f| idf(stats, f)).collect();
+    // One alternative's score and the most it could score (every word and pair found once):
+    // BM25 over its distinct syllables, heading bonus, and a bonus per adjacent query pair.
+    let mut seen = vec![false; m.folded.len()];
+    let mut alt_score = |alt: &[QSyl]| -> (f32, f32) {
+        seen.iter_mut().for_each(|s| *s = false);
+        let (mut got, mut ideal) = (0.0, 0.0);
+        for q in alt {
+            let fid = q.fid as usize;
+            if std::mem::replace(&mut seen[fid], true) {
+                continue;
+            }
+            ideal += idfs[fid];
+            let f = tf[fid];
+            if f > 0 {
+                let f = f as f32;
+                got += idfs[fid] * f * (w.k1 + 1.0) / (f + norm);
+            }
+            if in_heads[fid] {
+                got += w.heading * idfs[fid];
             }
         }
+        for pair in alt.windows(2) {
+            let bonus = w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
+            ideal += bonus;
+            if text
+                .windows(2)
+                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid)
+            {
+                got += bonus;
+            }
+        }
+        (got, ideal)
+    };
+    // Each place in the query scores by its best alternative. Alternatives are brought to the
+    // scale of the first (what was typed): an expansion of six syllables for an abbreviation of
+    // one must not outscore it by being long. Thesaurus alternatives then count for their weight.
+    let mut total = 0.0;
+    let mut next = 0;
+    for &n in &m.runs {
+        let mut best = 0f32;
+        let mut first_ideal = 0.0;
+        for (i, (alt, &aw)) in m.alts[next..next + n]
+            .iter()
+            .zip(&m.weights[next..next + n])
+            .enumerate()
+        {
+            let (got, ideal) = alt_score(alt);
+            if i == 0 {
+                first_ideal = ideal;
+                best = best.max(aw * got);
+            } else if ideal > 0.0 {
+                best = best.max(aw * got * first_ideal / ideal);
+            }
+        }
+        total += best;
+        next += n;
     }
     total
         * match zone {
