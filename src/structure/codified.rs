@@ -71,6 +71,21 @@ pub fn is_related_note(text: &str) -> bool {
             .starts_with("dieu nay co noi dung lien quan")
 }
 
+/// Whether folded text before "ngày" ends in "kể từ" / "(hiệu lực, thi hành) từ": the date
+/// that follows is an effective date. "từ" folds like the "tư" of "đầu tư" and the "tử" of
+/// "điện tử", "nguyên tử", which end many titles ("… năng lượng nguyên tử ngày 22/04/2016 của
+/// …"): the word before tells them apart.
+fn effective_from(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    if words.next() != Some("tu") {
+        return false;
+    }
+    match words.next() {
+        None => true,
+        Some(w) => matches!(w, "ke" | "luc" | "hanh") || w.ends_with([',', ';', '(']),
+    }
+}
+
 /// Parses a source line (see the module documentation).
 pub fn source_line(text: &str) -> Option<Source> {
     let t = text.trim();
@@ -160,7 +175,7 @@ fn finish(
     while let Some(pos) = frest[search..region].find("ngay ") {
         let at = search + pos;
         search = at + 5;
-        if frest[..at].trim_end().ends_with("tu") {
+        if effective_from(&frest[..at]) {
             continue; // "kể từ ngày": the effective date
         }
         let after = &frest[at + 5..];
@@ -268,6 +283,20 @@ pub fn canonical_issuer(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_ending_in_tu_before_the_date() {
+        // "nguyên tử", "đầu tư", "điện tử" fold to "tu" like "kể từ"; the date is the source's.
+        let s = source_line("(Điều 1 Thông tư số 07/2014/TT-BKHĐT Hướng dẫn một số nội dung về giám định tư pháp trong lĩnh vực kế hoạch và đầu tư ngày 24/11/2014 của Bộ Kế hoạch và Đầu tư, có hiệu lực thi hành kể từ ngày 15/01/2015)").unwrap();
+        assert_eq!(s.date, Date::new(2014, 11, 24));
+        assert_eq!(s.issuer.as_deref(), Some("Bộ Kế hoạch và Đầu tư"));
+        let s = source_line("(Điều 2 Thông tư số 30/2011/TT-BCT Quy định về hóa chất trong sản phẩm điện, điện tử ngày 10/08/2011 của Bộ Công Thương, có hiệu lực thi hành kể từ ngày 23/09/2011 )").unwrap();
+        assert_eq!(s.date, Date::new(2011, 8, 10));
+        assert!(effective_from("hieu luc thi hanh ke tu"));
+        assert!(effective_from("co hieu luc tu"));
+        assert!(!effective_from("nang luong nguyen tu"));
+        assert!(!effective_from("chap hanh an phat tu"));
+    }
 
     #[test]
     fn long_form() {
