@@ -180,6 +180,12 @@ fn finish(
         }
         let after = &frest[at + 5..];
         let end = after.find(' ').unwrap_or(after.len());
+        // The Bộ pháp điển writes the source's own date "dd/mm/yyyy"; a date with dashes is one
+        // the title quotes ("… hướng dẫn Nghị định số 84/CP ngày 8-8-1994 của Chính phủ … ngày
+        // 07/10/1994 của Bộ Tài chính").
+        if !after[..end].contains('/') {
+            continue;
+        }
         let Some(d) = slash_date(&after[..end]) else {
             continue;
         };
@@ -292,6 +298,10 @@ mod tests {
         assert_eq!(s.issuer.as_deref(), Some("Bộ Kế hoạch và Đầu tư"));
         let s = source_line("(Điều 2 Thông tư số 30/2011/TT-BCT Quy định về hóa chất trong sản phẩm điện, điện tử ngày 10/08/2011 của Bộ Công Thương, có hiệu lực thi hành kể từ ngày 23/09/2011 )").unwrap();
         assert_eq!(s.date, Date::new(2011, 8, 10));
+        // A title quoting another document with its date.
+        let s = source_line("(Điều 1 Thông tư số 82-TC/TCT Thông tư hướng dẫn thi hành Nghị định số 84/CP ngày 8-8-1994 của Chính phủ quy định chi tiết thi hành Pháp lệnh Thuế bổ sung ngày 07/10/1994 của Bộ Tài chính, có hiệu lực thi hành kể từ ngày 01/01/1994)").unwrap();
+        assert_eq!(s.date, Date::new(1994, 10, 7));
+        assert_eq!(s.issuer.as_deref(), Some("Bộ Tài chính"));
         assert!(effective_from("hieu luc thi hanh ke tu"));
         assert!(effective_from("co hieu luc tu"));
         assert!(!effective_from("nang luong nguyen tu"));
