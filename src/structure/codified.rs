@@ -211,10 +211,13 @@ fn finish(
         }
     }
     // A joint document ("…/TTLT-BTC-BKHCN") has several issuers: its code names no one alone.
-    let joint = number
-        .as_deref()
-        .and_then(|n| n.rsplit('/').next())
-        .is_some_and(|last| last.matches('-').count() > 1);
+    // Also when written "172/2005/TTLT/BQP-BTC": a liên tịch document is joint whatever its
+    // code's punctuation, and its last code is one of its issuers, not the issuer.
+    let joint = ty.ends_with("liên tịch")
+        || number
+            .as_deref()
+            .and_then(|n| n.rsplit('/').next())
+            .is_some_and(|last| last.matches('-').count() > 1);
     if issuer.is_none() && !joint {
         issuer = number
             .as_deref()
@@ -298,6 +301,11 @@ mod tests {
         assert_eq!(s.issuer.as_deref(), Some("Bộ Kế hoạch và Đầu tư"));
         let s = source_line("(Điều 2 Thông tư số 30/2011/TT-BCT Quy định về hóa chất trong sản phẩm điện, điện tử ngày 10/08/2011 của Bộ Công Thương, có hiệu lực thi hành kể từ ngày 23/09/2011 )").unwrap();
         assert_eq!(s.date, Date::new(2011, 8, 10));
+        // A joint circular names no single issuer, whatever its code's punctuation.
+        let s = source_line("(Điều 7 Thông tư liên tịch số 172/2005/TTLT/BQP-BTC, có hiệu lực thi hành kể từ ngày 24/11/2005)").unwrap();
+        assert_eq!(s.doc_type, Some("Thông tư liên tịch"));
+        assert_eq!(s.number.as_deref(), Some("172/2005/TTLT/BQP-BTC"));
+        assert_eq!(s.issuer, None);
         // A title quoting another document with its date.
         let s = source_line("(Điều 1 Thông tư số 82-TC/TCT Thông tư hướng dẫn thi hành Nghị định số 84/CP ngày 8-8-1994 của Chính phủ quy định chi tiết thi hành Pháp lệnh Thuế bổ sung ngày 07/10/1994 của Bộ Tài chính, có hiệu lực thi hành kể từ ngày 01/01/1994)").unwrap();
         assert_eq!(s.date, Date::new(1994, 10, 7));
