@@ -866,9 +866,31 @@ fn manifest_agreement() {
                 let same = same_date(got.as_deref(), &r[nb]);
                 Field::check(&mut date, file, &r[nb], got.as_deref(), same);
             }
-            if !r[cq].trim().is_empty() {
-                let same = m.issuer.as_deref().map(norm_name) == Some(norm_name(&r[cq]));
-                Field::check(&mut issuer, file, &r[cq], m.issuer.as_deref(), same);
+            // The issuer: asked where the line states it, or where we name one (from the
+            // number's code) — a short-form line of a joint circular names no issuer at all.
+            if !r[cq].trim().is_empty() && (stated || m.issuer.is_some()) {
+                let ours = m.issuer.as_deref().map(norm_name);
+                let same = ours.as_deref() == Some(norm_name(&r[cq]).as_str());
+                // The manifest cut at the "của" of a document the title quotes: "Chính phủ quy
+                // định … ngày 28/06/2016 của Bộ Lao động - Thương binh và Xã hội".
+                let last_cua = r[cq].rsplit(" của ").next().map(norm_name);
+                let quoted_cua = r[cq].contains(" của ") && ours.is_some() && ours == last_cua;
+                if !same && quoted_cua {
+                    issuer.manifest_wrong.push(format!(
+                        "{file}: manifest {:?} runs on past the quoted document's \"của\"; ours {:?}",
+                        r[cq], m.issuer
+                    ));
+                } else if !same && !stated && ours.is_some() {
+                    // A short-form line states the number only; our issuer is the one its code
+                    // names (NĐ-CP, UBTVQH13, TT-BVHTTDL); the manifest back-filled another
+                    // file's long citation.
+                    issuer.manifest_wrong.push(format!(
+                        "{file}: manifest {:?} back-filled; the line names the number only and its code says {:?}",
+                        r[cq], m.issuer
+                    ));
+                } else {
+                    Field::check(&mut issuer, file, &r[cq], m.issuer.as_deref(), same);
+                }
             }
         }
         for (n, f) in [
