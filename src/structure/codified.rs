@@ -71,6 +71,21 @@ pub fn is_related_note(text: &str) -> bool {
             .starts_with("dieu nay co noi dung lien quan")
 }
 
+/// Whether folded text before "ngày" ends in "kể từ" / "(hiệu lực, thi hành) từ": the date
+/// that follows is an effective date. "từ" folds like the "tư" of "đầu tư" and the "tử" of
+/// "điện tử", "nguyên tử", which end many titles ("… năng lượng nguyên tử ngày 22/04/2016 của
+/// …"): the word before tells them apart.
+fn effective_from(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    if words.next() != Some("tu") {
+        return false;
+    }
+    match words.next() {
+        None => true,
+        Some(w) => matches!(w, "ke" | "luc" | "hanh") || w.ends_with([',', ';', '(']),
+    }
+}
+
 /// Parses a source line (see the module documentation).
 pub fn source_line(text: &str) -> Option<Source> {
     let t = text.trim();
@@ -160,11 +175,17 @@ fn finish(
     while let Some(pos) = frest[search..region].find("ngay ") {
         let at = search + pos;
         search = at + 5;
-        if frest[..at].trim_end().ends_with("tu") {
+        if effective_from(&frest[..at]) {
             continue; // "kể từ ngày": the effective date
         }
         let after = &frest[at + 5..];
         let end = after.find(' ').unwrap_or(after.len());
+        // The Bộ pháp điển writes the source's own date "dd/mm/yyyy"; a date with dashes is one
+        // the title quotes ("… hướng dẫn Nghị định số 84/CP ngày 8-8-1994 của Chính phủ … ngày
+        // 07/10/1994 của Bộ Tài chính").
+        if !after[..end].contains('/') {
+            continue;
+        }
         let Some(d) = slash_date(&after[..end]) else {
             continue;
         };
@@ -190,10 +211,13 @@ fn finish(
         }
     }
     // A joint document ("…/TTLT-BTC-BKHCN") has several issuers: its code names no one alone.
-    let joint = number
-        .as_deref()
-        .and_then(|n| n.rsplit('/').next())
-        .is_some_and(|last| last.matches('-').count() > 1);
+    // Also when written "172/2005/TTLT/BQP-BTC": a liên tịch document is joint whatever its
+    // code's punctuation, and its last code is one of its issuers, not the issuer.
+    let joint = ty.ends_with("liên tịch")
+        || number
+            .as_deref()
+            .and_then(|n| n.rsplit('/').next())
+            .is_some_and(|last| last.matches('-').count() > 1);
     if issuer.is_none() && !joint {
         issuer = number
             .as_deref()
@@ -268,6 +292,29 @@ pub fn canonical_issuer(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_ending_in_tu_before_the_date() {
+        // "nguyên tử", "đầu tư", "điện tử" fold to "tu" like "kể từ"; the date is the source's.
+        let s = source_line("(Điều 1 Thông tư số 07/2014/TT-BKHĐT Hướng dẫn một số nội dung về giám định tư pháp trong lĩnh vực kế hoạch và đầu tư ngày 24/11/2014 của Bộ Kế hoạch và Đầu tư, có hiệu lực thi hành kể từ ngày 15/01/2015)").unwrap();
+        assert_eq!(s.date, Date::new(2014, 11, 24));
+        assert_eq!(s.issuer.as_deref(), Some("Bộ Kế hoạch và Đầu tư"));
+        let s = source_line("(Điều 2 Thông tư số 30/2011/TT-BCT Quy định về hóa chất trong sản phẩm điện, điện tử ngày 10/08/2011 của Bộ Công Thương, có hiệu lực thi hành kể từ ngày 23/09/2011 )").unwrap();
+        assert_eq!(s.date, Date::new(2011, 8, 10));
+        // A joint circular names no single issuer, whatever its code's punctuation.
+        let s = source_line("(Điều 7 Thông tư liên tịch số 172/2005/TTLT/BQP-BTC, có hiệu lực thi hành kể từ ngày 24/11/2005)").unwrap();
+        assert_eq!(s.doc_type, Some("Thông tư liên tịch"));
+        assert_eq!(s.number.as_deref(), Some("172/2005/TTLT/BQP-BTC"));
+        assert_eq!(s.issuer, None);
+        // A title quoting another document with its date.
+        let s = source_line("(Điều 1 Thông tư số 82-TC/TCT Thông tư hướng dẫn thi hành Nghị định số 84/CP ngày 8-8-1994 của Chính phủ quy định chi tiết thi hành Pháp lệnh Thuế bổ sung ngày 07/10/1994 của Bộ Tài chính, có hiệu lực thi hành kể từ ngày 01/01/1994)").unwrap();
+        assert_eq!(s.date, Date::new(1994, 10, 7));
+        assert_eq!(s.issuer.as_deref(), Some("Bộ Tài chính"));
+        assert!(effective_from("hieu luc thi hanh ke tu"));
+        assert!(effective_from("co hieu luc tu"));
+        assert!(!effective_from("nang luong nguyen tu"));
+        assert!(!effective_from("chap hanh an phat tu"));
+    }
 
     #[test]
     fn long_form() {

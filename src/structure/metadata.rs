@@ -156,8 +156,19 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
             return None;
         }
     }
-    // ngày d tháng m năm y
-    let mut rest = &fs[at + 4..];
+    let date = day_month_year(&fs[at + 4..])?;
+    let place = if place.is_empty() {
+        None
+    } else {
+        Some(place.to_string())
+    };
+    Some((place, date))
+}
+
+/// "d tháng m năm y", folded, as it follows the word "ngày": `None` when the words are not
+/// there, `Some(None)` when they are but name no real day ("31 tháng 4").
+fn day_month_year(folded: &str) -> Option<Option<Date>> {
+    let mut rest = folded;
     let d = take_num(&mut rest)?;
     let rest2 = rest.trim_start();
     let mut rest = rest2.strip_prefix("thang")?;
@@ -176,13 +187,99 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
         let mut rest = rest;
         take_num(&mut rest)?
     };
-    let date = Date::new(y as i32, m, d);
-    let place = if place.is_empty() {
-        None
+    Some(Date::new(y as i32, m, d))
+}
+
+/// Folded, with runs of white space made one space (hard-wrapped PDF text leaves doubles).
+fn fold_words(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The date a law or a resolution of the Quốc hội or its Standing Committee was passed, from its
+/// closing formula — "Luật này đã được Quốc hội … khóa XI, kỳ họp thứ 3 thông qua ngày 17 tháng 6
+/// năm 2003.", "Nghị quyết này được Ủy ban Thường vụ Quốc hội … phiên họp thứ 45 thông qua ngày
+/// 17 tháng 5 năm 2025." — or from the same statement under a title ("(Được Ủy ban … thông qua
+/// ngày 21 tháng 06 năm 1985)"). That is the document's date when its header prints none. The
+/// sentence must speak of the document itself ("… này", "Được …"): a body sentence about
+/// another text passed on some day is not its date, and "có hiệu lực kể từ ngày thông qua"
+/// names no day.
+pub fn adoption_date(text: &str) -> Option<Date> {
+    if !text.contains("qua") || text.chars().nth(600).is_some() {
+        return None;
+    }
+    let f = fold_words(text);
+    let head = f.trim_start_matches(['(', '*', '_', ' ']);
+    const OWN: [&str; 6] = [
+        "duoc ",
+        "luat nay ",
+        "bo luat nay ",
+        "phap lenh nay ",
+        "nghi quyet nay ",
+        "hien phap nay ",
+    ];
+    // The statement opens the paragraph, or a bracket in it (two bracketed lines under a title
+    // can be rejoined: "(Tài liệu số A/40/17 …) (Được … thông qua ngày …)").
+    let from = if OWN.iter().any(|o| head.starts_with(o)) {
+        0
     } else {
-        Some(place.to_string())
+        f.find("(duoc ")?
     };
-    Some((place, date))
+    const KEY: &str = "thong qua ngay";
+    let at = from + f[from..].find(KEY)?;
+    day_month_year(&f[at + KEY.len()..])?
+}
+
+/// A document printed over several Công báo issues: each later issue repeats its name above
+/// the rest of the text — "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 / hướng dẫn
+/// kế toán Bảo hiểm xã hội / (Tiếp theo Công báo số 201 + 202)" — and that name is all the
+/// header the fragment has: (type, number, date).
+fn continued_head(paras: &[Paragraph]) -> Option<(&'static str, String, Option<Date>)> {
+    let head = &paras[..paras.len().min(30)];
+    let c = head
+        .iter()
+        .position(|p| fold_words(&p.text).contains("(tiep theo cong bao"))?;
+    // The mark may be rejoined to the name's paragraph.
+    head[c.saturating_sub(4)..=c].iter().find_map(|p| {
+        // One space between words, as in `f`, so that characters line up (fold is 1:1).
+        let text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let f = fold_words(&text);
+        let (ty, n) = markers::type_at_start(&f)?;
+        let after: String = f.chars().skip(n).collect();
+        let after = after.trim_start().strip_prefix("so ")?;
+        let at = after.find(" ngay ")?;
+        // The number as written (capitals and "Đ" kept): the same characters in the original.
+        let skip = f.chars().count() - after.chars().count();
+        let number: String = text
+            .chars()
+            .skip(skip)
+            .take(after[..at].chars().count())
+            .collect();
+        let number = clean_number(&number);
+        if number.is_empty() {
+            return None;
+        }
+        let date = day_month_year(&after[at + " ngay ".len()..])?;
+        Some((ty, number, date))
+    })
+}
+
+/// The note that opens a consolidated text (văn bản hợp nhất), under the consolidated
+/// document's title and before its "Căn cứ": "Luật An toàn, vệ sinh lao động số 84/2015/QH13
+/// ngày 25 tháng 6 năm 2015 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2016, được sửa
+/// đổi, bổ sung bởi:" and the amending documents. No document issued on its own opens that way;
+/// "Căn cứ Luật …, được sửa đổi, bổ sung bởi Luật số …" is a preamble line, not this note.
+fn consolidation_note(text: &str) -> bool {
+    if !text.contains("bởi") {
+        return false;
+    }
+    let f = fold_words(text);
+    let Some(at) = f.find("duoc sua doi, bo sung boi:") else {
+        return false;
+    };
+    let before = &f[..at];
+    markers::type_at_start(&f).is_some()
+        && before.contains(" so ")
+        && before.contains("co hieu luc")
 }
 
 fn take_num(s: &mut &str) -> Option<u32> {
@@ -895,7 +992,29 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
     if meta.number.is_none() {
         displaced_header(paras, &mut meta);
     }
+    if meta.number.is_none() {
+        if let Some((ty, number, date)) = continued_head(paras) {
+            meta.doc_type.get_or_insert_with(|| ty.to_string());
+            if meta.issuer.is_none() {
+                meta.issuer = code_issuer(&number)
+                    .filter(|i| *i != "ubnd" && *i != "hdnd")
+                    .map(str::to_string);
+            }
+            meta.number = Some(number);
+            if meta.date.is_none() {
+                meta.date = date;
+            }
+        }
+    }
     consolidated(paras, &mut meta);
+    // A law or resolution whose header prints no date: the day its closing formula says it was
+    // passed. Not for a consolidated text, whose own date is that of its authentication.
+    if meta.date.is_none() && meta.doc_type.as_deref() != Some("Văn bản hợp nhất") {
+        meta.date = paras.iter().rev().find_map(|p| adoption_date(&p.text));
+    }
+    if let Some(d) = meta.date {
+        meta.year = Some(d.year);
+    }
     meta
 }
 
@@ -944,19 +1063,37 @@ fn displaced_header(paras: &[Paragraph], meta: &mut Metadata) {
 /// its own number, date and issuer are in the "XÁC THỰC VĂN BẢN HỢP NHẤT" block at the end
 /// ("BỘ TÀI CHÍNH / XÁC THỰC VĂN BẢN HỢP NHẤT / Số: 03/VBHN-BTC / Hà Nội, ngày …").
 fn consolidated(paras: &[Paragraph], meta: &mut Metadata) {
-    const KEY: &str = "xac thuc van ban hop nhat";
+    // "XÁC NHẬN VĂN BẢN HỢP NHẤT" in some ministries' blocks; both keys are as long.
+    const KEYS: [&str; 2] = ["xac thuc van ban hop nhat", "xac nhan van ban hop nhat"];
+    const KEY: &str = KEYS[0];
     let found = paras.iter().enumerate().rev().find_map(|(i, p)| {
         if !p.text.contains(['X', 'x']) {
             return None;
         }
         let f = fold(&p.text);
-        f.find(KEY).map(|at| (i, f[..at].chars().count()))
+        KEYS.iter()
+            .find_map(|k| f.find(k))
+            .map(|at| (i, f[..at].chars().count()))
     });
     let Some((x, before)) = found else {
+        // Without its authentication block (printed in the next Công báo issue, say), the text
+        // is still known as consolidated by its number or by its opening note.
+        let note = || {
+            let head: Vec<&str> = paras
+                .iter()
+                .take(60)
+                .take_while(|p| !markers::is_preamble_start(&p.text))
+                .map(|p| p.text.as_str())
+                .collect();
+            // The note can come in two or three paragraphs when its lines were not rejoined.
+            (0..head.len())
+                .any(|i| (0..=2.min(i)).any(|k| consolidation_note(&head[i - k..=i].join(" "))))
+        };
         if meta
             .number
             .as_deref()
             .is_some_and(|n| fold(n).contains("/vbhn-"))
+            || note()
         {
             meta.doc_type = Some("Văn bản hợp nhất".to_string());
         }
@@ -969,7 +1106,15 @@ fn consolidated(paras: &[Paragraph], meta: &mut Metadata) {
     let mut issuer_caps = head.trim().to_string();
     if issuer_caps.is_empty() {
         let mut lines = Vec::new();
-        for p in paras[x.saturating_sub(2)..x].iter().rev() {
+        // "BỘ … / Số: 4246/VBHN-BLĐTBXH / XÁC NHẬN VĂN BẢN HỢP NHẤT": the number can stand
+        // between the issuer and the key.
+        for p in paras[x.saturating_sub(3)..x].iter().rev() {
+            if let Some(n) = number_line(&p.text).filter(|n| !n.is_empty()) {
+                if lines.is_empty() {
+                    meta.number = Some(n);
+                    continue;
+                }
+            }
             if markers::is_all_caps(&p.text) && p.text.chars().count() < 80 {
                 lines.push(p.text.trim());
             } else {
@@ -1068,6 +1213,87 @@ mod tests {
             None
         );
         assert_eq!(slash_date("10/01/2023"), Date::new(2023, 1, 10));
+    }
+
+    #[test]
+    fn adoption_dates() {
+        assert_eq!(
+            adoption_date("Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XI, kỳ họp thứ 3 thông qua ngày 17 tháng 6 năm 2003."),
+            Date::new(2003, 6, 17)
+        );
+        // Hard-wrapped PDF text rejoined with a double space; "./." after the year.
+        assert_eq!(
+            adoption_date("Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, phiên họp thứ 14 thông qua  ngày 11 tháng 8 năm 2022./."),
+            Date::new(2022, 8, 11)
+        );
+        assert_eq!(
+            adoption_date("(Tài liệu số A/40/17, phụ lục I của Liên Hợp Quốc) (Được Ủy ban của Liên Hợp Quốc về Luật thương mại quốc tế thông qua ngày 21 tháng 06 năm 1985)"),
+            Date::new(1985, 6, 21)
+        );
+        // No day named, or not the document's own statement.
+        assert_eq!(
+            adoption_date("Nghị quyết này có hiệu lực thi hành kể từ ngày thông qua."),
+            None
+        );
+        assert_eq!(
+            adoption_date(
+                "Các dự án đã được thông qua ngày 10 tháng 3 năm 2020 tiếp tục thực hiện."
+            ),
+            None
+        );
+        assert_eq!(
+            adoption_date("b) Thông qua tài khoản tiền gửi của người lao động mở tại ngân hàng;"),
+            None
+        );
+    }
+
+    #[test]
+    fn date_from_the_closing_formula_when_the_header_has_none() {
+        let s = "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 78/2025/UBTVQH15\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNGHỊ QUYẾT\nVề việc ghi nhận thời gian đóng bảo hiểm xã hội\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Nghị quyết số 142/2024/QH15 ngày 29/6/2024 của Quốc hội;\nQUYẾT NGHỊ:\nĐiều 1. Ghi nhận\n1. Ghi nhận thời gian đóng trước ngày 01 tháng 7 năm 2025.\nĐiều 2. Hiệu lực thi hành\nNghị quyết này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.\nNghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ \nnghĩa Việt Nam khóa XV, phiên họp thứ 45 thông qua ngày 17 tháng 5 năm 2025.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\nTrần Thanh Mẫn\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("78/2025/UBTVQH15"));
+        assert_eq!(m.date, Date::new(2025, 5, 17));
+        assert_eq!(m.year, Some(2025));
+        // The header's date comes first.
+        let s = "QUỐC HỘI\nLuật số: 06/2003/QH11\nHà Nội, ngày 17 tháng 6 năm 2003\nLUẬT\nBIÊN GIỚI QUỐC GIA\nĐiều 1. Phạm vi\nLuật này quy định.\nLuật này đã được Quốc hội khóa XI, kỳ họp thứ 3 thông qua ngày 18 tháng 6 năm 2003.\n";
+        assert_eq!(extract(&paragraphs(s)).date, Date::new(2003, 6, 17));
+    }
+
+    #[test]
+    fn gazette_continuation_names_the_document() {
+        let s = "CÔNG BÁO/Số 203 + 204/Ngày 18-02-2019\nVĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ TÀI CHÍNH\nThông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018\nhướng dẫn kế toán Bảo hiểm xã hội\n(Tiếp theo Công báo số 201 + 202)\nPhụ lục số 04\nHỆ THỐNG BÁO CÁO TÀI CHÍNH\n(Ban hành kèm theo Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 của Bộ Tài chính)\nMẫu số: B11-BH\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("102/2018/TT-BTC"));
+        assert_eq!(m.doc_type.as_deref(), Some("Thông tư"));
+        assert_eq!(m.date, Date::new(2018, 11, 14));
+        // Without the continuation mark the same line is a citation, not a header.
+        let s = s.replace("(Tiếp theo Công báo số 201 + 202)\n", "");
+        assert_eq!(extract(&paragraphs(&s)).date, None);
+    }
+
+    #[test]
+    fn consolidated_text_known_by_its_opening_note() {
+        assert!(consolidation_note("Luật An toàn, vệ sinh lao động số 84/2015/QH13 ngày 25 tháng 6 năm 2015 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2016, được sửa đổi, bổ sung bởi:"));
+        assert!(!consolidation_note("Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15, có hiệu lực kể từ ngày 01 tháng 3 năm 2025, được sửa đổi, bổ sung bởi: Luật số 5/2026/QH15;"));
+        // The authentication block is in the next Công báo issue: a consolidated text still,
+        // with no date of its own (the consolidated law's date is not it).
+        let s = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT\nAN TOÀN, VỆ SINH LAO ĐỘNG\nLuật An toàn, vệ sinh lao động số 84/2015/QH13 ngày 25 tháng 6 năm 2015 của \nQuốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2016, được sửa đổi, bổ sung bởi: \nLuật Bảo hiểm xã hội số 41/2024/QH15 ngày 29 tháng 6 năm 2024 của Quốc \nhội, có hiệu lực kể từ ngày 01 tháng 7 năm 2025.\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật An toàn, vệ sinh lao động1.\nChương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nLuật này quy định.\n(Xem tiếp Công báo số 1171 + 1172)\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.doc_type.as_deref(), Some("Văn bản hợp nhất"));
+        assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn consolidated_text_confirmed_rather_than_authenticated() {
+        let s = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG TƯ\nHướng dẫn về hợp đồng\nThông tư số 08/2020/TT-BLĐTBXH ngày 15 tháng 10 năm 2020 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, có hiệu lực kể từ ngày 01 tháng 12 năm 2020, được sửa đổi, bổ sung bởi:\nThông tư số 09/2021/TT-BLĐTBXH ngày 07 tháng 9 năm 2021.\nCăn cứ Luật Tố cáo ngày 12 tháng 6 năm 2018;\nĐiều 1. Phạm vi\nThông tư này hướng dẫn.\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 4246/VBHN-BLĐTBXH\nXÁC NHẬN VĂN BẢN HỢP NHẤT\nHà Nội, ngày 24 tháng 11 năm 2021\nBỘ TRƯỞNG\nĐào Ngọc Dung\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.doc_type.as_deref(), Some("Văn bản hợp nhất"));
+        assert_eq!(m.number.as_deref(), Some("4246/VBHN-BLĐTBXH"));
+        assert_eq!(m.date, Date::new(2021, 11, 24));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Bộ Lao động - Thương binh và Xã hội")
+        );
     }
 
     #[test]
