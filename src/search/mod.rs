@@ -301,7 +301,7 @@ const COMMON_SHARE: f64 = 0.03;
 /// However common, this many of the rarest syllables of a query stay in its union.
 const KEEP_RAREST: usize = 2;
 /// Queries shorter than this keep every syllable in the union.
-const COMMON_MIN_SYLLABLES: usize = 5;
+const COMMON_MIN_SYLLABLES: usize = 3;
 
 /// The folded syllables of a long query that are too common to be terms of its candidate union.
 /// The rarest syllables always stay, so a query made only of common words still has terms.
