@@ -2,26 +2,15 @@
 //! in `tests/data/seeds.json` (`tasks`) exactly the documents and roles judged there, and a
 //! hand-written plan (tests/fixtures/assignments/) must give each shape of assignment its role.
 
+mod common;
+use common::*;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use tracuu::model::{Document, Role};
 use tracuu::structure::agency;
 use tracuu::structure::assignments::annotate;
-use unicode_normalization::UnicodeNormalization;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// NFC, every run of white space folded to one space (the seeds' matching rule).
-fn norm(s: &str) -> String {
-    s.nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn parse(path: &Path) -> Document {
     let bytes = std::fs::read(path).expect("read corpus file");

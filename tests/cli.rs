@@ -1,7 +1,9 @@
 //! End-to-end: the real `tracuu` binary on the real documents in corpus/.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -18,40 +20,6 @@ fn seeds() -> Value {
 }
 
 /// Runs tracuu with `--corpus`/`--index` set and returns (exit code, stdout, stderr).
-fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_tracuu"))
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("tracuu runs");
-    (
-        status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&stdout).into_owned(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    )
-}
-
-fn json(out: &str) -> Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
-}
-
-fn comparable(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// A fresh index of the bundled corpus, shared by read-only tests.
 fn seed_index() -> &'static Path {
     static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
@@ -127,8 +95,8 @@ fn seed_queries_meet_the_floor_and_twins_agree() {
         let relevant = |h: &Value| {
             q["relevant"].as_array().unwrap().iter().any(|r| {
                 r["file"] == h["file"]
-                    && comparable(h["text"].as_str().unwrap())
-                        .contains(&comparable(r["snippet"].as_str().unwrap()))
+                    && norm(h["text"].as_str().unwrap())
+                        .contains(&norm(r["snippet"].as_str().unwrap()))
             })
         };
         if hits.first().is_some_and(relevant) {
@@ -432,8 +400,8 @@ fn tasks_for_cong_an_match_the_seed_truth() {
             .flat_map(|d| d["clauses"].as_array().unwrap())
             .any(|k| {
                 k["role"] == c["role"]
-                    && comparable(k["text"].as_str().unwrap())
-                        .contains(&comparable(c["snippet"].as_str().unwrap()))
+                    && norm(k["text"].as_str().unwrap())
+                        .contains(&norm(c["snippet"].as_str().unwrap()))
             });
         assert!(
             found,

@@ -7,32 +7,14 @@
 //! The corpus has `TRACUU_CRASH_FILES` files (default 80, a few seconds of indexing in a debug
 //! build); `TRACUU_CRASH_FILES=2000 cargo test --release --test crash` runs the large version.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_tracuu")
-}
-
-fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("tracuu runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn spawn(corpus: &Path, index: &Path, args: &[&str]) -> Child {
     Command::new(bin())

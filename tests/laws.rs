@@ -7,46 +7,18 @@
 //! reads `../shared/bench-corpus` (or `BENCH_CORPUS`) at run time and prints, per part and per
 //! field, the agreement rate and every mismatch with its file.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use tracuu::model::Document;
 use tracuu::pipeline::parse_bytes;
 use unicode_normalization::UnicodeNormalization;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/laws").join(name)
-}
-
-/// Runs tracuu with `--corpus`/`--index` set and returns (exit code, stdout, stderr).
-fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_tracuu"))
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("tracuu runs");
-    (
-        status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&stdout).into_owned(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    )
-}
-
-fn json(out: &str) -> Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
 }
 
 /// A corpus of the given fixtures (kept in sub-folders as in the bench corpus) in a temp dir,

@@ -8,8 +8,11 @@
 //! - `PROPTEST_CASES=200000 cargo test --release --test robustness -- --ignored fuzz_` fuzzes
 //!   for as long as the case count asks.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -44,31 +47,6 @@ fn seed_texts() -> &'static [String] {
 }
 
 /// Runs tracuu with `--corpus`/`--index` set and returns (exit code, stdout, stderr).
-fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_tracuu"))
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("tracuu runs");
-    (
-        status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&stdout).into_owned(),
-        String::from_utf8_lossy(&stderr).into_owned(),
-    )
-}
-
-fn json(out: &str) -> Value {
-    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
-}
-
 fn no_panic(err: &str) {
     assert!(
         !err.contains("panicked") && !err.contains("internal error"),

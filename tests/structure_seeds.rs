@@ -1,22 +1,13 @@
 //! The five seed documents end to end: bytes → `Document`, checked against the judged truth in
 //! `tests/data/seeds.json` (a copy of the shared evaluation file), plus one real law.
 
+mod common;
+use common::*;
+
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
 use tracuu::model::{ClauseKind, Date, Document, Zone};
 use tracuu::pipeline::parse_bytes;
-use unicode_normalization::UnicodeNormalization;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seeds() -> Value {
-    let s = std::fs::read_to_string(root().join("tests/data/seeds.json"))
-        .expect("tests/data/seeds.json");
-    serde_json::from_str(&s).expect("valid JSON")
-}
 
 fn parse(path: &Path) -> Document {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -26,12 +17,6 @@ fn parse(path: &Path) -> Document {
 
 fn doc(file: &str) -> Document {
     parse(&root().join("corpus").join(file))
-}
-
-/// NFC and every run of white space folded to one space.
-fn norm(s: &str) -> String {
-    let n: String = s.nfc().collect();
-    n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn has_clause(d: &Document, snippet: &str) -> bool {

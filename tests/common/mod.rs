@@ -1,0 +1,62 @@
+//! Helpers shared by the end-to-end tests: run the real binary, read its JSON, compare text the
+//! way the judged data does. Each test crate uses a different subset.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+/// The project's root (where `corpus/` and `tests/` are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_tracuu")
+}
+
+/// Runs tracuu with `--corpus`/`--index` set and colours off; returns (exit code, stdout, stderr).
+pub fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(bin())
+        .args(args)
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("tracuu runs");
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+/// The JSON a command printed, or a failure that shows what it printed instead.
+pub fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+/// NFC and every run of white space folded to one space: how the judged data compares text.
+pub fn norm(s: &str) -> String {
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `tests/data/seeds.json`, the judged truth for the seed documents.
+pub fn seeds() -> Value {
+    let s = std::fs::read_to_string(root().join("tests/data/seeds.json"))
+        .expect("tests/data/seeds.json");
+    serde_json::from_str(&s).expect("valid JSON")
+}
