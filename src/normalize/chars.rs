@@ -18,16 +18,19 @@ pub fn clean_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // Only spaces/tabs seen since the last line break (so a glyph here is a bullet).
     let mut at_line_start = true;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Characters kept as they are, copied as one slice: `s[run..i]`.
+    let mut run = 0;
+    // Every character so far is NFC on its own and starts no composition: see `nfc_trivial`.
+    let mut trivial = true;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let mapped: Option<char> = match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek().is_some_and(|&(_, d)| d == '\n') {
                     chars.next();
                 }
                 Some('\n')
             }
-            '\n' => Some('\n'),
             'Ð' => Some('Đ'),
             'ð' => Some('đ'),
             '\u{00AD}'
@@ -43,19 +46,38 @@ pub fn clean_chars(s: &str) -> String {
             '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}' => {
                 Some(if at_line_start { '-' } else { ' ' })
             }
-            '\t' => Some('\t'),
+            '\n' | '\t' => {
+                at_line_start = c == '\n' || at_line_start;
+                continue;
+            }
             c if c.is_control() => Some(' '),
-            c => Some(c),
+            c => {
+                // Kept as it is.
+                trivial &= nfc_trivial(c);
+                at_line_start &= c == ' ';
+                continue;
+            }
         };
+        out.push_str(&s[run..i]);
+        run = chars.peek().map_or(s.len(), |&(j, _)| j);
         if let Some(m) = mapped {
             out.push(m);
+            trivial &= nfc_trivial(m);
             at_line_start = m == '\n' || (at_line_start && (m == ' ' || m == '\t'));
         }
     }
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    out.push_str(&s[run..]);
+    if trivial || out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
     out.nfc().collect()
+}
+
+/// Below U+0300 and in Latin Extended Additional (the precomposed ạ, ấ, ừ …) every character is
+/// NFC on its own with combining class 0, so a text made only of them is NFC: most documents
+/// skip the quick check.
+fn nfc_trivial(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 #[cfg(test)]
@@ -95,6 +117,17 @@ mod tests {
         );
         assert_eq!(clean_chars("  \u{0085}\tNội dung"), "  -\tNội dung");
         assert_eq!(clean_chars("a\u{0086}b"), "a b");
+    }
+
+    #[test]
+    fn trivial_characters_are_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\0'..'\u{300}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert!(nfc_trivial(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        assert!(!nfc_trivial('\u{0323}'));
     }
 
     #[test]
