@@ -70,14 +70,44 @@ pub fn clean_chars(s: &str) -> String {
     if trivial || out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
-    out.nfc().collect()
+    nfc_where_needed(&out)
 }
 
-/// Below U+0300 and in Latin Extended Additional (the precomposed ạ, ấ, ừ …) every character is
-/// NFC on its own with combining class 0, so a text made only of them is NFC: most documents
-/// skip the quick check.
+/// Characters that are NFC on their own with combining class 0, and compose with nothing
+/// before them (each range is checked in a test): below U+0300, Latin Extended Additional (the
+/// precomposed ạ, ấ, ừ …), dashes, quotes and bullets, geometric shapes. A text made only of
+/// them is NFC (most documents skip the quick check), and NFC never joins text across one.
 fn nfc_trivial(c: char) -> bool {
-    (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    matches!(c as u32, 0..0x300 | 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E | 0x25A0..=0x25FF)
+}
+
+/// The NFC form of `s`, composing only the stretches around characters that are not
+/// [`nfc_trivial`] (a stretch starts at the trivial character before them, which a combining mark
+/// may join): a decomposed document is mostly spaces, ASCII and punctuation.
+fn nfc_where_needed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // `s[..copied]` is in `out`; `s[dirty..]` from `dirty` on needs composing, when `Some`.
+    let (mut copied, mut dirty, mut boundary) = (0, None, 0);
+    for (i, c) in s.char_indices() {
+        if !nfc_trivial(c) {
+            dirty.get_or_insert(boundary);
+            continue;
+        }
+        if let Some(d) = dirty.take() {
+            out.push_str(&s[copied..d]);
+            out.extend(s[d..i].nfc());
+            copied = i;
+        }
+        boundary = i;
+    }
+    match dirty {
+        Some(d) => {
+            out.push_str(&s[copied..d]);
+            out.extend(s[d..].nfc());
+        }
+        None => out.push_str(&s[copied..]),
+    }
+    out
 }
 
 #[cfg(test)]
@@ -122,12 +152,34 @@ mod tests {
     #[test]
     fn trivial_characters_are_nfc() {
         use unicode_normalization::char::canonical_combining_class;
-        for c in ('\0'..'\u{300}').chain('\u{1E00}'..='\u{1EFF}') {
+        let ranges = [
+            ('\0', '\u{2FF}'),
+            ('\u{1E00}', '\u{1EFF}'),
+            ('\u{2010}', '\u{2027}'),
+            ('\u{2030}', '\u{205E}'),
+            ('\u{25A0}', '\u{25FF}'),
+        ];
+        for c in ranges.iter().flat_map(|&(a, b)| a..=b) {
             assert!(nfc_trivial(c));
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
         assert!(!nfc_trivial('\u{0323}'));
+        assert!(!nfc_trivial('\u{2000}'));
+    }
+
+    #[test]
+    fn composes_only_where_needed_like_whole_nfc() {
+        for s in [
+            "",
+            "\u{0301}a",
+            "pha\u{0323}m vi\u{0302}\u{0323}c – “Bô\u{0323}” …",
+            "a\u{0301}\u{0323}\nb\u{0300}",
+            "\u{1100}\u{1161}\u{11A8} Ω Å ﬁ \u{2000}x",
+            "e\u{0302}\u{0301}",
+        ] {
+            assert_eq!(nfc_where_needed(s), s.nfc().collect::<String>(), "{s:?}");
+        }
     }
 
     #[test]

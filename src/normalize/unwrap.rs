@@ -22,7 +22,7 @@
 //! below, starts in lowercase. A paragraph keeps the line number of its first line.
 
 use super::debris::Piece;
-use super::fold::{fold, fold_prefix};
+use super::fold::{begins_with, fold, fold_prefix, folded_chars};
 use super::Paragraph;
 use crate::structure::markers::{self, Marker};
 use crate::structure::{codified, metadata, places};
@@ -53,9 +53,8 @@ fn header_like(s: &str, next: bool) -> bool {
     if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
         return false;
     }
-    let f = fold_prefix(s, 24);
-    f.starts_with("cong hoa xa hoi")
-        || f.starts_with("doc lap")
+    begins_with(folded_chars(s, 24), "cong hoa xa hoi")
+        || begins_with(folded_chars(s, 24), "doc lap")
         || metadata::number_line(s).is_some()
         || metadata::place_date(s)
             .is_some_and(|(place, _)| !next || place.is_some_and(|p| places::lookup(&p).is_some()))

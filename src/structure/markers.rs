@@ -5,7 +5,7 @@
 //! Everything here looks at a bounded prefix of the text, so a 1 MB paragraph costs no more
 //! than a short one.
 
-use crate::normalize::fold::{fold, fold_char, fold_prefix};
+use crate::normalize::fold::{begins_with, fold, fold_char, fold_prefix, folded_chars};
 
 /// A structural marker at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -569,9 +569,8 @@ pub fn is_preamble_start(text: &str) -> bool {
 
 /// "Nơi nhận:" (also the frequent misspelling "Noi nhận").
 pub fn is_recipients(text: &str) -> bool {
-    let head = fold_prefix(text, 12);
-    let head = head.trim_start_matches(['*', '_', ' ']);
-    head.starts_with("noi nhan")
+    let head = folded_chars(text, 12).skip_while(|c| matches!(c, '*' | '_' | ' '));
+    begins_with(head, "noi nhan")
 }
 
 /// Signature-block lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH",
@@ -655,8 +654,9 @@ pub fn is_signed_mark(text: &str) -> bool {
 /// Opening line of a legal portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …").
 pub fn is_portal_line(text: &str) -> bool {
     let t = text.trim_start_matches(['•', '-', '*', ' ', '\t']);
-    let f = fold_prefix(t, 40);
-    if f.starts_with("hieu luc van ban") || f.starts_with("thuoc tinh van ban") {
+    if begins_with(folded_chars(t, 40), "hieu luc van ban")
+        || begins_with(folded_chars(t, 40), "thuoc tinh van ban")
+    {
         return true;
     }
     portal_field(text).is_some() && text.trim_start().starts_with('•')
