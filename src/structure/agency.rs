@@ -207,17 +207,26 @@ fn word_forms(s: &str) -> Option<(Cow<'_, str>, Cow<'_, str>, bool)> {
 
 /// Appends `out`, the form of `c` (the character at byte `i` of `word`), to a form of `word`
 /// that is `None` while equal to `word` so far (and then costs nothing).
+#[inline(always)]
 fn push_form(form: &mut Option<String>, word: &str, i: usize, c: char, out: Option<char>) {
     match form {
-        Some(buf) => buf.extend(out),
-        None if out == Some(c) => {}
-        None => {
-            let mut buf = String::with_capacity(word.len());
-            buf.push_str(&word[..i]);
-            buf.extend(out);
-            *form = Some(buf);
+        Some(buf) => {
+            if let Some(o) = out {
+                buf.push(o);
+            }
         }
+        None if out == Some(c) => {}
+        None => *form = Some(diverged(word, i, out)),
     }
+}
+
+/// A form that first differs from `word` at byte `i`, where the form has `out`.
+#[cold]
+fn diverged(word: &str, i: usize, out: Option<char>) -> String {
+    let mut buf = String::with_capacity(word.len());
+    buf.push_str(&word[..i]);
+    buf.extend(out);
+    buf
 }
 
 /// [`word_forms`] for any word, by the Unicode tables.
