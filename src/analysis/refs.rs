@@ -32,16 +32,37 @@ pub fn normalize_reference(word: &str) -> Option<String> {
 /// Every reference in a text, normalised, in order of appearance (duplicates kept out).
 pub fn references(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"' | '“' | '”'))
-    {
-        if let Some(r) = normalize_reference(word) {
+    // A reference holds a '/' or a '-': jump from one to the next and look only at the word
+    // around it, instead of splitting the whole text into words.
+    let bytes = text.as_bytes();
+    // Where the unread text starts: the start of the text or a delimiter ending the last word.
+    let mut from = 0;
+    while let Some(off) = bytes[from..].iter().position(|&b| b == b'/' || b == b'-') {
+        let sep = from + off;
+        let start = match text[from..sep]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_delimiter(c))
+        {
+            Some((k, c)) => from + k + c.len_utf8(),
+            None => from,
+        };
+        let end = text[sep..]
+            .find(is_delimiter)
+            .map_or(text.len(), |k| sep + k);
+        if let Some(r) = normalize_reference(&text[start..end]) {
             if !out.contains(&r) {
                 out.push(r);
             }
         }
+        from = end;
     }
     out
+}
+
+/// What separates the words in which references are looked for.
+fn is_delimiter(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"' | '“' | '”')
 }
 
 /// The leading number of a document number (`5951` of `5951/KH-UBND`), so that a user may filter
@@ -95,6 +116,31 @@ mod tests {
             "Thực hiện Quyết định số 1334/QĐ-TTg ngày 10/11/2023 và Nghị quyết số 09-NQ/TW;",
         );
         assert_eq!(refs, ["1334/qd-ttg", "09-nq/tw"]);
+    }
+
+    #[test]
+    fn same_as_splitting_into_words() {
+        let split = |text: &str| {
+            let mut out: Vec<String> = Vec::new();
+            for w in text.split(is_delimiter) {
+                if let Some(r) = normalize_reference(w) {
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+            out
+        };
+        for t in [
+            "",
+            "-",
+            "1334/QĐ-TTg",
+            "a 12/KH-UBND, (09-NQ/TW) “108/2016/QH13” 12/KH-UBND; x-y 5-a/b",
+            "số 1014/ SNgV-LS ngày 16/5/2024\n2019-2021 và 3/2020/NĐ-CP.",
+            "Ủy ban–12/QĐ-ỦB\u{3000}7-KH/TU",
+        ] {
+            assert_eq!(references(t), split(t), "{t}");
+        }
     }
 
     #[test]

@@ -18,16 +18,19 @@ pub fn clean_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // Only spaces/tabs seen since the last line break (so a glyph here is a bullet).
     let mut at_line_start = true;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Characters kept as they are, copied as one slice: `s[run..i]`.
+    let mut run = 0;
+    // Every character so far is NFC on its own and starts no composition: see `nfc_trivial`.
+    let mut trivial = true;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let mapped: Option<char> = match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.peek().is_some_and(|&(_, d)| d == '\n') {
                     chars.next();
                 }
                 Some('\n')
             }
-            '\n' => Some('\n'),
             'Ð' => Some('Đ'),
             'ð' => Some('đ'),
             '\u{00AD}'
@@ -43,19 +46,68 @@ pub fn clean_chars(s: &str) -> String {
             '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}' => {
                 Some(if at_line_start { '-' } else { ' ' })
             }
-            '\t' => Some('\t'),
+            '\n' | '\t' => {
+                at_line_start = c == '\n' || at_line_start;
+                continue;
+            }
             c if c.is_control() => Some(' '),
-            c => Some(c),
+            c => {
+                // Kept as it is.
+                trivial &= nfc_trivial(c);
+                at_line_start &= c == ' ';
+                continue;
+            }
         };
+        out.push_str(&s[run..i]);
+        run = chars.peek().map_or(s.len(), |&(j, _)| j);
         if let Some(m) = mapped {
             out.push(m);
+            trivial &= nfc_trivial(m);
             at_line_start = m == '\n' || (at_line_start && (m == ' ' || m == '\t'));
         }
     }
-    if out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    out.push_str(&s[run..]);
+    if trivial || out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
-    out.nfc().collect()
+    nfc_where_needed(&out)
+}
+
+/// Characters that are NFC on their own with combining class 0, and compose with nothing
+/// before them (each range is checked in a test): below U+0300, Latin Extended Additional (the
+/// precomposed ạ, ấ, ừ …), dashes, quotes and bullets, geometric shapes. A text made only of
+/// them is NFC (most documents skip the quick check), and NFC never joins text across one.
+fn nfc_trivial(c: char) -> bool {
+    matches!(c as u32, 0..0x300 | 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E | 0x25A0..=0x25FF)
+}
+
+/// The NFC form of `s`, composing only the stretches around characters that are not
+/// [`nfc_trivial`] (a stretch starts at the trivial character before them, which a combining mark
+/// may join): a decomposed document is mostly spaces, ASCII and punctuation.
+fn nfc_where_needed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // `s[..copied]` is in `out`; `s[dirty..]` from `dirty` on needs composing, when `Some`.
+    let (mut copied, mut dirty, mut boundary) = (0, None, 0);
+    for (i, c) in s.char_indices() {
+        if !nfc_trivial(c) {
+            dirty.get_or_insert(boundary);
+            continue;
+        }
+        if let Some(d) = dirty.take() {
+            out.push_str(&s[copied..d]);
+            out.extend(s[d..i].nfc());
+            copied = i;
+        }
+        boundary = i;
+    }
+    match dirty {
+        Some(d) => {
+            out.push_str(&s[copied..d]);
+            out.extend(s[d..].nfc());
+        }
+        None => out.push_str(&s[copied..]),
+    }
+    out
 }
 
 #[cfg(test)]
@@ -95,6 +147,39 @@ mod tests {
         );
         assert_eq!(clean_chars("  \u{0085}\tNội dung"), "  -\tNội dung");
         assert_eq!(clean_chars("a\u{0086}b"), "a b");
+    }
+
+    #[test]
+    fn trivial_characters_are_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let ranges = [
+            ('\0', '\u{2FF}'),
+            ('\u{1E00}', '\u{1EFF}'),
+            ('\u{2010}', '\u{2027}'),
+            ('\u{2030}', '\u{205E}'),
+            ('\u{25A0}', '\u{25FF}'),
+        ];
+        for c in ranges.iter().flat_map(|&(a, b)| a..=b) {
+            assert!(nfc_trivial(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        assert!(!nfc_trivial('\u{0323}'));
+        assert!(!nfc_trivial('\u{2000}'));
+    }
+
+    #[test]
+    fn composes_only_where_needed_like_whole_nfc() {
+        for s in [
+            "",
+            "\u{0301}a",
+            "pha\u{0323}m vi\u{0302}\u{0323}c – “Bô\u{0323}” …",
+            "a\u{0301}\u{0323}\nb\u{0300}",
+            "\u{1100}\u{1161}\u{11A8} Ω Å ﬁ \u{2000}x",
+            "e\u{0302}\u{0301}",
+        ] {
+            assert_eq!(nfc_where_needed(s), s.nfc().collect::<String>(), "{s:?}");
+        }
     }
 
     #[test]

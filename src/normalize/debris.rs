@@ -12,7 +12,8 @@
 //! The portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …") is kept: metadata reads it.
 //! Markdown table rows ("| a | b |") become tab-separated rows.
 
-use super::fold::fold;
+use super::fold::{fold, fold_prefix};
+use std::borrow::Cow;
 
 /// One source line after debris removal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,30 +86,31 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
 }
 
 fn classify(raw: &str) -> (Kind, String) {
-    let mut s = raw.to_string();
-    strip_trailing_rule(&mut s);
-    if s.contains("**") {
-        s = s.replace("**", "");
-    }
-    let trimmed = s.trim();
+    // Work on slices of the line; only the kept text is copied, once, at the end.
+    let stripped = strip_trailing_rule(raw);
+    let unbolded: Cow<str> = if stripped.contains("**") {
+        Cow::Owned(stripped.replace("**", ""))
+    } else {
+        Cow::Borrowed(stripped)
+    };
+    let trimmed = unbolded.trim();
     if trimmed.is_empty() {
         return (Kind::Blank, String::new());
     }
     // A table row keeps its leading tabs: they are empty cells.
-    let trimmed = if trimmed.contains('\t') {
-        s.trim_end().trim_start_matches(' ')
+    let mut s = if trimmed.contains('\t') {
+        unbolded.trim_end().trim_start_matches(' ')
     } else {
         trimmed
     };
-    if trimmed.len() != s.len() {
-        s = trimmed.to_string();
-    }
     // Markdown table row "| a | b |".
+    let row: String;
     if s.starts_with('|') && s.ends_with('|') && s.len() > 2 && s.matches('|').count() >= 3 {
         let inner = &s[1..s.len() - 1];
         if inner.chars().any(|c| c.is_alphanumeric()) {
             let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
-            s = cells.join("\t");
+            row = cells.join("\t");
+            s = &row;
         }
     }
     if !s.chars().any(|c| c.is_alphanumeric()) {
@@ -116,7 +118,7 @@ fn classify(raw: &str) -> (Kind, String) {
     }
     // Running heads hold a "/", boilerplate lines are short or start with "Nguồn": fold only those.
     if s.contains('/') || s.len() <= 64 || s.starts_with("Ngu") || s.starts_with("NGU") {
-        let f = fold(&s.chars().take(80).collect::<String>());
+        let f = fold_prefix(s, 80);
         let key = f.trim_end_matches([':', '.', ' ']);
         if is_running_head(key) {
             return (Kind::Furniture, String::new());
@@ -125,24 +127,25 @@ fn classify(raw: &str) -> (Kind, String) {
             return (Kind::Break, String::new());
         }
     }
-    if is_bare_url(&s) {
+    if is_bare_url(s) {
         return (Kind::Break, String::new());
     }
-    if is_page_number(&s) {
-        return (Kind::Number, s);
+    if is_page_number(s) {
+        return (Kind::Number, s.to_string());
     }
-    (Kind::Text, s)
+    (Kind::Text, s.to_string())
 }
 
 /// "QUỐC HỘI -------" → "QUỐC HỘI".
-fn strip_trailing_rule(s: &mut String) {
+fn strip_trailing_rule(s: &str) -> &str {
     let t = s
         .trim_end()
         .trim_end_matches(['-', '*', '_', '=', '–', '—', '~']);
     let removed = s.len() - t.len();
     if removed >= 3 && t.ends_with(char::is_whitespace) {
-        let keep = t.trim_end().len();
-        s.truncate(keep);
+        t.trim_end()
+    } else {
+        s
     }
 }
 
@@ -212,7 +215,7 @@ fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
         {
             continue;
         }
-        let f = fold(&t.chars().take(20).collect::<String>());
+        let f = fold_prefix(t, 20);
         if !(f.starts_with("thoi gian ky:") || f.starts_with("ngay ky:")) {
             continue;
         }
@@ -224,7 +227,7 @@ fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
             if lines[j].0 == Kind::Blank {
                 continue;
             }
-            let f = fold(&lines[j].1.chars().take(12).collect::<String>());
+            let f = fold_prefix(&lines[j].1, 12);
             if f.starts_with("nguoi ky:")
                 || f.starts_with("ky boi:")
                 || f.starts_with("email:")

@@ -22,7 +22,7 @@
 //! below, starts in lowercase. A paragraph keeps the line number of its first line.
 
 use super::debris::Piece;
-use super::fold::fold;
+use super::fold::{begins_with, fold, fold_prefix, folded_chars};
 use super::Paragraph;
 use crate::structure::markers::{self, Marker};
 use crate::structure::{codified, metadata, places};
@@ -53,9 +53,8 @@ fn header_like(s: &str, next: bool) -> bool {
     if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
         return false;
     }
-    let f = fold(&s.chars().take(24).collect::<String>());
-    f.starts_with("cong hoa xa hoi")
-        || f.starts_with("doc lap")
+    begins_with(folded_chars(s, 24), "cong hoa xa hoi")
+        || begins_with(folded_chars(s, 24), "doc lap")
         || metadata::number_line(s).is_some()
         || metadata::place_date(s)
             .is_some_and(|(place, _)| !next || place.is_some_and(|p| places::lookup(&p).is_some()))
@@ -253,7 +252,7 @@ fn heading_like(rest: &str) -> bool {
     if words[1..].iter().any(|w| w.starts_with(char::is_uppercase)) {
         return true;
     }
-    let f = fold(&rest.chars().take(20).collect::<String>());
+    let f = fold_prefix(rest, 20);
     AGENCY_HEADS
         .iter()
         .any(|h| f.starts_with(h) && f[h.len()..].starts_with(' '))

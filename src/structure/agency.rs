@@ -17,8 +17,9 @@
 //! - the generic plural "các sở, ban, ngành" (and "các bộ, ngành"), and the distributive
 //!   "các Sở: Kế hoạch và Đầu tư, Công Thương, …", which names one Sở per item.
 
-use crate::normalize::fold::fold;
+use crate::normalize::fold::{fold, fold_char, latin};
 use crate::normalize::tone::canonical_tone;
+use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -44,12 +45,27 @@ pub fn canonical(name: &str) -> Option<String> {
 /// The matching key of a canonical name or a query: folded, lowercase, words only, single
 /// spaces. `Công an` → `cong an`; `Sở Văn hóa, Thể thao và Du lịch` → `so van hoa the thao va du lich`.
 pub fn key(canonical_or_query: &str) -> String {
-    tokenize(canonical_or_query)
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| t.f.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // The folded words of `tokenize`, joined by one space, without building the tokens: this
+    // runs once per assignment of every indexed clause.
+    let mut out = String::with_capacity(canonical_or_query.len());
+    let (mut words, mut in_word) = (0usize, false);
+    for c in canonical_or_query.chars() {
+        if !is_word_char(c) {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if words > 0 {
+                out.push(' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        if let Some(x) = fold_char(c) {
+            out.push(x);
+        }
+    }
+    out
 }
 
 /// Every agency named in `text`, in order. Lists are split into their members, but commas inside
@@ -104,11 +120,11 @@ fn canonical_known(name: &str) -> Option<(String, bool)> {
 
 /// A word or a punctuation character of a text, with its folded form.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     /// Folded form; dashes are all `-`, a line break is `\n`.
-    pub f: String,
+    pub f: Form<'a>,
     pub word: bool,
     /// First letter is uppercase.
     pub cap: bool,
@@ -117,7 +133,38 @@ pub(crate) struct Tok {
     /// Followed by white space or the end of the text.
     pub space_after: bool,
     /// The word as written, lowercase NFC (empty for punctuation).
-    pub lower: String,
+    pub lower: Form<'a>,
+}
+
+/// A form of a token: borrowed from the text when it is the text as written (punctuation, a
+/// word already in lowercase or already folded), owned otherwise. Tokenizing runs on every line
+/// of every clause; most tokens then cost no allocation.
+#[derive(Debug, Clone)]
+pub(crate) struct Form<'a>(Cow<'a, str>);
+
+impl Form<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Form<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Form<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Form<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -132,20 +179,85 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
+/// A word's folded form, lowercase form and "no lowercase letter" flag, when every letter is
+/// ASCII or a precomposed Latin letter with a one-letter lowercase (nearly every word): such a
+/// word is NFC as it stands, so no normalization is needed. A form equal to the word borrows it.
+fn word_forms(s: &str) -> Option<(Cow<'_, str>, Cow<'_, str>, bool)> {
+    let (mut alphabetic, mut lowercase) = (false, false);
+    // `None` while the form equals the word so far.
+    let (mut f, mut lower): (Option<String>, Option<String>) = (None, None);
+    for (i, c) in s.char_indices() {
+        let (l, folded) = if c.is_ascii() {
+            alphabetic |= c.is_ascii_alphabetic();
+            lowercase |= c.is_ascii_lowercase();
+            let l = c.to_ascii_lowercase();
+            (l, Some(l))
+        } else {
+            let info = latin(c)?;
+            alphabetic |= info.alphabetic;
+            lowercase |= info.lowercase;
+            (info.lower?, info.fold)
+        };
+        push_form(&mut lower, s, i, c, Some(l));
+        push_form(&mut f, s, i, c, folded);
+    }
+    let form = |x: Option<String>| x.map_or(Cow::Borrowed(s), Cow::Owned);
+    Some((form(f), form(lower), alphabetic && !lowercase))
+}
+
+/// Appends `out`, the form of `c` (the character at byte `i` of `word`), to a form of `word`
+/// that is `None` while equal to `word` so far (and then costs nothing).
+#[inline(always)]
+fn push_form(form: &mut Option<String>, word: &str, i: usize, c: char, out: Option<char>) {
+    match form {
+        Some(buf) => {
+            if let Some(o) = out {
+                buf.push(o);
+            }
+        }
+        None if out == Some(c) => {}
+        None => *form = Some(diverged(word, i, out)),
+    }
+}
+
+/// A form that first differs from `word` at byte `i`, where the form has `out`.
+#[cold]
+fn diverged(word: &str, i: usize, out: Option<char>) -> String {
+    let mut buf = String::with_capacity(word.len());
+    buf.push_str(&word[..i]);
+    buf.extend(out);
+    buf
+}
+
+/// [`word_forms`] for any word, by the Unicode tables.
+fn word_forms_slow(s: &str) -> (Cow<'_, str>, Cow<'_, str>, bool) {
+    let upper = s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase());
+    // The text is NFC already (normalize); only a stray decomposed token pays.
+    let lower = if unicode_normalization::is_nfc_quick(s.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        s.to_lowercase()
+    } else {
+        s.nfc().collect::<String>().to_lowercase()
+    };
+    (Cow::Owned(fold(s)), Cow::Owned(lower), upper)
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    // About one token per four bytes of Vietnamese text: grow the vector rarely.
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 1);
     let mut it = text.char_indices().peekable();
     while let Some(&(i, c)) = it.peek() {
         if c == '\n' {
             toks.push(Tok {
                 start: i,
                 end: i + 1,
-                f: "\n".into(),
+                f: Form(Cow::Borrowed("\n")),
                 word: false,
                 cap: false,
                 upper: false,
                 space_after: true,
-                lower: String::new(),
+                lower: Form(Cow::Borrowed("")),
             });
             it.next();
         } else if c.is_whitespace() {
@@ -160,38 +272,33 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 it.next();
             }
             let s = &text[i..end];
+            let (f, lower, upper) = word_forms(s).unwrap_or_else(|| word_forms_slow(s));
             toks.push(Tok {
                 start: i,
                 end,
-                f: fold(s),
+                f: Form(f),
                 word: true,
                 cap: c.is_uppercase(),
-                upper: s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase()),
+                upper,
                 space_after: false,
-                // The text is NFC already (normalize); only a stray decomposed token pays.
-                lower: if unicode_normalization::is_nfc_quick(s.chars())
-                    == unicode_normalization::IsNormalized::Yes
-                {
-                    s.to_lowercase()
-                } else {
-                    s.nfc().collect::<String>().to_lowercase()
-                },
+                lower: Form(lower),
             });
         } else {
             it.next();
+            let end = i + c.len_utf8();
             let f = match c {
-                '–' | '—' | '‐' | '‑' | '−' => "-".to_string(),
-                _ => c.to_string(),
+                '–' | '—' | '‐' | '‑' | '−' => "-",
+                _ => &text[i..end],
             };
             toks.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
-                f,
+                end,
+                f: Form(Cow::Borrowed(f)),
                 word: false,
                 cap: false,
                 upper: false,
                 space_after: false,
-                lower: String::new(),
+                lower: Form(Cow::Borrowed("")),
             });
         }
     }
@@ -233,14 +340,36 @@ enum Lv {
     Council,
 }
 
+/// A map keyed by short words, looked up at nearly every token: FNV-1a hashes a syllable in a
+/// few instructions where the default SipHash costs more than the lookup it serves.
+type WordMap<V> = std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<Fnv>>;
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// The patterns of [`FIXED`] by their first (folded) word, in lexicon order: (entry, pattern).
 fn fixed_by_first_word(word: &str) -> &'static [(usize, &'static str)] {
-    use std::collections::HashMap;
     use std::sync::OnceLock;
-    type Index = HashMap<&'static str, Vec<(usize, &'static str)>>;
+    type Index = WordMap<Vec<(usize, &'static str)>>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut m: Index = HashMap::new();
+        let mut m: Index = Index::default();
         for (k, en) in FIXED.iter().enumerate() {
             for p in en.pats {
                 let first = p.split(' ').next().unwrap_or("");
@@ -640,6 +769,23 @@ static PROVINCES: &[&str] = &[
     "yen bai",
 ];
 
+/// The patterns of [`PROVINCES`] whose first (folded) word is `word`: a province is looked for
+/// at nearly every word of a name, and only these can match.
+fn provinces_by_first_word(word: &str) -> &'static [&'static str] {
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<WordMap<Vec<&'static str>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: WordMap<Vec<&'static str>> = WordMap::default();
+        for p in PROVINCES {
+            m.entry(p.split(' ').next().unwrap_or(""))
+                .or_default()
+                .push(p);
+        }
+        m
+    });
+    index.get(word).map(Vec::as_slice).unwrap_or(&[])
+}
+
 /// Words that end a name written without a known body: prepositions and the first syllables of
 /// the verbs that follow agency names.
 static STOP1: &[&str] = &[
@@ -685,13 +831,12 @@ fn is_stop(toks: &[Tok], j: usize) -> bool {
     if STOP1.contains(&t.lower.as_str()) {
         return true;
     }
-    if let Some(n) = toks.get(j + 1) {
-        let bi = format!("{} {}", t.lower, n.lower);
-        if STOP2.contains(&bi.as_str()) {
-            return true;
-        }
-    }
-    false
+    // "w1 w2" in STOP2, compared word by word (no string built per call).
+    toks.get(j + 1).is_some_and(|n| {
+        STOP2
+            .iter()
+            .any(|p| p.split_once(' ') == Some((t.lower.as_str(), n.lower.as_str())))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -729,7 +874,7 @@ enum Level {
 
 struct Scanner<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     strict: bool,
 }
 
@@ -757,7 +902,7 @@ pub(crate) fn scan(text: &str, toks: &[Tok], strict: bool) -> Vec<MTok> {
 }
 
 impl<'a> Scanner<'a> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
@@ -788,7 +933,7 @@ impl<'a> Scanner<'a> {
         if !self.capital(i) {
             return None;
         }
-        PROVINCES
+        provinces_by_first_word(self.f(i))
             .iter()
             .filter_map(|p| pat_at(self.toks, i, p))
             .max()
@@ -1434,6 +1579,51 @@ mod tests {
         );
         assert_eq!(canonical("tăng cường công tác"), None);
         assert_eq!(canonical("Sở Ngoại vụ và Sở Nội vụ"), None);
+    }
+
+    #[test]
+    fn key_is_the_folded_words_of_the_tokens() {
+        for s in [
+            "Sở Văn hoá, Thể thao và Du lịch",
+            "  UBND   cấp\nhuyện ",
+            "a\u{0301} \u{0300} b–c",
+            "İstanbul ΣΑΣ 12/KH-UBND",
+            "",
+        ] {
+            let toks = tokenize(s);
+            let words: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.f.as_str())
+                .collect();
+            assert_eq!(key(s), words.join(" "), "{s}");
+        }
+    }
+
+    #[test]
+    fn fast_word_forms_agree_with_unicode() {
+        for w in [
+            "Đường",
+            "HOÀ",
+            "İi",
+            "ĐIỀU",
+            "Ủy",
+            "x12",
+            "ǅa",
+            "cho",
+            "tư",
+            "ß",
+        ] {
+            if let Some(fast) = word_forms(w) {
+                assert_eq!(fast, word_forms_slow(w), "{w}");
+            }
+        }
+        for u in (0xC0..=0x24F).chain(0x1E00..=0x1EFF) {
+            let w: String = char::from_u32(u).into_iter().chain("Ab".chars()).collect();
+            if let Some(fast) = word_forms(&w) {
+                assert_eq!(fast, word_forms_slow(&w), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -245,7 +245,7 @@ struct List {
 
 struct Analysed<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
     ms: Vec<MTok>,
     lists: Vec<List>,
     /// Token is inside a list (mention or separator between mentions).
@@ -395,7 +395,7 @@ impl Mode {
     }
 }
 
-fn lower_word(t: &Tok) -> &str {
+fn lower_word<'t>(t: &'t Tok) -> &'t str {
     if t.word {
         t.lower.as_str()
     } else {

@@ -16,7 +16,7 @@ use super::codified;
 use super::markers::{self, Marker};
 use super::metadata;
 use crate::model::{Clause, ClauseKind, Zone};
-use crate::normalize::fold::fold;
+use crate::normalize::fold::{fold, fold_prefix};
 use crate::normalize::Paragraph;
 
 /// What a paragraph is, by region.
@@ -58,7 +58,7 @@ fn ends_sentence(s: &str) -> bool {
 
 /// Lines of the header block other than the type line and title.
 fn header_line(text: &str) -> bool {
-    let f = fold(&text.chars().take(60).collect::<String>());
+    let f = fold_prefix(text, 60);
     if f.starts_with("cong hoa xa hoi") || f.starts_with("doc lap") || f.starts_with("v/v") {
         return true;
     }
@@ -73,7 +73,7 @@ fn header_line(text: &str) -> bool {
 
 /// Authorities named after the title of a decision ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …").
 fn authority_line(text: &str) -> bool {
-    let f = fold(&text.chars().take(30).collect::<String>());
+    let f = fold_prefix(text, 30);
     const A: [&str; 14] = [
         "uy ban nhan dan",
         "chu tich",
@@ -97,7 +97,7 @@ fn title_stop(text: &str, first: bool) -> bool {
     if markers::parse(text).is_some_and(|m| !matches!(m.marker, Marker::Bullet(_))) {
         return true;
     }
-    let f = fold(&text.chars().take(12).collect::<String>());
+    let f = fold_prefix(text, 12);
     if f.starts_with("can cu") || f.starts_with("kinh gui") {
         return true;
     }

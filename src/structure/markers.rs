@@ -5,7 +5,7 @@
 //! Everything here looks at a bounded prefix of the text, so a 1 MB paragraph costs no more
 //! than a short one.
 
-use crate::normalize::fold::fold;
+use crate::normalize::fold::{begins_with, fold, fold_char, fold_prefix, folded_chars};
 
 /// A structural marker at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,7 +356,7 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
         return None;
     }
     if first.is_alphabetic() {
-        let head: String = fold(&text.chars().take(10).collect::<String>());
+        let head: String = fold_prefix(text, 10);
         if let Some(m) = keyword_marker(text, &head) {
             return Some(m);
         }
@@ -552,7 +552,7 @@ pub fn type_name_folded(folded: &str) -> Option<&'static str> {
 
 /// Words that open a preamble paragraph ("Căn cứ …", "Theo đề nghị …").
 pub fn is_preamble_start(text: &str) -> bool {
-    let head = fold(&text.chars().take(24).collect::<String>());
+    let head = fold_prefix(text, 24);
     const P: [&str; 9] = [
         "can cu",
         "theo de nghi",
@@ -569,9 +569,8 @@ pub fn is_preamble_start(text: &str) -> bool {
 
 /// "Nơi nhận:" (also the frequent misspelling "Noi nhận").
 pub fn is_recipients(text: &str) -> bool {
-    let head = fold(&text.chars().take(12).collect::<String>());
-    let head = head.trim_start_matches(['*', '_', ' ']);
-    head.starts_with("noi nhan")
+    let head = folded_chars(text, 12).skip_while(|c| matches!(c, '*' | '_' | ' '));
+    begins_with(head, "noi nhan")
 }
 
 /// Signature-block lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH",
@@ -579,6 +578,12 @@ pub fn is_recipients(text: &str) -> bool {
 pub fn is_signature_line(text: &str) -> bool {
     let t = text.trim().trim_matches(['*', '_']).trim();
     if t.chars().nth(60).is_some() {
+        return false;
+    }
+    // Most lines neither start like "TM."/"KT."/"Q." nor are in capitals: skip the folding.
+    let prefixed =
+        !matches!(t.chars().next().and_then(fold_char), Some(c) if !matches!(c, 't' | 'k' | 'q'));
+    if !prefixed && !is_all_caps(t) {
         return false;
     }
     let f = fold(t);
@@ -649,8 +654,9 @@ pub fn is_signed_mark(text: &str) -> bool {
 /// Opening line of a legal portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …").
 pub fn is_portal_line(text: &str) -> bool {
     let t = text.trim_start_matches(['•', '-', '*', ' ', '\t']);
-    let f = fold(&t.chars().take(40).collect::<String>());
-    if f.starts_with("hieu luc van ban") || f.starts_with("thuoc tinh van ban") {
+    if begins_with(folded_chars(t, 40), "hieu luc van ban")
+        || begins_with(folded_chars(t, 40), "thuoc tinh van ban")
+    {
         return true;
     }
     portal_field(text).is_some() && text.trim_start().starts_with('•')
@@ -683,7 +689,7 @@ pub fn portal_field(text: &str) -> Option<(&'static str, &str)> {
 /// Closing paragraphs: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có …",
 /// "Luật này đã được Quốc hội … thông qua …".
 pub fn is_closing(text: &str) -> bool {
-    let head = fold(&text.chars().take(80).collect::<String>());
+    let head = fold_prefix(text, 80);
     if head.starts_with("tren day la") {
         return true;
     }
