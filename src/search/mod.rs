@@ -509,8 +509,9 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut candidates: Vec<(DocAddress, StoredClause, rank::Features)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut matcher = rank::Matcher::new(&parsed);
-    let (mut text, mut head_tokens, mut heads) = (Vec::new(), Vec::new(), String::new());
-    let mut section_tokens = Vec::new();
+    let (mut text, mut heads) = (Vec::new(), String::new());
+    // Candidates of one section share their heading chain and title: tokenise each chain once.
+    let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
     let mut gather = |q: &BooleanQuery,
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<(usize, bool), SearchError> {
@@ -533,19 +534,19 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
                 heads.push_str(" \n ");
                 heads.push_str(t);
             }
-            matcher.tokens(&heads, &mut head_tokens);
-            let section = stored
-                .clause
-                .headings
-                .last()
-                .map(String::as_str)
-                .unwrap_or("");
-            matcher.tokens(section, &mut section_tokens);
+            if !heading_tokens.contains_key(&heads) {
+                let (mut chain, mut section) = (Vec::new(), Vec::new());
+                matcher.tokens(&heads, &mut chain);
+                let last = stored.clause.headings.last();
+                matcher.tokens(last.map(String::as_str).unwrap_or(""), &mut section);
+                heading_tokens.insert(heads.clone(), (chain, section));
+            }
+            let (head_tokens, section_tokens) = &heading_tokens[&heads];
             let features = rank::features_ids(
                 &matcher,
                 &text,
-                &section_tokens,
-                &head_tokens,
+                section_tokens,
+                head_tokens,
                 stored.clause.zone,
                 &stats,
                 &request.weights,
