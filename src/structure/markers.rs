@@ -356,9 +356,12 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
         return None;
     }
     if first.is_alphabetic() {
-        let head: String = fold_prefix(text, 10);
-        if let Some(m) = keyword_marker(text, &head) {
-            return Some(m);
+        // Every keyword folds to a word starting with t, p, c, m or d: fold only those lines.
+        if matches!(fold_char(first), Some('t' | 'p' | 'c' | 'm' | 'd') | None) {
+            let head: String = fold_prefix(text, 10);
+            if let Some(m) = keyword_marker(text, &head) {
+                return Some(m);
+            }
         }
         // Letter item: "a)", "đ)"
         let mut it = text.char_indices();
