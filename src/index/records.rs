@@ -18,6 +18,15 @@ pub struct StoredClause {
     pub clause: Clause,
 }
 
+/// `StoredClause` as written: borrowed, so that no clause or metadata is copied to serialise it.
+#[derive(Serialize)]
+struct StoredClauseRef<'a> {
+    file: &'a str,
+    meta: &'a Metadata,
+    ordinal: usize,
+    clause: &'a Clause,
+}
+
 /// One source document as listed by `docs`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct StoredDoc {
@@ -112,11 +121,11 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
             r.add_text(fields.agency, k);
         }
         add_filters(&mut r, fields, &doc.meta);
-        let stored = StoredClause {
-            file: doc.file.clone(),
-            meta: doc.meta.clone(),
+        let stored = StoredClauseRef {
+            file: &doc.file,
+            meta: &doc.meta,
             ordinal,
-            clause: clause.clone(),
+            clause,
         };
         r.add_bytes(
             fields.payload,
@@ -169,6 +178,27 @@ mod tests {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(days_from_civil(2024, 6, 4), 19_878);
+    }
+
+    #[test]
+    fn a_clause_payload_reads_back_as_the_clause_and_its_document() {
+        use tantivy::schema::Value;
+        let doc = crate::pipeline::parse_text(
+            "plan.txt",
+            "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân ở nước ngoài.\n",
+        );
+        let (_, fields) = crate::index::schema::build();
+        let records = document_records(&doc, &fields);
+        let payload = records[0]
+            .get_first(fields.payload)
+            .and_then(|v| v.as_bytes())
+            .unwrap()
+            .to_vec();
+        let back: StoredClause = serde_json::from_slice(&payload).unwrap();
+        assert_eq!(back.file, doc.file);
+        assert_eq!(back.meta, doc.meta);
+        assert_eq!(back.ordinal, 0);
+        assert_eq!(back.clause, doc.clauses[0]);
     }
 
     #[test]
