@@ -237,16 +237,51 @@ fn same(q: &QSyl, t: &Tok, exact: bool) -> bool {
 
 /// Does `alt` occur in `text` (or, when given, in the section heading above it): as a phrase,
 /// all its words, any of them?
+/// Queries of this many syllables or more need their words close together for the "all words"
+/// tier, within `PROXIMITY_FACTOR` times the query's length.
+const PROXIMITY_MIN_WORDS: usize = 4;
+const PROXIMITY_FACTOR: usize = 4;
+
+/// The length of the shortest stretch of `text` that holds every word of `words`, if any.
+fn min_span(words: &[QSyl], text: &[Tok], exact: bool) -> Option<usize> {
+    let mut last: Vec<Option<usize>> = vec![None; words.len()];
+    let mut best: Option<usize> = None;
+    for (i, t) in text.iter().enumerate() {
+        let mut hit = false;
+        for (j, q) in words.iter().enumerate() {
+            if same(q, t, exact) {
+                last[j] = Some(i);
+                hit = true;
+            }
+        }
+        if hit && last.iter().all(Option::is_some) {
+            let start = last.iter().flatten().min().copied().unwrap_or(i);
+            let span = i - start + 1;
+            best = Some(best.map_or(span, |b| b.min(span)));
+        }
+    }
+    best
+}
+
 fn occurrence(words: &[QSyl], text: &[Tok], section: &[Tok], exact: bool) -> (bool, bool, bool) {
     if words.is_empty() {
         return (false, false, false);
     }
     let mut all = true;
     let mut any = false;
+    let mut in_text = true;
     for q in words {
-        let found = text.iter().chain(section).any(|t| same(q, t, exact));
+        let here = text.iter().any(|t| same(q, t, exact));
+        let found = here || section.iter().any(|t| same(q, t, exact));
+        in_text &= here;
         all &= found;
         any |= found;
+    }
+    // Words of a long query scattered over a long clause do not make it about the query: "all
+    // words" asks them to stand within a window a few times the query's length.
+    if all && in_text && words.len() >= PROXIMITY_MIN_WORDS {
+        all =
+            min_span(words, text, exact).is_some_and(|span| span <= words.len() * PROXIMITY_FACTOR);
     }
     let phrase_in = |part: &[Tok]| {
         part.windows(words.len())
@@ -481,6 +516,24 @@ mod tests {
             (3, 2, 1)
         );
         assert!(phrase.key() > all.key() && all.key() > some.key());
+    }
+
+    #[test]
+    fn words_of_a_long_query_must_stand_close_for_the_all_words_tier() {
+        let q = "hợp tác với địa phương nước ngoài";
+        let close = f(q, "mở rộng hợp tác với các địa phương của nước ngoài");
+        let filler = " thực hiện".repeat(30);
+        let scattered = f(
+            q,
+            &format!("hợp tác trong nước{filler} với địa phương{filler} người nước ngoài"),
+        );
+        assert_eq!(close.tier_exact, 2);
+        assert_eq!(scattered.tier_exact, 1);
+        // A query of three syllables keeps the plain rule: its words anywhere in the clause.
+        assert_eq!(
+            f("hội hữu nghị", &format!("hữu nghị{filler} hội")).tier_exact,
+            2
+        );
     }
 
     #[test]
