@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
 
 /// The project's root (where `corpus/` and `tests/` are).
 pub fn root() -> PathBuf {
@@ -45,13 +44,10 @@ pub fn json(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
 }
 
-/// NFC and every run of white space folded to one space: how the judged data compares text.
+/// NFC and every run of white space folded to one space: how the judged data compares text
+/// (the library's own rule, so that tests and `tracuu eval` agree).
 pub fn norm(s: &str) -> String {
-    s.nfc()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    tracuu::eval::comparable(s)
 }
 
 /// `tests/data/seeds.json`, the judged truth for the seed documents.
