@@ -902,9 +902,8 @@ fn check_parse(bytes: Vec<u8>) {
             c.line
         );
         assert!(!c.text.trim().is_empty(), "empty clause text: {c:?}");
-        // A body clause under a heading has a position. (Unnumbered documents give body clauses
-        // no path at all: see `body_clauses_of_an_unnumbered_document_have_a_path`.)
-        if c.zone == Zone::Body && !c.headings.is_empty() {
+        // A body clause has a position (a paragraph outside any numbered section: "đoạn N").
+        if c.zone == Zone::Body {
             assert!(!c.path.is_empty(), "body clause without a path: {c:?}");
         }
         for a in &c.assignments {
@@ -1134,12 +1133,9 @@ proptest! {
 }
 
 /// Found by `fuzz_parse_bytes`: a document without any numbering (here one sentence cut from a
-/// seed) gives a body clause whose path is empty, so the clause has no position to cite.
-/// Citations cope (they cite the document), but the invariant "body clauses have a path" fails.
-/// The fix belongs to src/structure/clauses.rs (e.g. a paragraph ordinal as the path, or such
-/// clauses classed as front matter).
+/// seed) gave a body clause an empty path, so the clause had no position to cite. Such
+/// paragraphs are now cited by their place among them ("đoạn 1").
 #[test]
-#[ignore = "structure (src/structure/clauses.rs) gives unnumbered body paragraphs an empty path; reported to the structure owner"]
 fn body_clauses_of_an_unnumbered_document_have_a_path() {
     let text = "của Đảng, chính sách, pháp luật của Nhà nước đối với người Việt Nam ở nước ngoài \
                 phù hợp với điều kiện thực tế cơ quan, địa phương;";

@@ -33,6 +33,10 @@ pub fn position_in(path: &str, article: Option<&str>) -> Option<String> {
     if path.is_empty() {
         return None;
     }
+    if path.starts_with("đoạn ") {
+        // A paragraph outside any numbered section: "đoạn 3" is its whole position.
+        return Some(path.to_string());
+    }
     if let Some(rest) = path.strip_prefix("Điều ") {
         let (article, tail) = split_article(rest, article);
         let mut parts = tail.split('.').filter(|p| !p.is_empty());
@@ -206,6 +210,14 @@ mod tests {
             year: Some(2024),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_paragraph_outside_numbered_sections_is_cited_by_its_place() {
+        assert_eq!(
+            cite(&plan(), "000.txt", "đoạn 3"),
+            "Kế hoạch 5951/KH-UBND ngày 04/06/2024 của UBND tỉnh Khánh Hòa, đoạn 3"
+        );
     }
 
     #[test]

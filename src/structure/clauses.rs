@@ -380,6 +380,9 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     let lay = layout(paras);
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
+    // Body paragraphs outside any numbered section are cited by their place among such
+    // paragraphs ("đoạn 3"): a document without numbering still gives each clause a position.
+    let mut loose_paragraphs = 0usize;
     let mut table: Option<Table> = None;
     let mut skip_next = false;
     for (i, p) in paras.iter().enumerate() {
@@ -620,7 +623,11 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 let colon = rest.ends_with(':')
                     && !stack.is_empty()
                     && stack.last().is_some_and(|f| f.rank % 10 != 9);
-                let path = path_of(&stack);
+                let mut path = path_of(&stack);
+                if path.is_empty() && zone == Zone::Body {
+                    loose_paragraphs += 1;
+                    path = format!("đoạn {loose_paragraphs}");
+                }
                 let headings = headings_of(&stack);
                 if colon {
                     let rank = stack.last().map(|f| f.rank + 1).unwrap_or(1);
@@ -756,6 +763,22 @@ mod tests {
     }
 
     const PLAN: &str = "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nKhánh Hòa, ngày 04 tháng 6 năm 2024\nKẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2024\nThực hiện Quyết định số 1/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n- Triển khai có hiệu quả.\nII. NHIỆM VỤ\n1. Sở Ngoại vụ\n- Chủ trì tổ chức hội nghị.\n2. Công an tỉnh\nChủ trì, phối hợp với cơ quan có liên quan:\na) Nắm tình hình.\nb) Bảo hộ công dân.\n2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị.\n- Cơ quan thực hiện:\nSở Nội vụ thực hiện.\n- Thời gian: Quý II.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\nNơi nhận:\n- Bộ Ngoại giao;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n";
+
+    #[test]
+    fn paragraphs_outside_numbered_sections_are_numbered() {
+        let text = "Thông báo về việc tổ chức hội nghị đối ngoại nhân dân năm 2025.\n\nCác cơ quan, đơn vị chủ động chuẩn bị nội dung tham luận.\n\nĐề nghị gửi về Sở Ngoại vụ trước ngày 15 tháng 3.\n";
+        let doc = crate::pipeline::parse_text("a.txt", text);
+        let body: Vec<&str> = doc
+            .clauses
+            .iter()
+            .filter(|c| c.zone == Zone::Body)
+            .map(|c| c.path.as_str())
+            .collect();
+        assert!(!body.is_empty(), "{:?}", doc.clauses);
+        for (i, p) in body.iter().enumerate() {
+            assert_eq!(*p, format!("đoạn {}", i + 1));
+        }
+    }
 
     #[test]
     fn zones_and_paths() {
