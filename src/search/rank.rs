@@ -235,8 +235,6 @@ fn same(q: &QSyl, t: &Tok, exact: bool) -> bool {
     }
 }
 
-/// Does `alt` occur in `text` (or, when given, in the section heading above it): as a phrase,
-/// all its words, any of them?
 /// Queries of this many syllables or more need their words close together for the "all words"
 /// tier, within `PROXIMITY_FACTOR` times the query's length.
 const PROXIMITY_MIN_WORDS: usize = 4;
@@ -263,6 +261,8 @@ fn min_span(words: &[QSyl], text: &[Tok], exact: bool) -> Option<usize> {
     best
 }
 
+/// Does `alt` occur in `text` (or, when given, in the section heading above it): as a phrase,
+/// all its words, any of them?
 fn occurrence(words: &[QSyl], text: &[Tok], section: &[Tok], exact: bool) -> (bool, bool, bool) {
     if words.is_empty() {
         return (false, false, false);
@@ -324,6 +324,10 @@ fn tier_ids(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
 /// but a match that needs the heading ranks one tier below the same match in the clause itself.
 fn tier_with_section(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
     let own = tier_ids(m, text, &[], exact);
+    if section.is_empty() || own == 3 {
+        // Nothing the heading could add: the clause alone is the answer.
+        return own;
+    }
     let with = tier_ids(m, text, section, exact);
     own.max(with.saturating_sub(1))
 }
