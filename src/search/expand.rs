@@ -108,27 +108,38 @@ fn replaced(
     }
 }
 
+/// `(from, to, weight of the result relative to its source)`: both tables analysed once per
+/// process, not once per query.
+type Table = Vec<(Vec<Syllable>, Vec<Syllable>, f32)>;
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Table = Vec::new();
+        for (short, long) in ABBREVIATIONS {
+            let (s, l) = (analyze(short), analyze(long));
+            table.push((s.clone(), l.clone(), 1.0));
+            table.push((l, s, 1.0));
+        }
+        for group in THESAURUS {
+            let forms: Vec<Vec<Syllable>> = group.iter().map(|g| analyze(g)).collect();
+            for (i, from) in forms.iter().enumerate() {
+                for (j, to) in forms.iter().enumerate() {
+                    if i != j {
+                        table.push((from.clone(), to.clone(), THESAURUS_WEIGHT));
+                    }
+                }
+            }
+        }
+        table
+    })
+}
+
 /// Adds the other spelling of every abbreviation or expansion found in the query, and the
 /// equivalent expressions of the thesaurus (at a lower weight), following chains (kiều bào →
 /// người Việt Nam ở nước ngoài → NVNONN) to a fixed point.
 pub fn expand(query: &mut ParsedQuery) {
-    // (from, to, weight of the result relative to its source)
-    let mut table: Vec<(Vec<Syllable>, Vec<Syllable>, f32)> = Vec::new();
-    for (short, long) in ABBREVIATIONS {
-        let (s, l) = (analyze(short), analyze(long));
-        table.push((s.clone(), l.clone(), 1.0));
-        table.push((l, s, 1.0));
-    }
-    for group in THESAURUS {
-        let forms: Vec<Vec<Syllable>> = group.iter().map(|g| analyze(g)).collect();
-        for (i, from) in forms.iter().enumerate() {
-            for (j, to) in forms.iter().enumerate() {
-                if i != j {
-                    table.push((from.clone(), to.clone(), THESAURUS_WEIGHT));
-                }
-            }
-        }
-    }
+    let table = table();
     for run in &mut query.runs {
         let mut next = 0;
         while next < run.alternatives.len() && run.alternatives.len() < MAX_ALTERNATIVES {
@@ -137,7 +148,7 @@ pub fn expand(query: &mut ParsedQuery) {
             if alt.reference.is_some() {
                 continue;
             }
-            for (from, to, weight) in &table {
+            for (from, to, weight) in table {
                 let Some(at) = find(&alt.syllables, from) else {
                     continue;
                 };
