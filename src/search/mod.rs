@@ -224,14 +224,14 @@ fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
 /// which tantivy's top-k collection uses block-WAND and skips the clauses that cannot enter the
 /// pool: that keeps a query of common syllables ("bao ho cong dan") fast on a large index. The
 /// phrase itself is not a term of it; its adjacent pairs stand in for it, and the reranker
-/// scores phrases exactly.
+/// scores phrases exactly. Returns the query and whether it is that flat union.
 fn candidate_query(
     q: &ParsedQuery,
     f: &Fields,
     filters: Vec<(Occur, Box<dyn Query>)>,
     exact: bool,
     stats: &dyn TermStats,
-) -> BooleanQuery {
+) -> (BooleanQuery, bool) {
     let common = common_syllables(q, stats);
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     // No `kind:clause` clause: only clause records have the text fields the query requires
@@ -288,10 +288,10 @@ fn candidate_query(
         must.push((Occur::MustNot, phrase(f, alt)));
     }
     if must.is_empty() {
-        return BooleanQuery::new(should);
+        return (BooleanQuery::new(should), true);
     }
     must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
-    BooleanQuery::new(must)
+    (BooleanQuery::new(must), false)
 }
 
 /// A syllable in more than this share of clauses ("của", "và", "người") is left out of the
@@ -490,12 +490,6 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             None => return Ok(empty()),
         }
     }
-    let unfiltered = filter_clauses.is_empty()
-        && parsed.excluded.is_empty()
-        && parsed
-            .runs
-            .iter()
-            .all(|r| !r.alternatives.iter().all(|a| a.quoted));
     let wanted = request.offset.saturating_add(request.limit);
     let pool = wanted.saturating_mul(5).max(200);
     let stats = IndexStats::new(&searcher, f);
@@ -512,11 +506,11 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let (mut text, mut heads) = (Vec::new(), String::new());
     // Candidates of one section share their heading chain and title: tokenise each chain once.
     let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
-    let mut gather = |q: &BooleanQuery,
+    let mut gather = |(q, unfiltered): (BooleanQuery, bool),
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<(usize, bool), SearchError> {
-        let top = searcher.search(q, &TopDocs::with_limit(pool).order_by_score())?;
-        let total = count_matches(&searcher, q, top.len(), pool, unfiltered)?;
+        let top = searcher.search(&q, &TopDocs::with_limit(pool).order_by_score())?;
+        let total = count_matches(&searcher, &q, top.len(), pool, unfiltered)?;
         for (_, address) in top {
             if !seen.insert(address) {
                 continue;
@@ -556,7 +550,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         Ok(total)
     };
     let (mut total, mut total_exact) = gather(
-        &candidate_query(&parsed, f, clone_filters(&filter_clauses), marked, &stats),
+        candidate_query(&parsed, f, clone_filters(&filter_clauses), marked, &stats),
         &mut candidates,
     )?;
     let mut relaxed = false;
@@ -565,7 +559,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         let good = candidates.iter().filter(|c| c.2.tier_exact >= 2).count();
         if good < wanted {
             (total, total_exact) = gather(
-                &candidate_query(&parsed, f, clone_filters(&filter_clauses), false, &stats),
+                candidate_query(&parsed, f, clone_filters(&filter_clauses), false, &stats),
                 &mut candidates,
             )?;
             relaxed = candidates.iter().any(|c| c.2.approximate());
