@@ -107,25 +107,33 @@ fn codified(meta: &Metadata) -> Option<Codified> {
     })
 }
 
-/// "Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ" for the source of a
-/// codified article.
-fn source_document(meta: &Metadata) -> String {
+/// Type, `number`, date (or, with `year_fallback`, the year alone) and issuer, whatever is known:
+/// "Kế hoạch 5951/KH-UBND ngày 04/06/2024 của UBND tỉnh Khánh Hòa".
+fn described(meta: &Metadata, number: Option<&str>, year_fallback: bool) -> String {
     let mut out = meta
         .doc_type
         .clone()
         .unwrap_or_else(|| "Văn bản".to_string());
-    if let Some(n) = &meta.source_number {
+    if let Some(n) = number {
         out.push(' ');
         out.push_str(n);
     }
     if let Some(d) = meta.date {
         out.push_str(&format!(" ngày {}", d.vietnamese()));
+    } else if let Some(y) = meta.year.filter(|_| year_fallback) {
+        out.push_str(&format!(" năm {y}"));
     }
     if let Some(i) = &meta.issuer {
         out.push_str(" của ");
         out.push_str(&short_issuer(i));
     }
     out
+}
+
+/// "Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ" for the source of a
+/// codified article.
+fn source_document(meta: &Metadata) -> String {
+    described(meta, meta.source_number.as_deref(), false)
 }
 
 /// "khoản 2 Điều 23.8.QĐ.5.1 Bộ pháp điển (khoản 2 Điều 1 Quyết định 11/2019/QĐ-TTg …)".
@@ -158,23 +166,7 @@ pub fn document(meta: &Metadata, file: &str) -> String {
     if let Some(c) = codified(meta) {
         return cite_codified(meta, &c, &format!("Điều {}", c.article));
     }
-    let mut out = meta
-        .doc_type
-        .clone()
-        .unwrap_or_else(|| "Văn bản".to_string());
-    if let Some(n) = &meta.number {
-        out.push(' ');
-        out.push_str(n);
-    }
-    if let Some(d) = meta.date {
-        out.push_str(&format!(" ngày {}", d.vietnamese()));
-    } else if let Some(y) = meta.year {
-        out.push_str(&format!(" năm {y}"));
-    }
-    if let Some(i) = &meta.issuer {
-        out.push_str(" của ");
-        out.push_str(&short_issuer(i));
-    }
+    let mut out = described(meta, meta.number.as_deref(), true);
     if meta.number.is_none() && meta.date.is_none() {
         // Without number and date the file is the only way to find it again.
         out.push_str(&format!(" ({file})"));
