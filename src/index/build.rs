@@ -125,7 +125,7 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 
 /// A parsed file ready to write: its document key, records and clause count. Records are made
 /// in the parser threads, so the one thread that hands them to the writer does little else.
-pub struct Prepared {
+struct Prepared {
     key: String,
     clauses: usize,
     records: Vec<TantivyDocument>,
@@ -137,12 +137,18 @@ fn prepare(
     fields: &super::schema::Fields,
 ) -> Result<Prepared, String> {
     let doc = read_and_parse(file, max_bytes)?;
-    Ok(Prepared {
+    // Records are made in a parser thread now: a panic here must cost this file, not the run.
+    catch_unwind(AssertUnwindSafe(|| Prepared {
         key: doc_key(&doc),
         clauses: doc.clauses.len(),
         records: document_records(&doc, fields),
-    })
+    }))
+    .map_err(|_| INTERNAL_ERROR.to_string())
 }
+
+/// The reason given for a file whose processing panicked.
+const INTERNAL_ERROR: &str =
+    "internal error while parsing this file (a bug in tracuu: please report it)";
 
 /// Reads and parses one file; never panics (a parser panic is reported as a skipped file).
 pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<Document, String> {
@@ -170,9 +176,7 @@ pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<Document, Str
     })) {
         Ok(Ok(doc)) => Ok(doc),
         Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => {
-            Err("internal error while parsing this file (a bug in tracuu: please report it)".into())
-        }
+        Err(_) => Err(INTERNAL_ERROR.to_string()),
     }
 }
 
