@@ -134,15 +134,15 @@ fn kill_after(mut child: Child, after: Duration) -> bool {
     !finished
 }
 
-#[test]
-fn killed_index_runs_leave_the_previous_index_and_the_next_run_completes() {
-    let dir = tempfile::tempdir().unwrap();
+/// Two versions of a corpus under `dir` (`v1`, then `v2` with files changed, added, removed), the
+/// answers of a clean build of `v2` (what every interrupted run must end up giving) and how long
+/// that build took.
+fn two_versions(dir: &Path) -> (PathBuf, PathBuf, Vec<Value>, Duration) {
     let n = files();
-    let (v1, v2) = (dir.path().join("v1"), dir.path().join("v2"));
+    let (v1, v2) = (dir.join("v1"), dir.join("v2"));
     write_corpus(&v1, n, 1);
     write_corpus(&v2, n, 2);
-    // The answers of clean builds of both versions.
-    let clean2 = dir.path().join("clean2");
+    let clean2 = dir.join("clean2");
     let t = build(&v2, &clean2, false);
     eprintln!(
         "{} files: a clean build takes {:.1} s",
@@ -150,6 +150,13 @@ fn killed_index_runs_leave_the_previous_index_and_the_next_run_completes() {
         t.as_secs_f64()
     );
     let after = answers(&v2, &clean2).unwrap();
+    (v1, v2, after, t)
+}
+
+#[test]
+fn killed_index_runs_leave_the_previous_index_and_the_next_run_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (v1, v2, after, t) = two_versions(dir.path());
     // The corpus directory is the same path for every index below: v1, then v2 moved over it.
     let corpus = dir.path().join("corpus");
     let index = dir.path().join("index");
@@ -238,13 +245,7 @@ fn killed_index_runs_leave_the_previous_index_and_the_next_run_completes() {
 #[test]
 fn searches_during_a_rebuild_see_the_last_commit_and_a_second_writer_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let n = files();
-    let (v1, v2) = (dir.path().join("v1"), dir.path().join("v2"));
-    write_corpus(&v1, n, 1);
-    write_corpus(&v2, n, 2);
-    let clean2 = dir.path().join("clean2");
-    build(&v2, &clean2, false);
-    let after = answers(&v2, &clean2).unwrap();
+    let (v1, v2, after, _) = two_versions(dir.path());
     let corpus = dir.path().join("corpus");
     let index = dir.path().join("index");
     copy_dir(&v1, &corpus);
