@@ -662,6 +662,14 @@ fn run_scale(a: &Args, scale: usize, rg: bool) -> ScaleResult {
     }
 }
 
+/// CPU time spent by this process so far, in all its threads (a search may use several).
+fn process_cpu_time() -> Duration {
+    let mut t: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: clock_gettime writes the timespec it is given and nothing else.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
 fn main() {
     let mut raw = std::env::args().skip(1);
     if raw.next().as_deref() == Some("--child-fts") {
@@ -691,22 +699,44 @@ fn main() {
             None => QUERIES.to_vec(),
         };
         let open = tracuu::index::open(&index).expect("open index");
+        // One warm-up pass: the first touch of each posting list reads the disk, not the index.
+        for q in &queries {
+            search(&open, &SearchRequest::new(*q)).expect("search");
+        }
         let mut per_query = vec![Duration::ZERO; queries.len()];
+        let mut per_query_cpu = vec![Duration::ZERO; queries.len()];
         let t = Instant::now();
         for _ in 0..rounds {
-            for (q, spent) in queries.iter().zip(per_query.iter_mut()) {
-                let start = Instant::now();
+            for ((q, spent), cpu) in queries
+                .iter()
+                .zip(per_query.iter_mut())
+                .zip(per_query_cpu.iter_mut())
+            {
+                let (start, start_cpu) = (Instant::now(), process_cpu_time());
                 search(&open, &SearchRequest::new(*q)).expect("search");
                 *spent += start.elapsed();
+                *cpu += process_cpu_time().saturating_sub(start_cpu);
             }
         }
+        // CPU time of the process: on a shared machine it moves far less than wall time when
+        // other work competes for the cores, so compare changes with it.
+        let cpu_means: Vec<f64> = per_query_cpu
+            .iter()
+            .map(|d| ms(*d) / rounds as f64)
+            .collect();
         let mut means: Vec<f64> = per_query.iter().map(|d| ms(*d) / rounds as f64).collect();
-        let mut slowest: Vec<(f64, &str)> =
-            means.iter().copied().zip(queries.iter().copied()).collect();
+        let mut slowest: Vec<(f64, f64, &str)> = cpu_means
+            .iter()
+            .zip(&means)
+            .zip(&queries)
+            .map(|((c, w), q)| (*c, *w, *q))
+            .collect();
         slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (m, q) in slowest.iter().take(8) {
-            println!("{m:8.3} ms  {q}");
+        for (c, w, q) in slowest.iter().take(8) {
+            println!("{c:8.3} ms CPU {w:8.3} ms wall  {q}");
         }
+        let [c50, c95, c99] = percentiles(&mut cpu_means.clone());
+        println!("process CPU: p50 {c50:.3} p95 {c95:.3} p99 {c99:.3} ms");
         let [p50, p95, p99] = percentiles(&mut means);
         println!(
             "{:.3} ms per query; p50 {p50:.3} p95 {p95:.3} p99 {p99:.3} (means over {rounds} rounds)",

@@ -11,7 +11,7 @@ pub mod rank;
 pub mod snippet;
 pub mod tasks;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
@@ -133,6 +133,8 @@ pub struct SearchResults {
 struct IndexStats<'a> {
     searcher: &'a Searcher,
     field: tantivy::schema::Field,
+    heads: tantivy::schema::Field,
+    pairs: tantivy::schema::Field,
     clauses: u64,
     avg_len: f32,
     cache: std::cell::RefCell<HashMap<String, u64>>,
@@ -153,10 +155,42 @@ impl<'a> IndexStats<'a> {
         IndexStats {
             searcher,
             field: fields.text_fold,
+            heads: fields.heads,
+            pairs: fields.text_pairs,
             clauses,
             avg_len: tokens as f32 / clauses as f32,
             cache: Default::default(),
         }
+    }
+}
+
+/// In how many clauses a term occurs, by field: what decides the terms of a candidate union.
+trait Frequencies {
+    fn clauses(&self) -> u64;
+    /// A folded syllable in the clause text.
+    fn text(&self, folded: &str) -> u64;
+    /// A folded syllable in the section heading.
+    fn heads(&self, folded: &str) -> u64;
+    /// A pair term (`bao_ho`).
+    fn pairs(&self, pair: &str) -> u64;
+}
+
+impl Frequencies for IndexStats<'_> {
+    fn clauses(&self) -> u64 {
+        self.clauses
+    }
+    fn text(&self, folded: &str) -> u64 {
+        self.doc_freq(folded)
+    }
+    fn heads(&self, folded: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(self.heads, folded))
+            .unwrap_or(0)
+    }
+    fn pairs(&self, pair: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(self.pairs, pair))
+            .unwrap_or(0)
     }
 }
 
@@ -230,9 +264,8 @@ fn candidate_query(
     f: &Fields,
     filters: Vec<(Occur, Box<dyn Query>)>,
     exact: bool,
-    stats: &dyn TermStats,
-) -> (BooleanQuery, bool) {
-    let common = common_syllables(q, stats);
+    left_out: &LeftOut,
+) -> Option<(BooleanQuery, bool)> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     // No `kind:clause` clause: only clause records have the text fields the query requires
     // (`should` below is a must), and intersecting every clause (the longest posting list of
@@ -240,7 +273,10 @@ fn candidate_query(
     let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
     for run in &q.runs {
         for alt in &run.alternatives {
-            for s in alt.syllables.iter().filter(|s| !common.contains(&s.folded)) {
+            for s in alt.syllables.iter() {
+                if left_out.text.contains(&s.folded) {
+                    continue;
+                }
                 let t = syllable_term(f, s, exact);
                 let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
                 // Thesaurus alternatives count less (see `expand`).
@@ -252,17 +288,22 @@ fn candidate_query(
                         q
                     },
                 ));
-                should.push((
-                    Occur::Should,
-                    boosted(
-                        term_query(f.heads, &s.folded, IndexRecordOption::WithFreqs),
-                        0.3,
-                    ),
-                ));
+                if !left_out.heads.contains(&s.folded) {
+                    should.push((
+                        Occur::Should,
+                        boosted(
+                            term_query(f.heads, &s.folded, IndexRecordOption::WithFreqs),
+                            0.3,
+                        ),
+                    ));
+                }
             }
             let mut pair = String::new();
             for w in alt.syllables.windows(2) {
                 crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+                if left_out.pairs.contains(&pair) {
+                    continue;
+                }
                 should.push((
                     Occur::Should,
                     term_query(f.text_pairs, &pair, IndexRecordOption::WithFreqs),
@@ -284,14 +325,31 @@ fn candidate_query(
             must.push((Occur::Must, Box::new(BooleanQuery::new(required))));
         }
     }
+    if should.is_empty() {
+        return None;
+    }
     for alt in &q.excluded {
         must.push((Occur::MustNot, phrase(f, alt)));
     }
     if must.is_empty() {
-        return (BooleanQuery::new(should), true);
+        return Some((BooleanQuery::new(should), true));
     }
     must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
-    (BooleanQuery::new(must), false)
+    Some((BooleanQuery::new(must), false))
+}
+
+/// How wide a candidate union is cast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Breadth {
+    /// Only the query's selective terms: its pairs, references and the syllables found in at
+    /// most `COMMON_SHARE` of clauses. On a large index the union of a query's common syllables
+    /// ("hợp", "đồng", "lao") holds millions of postings that block-WAND must still walk, while
+    /// the clauses that answer the query almost always carry its pairs ("hợp đồng", "lao động").
+    Narrow,
+    /// Every syllable too, except the common ones of a long query (its rarest two kept): asked
+    /// when the narrow union cannot fill the pool, as on a small corpus or for a query of one
+    /// common word.
+    Broad,
 }
 
 /// A syllable in more than this share of clauses ("của", "và", "người") is left out of the
@@ -303,9 +361,20 @@ const KEEP_RAREST: usize = 2;
 /// Queries shorter than this keep every syllable in the union.
 const COMMON_MIN_SYLLABLES: usize = 3;
 
-/// The folded syllables of a long query that are too common to be terms of its candidate union.
-/// The rarest syllables always stay, so a query made only of common words still has terms.
-fn common_syllables(q: &ParsedQuery, stats: &dyn TermStats) -> std::collections::HashSet<String> {
+/// The folded syllables of a query left out of its candidate union, as words of the clause text
+/// and as words of the section heading.
+#[derive(Debug, Default, PartialEq)]
+struct LeftOut {
+    text: HashSet<String>,
+    heads: HashSet<String>,
+    pairs: HashSet<String>,
+}
+
+/// The syllables too common to be terms of a candidate union of the given breadth. The broad
+/// union keeps every syllable of a short query and the rarest of a long one, so that a query
+/// made only of common words still has terms; the narrow union keeps only the selective ones,
+/// in the text and in headings apart (a syllable rare in clauses may head many sections: "NĐ").
+fn left_out(q: &ParsedQuery, stats: &dyn Frequencies, breadth: Breadth) -> LeftOut {
     let mut syllables: Vec<&str> = q
         .runs
         .iter()
@@ -313,21 +382,80 @@ fn common_syllables(q: &ParsedQuery, stats: &dyn TermStats) -> std::collections:
         .flat_map(|a| &a.syllables)
         .map(|s| s.folded.as_str())
         .collect();
-    let mut common = std::collections::HashSet::new();
-    if syllables.len() < COMMON_MIN_SYLLABLES {
-        return common;
+    let mut out = LeftOut::default();
+    let broad = breadth == Breadth::Broad;
+    if broad && syllables.len() < COMMON_MIN_SYLLABLES {
+        return out;
     }
     syllables.sort_unstable();
     syllables.dedup();
-    let mut by_freq: Vec<(u64, &str)> = syllables.iter().map(|s| (stats.doc_freq(s), *s)).collect();
+    let mut by_freq: Vec<(u64, &str)> = syllables.iter().map(|s| (stats.text(s), *s)).collect();
     by_freq.sort_unstable();
-    let limit = (stats.num_clauses() as f64 * COMMON_SHARE) as u64;
-    for (df, s) in by_freq.into_iter().skip(KEEP_RAREST) {
+    let limit = (stats.clauses() as f64 * COMMON_SHARE) as u64;
+    let keep = if broad { KEEP_RAREST } else { 0 };
+    for (df, s) in by_freq.into_iter().skip(keep) {
         if df > limit {
-            common.insert(s.to_string());
+            out.text.insert(s.to_string());
         }
     }
-    common
+    out.heads = out.text.clone();
+    if broad {
+        return out;
+    }
+    for s in &syllables {
+        if stats.heads(s) > limit {
+            out.heads.insert(s.to_string());
+        }
+    }
+    // Of the selective syllables and pairs, only the rarest few: a long query's many terms of
+    // middling frequency are what keeps block-WAND from skipping.
+    let terms = narrow_terms(&out, q, stats);
+    // The rarest term stays however common, so that a query of common words ("lao động") has
+    // one pair in its narrow union.
+    let (selective, common_pairs): (Vec<_>, Vec<_>) = terms
+        .into_iter()
+        .enumerate()
+        .partition(|(i, (df, is_pair, _))| *i == 0 || !is_pair || *df <= limit);
+    let selective = selective.into_iter().map(|(_, t)| t);
+    let common_pairs = common_pairs.into_iter().map(|(_, t)| t);
+    out.pairs.extend(common_pairs.map(|(_, _, p)| p));
+    for (_, is_pair, term) in selective.skip(NARROW_TERMS) {
+        if is_pair {
+            out.pairs.insert(term);
+        } else {
+            out.text.insert(term.clone());
+            out.heads.insert(term);
+        }
+    }
+    out
+}
+
+/// At most this many syllables and pairs make a narrow union.
+const NARROW_TERMS: usize = 8;
+
+/// The syllables (not already left out) and pairs of a query with their frequencies, rarest
+/// first; `true` marks a pair.
+fn narrow_terms(
+    out: &LeftOut,
+    q: &ParsedQuery,
+    stats: &dyn Frequencies,
+) -> Vec<(u64, bool, String)> {
+    let mut kept = Vec::new();
+    let mut pair = String::new();
+    for alt in q.runs.iter().flat_map(|r| &r.alternatives) {
+        for s in &alt.syllables {
+            if !out.text.contains(&s.folded) {
+                kept.push((stats.text(&s.folded), false, s.folded.clone()));
+            }
+        }
+        for w in alt.syllables.windows(2) {
+            crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+            kept.push((stats.pairs(&pair), true, pair.clone()));
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    kept
 }
 
 /// Matches of a union larger than this many postings are not counted: counting visits every
@@ -508,9 +636,11 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
     let mut gather = |(q, unfiltered): (BooleanQuery, bool),
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
-     -> Result<(usize, bool), SearchError> {
+     -> Result<(usize, (usize, bool)), SearchError> {
         let top = searcher.search(&q, &TopDocs::with_limit(pool).order_by_score())?;
-        let total = count_matches(&searcher, &q, top.len(), pool, unfiltered)?;
+        let found = top.len();
+
+        let total = count_matches(&searcher, &q, found, pool, unfiltered)?;
         for (_, address) in top {
             if !seen.insert(address) {
                 continue;
@@ -547,21 +677,37 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             );
             candidates.push((address, stored, features));
         }
-        Ok(total)
+        Ok((found, total))
     };
-    let (mut total, mut total_exact) = gather(
-        candidate_query(&parsed, f, clone_filters(&filter_clauses), marked, &stats),
-        &mut candidates,
-    )?;
+    let narrow = left_out(&parsed, &stats, Breadth::Narrow);
+    let broad = left_out(&parsed, &stats, Breadth::Broad);
+
+    // The narrow union first; the broad one only when the narrow cannot fill the pool.
+    let mut cast = |exact: bool,
+                    candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
+     -> Result<(usize, bool), SearchError> {
+        if narrow != broad {
+            let q = candidate_query(&parsed, f, clone_filters(&filter_clauses), exact, &narrow);
+            if let Some(q) = q {
+                let (found, (total, _)) = gather(q, candidates)?;
+                if found >= pool {
+                    // The broad union matches more: what the narrow one counted is a floor.
+                    return Ok((total, false));
+                }
+            }
+        }
+        match candidate_query(&parsed, f, clone_filters(&filter_clauses), exact, &broad) {
+            Some(q) => Ok(gather(q, candidates)?.1),
+            None => Ok((0, true)),
+        }
+    };
+    let (mut total, mut total_exact) = cast(marked, &mut candidates)?;
     let mut relaxed = false;
     if marked {
         // Exact matching first; other tone marks only when that finds too little.
         let good = candidates.iter().filter(|c| c.2.tier_exact >= 2).count();
         if good < wanted {
-            (total, total_exact) = gather(
-                candidate_query(&parsed, f, clone_filters(&filter_clauses), false, &stats),
-                &mut candidates,
-            )?;
+            (total, total_exact) = cast(false, &mut candidates)?;
             relaxed = candidates.iter().any(|c| c.2.approximate());
         }
         if !relaxed {
@@ -753,7 +899,92 @@ pub fn show(
 
 #[cfg(test)]
 mod tests {
-    use super::path_from_citation;
+    use super::{left_out, path_from_citation, Breadth, Frequencies, NARROW_TERMS};
+    use std::collections::HashMap;
+
+    /// Frequencies of a made-up index of 10,000 clauses: 3% is 300.
+    struct Fake(HashMap<&'static str, u64>);
+
+    impl Frequencies for Fake {
+        fn clauses(&self) -> u64 {
+            10_000
+        }
+        fn text(&self, folded: &str) -> u64 {
+            self.0.get(folded).copied().unwrap_or(1)
+        }
+        fn heads(&self, folded: &str) -> u64 {
+            self.0
+                .get(format!("h:{folded}").as_str())
+                .copied()
+                .unwrap_or(1)
+        }
+        fn pairs(&self, pair: &str) -> u64 {
+            self.0.get(pair).copied().unwrap_or(1)
+        }
+    }
+
+    fn parsed(q: &str) -> super::query::ParsedQuery {
+        super::query::parse(q).unwrap()
+    }
+
+    #[test]
+    fn a_narrow_union_keeps_the_pairs_of_common_words() {
+        let f = Fake(HashMap::from([
+            ("hop", 2000),
+            ("dong", 2500),
+            ("lao", 600),
+            ("hop_dong", 250),
+            ("dong_lao", 40),
+            ("lao_dong", 400),
+        ]));
+        let q = parsed("hợp đồng lao động");
+        let narrow = left_out(&q, &f, Breadth::Narrow);
+        for s in ["hop", "dong", "lao"] {
+            assert!(narrow.text.contains(s) && narrow.heads.contains(s), "{s}");
+        }
+        // Too common as a pair, and not the rarest term.
+        assert!(narrow.pairs.contains("lao_dong"));
+        assert!(!narrow.pairs.contains("hop_dong") && !narrow.pairs.contains("dong_lao"));
+        // The broad union of a long query keeps its two rarest syllables and every pair.
+        let broad = left_out(&q, &f, Breadth::Broad);
+        assert!(!broad.text.contains("lao") && !broad.text.contains("hop"));
+        assert!(broad.text.contains("dong") && broad.pairs.is_empty());
+    }
+
+    #[test]
+    fn a_query_of_one_common_word_keeps_its_rarest_term() {
+        let f = Fake(HashMap::from([
+            ("lao", 600),
+            ("dong", 2500),
+            ("lao_dong", 400),
+        ]));
+        let narrow = left_out(&parsed("lao động"), &f, Breadth::Narrow);
+        assert!(narrow.text.contains("lao") && narrow.text.contains("dong"));
+        assert!(narrow.pairs.is_empty(), "the pair is the only term left");
+        // A short query's broad union is the whole query.
+        assert_eq!(
+            left_out(&parsed("lao động"), &f, Breadth::Broad),
+            Default::default()
+        );
+    }
+
+    #[test]
+    fn a_narrow_union_of_a_long_query_keeps_only_its_rarest_terms() {
+        let q = parsed("quyền và nghĩa vụ của người sử dụng lao động trong việc giao kết");
+        let f = Fake(HashMap::new());
+        let narrow = left_out(&q, &f, Breadth::Narrow);
+        let syllables = q.syllables().count();
+        let kept_text = syllables - narrow.text.len();
+        let kept_pairs = (syllables - 1) - narrow.pairs.len();
+        assert_eq!(kept_text + kept_pairs, NARROW_TERMS);
+    }
+
+    #[test]
+    fn a_word_heading_many_sections_is_no_heading_term_of_a_narrow_union() {
+        let f = Fake(HashMap::from([("h:nd", 900)]));
+        let narrow = left_out(&parsed("nđ cp"), &f, Breadth::Narrow);
+        assert!(narrow.heads.contains("nd") && !narrow.text.contains("nd"));
+    }
 
     #[test]
     fn lawyers_order_becomes_a_path() {
