@@ -99,6 +99,9 @@ pub struct Matcher {
     alts: Vec<Vec<QSyl>>,
     /// Weight of each alternative (same order as `alts`).
     weights: Vec<f32>,
+    /// Per alternative: how many syllables it keeps at its start and end of the first
+    /// alternative of its run (what was typed), when it is an expansion of it.
+    kept: Vec<(usize, usize)>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
     exact_buf: String,
@@ -113,6 +116,7 @@ impl Matcher {
             exact: Vec::new(),
             alts: Vec::new(),
             weights: Vec::new(),
+            kept: Vec::new(),
             runs: Vec::new(),
             exact_buf: String::new(),
             fold_buf: String::new(),
@@ -120,10 +124,16 @@ impl Matcher {
         };
         for run in &query.runs {
             m.runs.push(run.alternatives.len());
-            for alt in &run.alternatives {
+            let typed: &[Syllable] = run.alternatives.first().map_or(&[], |a| &a.syllables);
+            for (i, alt) in run.alternatives.iter().enumerate() {
                 let ids = alt.syllables.iter().map(|s| m.intern(s)).collect();
                 m.alts.push(ids);
                 m.weights.push(alt.weight);
+                m.kept.push(if i == 0 {
+                    (typed.len(), 0)
+                } else {
+                    super::expand::kept_ends(typed, &alt.syllables)
+                });
             }
         }
         m
@@ -344,6 +354,29 @@ fn idf(stats: &dyn TermStats, folded: &str) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.01)
 }
 
+/// An alternative's score split into what it shares with what was typed and the rest.
+#[derive(Debug, Default, Clone, Copy)]
+struct Part {
+    got_shared: f32,
+    got_mid: f32,
+    ideal_mid: f32,
+}
+
+impl Part {
+    fn add(&mut self, shared: bool, got: f32, ideal: f32) {
+        if shared {
+            self.got_shared += got;
+        } else {
+            self.got_mid += got;
+            self.ideal_mid += ideal;
+        }
+    }
+
+    fn total(&self) -> f32 {
+        self.got_shared + self.got_mid
+    }
+}
+
 fn score_ids(
     m: &Matcher,
     text: &[Tok],
@@ -369,17 +402,20 @@ fn score_ids(
     let norm = w.k1 * (1.0 - w.b + w.b * dl / avg);
     let idfs: Vec<f32> = m.folded.iter().map(|f| idf(stats, f)).collect();
     // One alternative's score and the most it could score (every word and pair found once):
-    // BM25 over its distinct syllables, heading bonus, and a bonus per adjacent query pair.
+    // BM25 over its distinct syllables, heading bonus, and a bonus per adjacent query pair. Each
+    // is split in two: what the alternative shares with what was typed (its first `pre` and last
+    // `suf` syllables) and the middle it puts in their place.
     let mut seen = vec![false; m.folded.len()];
-    let mut alt_score = |alt: &[QSyl]| -> (f32, f32) {
+    let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize| -> Part {
         seen.iter_mut().for_each(|s| *s = false);
-        let (mut got, mut ideal) = (0.0, 0.0);
-        for q in alt {
+        let shared = |i: usize| i < pre || i + suf >= alt.len();
+        let mut part = Part::default();
+        for (i, q) in alt.iter().enumerate() {
             let fid = q.fid as usize;
             if std::mem::replace(&mut seen[fid], true) {
                 continue;
             }
-            ideal += idfs[fid];
+            let mut got = 0.0;
             let f = tf[fid];
             if f > 0 {
                 let f = f as f32;
@@ -388,39 +424,42 @@ fn score_ids(
             if in_heads[fid] {
                 got += w.heading * idfs[fid];
             }
+            part.add(shared(i), got, idfs[fid]);
         }
-        for pair in alt.windows(2) {
+        for (i, pair) in alt.windows(2).enumerate() {
             let bonus = w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
-            ideal += bonus;
-            if text
+            let found = text
                 .windows(2)
-                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid)
-            {
-                got += bonus;
-            }
+                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid);
+            part.add(
+                shared(i) && shared(i + 1),
+                if found { bonus } else { 0.0 },
+                bonus,
+            );
         }
-        (got, ideal)
+        part
     };
-    // Each place in the query scores by its best alternative. Alternatives are brought to the
-    // scale of the first (what was typed): an expansion of six syllables for an abbreviation of
-    // one must not outscore it by being long. Thesaurus alternatives then count for their weight.
+    // Each place in the query scores by its best alternative. What an alternative shares with
+    // what was typed counts as typed; the expression it puts in place of the rest is brought to
+    // the scale of what it replaces (an expansion of six syllables for an abbreviation of one
+    // must not outscore it by being long) and, from the thesaurus, counts for its weight only:
+    // "chuyên gia NVNONN" for "chuyên gia kiều bào" halves what NVNONN brings, not "chuyên gia".
     let mut total = 0.0;
     let mut next = 0;
     for &n in &m.runs {
-        let mut best = 0f32;
-        let mut first_ideal = 0.0;
-        for (i, (alt, &aw)) in m.alts[next..next + n]
-            .iter()
-            .zip(&m.weights[next..next + n])
-            .enumerate()
-        {
-            let (got, ideal) = alt_score(alt);
-            if i == 0 {
-                first_ideal = ideal;
-                best = best.max(aw * got);
-            } else if ideal > 0.0 {
-                best = best.max(aw * got * first_ideal / ideal);
-            }
+        let typed = &m.alts[next];
+        let mut best = m.weights[next] * alt_score(typed, typed.len(), 0).total();
+        for i in next + 1..next + n {
+            let (alt, aw) = (&m.alts[i], m.weights[i]);
+            let (pre, suf) = m.kept[i];
+            let own = alt_score(alt, pre, suf);
+            let replaced = alt_score(typed, pre, suf);
+            let scale = if own.ideal_mid > 0.0 {
+                replaced.ideal_mid / own.ideal_mid
+            } else {
+                0.0
+            };
+            best = best.max(own.got_shared + aw * own.got_mid * scale);
         }
         total += best;
         next += n;
@@ -578,5 +617,28 @@ mod tests {
         let body = score(&q, &t, &[], Zone::Body, &Flat, &Weights::default());
         let front = score(&q, &t, &[], Zone::Front, &Flat, &Weights::default());
         assert!(front < body);
+    }
+
+    #[test]
+    fn a_thesaurus_alternative_discounts_only_what_it_replaces() {
+        let mut q = parse("chuyên gia trí thức kiều bào").unwrap();
+        crate::search::expand::expand(&mut q);
+        let score_of = |text: &str| {
+            score(
+                &q,
+                &analyze(text),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        let typed = score_of("chuyên gia trí thức kiều bào");
+        let expanded = score_of("chuyên gia trí thức NVNONN");
+        let context_only = score_of("chuyên gia trí thức");
+        // The expression found in place of "kiều bào" adds something, less than the words typed.
+        assert!(context_only < expanded && expanded < typed);
+        // The words around it count in full: more than half of what the typed words score.
+        assert!(expanded > 0.5 * typed);
     }
 }
