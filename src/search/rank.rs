@@ -11,9 +11,9 @@
 //!    heading bonuses, scaled down for front and back matter. It only looks at folded forms, so a
 //!    query typed without diacritics scores clauses exactly as its twin with diacritics does.
 
-use super::query::ParsedQuery;
+use super::query::{Alternative, ParsedQuery};
 use crate::analysis::Syllable;
-use crate::model::Zone;
+use crate::model::{Assignment, Role, Zone};
 
 /// Corpus statistics the score needs.
 pub trait TermStats {
@@ -54,6 +54,9 @@ impl Default for Weights {
 pub struct Features {
     pub tier_exact: u8,
     pub tier_folded: u8,
+    /// The query names an agency and the clause gives that agency work as lead ("chủ trì", or
+    /// the agency its section of tasks is about).
+    pub lead: bool,
     pub score: f32,
 }
 
@@ -64,8 +67,8 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, f32) {
-        (self.tier_exact, self.tier_folded, self.score)
+    pub fn key(&self) -> (u8, u8, bool, f32) {
+        (self.tier_exact, self.tier_folded, self.lead, self.score)
     }
 }
 
@@ -104,6 +107,8 @@ pub struct Matcher {
     kept: Vec<(usize, usize)>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
+    /// The canonical agency the query names, when the words typed are one agency's name.
+    agency: Option<String>,
     exact_buf: String,
     fold_buf: String,
     tokenizer: crate::analysis::syllables::SyllableTokenizer,
@@ -118,6 +123,7 @@ impl Matcher {
             weights: Vec::new(),
             kept: Vec::new(),
             runs: Vec::new(),
+            agency: None,
             exact_buf: String::new(),
             fold_buf: String::new(),
             tokenizer: Default::default(),
@@ -136,6 +142,7 @@ impl Matcher {
                 });
             }
         }
+        m.agency = agency_named(query);
         m
     }
 
@@ -225,6 +232,33 @@ impl Matcher {
                     .map_or(NONE, |i| i as u16);
             }
             out.push(Tok { fid, eid });
+        }
+    }
+}
+
+/// The agency a query names, when its words as typed (or their standard abbreviation: "Mặt
+/// trận Tổ quốc" is "MTTQ") are exactly one agency's name ("Sở Lao động - Thương binh và Xã
+/// hội", "cong an tinh"), as the structure module recognises agencies in documents.
+fn agency_named(query: &ParsedQuery) -> Option<String> {
+    let words = |a: &Alternative| {
+        a.syllables
+            .iter()
+            .map(|s| s.exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match query.runs.as_slice() {
+        [run] => run
+            .alternatives
+            .iter()
+            .filter(|a| a.weight >= 1.0 && a.reference.is_none())
+            .find_map(|a| crate::structure::agency::canonical(&words(a))),
+        runs => {
+            let typed: Option<Vec<String>> = runs
+                .iter()
+                .map(|r| r.alternatives.first().map(words))
+                .collect();
+            crate::structure::agency::canonical(&typed?.join(" "))
         }
     }
 }
@@ -496,22 +530,50 @@ pub fn features(
 ) -> Features {
     let m = Matcher::new(query);
     let section: Vec<Tok> = Vec::new();
-    features_ids(&m, &m.ids(text), &section, &m.ids(headings), zone, stats, w)
+    features_ids(
+        &m,
+        &m.ids(text),
+        &section,
+        &m.ids(headings),
+        &[],
+        zone,
+        stats,
+        w,
+    )
 }
 
 /// All features of a clause given as ids (see `Matcher::tokens`).
+#[allow(clippy::too_many_arguments)]
 pub fn features_ids(
     m: &Matcher,
     text: &[Tok],
     section: &[Tok],
     headings: &[Tok],
+    assignments: &[Assignment],
     zone: Zone,
     stats: &dyn TermStats,
     w: &Weights,
 ) -> Features {
+    // A query that names an agency asks what that agency is given to do: a clause that gives it
+    // work as lead is found as a whole, whether its text names the agency or the heading of its
+    // section does ("1. Đề nghị Ủy ban Mặt trận Tổ quốc" above "Chủ trì tham mưu…"), and ranks
+    // first among the clauses that contain the name.
+    let lead = m.agency.as_ref().is_some_and(|a| {
+        assignments
+            .iter()
+            .any(|x| x.role == Role::Lead && x.agency == *a)
+    });
+    let tier = |exact| {
+        if lead {
+            3
+        } else {
+            tier_with_section(m, text, section, exact)
+        }
+    };
     Features {
-        tier_exact: tier_with_section(m, text, section, true),
-        tier_folded: tier_with_section(m, text, section, false),
+        tier_exact: tier(true),
+        tier_folded: tier(false),
+        lead,
         score: score_ids(m, text, headings, zone, stats, w),
     }
 }
@@ -640,5 +702,72 @@ mod tests {
         assert!(context_only < expanded && expanded < typed);
         // The words around it count in full: more than half of what the typed words score.
         assert!(expanded > 0.5 * typed);
+    }
+
+    #[test]
+    fn a_query_naming_an_agency_knows_it() {
+        let named = |q: &str| {
+            let mut p = parse(q).unwrap();
+            crate::search::expand::expand(&mut p);
+            agency_named(&p)
+        };
+        // Through its standard abbreviation (MTTQ), as the structure module names it.
+        assert_eq!(
+            named("Mặt trận Tổ quốc").as_deref(),
+            Some("Ủy ban Mặt trận Tổ quốc Việt Nam")
+        );
+        assert_eq!(
+            named("Sở Lao động - Thương binh và Xã hội").as_deref(),
+            Some("Sở Lao động - Thương binh và Xã hội")
+        );
+        assert_eq!(named("cong an tinh").as_deref(), Some("Công an"));
+        assert_eq!(named("bảo hộ công dân"), None);
+        assert_eq!(named("Việt Nam"), None);
+    }
+
+    #[test]
+    fn clauses_giving_the_named_agency_work_as_lead_rank_first() {
+        let mut q = parse("Mặt trận Tổ quốc").unwrap();
+        crate::search::expand::expand(&mut q);
+        let m = Matcher::new(&q);
+        let lead = vec![Assignment {
+            agency: "Ủy ban Mặt trận Tổ quốc Việt Nam".into(),
+            role: Role::Lead,
+            mention: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh".into(),
+        }];
+        let support = vec![Assignment {
+            role: Role::Support,
+            ..lead[0].clone()
+        }];
+        let at = |text: &str, section: &str, assignments: &[Assignment]| {
+            features_ids(
+                &m,
+                &m.ids(&analyze(text)),
+                &m.ids(&analyze(section)),
+                &[],
+                assignments,
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        let task = at(
+            "Chủ trì tham mưu tổ chức họp mặt kiều bào",
+            "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            &lead,
+        );
+        let listed = at(
+            "yêu cầu các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh triển khai",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            &[],
+        );
+        let helping = at(
+            "Phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "2. Sở Ngoại vụ",
+            &support,
+        );
+        assert!(task.lead && task.tier_exact == 3);
+        assert!(task.key() > listed.key() && task.key() > helping.key());
+        assert!(!helping.lead && helping.tier_exact == 3);
     }
 }
