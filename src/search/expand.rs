@@ -69,6 +69,27 @@ pub const THESAURUS: &[&[&str]] = &[
     &["viện trợ", "tài trợ"],
     // Illegal, unreported and unregulated fishing.
     &["IUU", "khai thác hải sản bất hợp pháp"],
+    // Removing obstacles for citizens and businesses: "tháo gỡ" and "giải quyết" are used
+    // interchangeably, as are "vướng mắc" and "khó khăn" (usually written together).
+    &[
+        "tháo gỡ vướng mắc",
+        "giải quyết vướng mắc",
+        "tháo gỡ khó khăn",
+        "giải quyết khó khăn",
+    ],
+    // A border gate is, by the law's definition (Luật Biên giới quốc gia), where exit and entry
+    // take place.
+    &["cửa khẩu", "xuất nhập cảnh"],
+    // Neighbouring countries are the countries sharing the border.
+    &[
+        "nước láng giềng",
+        "nước giáp biên",
+        "nước có chung biên giới",
+    ],
+    // Tourism promotion: the Law on Tourism names "quảng bá" as part of "xúc tiến du lịch".
+    &["quảng bá du lịch", "xúc tiến du lịch"],
+    // "Giáp biên" (on the border): "tỉnh giáp biên" is "tỉnh biên giới".
+    &["giáp biên", "biên giới"],
 ];
 
 /// How much a match of a thesaurus alternative counts against a match of the words typed.
@@ -274,6 +295,15 @@ mod tests {
             ]
         );
         assert_eq!(alts("đoàn ra")[..2], ["doan ra", "doan di nuoc ngoai"]);
+        assert_eq!(
+            alts("giao lưu với các nước láng giềng")[..4],
+            [
+                "giao luu voi cac nuoc lang gieng",
+                "giao luu voi cac nuoc giap bien",
+                "giao luu voi cac nuoc co chung bien gioi",
+                "giao luu voi cac nuoc bien gioi",
+            ]
+        );
     }
 
     #[test]
