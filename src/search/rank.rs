@@ -32,6 +32,9 @@ pub struct Weights {
     pub b: f32,
     pub pair: f32,
     pub heading: f32,
+    /// What a syllable of a query word counts when the clause has it only away from the
+    /// syllables next to it in the query ("gia" of "gia đình" for "chuyên gia").
+    pub orphan: f32,
     pub front: f32,
     pub back: f32,
 }
@@ -43,6 +46,7 @@ impl Default for Weights {
             b: 0.75,
             pair: 1.2,
             heading: 0.25,
+            orphan: 0.5,
             front: 0.8,
             back: 0.5,
         }
@@ -443,6 +447,20 @@ fn score_ids(
     let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize| -> Part {
         seen.iter_mut().for_each(|s| *s = false);
         let shared = |i: usize| i < pre || i + suf >= alt.len();
+        let found = |a: &QSyl, b: &QSyl| {
+            text.windows(2)
+                .any(|t| t[0].fid == a.fid && t[1].fid == b.fid)
+        };
+        // A syllable stands with a neighbour of the query somewhere in the clause, or is a word
+        // alone: the whole query, or the whole expression an expansion put in.
+        let joined: Vec<bool> = (0..alt.len())
+            .map(|i| {
+                alt.len() == 1
+                    || (i == pre && alt.len() - pre - suf == 1)
+                    || (i > 0 && found(&alt[i - 1], &alt[i]))
+                    || (i + 1 < alt.len() && found(&alt[i], &alt[i + 1]))
+            })
+            .collect();
         let mut part = Part::default();
         for (i, q) in alt.iter().enumerate() {
             let fid = q.fid as usize;
@@ -453,7 +471,9 @@ fn score_ids(
             let f = tf[fid];
             if f > 0 {
                 let f = f as f32;
-                got += idfs[fid] * f * (w.k1 + 1.0) / (f + norm);
+                let joined = alt.iter().zip(&joined).any(|(o, &j)| j && o.fid == q.fid);
+                got +=
+                    idfs[fid] * f * (w.k1 + 1.0) / (f + norm) * if joined { 1.0 } else { w.orphan };
             }
             if in_heads[fid] {
                 got += w.heading * idfs[fid];
@@ -462,12 +482,13 @@ fn score_ids(
         }
         for (i, pair) in alt.windows(2).enumerate() {
             let bonus = w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
-            let found = text
-                .windows(2)
-                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid);
             part.add(
                 shared(i) && shared(i + 1),
-                if found { bonus } else { 0.0 },
+                if found(&pair[0], &pair[1]) {
+                    bonus
+                } else {
+                    0.0
+                },
                 bonus,
             );
         }
@@ -769,5 +790,52 @@ mod tests {
         assert!(task.lead && task.tier_exact == 3);
         assert!(task.key() > listed.key() && task.key() > helping.key());
         assert!(!helping.lead && helping.tier_exact == 3);
+    }
+
+    #[test]
+    fn a_syllable_away_from_its_query_neighbours_counts_less() {
+        let q = parse("thu hút chuyên gia").unwrap();
+        let s = |text: &str| {
+            score(
+                &q,
+                &analyze(text),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        // "gia" of "gia đình" is not the "gia" of "chuyên gia".
+        let word = s("thu hút chuyên gia giỏi");
+        let orphan = s("thu hút gia đình giỏi");
+        let missing = s("thu hút đình viện giỏi");
+        assert!(word > orphan && orphan > missing);
+        let full = Weights {
+            orphan: 1.0,
+            ..Weights::default()
+        };
+        assert!(
+            score(
+                &q,
+                &analyze("thu hút gia đình giỏi"),
+                &[],
+                Zone::Body,
+                &Flat,
+                &full
+            ) > orphan
+        );
+        // A one-word query has no neighbours to stand with.
+        let one = parse("gia").unwrap();
+        assert_eq!(
+            score(
+                &one,
+                &analyze("gia đình"),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default()
+            ),
+            score(&one, &analyze("gia đình"), &[], Zone::Body, &Flat, &full)
+        );
     }
 }
