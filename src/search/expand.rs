@@ -173,7 +173,7 @@ pub fn kept_ends(typed: &[Syllable], alt: &[Syllable]) -> (usize, usize) {
             if pre + suf < typed.len()
                 && same(&typed[..pre], &alt[..pre])
                 && same(&typed[typed.len() - suf..], &alt[alt.len() - suf..])
-                && best.map_or(true, |(p, s)| pre + suf < p + s)
+                && best.is_none_or(|(p, s)| pre + suf < p + s)
             {
                 best = Some((pre, suf));
             }
