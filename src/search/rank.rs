@@ -443,14 +443,19 @@ fn score_ids(
     // BM25 over its distinct syllables, heading bonus, and a bonus per adjacent query pair. Each
     // is split in two: what the alternative shares with what was typed (its first `pre` and last
     // `suf` syllables) and the middle it puts in their place.
+    // The adjacent pairs of query syllables in the clause, looked up for every query pair.
+    let mut adjacent: Vec<(u16, u16)> = text
+        .windows(2)
+        .filter(|t| t[0].fid != NONE && t[1].fid != NONE)
+        .map(|t| (t[0].fid, t[1].fid))
+        .collect();
+    adjacent.sort_unstable();
+    adjacent.dedup();
     let mut seen = vec![false; m.folded.len()];
     let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize| -> Part {
         seen.iter_mut().for_each(|s| *s = false);
         let shared = |i: usize| i < pre || i + suf >= alt.len();
-        let found = |a: &QSyl, b: &QSyl| {
-            text.windows(2)
-                .any(|t| t[0].fid == a.fid && t[1].fid == b.fid)
-        };
+        let found = |a: &QSyl, b: &QSyl| adjacent.binary_search(&(a.fid, b.fid)).is_ok();
         // A syllable stands with a neighbour of the query somewhere in the clause, or is a word
         // alone: the whole query, or the whole expression an expansion put in.
         let joined: Vec<bool> = (0..alt.len())
