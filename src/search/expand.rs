@@ -69,6 +69,27 @@ pub const THESAURUS: &[&[&str]] = &[
     &["viện trợ", "tài trợ"],
     // Illegal, unreported and unregulated fishing.
     &["IUU", "khai thác hải sản bất hợp pháp"],
+    // Removing obstacles for citizens and businesses: "tháo gỡ" and "giải quyết" are used
+    // interchangeably, as are "vướng mắc" and "khó khăn" (usually written together).
+    &[
+        "tháo gỡ vướng mắc",
+        "giải quyết vướng mắc",
+        "tháo gỡ khó khăn",
+        "giải quyết khó khăn",
+    ],
+    // A border gate is, by the law's definition (Luật Biên giới quốc gia), where exit and entry
+    // take place.
+    &["cửa khẩu", "xuất nhập cảnh"],
+    // Neighbouring countries are the countries sharing the border.
+    &[
+        "nước láng giềng",
+        "nước giáp biên",
+        "nước có chung biên giới",
+    ],
+    // Tourism promotion: the Law on Tourism names "quảng bá" as part of "xúc tiến du lịch".
+    &["quảng bá du lịch", "xúc tiến du lịch"],
+    // "Giáp biên" (on the border): "tỉnh giáp biên" is "tỉnh biên giới".
+    &["giáp biên", "biên giới"],
 ];
 
 /// How much a match of a thesaurus alternative counts against a match of the words typed.
@@ -133,6 +154,33 @@ fn table() -> &'static Table {
         }
         table
     })
+}
+
+/// How many syllables an expansion `alt` of `typed` keeps of it at its start and at its end: the
+/// words around the expression it replaced ("chuyên gia" in "chuyên gia NVNONN" for "chuyên gia
+/// kiều bào"). The expression found is the widest table entry that explains the difference; with
+/// none (an alternative typed with OR), nothing is kept.
+pub fn kept_ends(typed: &[Syllable], alt: &[Syllable]) -> (usize, usize) {
+    let same = |a: &[Syllable], b: &[Syllable]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.folded == y.folded)
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for (_, to, _) in table() {
+        let mut at = 0;
+        while let Some(i) = find(&alt[at..], to) {
+            let pre = at + i;
+            let suf = alt.len() - pre - to.len();
+            if pre + suf < typed.len()
+                && same(&typed[..pre], &alt[..pre])
+                && same(&typed[typed.len() - suf..], &alt[alt.len() - suf..])
+                && best.is_none_or(|(p, s)| pre + suf < p + s)
+            {
+                best = Some((pre, suf));
+            }
+            at = pre + 1;
+        }
+    }
+    best.unwrap_or((0, 0))
 }
 
 /// Adds the other spelling of every abbreviation or expansion found in the query, and the
@@ -247,5 +295,34 @@ mod tests {
             ]
         );
         assert_eq!(alts("đoàn ra")[..2], ["doan ra", "doan di nuoc ngoai"]);
+        assert_eq!(
+            alts("giao lưu với các nước láng giềng")[..4],
+            [
+                "giao luu voi cac nuoc lang gieng",
+                "giao luu voi cac nuoc giap bien",
+                "giao luu voi cac nuoc co chung bien gioi",
+                "giao luu voi cac nuoc bien gioi",
+            ]
+        );
+    }
+
+    #[test]
+    fn kept_ends_are_the_words_around_the_replaced_expression() {
+        let kept = |typed: &str, alt: &str| kept_ends(&analyze(typed), &analyze(alt));
+        assert_eq!(
+            kept("thu hút chuyên gia kiều bào", "thu hút chuyên gia NVNONN"),
+            (4, 0)
+        );
+        assert_eq!(
+            kept(
+                "gặp mặt kiều bào dịp Tết",
+                "gặp mặt người Việt Nam ở nước ngoài dịp Tết"
+            ),
+            (2, 2)
+        );
+        // "đoàn" belongs to the expression replaced, not to the words around it.
+        assert_eq!(kept("đoàn ra", "đoàn đi nước ngoài"), (0, 0));
+        // An alternative typed with OR that no entry explains replaces everything.
+        assert_eq!(kept("vốn ODA", "nguồn lực"), (0, 0));
     }
 }

@@ -671,6 +671,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
                 &text,
                 section_tokens,
                 head_tokens,
+                &stored.clause.assignments,
                 stored.clause.zone,
                 &stats,
                 &request.weights,

@@ -11,9 +11,9 @@
 //!    heading bonuses, scaled down for front and back matter. It only looks at folded forms, so a
 //!    query typed without diacritics scores clauses exactly as its twin with diacritics does.
 
-use super::query::ParsedQuery;
+use super::query::{Alternative, ParsedQuery};
 use crate::analysis::Syllable;
-use crate::model::Zone;
+use crate::model::{Assignment, Role, Zone};
 
 /// Corpus statistics the score needs.
 pub trait TermStats {
@@ -32,6 +32,9 @@ pub struct Weights {
     pub b: f32,
     pub pair: f32,
     pub heading: f32,
+    /// What a syllable of a query word counts when the clause has it only away from the
+    /// syllables next to it in the query ("gia" of "gia đình" for "chuyên gia").
+    pub orphan: f32,
     pub front: f32,
     pub back: f32,
 }
@@ -43,6 +46,7 @@ impl Default for Weights {
             b: 0.75,
             pair: 1.2,
             heading: 0.25,
+            orphan: 0.5,
             front: 0.8,
             back: 0.5,
         }
@@ -54,6 +58,9 @@ impl Default for Weights {
 pub struct Features {
     pub tier_exact: u8,
     pub tier_folded: u8,
+    /// The query names an agency and the clause gives that agency work as lead ("chủ trì", or
+    /// the agency its section of tasks is about).
+    pub lead: bool,
     pub score: f32,
 }
 
@@ -64,8 +71,8 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, f32) {
-        (self.tier_exact, self.tier_folded, self.score)
+    pub fn key(&self) -> (u8, u8, bool, f32) {
+        (self.tier_exact, self.tier_folded, self.lead, self.score)
     }
 }
 
@@ -99,8 +106,13 @@ pub struct Matcher {
     alts: Vec<Vec<QSyl>>,
     /// Weight of each alternative (same order as `alts`).
     weights: Vec<f32>,
+    /// Per alternative: how many syllables it keeps at its start and end of the first
+    /// alternative of its run (what was typed), when it is an expansion of it.
+    kept: Vec<(usize, usize)>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
+    /// The canonical agency the query names, when the words typed are one agency's name.
+    agency: Option<String>,
     exact_buf: String,
     fold_buf: String,
     tokenizer: crate::analysis::syllables::SyllableTokenizer,
@@ -113,19 +125,28 @@ impl Matcher {
             exact: Vec::new(),
             alts: Vec::new(),
             weights: Vec::new(),
+            kept: Vec::new(),
             runs: Vec::new(),
+            agency: None,
             exact_buf: String::new(),
             fold_buf: String::new(),
             tokenizer: Default::default(),
         };
         for run in &query.runs {
             m.runs.push(run.alternatives.len());
-            for alt in &run.alternatives {
+            let typed: &[Syllable] = run.alternatives.first().map_or(&[], |a| &a.syllables);
+            for (i, alt) in run.alternatives.iter().enumerate() {
                 let ids = alt.syllables.iter().map(|s| m.intern(s)).collect();
                 m.alts.push(ids);
                 m.weights.push(alt.weight);
+                m.kept.push(if i == 0 {
+                    (typed.len(), 0)
+                } else {
+                    super::expand::kept_ends(typed, &alt.syllables)
+                });
             }
         }
+        m.agency = agency_named(query);
         m
     }
 
@@ -215,6 +236,33 @@ impl Matcher {
                     .map_or(NONE, |i| i as u16);
             }
             out.push(Tok { fid, eid });
+        }
+    }
+}
+
+/// The agency a query names, when its words as typed (or their standard abbreviation: "Mặt
+/// trận Tổ quốc" is "MTTQ") are exactly one agency's name ("Sở Lao động - Thương binh và Xã
+/// hội", "cong an tinh"), as the structure module recognises agencies in documents.
+fn agency_named(query: &ParsedQuery) -> Option<String> {
+    let words = |a: &Alternative| {
+        a.syllables
+            .iter()
+            .map(|s| s.exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match query.runs.as_slice() {
+        [run] => run
+            .alternatives
+            .iter()
+            .filter(|a| a.weight >= 1.0 && a.reference.is_none())
+            .find_map(|a| crate::structure::agency::canonical(&words(a))),
+        runs => {
+            let typed: Option<Vec<String>> = runs
+                .iter()
+                .map(|r| r.alternatives.first().map(words))
+                .collect();
+            crate::structure::agency::canonical(&typed?.join(" "))
         }
     }
 }
@@ -344,6 +392,29 @@ fn idf(stats: &dyn TermStats, folded: &str) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.01)
 }
 
+/// An alternative's score split into what it shares with what was typed and the rest.
+#[derive(Debug, Default, Clone, Copy)]
+struct Part {
+    got_shared: f32,
+    got_mid: f32,
+    ideal_mid: f32,
+}
+
+impl Part {
+    fn add(&mut self, shared: bool, got: f32, ideal: f32) {
+        if shared {
+            self.got_shared += got;
+        } else {
+            self.got_mid += got;
+            self.ideal_mid += ideal;
+        }
+    }
+
+    fn total(&self) -> f32 {
+        self.got_shared + self.got_mid
+    }
+}
+
 fn score_ids(
     m: &Matcher,
     text: &[Tok],
@@ -369,58 +440,86 @@ fn score_ids(
     let norm = w.k1 * (1.0 - w.b + w.b * dl / avg);
     let idfs: Vec<f32> = m.folded.iter().map(|f| idf(stats, f)).collect();
     // One alternative's score and the most it could score (every word and pair found once):
-    // BM25 over its distinct syllables, heading bonus, and a bonus per adjacent query pair.
+    // BM25 over its distinct syllables, heading bonus, and a bonus per adjacent query pair. Each
+    // is split in two: what the alternative shares with what was typed (its first `pre` and last
+    // `suf` syllables) and the middle it puts in their place.
+    // The adjacent pairs of query syllables in the clause, looked up for every query pair.
+    let mut adjacent: Vec<(u16, u16)> = text
+        .windows(2)
+        .filter(|t| t[0].fid != NONE && t[1].fid != NONE)
+        .map(|t| (t[0].fid, t[1].fid))
+        .collect();
+    adjacent.sort_unstable();
+    adjacent.dedup();
     let mut seen = vec![false; m.folded.len()];
-    let mut alt_score = |alt: &[QSyl]| -> (f32, f32) {
+    let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize| -> Part {
         seen.iter_mut().for_each(|s| *s = false);
-        let (mut got, mut ideal) = (0.0, 0.0);
-        for q in alt {
+        let shared = |i: usize| i < pre || i + suf >= alt.len();
+        let found = |a: &QSyl, b: &QSyl| adjacent.binary_search(&(a.fid, b.fid)).is_ok();
+        // A syllable stands with a neighbour of the query somewhere in the clause, or is a word
+        // alone: the whole query, or the whole expression an expansion put in.
+        let joined: Vec<bool> = (0..alt.len())
+            .map(|i| {
+                alt.len() == 1
+                    || (i == pre && alt.len() - pre - suf == 1)
+                    || (i > 0 && found(&alt[i - 1], &alt[i]))
+                    || (i + 1 < alt.len() && found(&alt[i], &alt[i + 1]))
+            })
+            .collect();
+        let mut part = Part::default();
+        for (i, q) in alt.iter().enumerate() {
             let fid = q.fid as usize;
             if std::mem::replace(&mut seen[fid], true) {
                 continue;
             }
-            ideal += idfs[fid];
+            let mut got = 0.0;
             let f = tf[fid];
             if f > 0 {
                 let f = f as f32;
-                got += idfs[fid] * f * (w.k1 + 1.0) / (f + norm);
+                let joined = alt.iter().zip(&joined).any(|(o, &j)| j && o.fid == q.fid);
+                got +=
+                    idfs[fid] * f * (w.k1 + 1.0) / (f + norm) * if joined { 1.0 } else { w.orphan };
             }
             if in_heads[fid] {
                 got += w.heading * idfs[fid];
             }
+            part.add(shared(i), got, idfs[fid]);
         }
-        for pair in alt.windows(2) {
+        for (i, pair) in alt.windows(2).enumerate() {
             let bonus = w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
-            ideal += bonus;
-            if text
-                .windows(2)
-                .any(|t| t[0].fid == pair[0].fid && t[1].fid == pair[1].fid)
-            {
-                got += bonus;
-            }
+            part.add(
+                shared(i) && shared(i + 1),
+                if found(&pair[0], &pair[1]) {
+                    bonus
+                } else {
+                    0.0
+                },
+                bonus,
+            );
         }
-        (got, ideal)
+        part
     };
-    // Each place in the query scores by its best alternative. Alternatives are brought to the
-    // scale of the first (what was typed): an expansion of six syllables for an abbreviation of
-    // one must not outscore it by being long. Thesaurus alternatives then count for their weight.
+    // Each place in the query scores by its best alternative. What an alternative shares with
+    // what was typed counts as typed; the expression it puts in place of the rest is brought to
+    // the scale of what it replaces (an expansion of six syllables for an abbreviation of one
+    // must not outscore it by being long) and, from the thesaurus, counts for its weight only:
+    // "chuyên gia NVNONN" for "chuyên gia kiều bào" halves what NVNONN brings, not "chuyên gia".
     let mut total = 0.0;
     let mut next = 0;
     for &n in &m.runs {
-        let mut best = 0f32;
-        let mut first_ideal = 0.0;
-        for (i, (alt, &aw)) in m.alts[next..next + n]
-            .iter()
-            .zip(&m.weights[next..next + n])
-            .enumerate()
-        {
-            let (got, ideal) = alt_score(alt);
-            if i == 0 {
-                first_ideal = ideal;
-                best = best.max(aw * got);
-            } else if ideal > 0.0 {
-                best = best.max(aw * got * first_ideal / ideal);
-            }
+        let typed = &m.alts[next];
+        let mut best = m.weights[next] * alt_score(typed, typed.len(), 0).total();
+        for i in next + 1..next + n {
+            let (alt, aw) = (&m.alts[i], m.weights[i]);
+            let (pre, suf) = m.kept[i];
+            let own = alt_score(alt, pre, suf);
+            let replaced = alt_score(typed, pre, suf);
+            let scale = if own.ideal_mid > 0.0 {
+                replaced.ideal_mid / own.ideal_mid
+            } else {
+                0.0
+            };
+            best = best.max(own.got_shared + aw * own.got_mid * scale);
         }
         total += best;
         next += n;
@@ -457,22 +556,50 @@ pub fn features(
 ) -> Features {
     let m = Matcher::new(query);
     let section: Vec<Tok> = Vec::new();
-    features_ids(&m, &m.ids(text), &section, &m.ids(headings), zone, stats, w)
+    features_ids(
+        &m,
+        &m.ids(text),
+        &section,
+        &m.ids(headings),
+        &[],
+        zone,
+        stats,
+        w,
+    )
 }
 
 /// All features of a clause given as ids (see `Matcher::tokens`).
+#[allow(clippy::too_many_arguments)]
 pub fn features_ids(
     m: &Matcher,
     text: &[Tok],
     section: &[Tok],
     headings: &[Tok],
+    assignments: &[Assignment],
     zone: Zone,
     stats: &dyn TermStats,
     w: &Weights,
 ) -> Features {
+    // A query that names an agency asks what that agency is given to do: a clause that gives it
+    // work as lead is found as a whole, whether its text names the agency or the heading of its
+    // section does ("1. Đề nghị Ủy ban Mặt trận Tổ quốc" above "Chủ trì tham mưu…"), and ranks
+    // first among the clauses that contain the name.
+    let lead = m.agency.as_ref().is_some_and(|a| {
+        assignments
+            .iter()
+            .any(|x| x.role == Role::Lead && x.agency == *a)
+    });
+    let tier = |exact| {
+        if lead {
+            3
+        } else {
+            tier_with_section(m, text, section, exact)
+        }
+    };
     Features {
-        tier_exact: tier_with_section(m, text, section, true),
-        tier_folded: tier_with_section(m, text, section, false),
+        tier_exact: tier(true),
+        tier_folded: tier(false),
+        lead,
         score: score_ids(m, text, headings, zone, stats, w),
     }
 }
@@ -578,5 +705,142 @@ mod tests {
         let body = score(&q, &t, &[], Zone::Body, &Flat, &Weights::default());
         let front = score(&q, &t, &[], Zone::Front, &Flat, &Weights::default());
         assert!(front < body);
+    }
+
+    #[test]
+    fn a_thesaurus_alternative_discounts_only_what_it_replaces() {
+        let mut q = parse("chuyên gia trí thức kiều bào").unwrap();
+        crate::search::expand::expand(&mut q);
+        let score_of = |text: &str| {
+            score(
+                &q,
+                &analyze(text),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        let typed = score_of("chuyên gia trí thức kiều bào");
+        let expanded = score_of("chuyên gia trí thức NVNONN");
+        let context_only = score_of("chuyên gia trí thức");
+        // The expression found in place of "kiều bào" adds something, less than the words typed.
+        assert!(context_only < expanded && expanded < typed);
+        // The words around it count in full: more than half of what the typed words score.
+        assert!(expanded > 0.5 * typed);
+    }
+
+    #[test]
+    fn a_query_naming_an_agency_knows_it() {
+        let named = |q: &str| {
+            let mut p = parse(q).unwrap();
+            crate::search::expand::expand(&mut p);
+            agency_named(&p)
+        };
+        // Through its standard abbreviation (MTTQ), as the structure module names it.
+        assert_eq!(
+            named("Mặt trận Tổ quốc").as_deref(),
+            Some("Ủy ban Mặt trận Tổ quốc Việt Nam")
+        );
+        assert_eq!(
+            named("Sở Lao động - Thương binh và Xã hội").as_deref(),
+            Some("Sở Lao động - Thương binh và Xã hội")
+        );
+        assert_eq!(named("cong an tinh").as_deref(), Some("Công an"));
+        assert_eq!(named("bảo hộ công dân"), None);
+        assert_eq!(named("Việt Nam"), None);
+    }
+
+    #[test]
+    fn clauses_giving_the_named_agency_work_as_lead_rank_first() {
+        let mut q = parse("Mặt trận Tổ quốc").unwrap();
+        crate::search::expand::expand(&mut q);
+        let m = Matcher::new(&q);
+        let lead = vec![Assignment {
+            agency: "Ủy ban Mặt trận Tổ quốc Việt Nam".into(),
+            role: Role::Lead,
+            mention: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh".into(),
+        }];
+        let support = vec![Assignment {
+            role: Role::Support,
+            ..lead[0].clone()
+        }];
+        let at = |text: &str, section: &str, assignments: &[Assignment]| {
+            features_ids(
+                &m,
+                &m.ids(&analyze(text)),
+                &m.ids(&analyze(section)),
+                &[],
+                assignments,
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        let task = at(
+            "Chủ trì tham mưu tổ chức họp mặt kiều bào",
+            "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            &lead,
+        );
+        let listed = at(
+            "yêu cầu các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh triển khai",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            &[],
+        );
+        let helping = at(
+            "Phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "2. Sở Ngoại vụ",
+            &support,
+        );
+        assert!(task.lead && task.tier_exact == 3);
+        assert!(task.key() > listed.key() && task.key() > helping.key());
+        assert!(!helping.lead && helping.tier_exact == 3);
+    }
+
+    #[test]
+    fn a_syllable_away_from_its_query_neighbours_counts_less() {
+        let q = parse("thu hút chuyên gia").unwrap();
+        let s = |text: &str| {
+            score(
+                &q,
+                &analyze(text),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        // "gia" of "gia đình" is not the "gia" of "chuyên gia".
+        let word = s("thu hút chuyên gia giỏi");
+        let orphan = s("thu hút gia đình giỏi");
+        let missing = s("thu hút đình viện giỏi");
+        assert!(word > orphan && orphan > missing);
+        let full = Weights {
+            orphan: 1.0,
+            ..Weights::default()
+        };
+        assert!(
+            score(
+                &q,
+                &analyze("thu hút gia đình giỏi"),
+                &[],
+                Zone::Body,
+                &Flat,
+                &full
+            ) > orphan
+        );
+        // A one-word query has no neighbours to stand with.
+        let one = parse("gia").unwrap();
+        assert_eq!(
+            score(
+                &one,
+                &analyze("gia đình"),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default()
+            ),
+            score(&one, &analyze("gia đình"), &[], Zone::Body, &Flat, &full)
+        );
     }
 }
