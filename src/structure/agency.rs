@@ -103,6 +103,8 @@ pub fn query_matches(query: &str, canonical: &str) -> bool {
 }
 
 fn canonical_known(name: &str) -> Option<(String, bool)> {
+    let restored = restore_head(name);
+    let name = restored.as_deref().unwrap_or(name);
     let toks = tokenize(name);
     let ms = scan(name, &toks, false);
     if ms.len() != 1 {
@@ -113,6 +115,27 @@ fn canonical_known(name: &str) -> Option<(String, bool)> {
         return None;
     }
     Some((m.canonical.clone(), m.known))
+}
+
+/// A name typed without any diacritics has lost what tells its head word from a common word
+/// ("so" is "sở" and "số", "bo" is "bộ" and "bò"), and running text needs the marks to tell them
+/// apart. Typed alone as one agency's name, it can only mean the head word: "so ngoai vu" is
+/// "sở ngoai vu". `None` when there is nothing to restore.
+fn restore_head(name: &str) -> Option<String> {
+    if !name.is_ascii() {
+        return None;
+    }
+    let typed = name.trim_start();
+    let lower = typed.to_ascii_lowercase();
+    [
+        ("chi cuc ", "chi cục "),
+        ("so ", "sở "),
+        ("bo ", "bộ "),
+        ("cuc ", "cục "),
+    ]
+    .iter()
+    .find(|(plain, _)| lower.starts_with(plain))
+    .map(|(plain, head)| format!("{head}{}", &typed[plain.len()..]))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1425,6 +1448,28 @@ mod tests {
             .into_iter()
             .map(|m| m.canonical)
             .collect()
+    }
+
+    #[test]
+    fn a_name_typed_without_diacritics_is_the_same_agency() {
+        for (plain, marked) in [
+            ("so ngoai vu", "Sở Ngoại vụ"),
+            (
+                "So Lao dong - Thuong binh va Xa hoi",
+                "Sở Lao động - Thương binh và Xã hội",
+            ),
+            (
+                "so lao dong thuong binh va xa hoi",
+                "Sở Lao động - Thương binh và Xã hội",
+            ),
+            ("bo cong an", "Bộ Công an"),
+            ("cong an tinh", "Công an tỉnh"),
+        ] {
+            assert!(canonical(marked).is_some(), "{marked}");
+            assert_eq!(canonical(plain), canonical(marked), "{plain}");
+        }
+        // In running text the marks still decide: "số" is a number, not a department.
+        assert!(canon("theo số Ngoại vụ").is_empty());
     }
 
     #[test]
