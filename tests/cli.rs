@@ -514,3 +514,62 @@ fn decomposed_text_and_old_tone_marks_match_and_are_shown_as_written() {
         );
     }
 }
+
+/// A plan of five numbered tasks, each built by `task(j)`.
+fn plan(number: usize, task: impl Fn(usize) -> String) -> String {
+    let mut text = format!(
+        "ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM\nSố: {number}/KH-UBND\nKẾ HOẠCH\nVề việc thử nghiệm\nI. NỘI DUNG\n"
+    );
+    for j in 1..=5 {
+        text.push_str(&format!("{j}. {}\n", task(j)));
+    }
+    text
+}
+
+#[test]
+fn common_words_on_a_larger_corpus_still_put_the_phrase_first() {
+    // 250 clauses with the phrase and 250 with its words apart ("lao động" … "hợp đồng"): enough
+    // phrase clauses to fill the ranking pool from the query's selective pair ("động lao")
+    // alone, as on a large index, where the broad union of its common words is not asked.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).unwrap();
+    for i in 0..100 {
+        let text = if i % 2 == 0 {
+            plan(i + 1, |j| {
+                format!("Người sử dụng ký hợp đồng lao động với người làm công số {i}-{j}.")
+            })
+        } else {
+            plan(i + 1, |j| {
+                format!("Người lao động tham gia hợp tác xã và ký hợp đồng thuê nhà số {i}-{j}.")
+            })
+        };
+        std::fs::write(corpus_dir.join(format!("kh{i:03}.txt")), text).unwrap();
+    }
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    for q in ["hợp đồng lao động", "hop dong lao dong"] {
+        let (code, out, err) = tracuu(
+            &corpus_dir,
+            &index,
+            &["search", q, "--json", "--limit", "20"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let v = json(&out);
+        let hits = v["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), 20);
+        for h in hits {
+            let text = h["text"].as_str().unwrap();
+            assert!(text.contains("hợp đồng lao động"), "{q}: {text}");
+        }
+        // Every clause has "lao động" and "hợp đồng": 500 match, and a count that stopped
+        // early says so.
+        let total = v["total"].as_u64().unwrap();
+        if v["total_exact"].as_bool().unwrap() {
+            assert_eq!(total, 500, "{q}");
+        } else {
+            assert!((250..=500).contains(&total), "{q}: {total}");
+        }
+    }
+}

@@ -410,12 +410,14 @@ fn left_out(q: &ParsedQuery, stats: &dyn Frequencies, breadth: Breadth) -> LeftO
     // Of the selective syllables and pairs, only the rarest few: a long query's many terms of
     // middling frequency are what keeps block-WAND from skipping.
     let terms = narrow_terms(&out, q, stats);
-    // The rarest term stays however common, so that a query of common words ("lao động") has
-    // one pair in its narrow union.
+    // The rarest term found in the index stays however common, so that a query of common words
+    // ("lao động") has one pair in its narrow union; a term found nowhere (an abbreviation the
+    // documents never use) cannot stand in for it.
+    let rarest = terms.iter().position(|(df, _, _)| *df > 0);
     let (selective, common_pairs): (Vec<_>, Vec<_>) = terms
         .into_iter()
         .enumerate()
-        .partition(|(i, (df, is_pair, _))| *i == 0 || !is_pair || *df <= limit);
+        .partition(|(i, (df, is_pair, _))| Some(*i) == rarest || !is_pair || *df <= limit);
     let selective = selective.into_iter().map(|(_, t)| t);
     let common_pairs = common_pairs.into_iter().map(|(_, t)| t);
     out.pairs.extend(common_pairs.map(|(_, _, p)| p));
@@ -962,6 +964,16 @@ mod tests {
         let narrow = left_out(&parsed("lao động"), &f, Breadth::Narrow);
         assert!(narrow.text.contains("lao") && narrow.text.contains("dong"));
         assert!(narrow.pairs.is_empty(), "the pair is the only term left");
+        // A word found nowhere is no stand-in for the rarest term found.
+        let f = Fake(HashMap::from([
+            ("lao", 600),
+            ("dong", 2500),
+            ("lao_dong", 400),
+            ("hdld", 0),
+            ("dong_hdld", 0),
+        ]));
+        let narrow = left_out(&parsed("lao động hđlđ"), &f, Breadth::Narrow);
+        assert!(!narrow.pairs.contains("lao_dong"), "{narrow:?}");
         // A short query's broad union is the whole query.
         assert_eq!(
             left_out(&parsed("lao động"), &f, Breadth::Broad),
