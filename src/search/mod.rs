@@ -590,6 +590,20 @@ pub fn stored_clause(
         .map_err(|e| SearchError::Index(format!("unreadable stored clause: {e}")))
 }
 
+/// Searches the segments of an index in parallel, one thread per core: a large index has a
+/// dozen segments, and each is ranked on its own before their pools are merged.
+fn segment_executor() -> &'static tantivy::Executor {
+    static EXECUTOR: std::sync::OnceLock<tantivy::Executor> = std::sync::OnceLock::new();
+    EXECUTOR.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores < 2 {
+            return tantivy::Executor::single_thread();
+        }
+        tantivy::Executor::multi_thread(cores.min(8), "tracuu-search-")
+            .unwrap_or_else(|_| tantivy::Executor::single_thread())
+    })
+}
+
 /// Runs a search.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
     query::check_page(request.limit, request.offset)?;
@@ -639,7 +653,13 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut gather = |(q, unfiltered): (BooleanQuery, bool),
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<(usize, (usize, bool)), SearchError> {
-        let top = searcher.search(&q, &TopDocs::with_limit(pool).order_by_score())?;
+        let collector = TopDocs::with_limit(pool).order_by_score();
+        let top = if searcher.segment_readers().len() > 1 {
+            let scoring = tantivy::query::EnableScoring::enabled_from_searcher(&searcher);
+            searcher.search_with_executor(&q, &collector, segment_executor(), scoring)?
+        } else {
+            searcher.search(&q, &collector)?
+        };
         let found = top.len();
 
         let total = count_matches(&searcher, &q, found, pool, unfiltered)?;
