@@ -623,6 +623,11 @@ mod tests {
         }
     }
 
+    /// The score of a body clause with no headings, under `w`.
+    fn body_score(q: &ParsedQuery, text: &str, w: &Weights) -> f32 {
+        score(q, &analyze(text), &[], Zone::Body, &Flat, w)
+    }
+
     fn f(q: &str, text: &str) -> Features {
         features(
             &parse(q).unwrap(),
@@ -711,16 +716,7 @@ mod tests {
     fn a_thesaurus_alternative_discounts_only_what_it_replaces() {
         let mut q = parse("chuyên gia trí thức kiều bào").unwrap();
         crate::search::expand::expand(&mut q);
-        let score_of = |text: &str| {
-            score(
-                &q,
-                &analyze(text),
-                &[],
-                Zone::Body,
-                &Flat,
-                &Weights::default(),
-            )
-        };
+        let score_of = |text: &str| body_score(&q, text, &Weights::default());
         let typed = score_of("chuyên gia trí thức kiều bào");
         let expanded = score_of("chuyên gia trí thức NVNONN");
         let context_only = score_of("chuyên gia trí thức");
@@ -800,16 +796,7 @@ mod tests {
     #[test]
     fn a_syllable_away_from_its_query_neighbours_counts_less() {
         let q = parse("thu hút chuyên gia").unwrap();
-        let s = |text: &str| {
-            score(
-                &q,
-                &analyze(text),
-                &[],
-                Zone::Body,
-                &Flat,
-                &Weights::default(),
-            )
-        };
+        let s = |text: &str| body_score(&q, text, &Weights::default());
         // "gia" of "gia đình" is not the "gia" of "chuyên gia".
         let word = s("thu hút chuyên gia giỏi");
         let orphan = s("thu hút gia đình giỏi");
@@ -819,28 +806,12 @@ mod tests {
             orphan: 1.0,
             ..Weights::default()
         };
-        assert!(
-            score(
-                &q,
-                &analyze("thu hút gia đình giỏi"),
-                &[],
-                Zone::Body,
-                &Flat,
-                &full
-            ) > orphan
-        );
+        assert!(body_score(&q, "thu hút gia đình giỏi", &full) > orphan);
         // A one-word query has no neighbours to stand with.
         let one = parse("gia").unwrap();
         assert_eq!(
-            score(
-                &one,
-                &analyze("gia đình"),
-                &[],
-                Zone::Body,
-                &Flat,
-                &Weights::default()
-            ),
-            score(&one, &analyze("gia đình"), &[], Zone::Body, &Flat, &full)
+            body_score(&one, "gia đình", &Weights::default()),
+            body_score(&one, "gia đình", &full)
         );
     }
 }
