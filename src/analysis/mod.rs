@@ -18,7 +18,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer};
 use exact_filter::{exact_form, ExactFilter};
 use fold_filter::FoldFilter;
 use pair_filter::PairFilter;
-use syllables::SyllableTokenizer;
+use syllables::{SharedSyllableTokenizer, SyllableTokenizer};
 
 /// Exact syllables (diacritics kept, tone placement canonical).
 pub const EXACT: &str = "vi_exact";
@@ -27,23 +27,24 @@ pub const FOLDED: &str = "vi_fold";
 /// Folded adjacent-syllable pairs.
 pub const PAIRS: &str = "vi_pairs";
 
-/// Registers the three analyzers with an index's tokenizer manager.
+/// Registers the three analyzers with an index's tokenizer manager. They split text with the
+/// shared tokenizer: the clause text that the three of them index in turn is split once.
 pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
     manager.register(
         EXACT,
-        TextAnalyzer::builder(SyllableTokenizer::default())
+        TextAnalyzer::builder(SharedSyllableTokenizer::default())
             .filter(ExactFilter)
             .build(),
     );
     manager.register(
         FOLDED,
-        TextAnalyzer::builder(SyllableTokenizer::default())
+        TextAnalyzer::builder(SharedSyllableTokenizer::default())
             .filter(FoldFilter)
             .build(),
     );
     manager.register(
         PAIRS,
-        TextAnalyzer::builder(SyllableTokenizer::default())
+        TextAnalyzer::builder(SharedSyllableTokenizer::default())
             .filter(FoldFilter)
             .filter(PairFilter)
             .build(),

@@ -186,6 +186,102 @@ impl TokenStream for SyllableStream<'_> {
     }
 }
 
+/// A `SyllableTokenizer` for indexing that splits each text once per thread, however many fields
+/// analyse it.
+///
+/// A clause's text is indexed in three fields (exact, folded, pairs), each with its own analyzer,
+/// one after the other in the same indexing thread: splitting it three times was the largest cost
+/// of analysis. This tokenizer keeps the word spans of the last text it split on its thread, and
+/// an analyzer given the same text again (compared in full, so any other text is split afresh)
+/// replays them: the same tokens as `SyllableTokenizer`, which a property test checks.
+#[derive(Clone, Default)]
+pub struct SharedSyllableTokenizer {
+    token: Token,
+    spans: Vec<(usize, usize)>,
+}
+
+/// The last text split on this thread by a `SharedSyllableTokenizer`, and its word spans.
+#[derive(Default)]
+struct LastSplit {
+    text: String,
+    spans: Vec<(usize, usize)>,
+}
+
+/// A text larger than this is not kept once split (its copy would stay in memory).
+const LAST_SPLIT_MAX_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static LAST_SPLIT: std::cell::RefCell<LastSplit> = std::cell::RefCell::default();
+}
+
+/// Fills `spans` with the word spans of `text`, from this thread's last split when it is the same.
+fn spans_of(text: &str, spans: &mut Vec<(usize, usize)>) {
+    LAST_SPLIT.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.text != text {
+            last.text.clear();
+            last.spans.clear();
+            if text.len() > LAST_SPLIT_MAX_BYTES {
+                last.text.shrink_to(LAST_SPLIT_MAX_BYTES);
+                last.spans.shrink_to(LAST_SPLIT_MAX_BYTES / 4);
+                spans.clear();
+                spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+                return;
+            }
+            last.text.push_str(text);
+            last.spans
+                .extend(words(text).map(|(o, w)| (o, o + w.len())));
+        }
+        spans.clone_from(&last.spans);
+    });
+}
+
+pub struct SpanStream<'a> {
+    text: &'a str,
+    spans: std::slice::Iter<'a, (usize, usize)>,
+    token: &'a mut Token,
+    position: usize,
+}
+
+impl Tokenizer for SharedSyllableTokenizer {
+    type TokenStream<'a> = SpanStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
+        self.token.reset();
+        spans_of(text, &mut self.spans);
+        SpanStream {
+            text,
+            spans: self.spans.iter(),
+            token: &mut self.token,
+            position: 0,
+        }
+    }
+}
+
+impl TokenStream for SpanStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(&(from, to)) = self.spans.next() else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.position;
+        self.token.position_length = 1;
+        self.position += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +334,58 @@ mod tests {
             let got: Vec<(usize, &str)> = words(&text).collect();
             proptest::prop_assert_eq!(got, reference(&text));
         }
+    }
+
+    fn all_tokens<T: Tokenizer>(tokenizer: &mut T, text: &str) -> Vec<Token> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push(t.clone());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_shared_tokenizer_gives_the_same_tokens(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "a", "Đ", "ộ", "ư", "1", " ", "  ", "\n", ".", ",", "/", "-", "“", "\u{0301}",
+                    "中", "x".repeat(70).leak(),
+                ]), 0..30),
+                1..6,
+            ),
+            repeats in proptest::collection::vec(0usize..6, 0..12),
+        ) {
+            let texts: Vec<String> = texts.iter().map(|parts| parts.concat()).collect();
+            let mut shared = SharedSyllableTokenizer::default();
+            let mut other = SharedSyllableTokenizer::default();
+            let mut plain = SyllableTokenizer::default();
+            // Each text, then texts again in any order (hits and misses of the last split),
+            // through two tokenizers as the fields of one document do.
+            let order = (0..texts.len()).chain(repeats.into_iter().map(|i| i % texts.len()));
+            for i in order {
+                let expected = all_tokens(&mut plain, &texts[i]);
+                proptest::prop_assert_eq!(all_tokens(&mut shared, &texts[i]), expected.clone());
+                proptest::prop_assert_eq!(all_tokens(&mut other, &texts[i]), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn the_shared_tokenizer_splits_a_huge_text_without_keeping_it() {
+        let text = "bảo hộ ".repeat(LAST_SPLIT_MAX_BYTES / 4);
+        let mut shared = SharedSyllableTokenizer::default();
+        let mut plain = SyllableTokenizer::default();
+        assert_eq!(
+            all_tokens(&mut shared, &text),
+            all_tokens(&mut plain, &text)
+        );
+        assert_eq!(
+            all_tokens(&mut shared, "a b"),
+            all_tokens(&mut plain, "a b")
+        );
+        LAST_SPLIT.with(|last| assert!(last.borrow().text.capacity() <= LAST_SPLIT_MAX_BYTES));
     }
 
     #[test]
