@@ -14,6 +14,8 @@
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::normalize::fold::fold_into;
+
 /// Splits text into syllables, keeping byte offsets into the original text.
 #[derive(Clone, Default)]
 pub struct SyllableTokenizer {
@@ -200,11 +202,28 @@ pub struct SharedSyllableTokenizer {
     spans: Vec<(usize, usize)>,
 }
 
-/// The last text split on this thread by a `SharedSyllableTokenizer`, and its word spans.
+/// The last text split on this thread by a shared tokenizer, its word spans and, once a folding
+/// analyzer has asked for them, its folded words.
 #[derive(Default)]
 struct LastSplit {
     text: String,
     spans: Vec<(usize, usize)>,
+    /// The folded words one after the other, and where each ends; valid when `folded_ok`.
+    folded: String,
+    folded_ends: Vec<usize>,
+    folded_ok: bool,
+}
+
+impl LastSplit {
+    fn fold(&mut self) {
+        self.folded.clear();
+        self.folded_ends.clear();
+        for &(from, to) in &self.spans {
+            fold_into(&self.text[from..to], &mut self.folded);
+            self.folded_ends.push(self.folded.len());
+        }
+        self.folded_ok = true;
+    }
 }
 
 /// A text larger than this is not kept once split (its copy would stay in memory).
@@ -218,22 +237,122 @@ thread_local! {
 fn spans_of(text: &str, spans: &mut Vec<(usize, usize)>) {
     LAST_SPLIT.with(|last| {
         let mut last = last.borrow_mut();
+        split(&mut last, text, spans);
+        if last.text == text {
+            spans.clone_from(&last.spans);
+        }
+    });
+}
+
+/// Makes `last` the split of `text`. A text too large to keep is split into `spans` instead,
+/// leaving `last` empty.
+fn split(last: &mut LastSplit, text: &str, spans: &mut Vec<(usize, usize)>) {
+    if last.text == text {
+        return;
+    }
+    last.text.clear();
+    last.spans.clear();
+    last.folded_ok = false;
+    if text.len() > LAST_SPLIT_MAX_BYTES {
+        last.text.shrink_to(LAST_SPLIT_MAX_BYTES);
+        last.spans.shrink_to(LAST_SPLIT_MAX_BYTES / 4);
+        last.folded.shrink_to(LAST_SPLIT_MAX_BYTES);
+        last.folded_ends.shrink_to(LAST_SPLIT_MAX_BYTES / 4);
+        spans.clear();
+        spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+        return;
+    }
+    last.text.push_str(text);
+    last.spans
+        .extend(words(text).map(|(o, w)| (o, o + w.len())));
+}
+
+/// Fills `spans`, `folded` and `ends` with the word spans and folded words of `text` (as
+/// `LastSplit` holds them), from this thread's last split when it is the same text.
+fn folded_of(
+    text: &str,
+    spans: &mut Vec<(usize, usize)>,
+    folded: &mut String,
+    ends: &mut Vec<usize>,
+) {
+    LAST_SPLIT.with(|last| {
+        let mut last = last.borrow_mut();
+        split(&mut last, text, spans);
         if last.text != text {
-            last.text.clear();
-            last.spans.clear();
-            if text.len() > LAST_SPLIT_MAX_BYTES {
-                last.text.shrink_to(LAST_SPLIT_MAX_BYTES);
-                last.spans.shrink_to(LAST_SPLIT_MAX_BYTES / 4);
-                spans.clear();
-                spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
-                return;
+            // Too large to keep: `spans` holds its split; fold it here.
+            folded.clear();
+            ends.clear();
+            for &(from, to) in spans.iter() {
+                fold_into(&text[from..to], folded);
+                ends.push(folded.len());
             }
-            last.text.push_str(text);
-            last.spans
-                .extend(words(text).map(|(o, w)| (o, o + w.len())));
+            return;
+        }
+        if !last.folded_ok {
+            last.fold();
         }
         spans.clone_from(&last.spans);
+        folded.clone_from(&last.folded);
+        ends.clone_from(&last.folded_ends);
     });
+}
+
+/// `SharedSyllableTokenizer` followed by `FoldFilter` in one: the folded words of a text, folded
+/// once per thread however many fields index them (text_fold, and text_pairs after it).
+#[derive(Clone, Default)]
+pub struct SharedFoldedTokenizer {
+    token: Token,
+    spans: Vec<(usize, usize)>,
+    folded: String,
+    ends: Vec<usize>,
+}
+
+pub struct FoldedStream<'a> {
+    tokenizer: &'a mut SharedFoldedTokenizer,
+    next: usize,
+}
+
+impl Tokenizer for SharedFoldedTokenizer {
+    type TokenStream<'a> = FoldedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldedStream<'a> {
+        self.token.reset();
+        folded_of(text, &mut self.spans, &mut self.folded, &mut self.ends);
+        FoldedStream {
+            tokenizer: self,
+            next: 0,
+        }
+    }
+}
+
+impl TokenStream for FoldedStream<'_> {
+    fn advance(&mut self) -> bool {
+        let t = &mut *self.tokenizer;
+        let Some(&(from, to)) = t.spans.get(self.next) else {
+            return false;
+        };
+        let start = if self.next == 0 {
+            0
+        } else {
+            t.ends[self.next - 1]
+        };
+        t.token.text.clear();
+        t.token.text.push_str(&t.folded[start..t.ends[self.next]]);
+        t.token.offset_from = from;
+        t.token.offset_to = to;
+        t.token.position = self.next;
+        t.token.position_length = 1;
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokenizer.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokenizer.token
+    }
 }
 
 pub struct SpanStream<'a> {
@@ -336,6 +455,9 @@ mod tests {
         }
     }
 
+    use crate::analysis::fold_filter::FoldFilter;
+    use tantivy::tokenizer::TokenFilter;
+
     fn all_tokens<T: Tokenizer>(tokenizer: &mut T, text: &str) -> Vec<Token> {
         let mut stream = tokenizer.token_stream(text);
         let mut out = Vec::new();
@@ -361,12 +483,22 @@ mod tests {
             let mut shared = SharedSyllableTokenizer::default();
             let mut other = SharedSyllableTokenizer::default();
             let mut plain = SyllableTokenizer::default();
+            let mut folded = SharedFoldedTokenizer::default();
+            let mut plain_folded = FoldFilter.transform(SyllableTokenizer::default());
             // Each text, then texts again in any order (hits and misses of the last split),
-            // through two tokenizers as the fields of one document do.
+            // through several tokenizers as the fields of one document do.
             let order = (0..texts.len()).chain(repeats.into_iter().map(|i| i % texts.len()));
-            for i in order {
+            for (n, i) in order.enumerate() {
                 let expected = all_tokens(&mut plain, &texts[i]);
+                let expected_folded = all_tokens(&mut plain_folded, &texts[i]);
+                if n % 2 == 1 {
+                    proptest::prop_assert_eq!(
+                        all_tokens(&mut folded, &texts[i]),
+                        expected_folded.clone()
+                    );
+                }
                 proptest::prop_assert_eq!(all_tokens(&mut shared, &texts[i]), expected.clone());
+                proptest::prop_assert_eq!(all_tokens(&mut folded, &texts[i]), expected_folded);
                 proptest::prop_assert_eq!(all_tokens(&mut other, &texts[i]), expected);
             }
         }
@@ -377,13 +509,23 @@ mod tests {
         let text = "bảo hộ ".repeat(LAST_SPLIT_MAX_BYTES / 4);
         let mut shared = SharedSyllableTokenizer::default();
         let mut plain = SyllableTokenizer::default();
+        let mut folded = SharedFoldedTokenizer::default();
+        let mut plain_folded = FoldFilter.transform(SyllableTokenizer::default());
         assert_eq!(
             all_tokens(&mut shared, &text),
             all_tokens(&mut plain, &text)
         );
         assert_eq!(
+            all_tokens(&mut folded, &text),
+            all_tokens(&mut plain_folded, &text)
+        );
+        assert_eq!(
             all_tokens(&mut shared, "a b"),
             all_tokens(&mut plain, "a b")
+        );
+        assert_eq!(
+            all_tokens(&mut folded, "Bảo hộ"),
+            all_tokens(&mut plain_folded, "Bảo hộ")
         );
         LAST_SPLIT.with(|last| assert!(last.borrow().text.capacity() <= LAST_SPLIT_MAX_BYTES));
     }

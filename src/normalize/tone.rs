@@ -24,14 +24,11 @@ fn is_vowel(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
-/// The base letter of a character: the first character of its canonical decomposition.
+/// The base letter of a character, lowercase: the first character of its canonical
+/// decomposition, read from the folding table (`đ` gives `d`, which no pattern holds).
 #[inline]
 fn base_letter(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.nfd().next().map_or(c, |b| b.to_ascii_lowercase())
-    }
+    super::fold::fold_char(c).unwrap_or(c)
 }
 
 /// Whether `word` could end in one of the nuclei `oa`, `oe`, `uy` that `canonical_tone` rewrites:
