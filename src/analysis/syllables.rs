@@ -189,12 +189,12 @@ impl TokenStream for SyllableStream<'_> {
 }
 
 /// A `SyllableTokenizer` for indexing that splits each text once per thread, however many fields
-/// analyse it.
+/// analyse it (see `RecentSplits`).
 ///
 /// A clause's text is indexed in three fields (exact, folded, pairs), each with its own analyzer,
 /// one after the other in the same indexing thread: splitting it three times was the largest cost
-/// of analysis. This tokenizer keeps the word spans of the last text it split on its thread, and
-/// an analyzer given the same text again (compared in full, so any other text is split afresh)
+/// of analysis. This tokenizer keeps the word spans of the last texts it split on its thread,
+/// and an analyzer given the same text again (compared in full, so any other text is split afresh)
 /// replays them: the same tokens as `SyllableTokenizer`, which a property test checks.
 #[derive(Clone, Default)]
 pub struct SharedSyllableTokenizer {
@@ -202,19 +202,21 @@ pub struct SharedSyllableTokenizer {
     spans: Vec<(usize, usize)>,
 }
 
-/// The last text split on this thread by a shared tokenizer, its word spans and, once a folding
-/// analyzer has asked for them, its folded words.
+/// A text recently split on this thread by a shared tokenizer, its word spans and, once a
+/// folding analyzer has asked for them, its folded words.
 #[derive(Default)]
-struct LastSplit {
+struct Split {
     text: String,
     spans: Vec<(usize, usize)>,
     /// The folded words one after the other, and where each ends; valid when `folded_ok`.
     folded: String,
     folded_ends: Vec<usize>,
     folded_ok: bool,
+    /// When it was last asked for (a count of requests).
+    used: u64,
 }
 
-impl LastSplit {
+impl Split {
     fn fold(&mut self) {
         self.folded.clear();
         self.folded_ends.clear();
@@ -226,74 +228,99 @@ impl LastSplit {
     }
 }
 
-/// A text larger than this is not kept once split (its copy would stay in memory).
-const LAST_SPLIT_MAX_BYTES: usize = 1 << 20;
-
-thread_local! {
-    static LAST_SPLIT: std::cell::RefCell<LastSplit> = std::cell::RefCell::default();
+/// The texts split most recently on a thread. Besides the clause text that three fields index in
+/// turn, a clause record has its section heading and its document's issuer analysed: the same
+/// texts for the clauses that follow in the same section and document, so a few slots keep them.
+#[derive(Default)]
+struct RecentSplits {
+    slots: Vec<Split>,
+    clock: u64,
 }
 
-/// Fills `spans` with the word spans of `text`, from this thread's last split when it is the same.
+/// How many texts `RecentSplits` keeps.
+const SPLIT_SLOTS: usize = 4;
+
+/// A text larger than this is not kept once split (its copy would stay in memory); it is split
+/// again by each field. At most `SPLIT_SLOTS` texts of this size are kept per indexing thread.
+const SPLIT_MAX_BYTES: usize = 256 * 1024;
+
+impl RecentSplits {
+    /// The split of `text`, made now unless a slot holds it already (the least recently used slot
+    /// gives way); `None` for a text too large to keep.
+    fn get(&mut self, text: &str) -> Option<&mut Split> {
+        if text.len() > SPLIT_MAX_BYTES {
+            return None;
+        }
+        self.clock += 1;
+        let i = match self.slots.iter().position(|s| s.text == text) {
+            Some(i) => i,
+            None => {
+                let i = if self.slots.len() < SPLIT_SLOTS {
+                    self.slots.push(Split::default());
+                    self.slots.len() - 1
+                } else {
+                    (0..self.slots.len())
+                        .min_by_key(|&i| self.slots[i].used)
+                        .expect("slots are full")
+                };
+                let slot = &mut self.slots[i];
+                slot.text.clear();
+                slot.text.push_str(text);
+                slot.spans.clear();
+                slot.spans
+                    .extend(words(text).map(|(o, w)| (o, o + w.len())));
+                slot.folded_ok = false;
+                i
+            }
+        };
+        let slot = &mut self.slots[i];
+        slot.used = self.clock;
+        Some(slot)
+    }
+}
+
+thread_local! {
+    static RECENT_SPLITS: std::cell::RefCell<RecentSplits> = std::cell::RefCell::default();
+}
+
+/// Fills `spans` with the word spans of `text`, from this thread's recent splits when it is one.
 fn spans_of(text: &str, spans: &mut Vec<(usize, usize)>) {
-    LAST_SPLIT.with(|last| {
-        let mut last = last.borrow_mut();
-        split(&mut last, text, spans);
-        if last.text == text {
-            spans.clone_from(&last.spans);
+    RECENT_SPLITS.with(|recent| match recent.borrow_mut().get(text) {
+        Some(split) => spans.clone_from(&split.spans),
+        None => {
+            spans.clear();
+            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
         }
     });
 }
 
-/// Makes `last` the split of `text`. A text too large to keep is split into `spans` instead,
-/// leaving `last` empty.
-fn split(last: &mut LastSplit, text: &str, spans: &mut Vec<(usize, usize)>) {
-    if last.text == text {
-        return;
-    }
-    last.text.clear();
-    last.spans.clear();
-    last.folded_ok = false;
-    if text.len() > LAST_SPLIT_MAX_BYTES {
-        last.text.shrink_to(LAST_SPLIT_MAX_BYTES);
-        last.spans.shrink_to(LAST_SPLIT_MAX_BYTES / 4);
-        last.folded.shrink_to(LAST_SPLIT_MAX_BYTES);
-        last.folded_ends.shrink_to(LAST_SPLIT_MAX_BYTES / 4);
-        spans.clear();
-        spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
-        return;
-    }
-    last.text.push_str(text);
-    last.spans
-        .extend(words(text).map(|(o, w)| (o, o + w.len())));
-}
-
-/// Fills `spans`, `folded` and `ends` with the word spans and folded words of `text` (as
-/// `LastSplit` holds them), from this thread's last split when it is the same text.
+/// Fills `spans`, `folded` and `ends` with the word spans and folded words of `text` (as `Split`
+/// holds them), from this thread's recent splits when it is one.
 fn folded_of(
     text: &str,
     spans: &mut Vec<(usize, usize)>,
     folded: &mut String,
     ends: &mut Vec<usize>,
 ) {
-    LAST_SPLIT.with(|last| {
-        let mut last = last.borrow_mut();
-        split(&mut last, text, spans);
-        if last.text != text {
-            // Too large to keep: `spans` holds its split; fold it here.
+    RECENT_SPLITS.with(|recent| match recent.borrow_mut().get(text) {
+        Some(split) => {
+            if !split.folded_ok {
+                split.fold();
+            }
+            spans.clone_from(&split.spans);
+            folded.clone_from(&split.folded);
+            ends.clone_from(&split.folded_ends);
+        }
+        None => {
+            spans.clear();
+            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
             folded.clear();
             ends.clear();
             for &(from, to) in spans.iter() {
                 fold_into(&text[from..to], folded);
                 ends.push(folded.len());
             }
-            return;
         }
-        if !last.folded_ok {
-            last.fold();
-        }
-        spans.clone_from(&last.spans);
-        folded.clone_from(&last.folded);
-        ends.clone_from(&last.folded_ends);
     });
 }
 
@@ -475,9 +502,9 @@ mod tests {
                     "a", "Đ", "ộ", "ư", "1", " ", "  ", "\n", ".", ",", "/", "-", "“", "\u{0301}",
                     "中", "x".repeat(70).leak(),
                 ]), 0..30),
-                1..6,
+                1..9,
             ),
-            repeats in proptest::collection::vec(0usize..6, 0..12),
+            repeats in proptest::collection::vec(0usize..9, 0..16),
         ) {
             let texts: Vec<String> = texts.iter().map(|parts| parts.concat()).collect();
             let mut shared = SharedSyllableTokenizer::default();
@@ -506,7 +533,7 @@ mod tests {
 
     #[test]
     fn the_shared_tokenizer_splits_a_huge_text_without_keeping_it() {
-        let text = "bảo hộ ".repeat(LAST_SPLIT_MAX_BYTES / 4);
+        let text = "bảo hộ ".repeat(SPLIT_MAX_BYTES / 4);
         let mut shared = SharedSyllableTokenizer::default();
         let mut plain = SyllableTokenizer::default();
         let mut folded = SharedFoldedTokenizer::default();
@@ -527,7 +554,14 @@ mod tests {
             all_tokens(&mut folded, "Bảo hộ"),
             all_tokens(&mut plain_folded, "Bảo hộ")
         );
-        LAST_SPLIT.with(|last| assert!(last.borrow().text.capacity() <= LAST_SPLIT_MAX_BYTES));
+        RECENT_SPLITS.with(|recent| {
+            let recent = recent.borrow();
+            assert!(recent.slots.len() <= SPLIT_SLOTS);
+            assert!(recent
+                .slots
+                .iter()
+                .all(|s| !s.text.contains("bảo hộ bảo hộ")));
+        });
     }
 
     #[test]
