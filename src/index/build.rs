@@ -117,14 +117,6 @@ fn existing_state(open: &OpenIndex) -> Result<ExistingState, IndexError> {
 /// bounds that peak; a large index ends with a dozen or so segments of about this size.
 const MAX_RECORDS_MERGED: usize = 400_000;
 
-/// Tantivy indexing threads. The writer heap is divided between them, and each fills and writes
-/// its own segments: with one thread the same heap makes fewer, larger segments (3 instead of 8
-/// for the bench corpus), and a term met in several segments has its dictionary entry and
-/// postings written once per segment (writing segments cost 29% less instructions on a quarter
-/// of the corpus, the whole build 4% less; the index is 4% smaller). The parser threads keep the
-/// other core busy: on 2 cores the one indexing thread does about half of the work.
-const INDEXING_THREADS: usize = 1;
-
 fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     let mut policy = tantivy::indexer::LogMergePolicy::default();
     policy.set_max_docs_before_merge(MAX_RECORDS_MERGED);
@@ -231,7 +223,7 @@ pub fn run(
     let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
     let mut writer: IndexWriter = open
         .index
-        .writer_with_num_threads(INDEXING_THREADS, opts.writer_heap_bytes.max(15_000_000))
+        .writer(opts.writer_heap_bytes.max(15_000_000))
         .map_err(tantivy_err)?;
     writer.set_merge_policy(Box::new(merge_policy()));
     let f = open.fields;
