@@ -25,7 +25,7 @@ pub fn exact_form(word: &str, out: &mut String) {
         c if c.is_lowercase() => out.push(c),
         c => out.extend(c.to_lowercase()),
     };
-    if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+    if word.chars().all(is_precomposed_latin) || is_nfc_quick(word.chars()) == IsNormalized::Yes {
         word.chars().for_each(|c| push_lower(c, out));
     } else {
         word.nfc().for_each(|c| push_lower(c, out));
@@ -33,6 +33,15 @@ pub fn exact_form(word: &str, out: &mut String) {
     if let std::borrow::Cow::Owned(toned) = canonical_tone(out) {
         *out = toned;
     }
+}
+
+/// A character that is NFC whatever surrounds it (quick check Yes, combining class 0): ASCII
+/// and the precomposed Latin letters of Vietnamese (Latin-1 to Latin Extended-B, Latin Extended
+/// Additional), which a test checks one by one. A word made of these alone needs no lookup in
+/// the normalization tables.
+#[inline]
+fn is_precomposed_latin(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
 }
 
 #[derive(Clone)]
@@ -54,6 +63,19 @@ mod tests {
         let mut out = String::new();
         exact_form(w, &mut out);
         out
+    }
+
+    #[test]
+    fn precomposed_latin_letters_are_nfc_in_any_company() {
+        use unicode_normalization::char::canonical_combining_class;
+        let all = ('\u{0}'..='\u{7F}')
+            .chain('\u{C0}'..='\u{24F}')
+            .chain('\u{1E00}'..='\u{1EFF}');
+        for c in all {
+            assert!(is_precomposed_latin(c));
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
     }
 
     #[test]

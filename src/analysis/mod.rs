@@ -16,9 +16,8 @@ pub mod word_filter;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer};
 
 use exact_filter::{exact_form, ExactFilter};
-use fold_filter::FoldFilter;
 use pair_filter::PairFilter;
-use syllables::SyllableTokenizer;
+use syllables::{SharedFoldedTokenizer, SharedSyllableTokenizer, SyllableTokenizer};
 
 /// Exact syllables (diacritics kept, tone placement canonical).
 pub const EXACT: &str = "vi_exact";
@@ -27,24 +26,23 @@ pub const FOLDED: &str = "vi_fold";
 /// Folded adjacent-syllable pairs.
 pub const PAIRS: &str = "vi_pairs";
 
-/// Registers the three analyzers with an index's tokenizer manager.
+/// Registers the three analyzers with an index's tokenizer manager. They split text with the
+/// shared tokenizers: the clause text that the three of them index in turn is split once, and
+/// folded once for the folded and pair fields.
 pub fn register(manager: &tantivy::tokenizer::TokenizerManager) {
     manager.register(
         EXACT,
-        TextAnalyzer::builder(SyllableTokenizer::default())
+        TextAnalyzer::builder(SharedSyllableTokenizer::default())
             .filter(ExactFilter)
             .build(),
     );
     manager.register(
         FOLDED,
-        TextAnalyzer::builder(SyllableTokenizer::default())
-            .filter(FoldFilter)
-            .build(),
+        TextAnalyzer::builder(SharedFoldedTokenizer::default()).build(),
     );
     manager.register(
         PAIRS,
-        TextAnalyzer::builder(SyllableTokenizer::default())
-            .filter(FoldFilter)
+        TextAnalyzer::builder(SharedFoldedTokenizer::default())
             .filter(PairFilter)
             .build(),
     );
@@ -99,6 +97,50 @@ mod tests {
         assert_eq!(s[0].folded, "hoa");
         assert!(!s[0].unmarked());
         assert!(analyze("bao ho")[0].unmarked());
+    }
+
+    #[test]
+    fn registered_analyzers_give_the_terms_of_the_plain_chains() {
+        let manager = tantivy::tokenizer::TokenizerManager::default();
+        register(&manager);
+        let plain = |name: &str| match name {
+            EXACT => TextAnalyzer::builder(SyllableTokenizer::default())
+                .filter(ExactFilter)
+                .build(),
+            FOLDED => TextAnalyzer::builder(SyllableTokenizer::default())
+                .filter(fold_filter::FoldFilter)
+                .build(),
+            _ => TextAnalyzer::builder(SyllableTokenizer::default())
+                .filter(fold_filter::FoldFilter)
+                .filter(PairFilter)
+                .build(),
+        };
+        let all = |analyzer: &mut TextAnalyzer, text: &str| {
+            let mut stream = analyzer.token_stream(text);
+            let mut out = Vec::new();
+            while let Some(t) = stream.next() {
+                out.push(t.clone());
+            }
+            out
+        };
+        let texts = [
+            "Thuỷ lợi and ODA vốn, số 1334/QĐ-TTg",
+            "Thuỷ lợi and ODA vốn, số 1334/QĐ-TTg",
+            "Đường biên giới Việt–Lào",
+            "",
+            "Bảo hộ công dân",
+        ];
+        // In the order an indexing thread meets them: each text through the three fields.
+        for text in texts {
+            for name in [EXACT, FOLDED, PAIRS] {
+                let mut registered = manager.get(name).unwrap();
+                assert_eq!(
+                    all(&mut registered, text),
+                    all(&mut plain(name), text),
+                    "{name} {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

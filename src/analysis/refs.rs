@@ -32,6 +32,8 @@ pub fn normalize_reference(word: &str) -> Option<String> {
 /// Every reference in a text, normalised, in order of appearance (duplicates kept out).
 pub fn references(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Every reference in `out`, once `out` is too long to scan.
+    let mut seen: Option<std::collections::HashSet<String>> = None;
     // A reference holds a '/' or a '-': jump from one to the next and look only at the word
     // around it, instead of splitting the whole text into words.
     let bytes = text.as_bytes();
@@ -51,7 +53,17 @@ pub fn references(text: &str) -> Vec<String> {
             .find(is_delimiter)
             .map_or(text.len(), |k| sep + k);
         if let Some(r) = normalize_reference(&text[start..end]) {
-            if !out.contains(&r) {
+            // A few references: a scan is cheapest. Some clauses (tables of numbered items, lists
+            // of amended documents) hold thousands, where the scan made this quadratic: the
+            // largest single cost of making records. Past a few, a set answers instead.
+            if out.len() < SCAN_UP_TO {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            } else if seen
+                .get_or_insert_with(|| out.iter().cloned().collect())
+                .insert(r.clone())
+            {
                 out.push(r);
             }
         }
@@ -59,6 +71,9 @@ pub fn references(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// How many references are deduplicated by scanning the list before a set takes over.
+const SCAN_UP_TO: usize = 16;
 
 /// What separates the words in which references are looked for.
 fn is_delimiter(c: char) -> bool {
@@ -85,6 +100,24 @@ pub fn normalize_number(number: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_references_keep_their_order_without_duplicates() {
+        let text: String = (0..200)
+            .map(|i| format!("{}/QĐ-TTg, {}/QĐ-TTg ", i % 70, (i * 7) % 90))
+            .collect();
+        let mut expected: Vec<String> = Vec::new();
+        for i in 0..200 {
+            for n in [i % 70, (i * 7) % 90] {
+                let r = format!("{n}/qd-ttg");
+                if !expected.contains(&r) {
+                    expected.push(r);
+                }
+            }
+        }
+        assert!(expected.len() > SCAN_UP_TO);
+        assert_eq!(references(&text), expected);
+    }
 
     #[test]
     fn recognises_reference_shapes() {

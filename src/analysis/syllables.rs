@@ -14,6 +14,8 @@
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::normalize::fold::fold_into;
+
 /// Splits text into syllables, keeping byte offsets into the original text.
 #[derive(Clone, Default)]
 pub struct SyllableTokenizer {
@@ -186,6 +188,246 @@ impl TokenStream for SyllableStream<'_> {
     }
 }
 
+/// A `SyllableTokenizer` for indexing that splits each text once per thread, however many fields
+/// analyse it (see `RecentSplits`).
+///
+/// A clause's text is indexed in three fields (exact, folded, pairs), each with its own analyzer,
+/// one after the other in the same indexing thread: splitting it three times was the largest cost
+/// of analysis. This tokenizer keeps the word spans of the last texts it split on its thread,
+/// and an analyzer given the same text again (compared in full, so any other text is split afresh)
+/// replays them: the same tokens as `SyllableTokenizer`, which a property test checks.
+#[derive(Clone, Default)]
+pub struct SharedSyllableTokenizer {
+    token: Token,
+    spans: Vec<(usize, usize)>,
+}
+
+/// A text recently split on this thread by a shared tokenizer, its word spans and, once a
+/// folding analyzer has asked for them, its folded words.
+#[derive(Default)]
+struct Split {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    /// The folded words one after the other, and where each ends; valid when `folded_ok`.
+    folded: String,
+    folded_ends: Vec<usize>,
+    folded_ok: bool,
+    /// When it was last asked for (a count of requests).
+    used: u64,
+}
+
+impl Split {
+    fn fold(&mut self) {
+        self.folded.clear();
+        self.folded_ends.clear();
+        for &(from, to) in &self.spans {
+            fold_into(&self.text[from..to], &mut self.folded);
+            self.folded_ends.push(self.folded.len());
+        }
+        self.folded_ok = true;
+    }
+}
+
+/// The texts split most recently on a thread. Besides the clause text that three fields index in
+/// turn, a clause record has its section heading and its document's issuer analysed: the same
+/// texts for the clauses that follow in the same section and document, so a few slots keep them.
+#[derive(Default)]
+struct RecentSplits {
+    slots: Vec<Split>,
+    clock: u64,
+}
+
+/// How many texts `RecentSplits` keeps.
+const SPLIT_SLOTS: usize = 4;
+
+/// A text larger than this is not kept once split (its copy would stay in memory); it is split
+/// again by each field. At most `SPLIT_SLOTS` texts of this size are kept per indexing thread.
+const SPLIT_MAX_BYTES: usize = 256 * 1024;
+
+impl RecentSplits {
+    /// The split of `text`, made now unless a slot holds it already (the least recently used slot
+    /// gives way); `None` for a text too large to keep.
+    fn get(&mut self, text: &str) -> Option<&mut Split> {
+        if text.len() > SPLIT_MAX_BYTES {
+            return None;
+        }
+        self.clock += 1;
+        let i = match self.slots.iter().position(|s| s.text == text) {
+            Some(i) => i,
+            None => {
+                let i = if self.slots.len() < SPLIT_SLOTS {
+                    self.slots.push(Split::default());
+                    self.slots.len() - 1
+                } else {
+                    (0..self.slots.len())
+                        .min_by_key(|&i| self.slots[i].used)
+                        .expect("slots are full")
+                };
+                let slot = &mut self.slots[i];
+                slot.text.clear();
+                slot.text.push_str(text);
+                slot.spans.clear();
+                slot.spans
+                    .extend(words(text).map(|(o, w)| (o, o + w.len())));
+                slot.folded_ok = false;
+                i
+            }
+        };
+        let slot = &mut self.slots[i];
+        slot.used = self.clock;
+        Some(slot)
+    }
+}
+
+thread_local! {
+    static RECENT_SPLITS: std::cell::RefCell<RecentSplits> = std::cell::RefCell::default();
+}
+
+/// Fills `spans` with the word spans of `text`, from this thread's recent splits when it is one.
+fn spans_of(text: &str, spans: &mut Vec<(usize, usize)>) {
+    RECENT_SPLITS.with(|recent| match recent.borrow_mut().get(text) {
+        Some(split) => spans.clone_from(&split.spans),
+        None => {
+            spans.clear();
+            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+        }
+    });
+}
+
+/// Fills `spans`, `folded` and `ends` with the word spans and folded words of `text` (as `Split`
+/// holds them), from this thread's recent splits when it is one.
+fn folded_of(
+    text: &str,
+    spans: &mut Vec<(usize, usize)>,
+    folded: &mut String,
+    ends: &mut Vec<usize>,
+) {
+    RECENT_SPLITS.with(|recent| match recent.borrow_mut().get(text) {
+        Some(split) => {
+            if !split.folded_ok {
+                split.fold();
+            }
+            spans.clone_from(&split.spans);
+            folded.clone_from(&split.folded);
+            ends.clone_from(&split.folded_ends);
+        }
+        None => {
+            spans.clear();
+            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+            folded.clear();
+            ends.clear();
+            for &(from, to) in spans.iter() {
+                fold_into(&text[from..to], folded);
+                ends.push(folded.len());
+            }
+        }
+    });
+}
+
+/// `SharedSyllableTokenizer` followed by `FoldFilter` in one: the folded words of a text, folded
+/// once per thread however many fields index them (text_fold, and text_pairs after it).
+#[derive(Clone, Default)]
+pub struct SharedFoldedTokenizer {
+    token: Token,
+    spans: Vec<(usize, usize)>,
+    folded: String,
+    ends: Vec<usize>,
+}
+
+pub struct FoldedStream<'a> {
+    tokenizer: &'a mut SharedFoldedTokenizer,
+    next: usize,
+}
+
+impl Tokenizer for SharedFoldedTokenizer {
+    type TokenStream<'a> = FoldedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> FoldedStream<'a> {
+        self.token.reset();
+        folded_of(text, &mut self.spans, &mut self.folded, &mut self.ends);
+        FoldedStream {
+            tokenizer: self,
+            next: 0,
+        }
+    }
+}
+
+impl TokenStream for FoldedStream<'_> {
+    fn advance(&mut self) -> bool {
+        let t = &mut *self.tokenizer;
+        let Some(&(from, to)) = t.spans.get(self.next) else {
+            return false;
+        };
+        let start = if self.next == 0 {
+            0
+        } else {
+            t.ends[self.next - 1]
+        };
+        t.token.text.clear();
+        t.token.text.push_str(&t.folded[start..t.ends[self.next]]);
+        t.token.offset_from = from;
+        t.token.offset_to = to;
+        t.token.position = self.next;
+        t.token.position_length = 1;
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokenizer.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokenizer.token
+    }
+}
+
+pub struct SpanStream<'a> {
+    text: &'a str,
+    spans: std::slice::Iter<'a, (usize, usize)>,
+    token: &'a mut Token,
+    position: usize,
+}
+
+impl Tokenizer for SharedSyllableTokenizer {
+    type TokenStream<'a> = SpanStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
+        self.token.reset();
+        spans_of(text, &mut self.spans);
+        SpanStream {
+            text,
+            spans: self.spans.iter(),
+            token: &mut self.token,
+            position: 0,
+        }
+    }
+}
+
+impl TokenStream for SpanStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(&(from, to)) = self.spans.next() else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.position;
+        self.token.position_length = 1;
+        self.position += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +480,88 @@ mod tests {
             let got: Vec<(usize, &str)> = words(&text).collect();
             proptest::prop_assert_eq!(got, reference(&text));
         }
+    }
+
+    use crate::analysis::fold_filter::FoldFilter;
+    use tantivy::tokenizer::TokenFilter;
+
+    fn all_tokens<T: Tokenizer>(tokenizer: &mut T, text: &str) -> Vec<Token> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push(t.clone());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_shared_tokenizer_gives_the_same_tokens(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "a", "Đ", "ộ", "ư", "1", " ", "  ", "\n", ".", ",", "/", "-", "“", "\u{0301}",
+                    "中", "x".repeat(70).leak(),
+                ]), 0..30),
+                1..9,
+            ),
+            repeats in proptest::collection::vec(0usize..9, 0..16),
+        ) {
+            let texts: Vec<String> = texts.iter().map(|parts| parts.concat()).collect();
+            let mut shared = SharedSyllableTokenizer::default();
+            let mut other = SharedSyllableTokenizer::default();
+            let mut plain = SyllableTokenizer::default();
+            let mut folded = SharedFoldedTokenizer::default();
+            let mut plain_folded = FoldFilter.transform(SyllableTokenizer::default());
+            // Each text, then texts again in any order (hits and misses of the last split),
+            // through several tokenizers as the fields of one document do.
+            let order = (0..texts.len()).chain(repeats.into_iter().map(|i| i % texts.len()));
+            for (n, i) in order.enumerate() {
+                let expected = all_tokens(&mut plain, &texts[i]);
+                let expected_folded = all_tokens(&mut plain_folded, &texts[i]);
+                if n % 2 == 1 {
+                    proptest::prop_assert_eq!(
+                        all_tokens(&mut folded, &texts[i]),
+                        expected_folded.clone()
+                    );
+                }
+                proptest::prop_assert_eq!(all_tokens(&mut shared, &texts[i]), expected.clone());
+                proptest::prop_assert_eq!(all_tokens(&mut folded, &texts[i]), expected_folded);
+                proptest::prop_assert_eq!(all_tokens(&mut other, &texts[i]), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn the_shared_tokenizer_splits_a_huge_text_without_keeping_it() {
+        let text = "bảo hộ ".repeat(SPLIT_MAX_BYTES / 4);
+        let mut shared = SharedSyllableTokenizer::default();
+        let mut plain = SyllableTokenizer::default();
+        let mut folded = SharedFoldedTokenizer::default();
+        let mut plain_folded = FoldFilter.transform(SyllableTokenizer::default());
+        assert_eq!(
+            all_tokens(&mut shared, &text),
+            all_tokens(&mut plain, &text)
+        );
+        assert_eq!(
+            all_tokens(&mut folded, &text),
+            all_tokens(&mut plain_folded, &text)
+        );
+        assert_eq!(
+            all_tokens(&mut shared, "a b"),
+            all_tokens(&mut plain, "a b")
+        );
+        assert_eq!(
+            all_tokens(&mut folded, "Bảo hộ"),
+            all_tokens(&mut plain_folded, "Bảo hộ")
+        );
+        RECENT_SPLITS.with(|recent| {
+            let recent = recent.borrow();
+            assert!(recent.slots.len() <= SPLIT_SLOTS);
+            assert!(recent
+                .slots
+                .iter()
+                .all(|s| !s.text.contains("bảo hộ bảo hộ")));
+        });
     }
 
     #[test]

@@ -24,8 +24,43 @@ fn is_vowel(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// The base letter of a character, lowercase: the first character of its canonical
+/// decomposition, read from the folding table (`đ` gives `d`, which no pattern holds).
+#[inline]
+fn base_letter(c: char) -> char {
+    super::fold::fold_char(c).unwrap_or(c)
+}
+
+/// Whether `word` could end in one of the nuclei `oa`, `oe`, `uy` that `canonical_tone` rewrites:
+/// the last two characters that are not combining marks (U+0300–U+036F, where every tone and
+/// vowel modifier lies) must have the base letters `o`/`u` then `a`/`e`/`y`. A cheap test that
+/// never says no when the full one could say yes (a property test checks it), so most syllables
+/// (`của`, `người`, `được`) skip the decomposition.
+#[inline]
+fn may_end_in_pattern(word: &str) -> bool {
+    let mut letters = word
+        .chars()
+        .rev()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c));
+    let (Some(last), Some(before)) = (letters.next(), letters.next()) else {
+        return false;
+    };
+    matches!(
+        (base_letter(before), base_letter(last)),
+        ('o', 'a') | ('o', 'e') | ('u', 'y')
+    )
+}
+
 /// The canonical spelling of one syllable (any case, NFC or NFD).
 pub fn canonical_tone(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() || !may_end_in_pattern(word) {
+        return Cow::Borrowed(word);
+    }
+    canonical_tone_full(word)
+}
+
+/// `canonical_tone` without the cheap test in front.
+fn canonical_tone_full(word: &str) -> Cow<'_, str> {
     if word.is_ascii()
         || !word.chars().any(|c| {
             "àáảãạòóỏõọèéẻẽẹùúủũụỳýỷỹỵÀÁẢÃẠÒÓỎÕỌÈÉẺẼẸÙÚỦŨỤỲÝỶỸỴ\u{300}\u{301}\u{303}\u{309}\u{323}"
@@ -101,6 +136,40 @@ mod tests {
         assert_eq!(canonical_tone("Uỷ"), "Ủy");
         assert_eq!(canonical_tone("khoẻ"), "khỏe");
         assert_eq!(canonical_tone("toạ"), "tọa");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_cheap_test_changes_nothing(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "o", "O", "a", "A", "e", "y", "Y", "u", "U", "q", "h", "ng", "ô", "ơ", "ư", "ó",
+                "ò", "ọ", "ú", "ủ", "à", "á", "ả", "ã", "ạ", "è", "é", "ẻ", "ẹ", "ỳ", "ý", "ỷ",
+                "ỹ", "ỵ", "Ỷ", "À", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}",
+                "\u{302}", "\u{306}", "\u{31B}", "\u{304}", "\u{20D0}", "\u{1DC0}", "i", "đ",
+                "Ð", "x", "1", "Å", "\u{212B}", "ǻ", "ȍ", "ő",
+            ]), 0..7)
+        ) {
+            let word: String = parts.concat();
+            proptest::prop_assert_eq!(canonical_tone(&word), canonical_tone_full(&word));
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_agrees_on_every_latin_pair() {
+        let latin = ('\u{41}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}');
+        let letters: Vec<char> = latin.filter(|c| c.is_alphabetic()).collect();
+        for &a in &letters {
+            for b in [
+                'a', 'e', 'y', 'à', 'ạ', 'ẻ', 'ỷ', 'A', 'Ỳ', 'o', 'u', 'ô', 'ơ', 'ư', 'ọ', 'ủ',
+                'O', 'U', 'q',
+            ] {
+                for tail in ["", "\u{300}", "\u{323}"] {
+                    for w in [format!("{a}{b}{tail}"), format!("{b}{a}{tail}")] {
+                        assert_eq!(canonical_tone(&w), canonical_tone_full(&w), "{w:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
