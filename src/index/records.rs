@@ -47,15 +47,20 @@ impl ClausePayloads {
         ClausePayloads { prefix }
     }
 
-    fn payload(&self, ordinal: usize, clause: &Clause) -> Vec<u8> {
+    fn payload(&self, ordinal: usize, clause: &Clause) -> String {
         let mut out = Vec::with_capacity(self.prefix.len() + 2 * clause.text.len() + 256);
         out.extend_from_slice(&self.prefix);
         out.extend_from_slice(ordinal.to_string().as_bytes());
         out.extend_from_slice(b",\"clause\":");
         serde_json::to_writer(&mut out, clause).expect("serialising plain data cannot fail");
         out.push(b'}');
-        out
+        utf8(out)
     }
+}
+
+/// JSON text from the bytes serde_json wrote, which are UTF-8 by construction.
+fn utf8(json: Vec<u8>) -> String {
+    String::from_utf8(json).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// One source document as listed by `docs`.
@@ -153,7 +158,7 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
             r.add_text(fields.agency, k);
         }
         add_filters(&mut r, fields, &doc.meta);
-        r.add_bytes(fields.payload, &payloads.payload(ordinal, clause));
+        r.add_text(fields.payload, payloads.payload(ordinal, clause));
         out.push(r);
     }
     let mut r = TantivyDocument::new();
@@ -166,9 +171,9 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         meta: doc.meta.clone(),
         clauses: doc.clauses.len(),
     };
-    r.add_bytes(
+    r.add_text(
         fields.payload,
-        &serde_json::to_vec(&stored).expect("serialising plain data cannot fail"),
+        serde_json::to_string(&stored).expect("serialising plain data cannot fail"),
     );
     out.push(r);
     out
@@ -214,10 +219,10 @@ mod tests {
         let records = document_records(&doc, &fields);
         let payload = records[0]
             .get_first(fields.payload)
-            .and_then(|v| v.as_bytes())
+            .and_then(|v| v.as_str())
             .unwrap()
-            .to_vec();
-        let back: StoredClause = serde_json::from_slice(&payload).unwrap();
+            .to_string();
+        let back: StoredClause = serde_json::from_str(&payload).unwrap();
         assert_eq!(back.file, doc.file);
         assert_eq!(back.meta, doc.meta);
         assert_eq!(back.ordinal, 0);
@@ -248,9 +253,9 @@ mod tests {
             .unwrap();
             let got = records[ordinal]
                 .get_first(fields.payload)
-                .and_then(|v| v.as_bytes())
+                .and_then(|v| v.as_str())
                 .unwrap();
-            assert_eq!(got, expected.as_slice(), "clause {ordinal}");
+            assert_eq!(got.as_bytes(), expected.as_slice(), "clause {ordinal}");
         }
     }
 

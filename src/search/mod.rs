@@ -582,11 +582,11 @@ pub fn stored_clause(
     address: DocAddress,
 ) -> Result<StoredClause, SearchError> {
     let doc: TantivyDocument = searcher.doc(address)?;
-    let bytes = doc
+    let json = doc
         .get_first(f.payload)
-        .and_then(|v| v.as_bytes())
+        .and_then(|v| v.as_str())
         .unwrap_or_default();
-    serde_json::from_slice(bytes)
+    serde_json::from_str(json)
         .map_err(|e| SearchError::Index(format!("unreadable stored clause: {e}")))
 }
 
@@ -799,11 +799,11 @@ pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
     let mut docs = Vec::new();
     for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
         let d: TantivyDocument = searcher.doc(address)?;
-        let bytes = d
+        let json = d
             .get_first(f.payload)
-            .and_then(|v| v.as_bytes())
+            .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let doc: StoredDoc = serde_json::from_slice(bytes)
+        let doc: StoredDoc = serde_json::from_str(json)
             .map_err(|e| SearchError::Index(format!("unreadable stored document: {e}")))?;
         docs.push(doc);
     }
