@@ -484,6 +484,30 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 #[test]
+fn an_index_of_an_older_format_is_rebuilt_by_indexing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, index) = seed_index(dir.path());
+    let (_, expected, _) = tracuu(&corpus, &index, &["search", "bảo hộ công dân", "--json"]);
+    let info = live_generation(&index).join("tracuu.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&info).unwrap()).unwrap();
+    let older = tracuu::index::schema::FORMAT_VERSION - 1;
+    v["format"] = older.into();
+    std::fs::write(&info, v.to_string()).unwrap();
+    // Searching says what to do; indexing does it.
+    let (code, _, err) = tracuu(&corpus, &index, &["search", "bảo hộ công dân"]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("has format {older}")), "{err}");
+    let (code, out, err) = tracuu(&corpus, &index, &["index"]);
+    no_panic(&err);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("index built anew"), "{out}");
+    let (code, out, err) = tracuu(&corpus, &index, &["search", "bảo hộ công dân", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json(&out)["hits"], json(&expected)["hits"]);
+}
+
+#[test]
 fn damaged_or_foreign_indexes_are_explained_and_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let (corpus, good) = seed_index(dir.path());

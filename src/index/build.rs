@@ -200,11 +200,21 @@ pub fn run(
         store::remove_stale_generations(&opts.index)?;
     }
 
-    let rebuild = opts.rebuild || !store::exists(&opts.index);
+    let mut rebuild = opts.rebuild || !store::exists(&opts.index);
     let open = if rebuild {
         store::create_generation(&opts.index, &opts.corpus)?
     } else {
-        store::open_for_update(&opts.index)?
+        match store::open_for_update(&opts.index) {
+            Ok(open) => open,
+            // An index made by an older tracuu cannot be updated, only replaced: indexing is
+            // what the user asked for, so it builds anew. One of a newer format is left alone
+            // (a newer tracuu made it; this one would lose what it holds).
+            Err(IndexError::Version { found, .. }) if found < super::schema::FORMAT_VERSION => {
+                rebuild = true;
+                store::create_generation(&opts.index, &opts.corpus)?
+            }
+            Err(e) => return Err(e),
+        }
     };
     let (known_files, mut owners) = if rebuild {
         Default::default()
