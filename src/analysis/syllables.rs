@@ -164,18 +164,23 @@ impl Tokenizer for SyllableTokenizer {
     }
 }
 
+/// Makes `token` the word `word` found at byte `offset`, at the next position.
+fn next_word(token: &mut Token, word: &str, offset: usize, position: &mut usize) {
+    token.text.clear();
+    token.text.push_str(word);
+    token.offset_from = offset;
+    token.offset_to = offset + word.len();
+    token.position = *position;
+    token.position_length = 1;
+    *position += 1;
+}
+
 impl TokenStream for SyllableStream<'_> {
     fn advance(&mut self) -> bool {
         let Some((offset, segment)) = self.words.next() else {
             return false;
         };
-        self.token.text.clear();
-        self.token.text.push_str(segment);
-        self.token.offset_from = offset;
-        self.token.offset_to = offset + segment.len();
-        self.token.position = self.position;
-        self.token.position_length = 1;
-        self.position += 1;
+        next_word(self.token, segment, offset, &mut self.position);
         true
     }
 
@@ -409,13 +414,7 @@ impl TokenStream for SpanStream<'_> {
         let Some(&(from, to)) = self.spans.next() else {
             return false;
         };
-        self.token.text.clear();
-        self.token.text.push_str(&self.text[from..to]);
-        self.token.offset_from = from;
-        self.token.offset_to = to;
-        self.token.position = self.position;
-        self.token.position_length = 1;
-        self.position += 1;
+        next_word(self.token, &self.text[from..to], from, &mut self.position);
         true
     }
 
