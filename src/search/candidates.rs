@@ -1,0 +1,501 @@
+//! Candidates: the tantivy queries that find the clauses the reranker orders, and how many
+//! match.
+//!
+//! A query's candidates come from a flat union of term queries (syllables, adjacent-syllable
+//! pairs, section-heading words, references), the shape tantivy's block-WAND prunes; a narrow
+//! union of the query's selective terms is asked first, the broad one only when the narrow one
+//! cannot fill the pool. Filters, quoted phrases and exclusions restrict the union.
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+use super::query::{Alternative, ParsedQuery};
+use super::rank::TermStats;
+use super::SearchError;
+use crate::analysis::Syllable;
+use crate::index::schema::{Fields, KIND_CLAUSE};
+
+pub(super) struct IndexStats<'a> {
+    searcher: &'a Searcher,
+    field: tantivy::schema::Field,
+    heads: tantivy::schema::Field,
+    pairs: tantivy::schema::Field,
+    clauses: u64,
+    avg_len: f32,
+    cache: std::cell::RefCell<HashMap<String, u64>>,
+}
+
+impl<'a> IndexStats<'a> {
+    pub(super) fn new(searcher: &'a Searcher, fields: &Fields) -> IndexStats<'a> {
+        let clauses = searcher
+            .doc_freq(&Term::from_field_text(fields.kind, KIND_CLAUSE))
+            .unwrap_or(0)
+            .max(1);
+        let tokens: u64 = searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|r| r.inverted_index(fields.text_fold).ok())
+            .map(|i| i.total_num_tokens())
+            .sum();
+        IndexStats {
+            searcher,
+            field: fields.text_fold,
+            heads: fields.heads,
+            pairs: fields.text_pairs,
+            clauses,
+            avg_len: tokens as f32 / clauses as f32,
+            cache: Default::default(),
+        }
+    }
+}
+
+/// In how many clauses a term occurs, by field: what decides the terms of a candidate union.
+pub(super) trait Frequencies {
+    fn clauses(&self) -> u64;
+    /// A folded syllable in the clause text.
+    fn text(&self, folded: &str) -> u64;
+    /// A folded syllable in the section heading.
+    fn heads(&self, folded: &str) -> u64;
+    /// A pair term (`bao_ho`).
+    fn pairs(&self, pair: &str) -> u64;
+}
+
+impl Frequencies for IndexStats<'_> {
+    fn clauses(&self) -> u64 {
+        self.clauses
+    }
+    fn text(&self, folded: &str) -> u64 {
+        self.doc_freq(folded)
+    }
+    fn heads(&self, folded: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(self.heads, folded))
+            .unwrap_or(0)
+    }
+    fn pairs(&self, pair: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(self.pairs, pair))
+            .unwrap_or(0)
+    }
+}
+
+impl TermStats for IndexStats<'_> {
+    fn doc_freq(&self, folded: &str) -> u64 {
+        if let Some(&n) = self.cache.borrow().get(folded) {
+            return n;
+        }
+        let n = self
+            .searcher
+            .doc_freq(&Term::from_field_text(self.field, folded))
+            .unwrap_or(0);
+        self.cache.borrow_mut().insert(folded.to_string(), n);
+        n
+    }
+    fn num_clauses(&self) -> u64 {
+        self.clauses
+    }
+    fn avg_len(&self) -> f32 {
+        self.avg_len
+    }
+}
+
+pub(super) fn term_query(
+    field: tantivy::schema::Field,
+    text: &str,
+    record: IndexRecordOption,
+) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), record))
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+/// The field and term a query syllable is looked up with.
+fn syllable_term(f: &Fields, s: &Syllable, exact: bool) -> Term {
+    if exact && !s.unmarked() {
+        Term::from_field_text(f.text, &s.exact)
+    } else {
+        Term::from_field_text(f.text_fold, &s.folded)
+    }
+}
+
+fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
+    if alt.syllables.len() == 1 {
+        return term_query(
+            f.text_fold,
+            &alt.syllables[0].folded,
+            IndexRecordOption::WithFreqs,
+        );
+    }
+    Box::new(PhraseQuery::new(
+        alt.syllables
+            .iter()
+            .map(|s| Term::from_field_text(f.text_fold, &s.folded))
+            .collect(),
+    ))
+}
+
+/// The candidate query: any word of the query, with its pairs, heading words and references,
+/// restricted by the filters, quoted phrases required and exclusions removed.
+///
+/// Without filters, quotes or exclusions it is a flat union of term queries, the one shape for
+/// which tantivy's top-k collection uses block-WAND and skips the clauses that cannot enter the
+/// pool: that keeps a query of common syllables ("bao ho cong dan") fast on a large index. The
+/// phrase itself is not a term of it; its adjacent pairs stand in for it, and the reranker
+/// scores phrases exactly. Returns the query and whether it is that flat union.
+pub(super) fn candidate_query(
+    q: &ParsedQuery,
+    f: &Fields,
+    filters: Vec<(Occur, Box<dyn Query>)>,
+    exact: bool,
+    left_out: &LeftOut,
+) -> Option<(BooleanQuery, bool)> {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // No `kind:clause` clause: only clause records have the text fields the query requires
+    // (`should` below is a must), and intersecting every clause (the longest posting list of
+    // the index) with the union cost more than a third of a search.
+    let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
+    for run in &q.runs {
+        for alt in &run.alternatives {
+            for s in alt.syllables.iter() {
+                if left_out.text.contains(&s.folded) {
+                    continue;
+                }
+                let t = syllable_term(f, s, exact);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                // Thesaurus alternatives count less (see `expand`).
+                should.push((
+                    Occur::Should,
+                    if alt.weight < 1.0 {
+                        boosted(q, alt.weight)
+                    } else {
+                        q
+                    },
+                ));
+                if !left_out.heads.contains(&s.folded) {
+                    should.push((
+                        Occur::Should,
+                        boosted(
+                            term_query(f.heads, &s.folded, IndexRecordOption::WithFreqs),
+                            0.3,
+                        ),
+                    ));
+                }
+            }
+            let mut pair = String::new();
+            for w in alt.syllables.windows(2) {
+                crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+                if left_out.pairs.contains(&pair) {
+                    continue;
+                }
+                should.push((
+                    Occur::Should,
+                    term_query(f.text_pairs, &pair, IndexRecordOption::WithFreqs),
+                ));
+            }
+            if let Some(r) = &alt.reference {
+                should.push((
+                    Occur::Should,
+                    boosted(term_query(f.refs, r, IndexRecordOption::WithFreqs), 5.0),
+                ));
+            }
+        }
+        if run.alternatives.iter().all(|a| a.quoted) {
+            let required: Vec<(Occur, Box<dyn Query>)> = run
+                .alternatives
+                .iter()
+                .map(|a| (Occur::Should, phrase(f, a)))
+                .collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(required))));
+        }
+    }
+    if should.is_empty() {
+        return None;
+    }
+    for alt in &q.excluded {
+        must.push((Occur::MustNot, phrase(f, alt)));
+    }
+    if must.is_empty() {
+        return Some((BooleanQuery::new(should), true));
+    }
+    must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+    Some((BooleanQuery::new(must), false))
+}
+
+/// How wide a candidate union is cast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Breadth {
+    /// Only the query's selective terms: its pairs, references and the syllables found in at
+    /// most `COMMON_SHARE` of clauses. On a large index the union of a query's common syllables
+    /// ("hợp", "đồng", "lao") holds millions of postings that block-WAND must still walk, while
+    /// the clauses that answer the query almost always carry its pairs ("hợp đồng", "lao động").
+    Narrow,
+    /// Every syllable too, except the common ones of a long query (its rarest two kept): asked
+    /// when the narrow union cannot fill the pool, as on a small corpus or for a query of one
+    /// common word.
+    Broad,
+}
+
+/// A syllable in more than this share of clauses ("của", "và", "người") is left out of the
+/// candidate union of a long query: its weight there is small, it is still counted through the
+/// pairs it forms and in the reranker, and its posting list is what makes a long query slow.
+const COMMON_SHARE: f64 = 0.03;
+/// However common, this many of the rarest syllables of a query stay in its union.
+const KEEP_RAREST: usize = 2;
+/// Queries shorter than this keep every syllable in the union.
+const COMMON_MIN_SYLLABLES: usize = 3;
+
+/// The folded syllables of a query left out of its candidate union, as words of the clause text
+/// and as words of the section heading.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct LeftOut {
+    text: HashSet<String>,
+    heads: HashSet<String>,
+    pairs: HashSet<String>,
+}
+
+/// The syllables too common to be terms of a candidate union of the given breadth. The broad
+/// union keeps every syllable of a short query and the rarest of a long one, so that a query
+/// made only of common words still has terms; the narrow union keeps only the selective ones,
+/// in the text and in headings apart (a syllable rare in clauses may head many sections: "NĐ").
+pub(super) fn left_out(q: &ParsedQuery, stats: &dyn Frequencies, breadth: Breadth) -> LeftOut {
+    let mut syllables: Vec<&str> = q
+        .runs
+        .iter()
+        .flat_map(|r| &r.alternatives)
+        .flat_map(|a| &a.syllables)
+        .map(|s| s.folded.as_str())
+        .collect();
+    let mut out = LeftOut::default();
+    let broad = breadth == Breadth::Broad;
+    if broad && syllables.len() < COMMON_MIN_SYLLABLES {
+        return out;
+    }
+    syllables.sort_unstable();
+    syllables.dedup();
+    let mut by_freq: Vec<(u64, &str)> = syllables.iter().map(|s| (stats.text(s), *s)).collect();
+    by_freq.sort_unstable();
+    let limit = (stats.clauses() as f64 * COMMON_SHARE) as u64;
+    let keep = if broad { KEEP_RAREST } else { 0 };
+    for (df, s) in by_freq.into_iter().skip(keep) {
+        if df > limit {
+            out.text.insert(s.to_string());
+        }
+    }
+    out.heads = out.text.clone();
+    if broad {
+        return out;
+    }
+    for s in &syllables {
+        if stats.heads(s) > limit {
+            out.heads.insert(s.to_string());
+        }
+    }
+    // Of the selective syllables and pairs, only the rarest few: a long query's many terms of
+    // middling frequency are what keeps block-WAND from skipping.
+    let terms = narrow_terms(&out, q, stats);
+    // The rarest term found in the index stays however common, so that a query of common words
+    // ("lao động") has one pair in its narrow union; a term found nowhere (an abbreviation the
+    // documents never use) cannot stand in for it.
+    let rarest = terms.iter().position(|(df, _, _)| *df > 0);
+    let (selective, common_pairs): (Vec<_>, Vec<_>) = terms
+        .into_iter()
+        .enumerate()
+        .partition(|(i, (df, is_pair, _))| Some(*i) == rarest || !is_pair || *df <= limit);
+    let selective = selective.into_iter().map(|(_, t)| t);
+    let common_pairs = common_pairs.into_iter().map(|(_, t)| t);
+    out.pairs.extend(common_pairs.map(|(_, _, p)| p));
+    for (_, is_pair, term) in selective.skip(NARROW_TERMS) {
+        if is_pair {
+            out.pairs.insert(term);
+        } else {
+            out.text.insert(term.clone());
+            out.heads.insert(term);
+        }
+    }
+    out
+}
+
+/// At most this many syllables and pairs make a narrow union.
+const NARROW_TERMS: usize = 8;
+
+/// The syllables (not already left out) and pairs of a query with their frequencies, rarest
+/// first; `true` marks a pair.
+fn narrow_terms(
+    out: &LeftOut,
+    q: &ParsedQuery,
+    stats: &dyn Frequencies,
+) -> Vec<(u64, bool, String)> {
+    let mut kept = Vec::new();
+    let mut pair = String::new();
+    for alt in q.runs.iter().flat_map(|r| &r.alternatives) {
+        for s in &alt.syllables {
+            if !out.text.contains(&s.folded) {
+                kept.push((stats.text(&s.folded), false, s.folded.clone()));
+            }
+        }
+        for w in alt.syllables.windows(2) {
+            crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+            kept.push((stats.pairs(&pair), true, pair.clone()));
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    kept
+}
+
+/// Matches of a union larger than this many postings are not counted: counting visits every
+/// one of them, which is what block-WAND avoids for the ranked pool.
+const COUNT_POSTINGS_LIMIT: u64 = 100_000;
+
+/// How many clauses match `q`: `found` when the pool was not filled, an exact count when the
+/// query's postings are few, else a lower bound (the longest posting list of an unfiltered union,
+/// at least the pool). Returns `(total, exact)`.
+pub(super) fn count_matches(
+    searcher: &Searcher,
+    q: &BooleanQuery,
+    found: usize,
+    pool: usize,
+    unfiltered: bool,
+) -> Result<(usize, bool), SearchError> {
+    if found < pool {
+        return Ok((found, true));
+    }
+    let mut postings = 0u64;
+    let mut longest = 0u64;
+    let mut failed = None;
+    q.query_terms(&mut |term, _| match searcher.doc_freq(term) {
+        Ok(n) => {
+            postings += n;
+            longest = longest.max(n);
+        }
+        Err(e) => failed = Some(e),
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    if postings <= COUNT_POSTINGS_LIMIT {
+        return Ok((searcher.search(q, &Count)?, true));
+    }
+    let bound = if unfiltered { longest as usize } else { 0 };
+    Ok((bound.max(found), false))
+}
+
+/// Searches the segments of an index in parallel, one thread per core: a large index has a
+/// dozen segments, and each is ranked on its own before their pools are merged.
+pub(super) fn segment_executor() -> &'static tantivy::Executor {
+    static EXECUTOR: std::sync::OnceLock<tantivy::Executor> = std::sync::OnceLock::new();
+    EXECUTOR.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores < 2 {
+            return tantivy::Executor::single_thread();
+        }
+        tantivy::Executor::multi_thread(cores.min(8), "tracuu-search-")
+            .unwrap_or_else(|_| tantivy::Executor::single_thread())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{left_out, Breadth, Frequencies, NARROW_TERMS};
+    use std::collections::HashMap;
+
+    /// Frequencies of a made-up index of 10,000 clauses: 3% is 300.
+    struct Fake(HashMap<&'static str, u64>);
+
+    impl Frequencies for Fake {
+        fn clauses(&self) -> u64 {
+            10_000
+        }
+        fn text(&self, folded: &str) -> u64 {
+            self.0.get(folded).copied().unwrap_or(1)
+        }
+        fn heads(&self, folded: &str) -> u64 {
+            self.0
+                .get(format!("h:{folded}").as_str())
+                .copied()
+                .unwrap_or(1)
+        }
+        fn pairs(&self, pair: &str) -> u64 {
+            self.0.get(pair).copied().unwrap_or(1)
+        }
+    }
+
+    fn parsed(q: &str) -> crate::search::query::ParsedQuery {
+        crate::search::query::parse(q).unwrap()
+    }
+
+    #[test]
+    fn a_narrow_union_keeps_the_pairs_of_common_words() {
+        let f = Fake(HashMap::from([
+            ("hop", 2000),
+            ("dong", 2500),
+            ("lao", 600),
+            ("hop_dong", 250),
+            ("dong_lao", 40),
+            ("lao_dong", 400),
+        ]));
+        let q = parsed("hợp đồng lao động");
+        let narrow = left_out(&q, &f, Breadth::Narrow);
+        for s in ["hop", "dong", "lao"] {
+            assert!(narrow.text.contains(s) && narrow.heads.contains(s), "{s}");
+        }
+        // Too common as a pair, and not the rarest term.
+        assert!(narrow.pairs.contains("lao_dong"));
+        assert!(!narrow.pairs.contains("hop_dong") && !narrow.pairs.contains("dong_lao"));
+        // The broad union of a long query keeps its two rarest syllables and every pair.
+        let broad = left_out(&q, &f, Breadth::Broad);
+        assert!(!broad.text.contains("lao") && !broad.text.contains("hop"));
+        assert!(broad.text.contains("dong") && broad.pairs.is_empty());
+    }
+
+    #[test]
+    fn a_query_of_one_common_word_keeps_its_rarest_term() {
+        let f = Fake(HashMap::from([
+            ("lao", 600),
+            ("dong", 2500),
+            ("lao_dong", 400),
+        ]));
+        let narrow = left_out(&parsed("lao động"), &f, Breadth::Narrow);
+        assert!(narrow.text.contains("lao") && narrow.text.contains("dong"));
+        assert!(narrow.pairs.is_empty(), "the pair is the only term left");
+        // A word found nowhere is no stand-in for the rarest term found.
+        let f = Fake(HashMap::from([
+            ("lao", 600),
+            ("dong", 2500),
+            ("lao_dong", 400),
+            ("hdld", 0),
+            ("dong_hdld", 0),
+        ]));
+        let narrow = left_out(&parsed("lao động hđlđ"), &f, Breadth::Narrow);
+        assert!(!narrow.pairs.contains("lao_dong"), "{narrow:?}");
+        // A short query's broad union is the whole query.
+        assert_eq!(
+            left_out(&parsed("lao động"), &f, Breadth::Broad),
+            Default::default()
+        );
+    }
+
+    #[test]
+    fn a_narrow_union_of_a_long_query_keeps_only_its_rarest_terms() {
+        let q = parsed("quyền và nghĩa vụ của người sử dụng lao động trong việc giao kết");
+        let f = Fake(HashMap::new());
+        let narrow = left_out(&q, &f, Breadth::Narrow);
+        let syllables = q.syllables().count();
+        let kept_text = syllables - narrow.text.len();
+        let kept_pairs = (syllables - 1) - narrow.pairs.len();
+        assert_eq!(kept_text + kept_pairs, NARROW_TERMS);
+    }
+
+    #[test]
+    fn a_word_heading_many_sections_is_no_heading_term_of_a_narrow_union() {
+        let f = Fake(HashMap::from([("h:nd", 900)]));
+        let narrow = left_out(&parsed("nđ cp"), &f, Breadth::Narrow);
+        assert!(narrow.heads.contains("nd") && !narrow.text.contains("nd"));
+    }
+}
