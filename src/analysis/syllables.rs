@@ -164,15 +164,33 @@ impl Tokenizer for SyllableTokenizer {
     }
 }
 
-/// Makes `token` the word `word` found at byte `offset`, at the next position.
-fn next_word(token: &mut Token, word: &str, offset: usize, position: &mut usize) {
+/// Makes `token` the term `term` of the word at bytes `from..to` of the text (the word itself, or
+/// its folded form), at the next position.
+fn next_word(token: &mut Token, term: &str, (from, to): (usize, usize), position: &mut usize) {
     token.text.clear();
-    token.text.push_str(word);
-    token.offset_from = offset;
-    token.offset_to = offset + word.len();
+    token.text.push_str(term);
+    token.offset_from = from;
+    token.offset_to = to;
     token.position = *position;
     token.position_length = 1;
     *position += 1;
+}
+
+/// Sets `spans` to the byte spans of the words of `text`.
+fn split_into(text: &str, spans: &mut Vec<(usize, usize)>) {
+    spans.clear();
+    spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
+}
+
+/// Sets `folded` to the folded words of `text` at `spans`, one after the other, and `ends` to
+/// where each ends in it.
+fn fold_spans(text: &str, spans: &[(usize, usize)], folded: &mut String, ends: &mut Vec<usize>) {
+    folded.clear();
+    ends.clear();
+    for &(from, to) in spans {
+        fold_into(&text[from..to], folded);
+        ends.push(folded.len());
+    }
 }
 
 impl TokenStream for SyllableStream<'_> {
@@ -180,7 +198,8 @@ impl TokenStream for SyllableStream<'_> {
         let Some((offset, segment)) = self.words.next() else {
             return false;
         };
-        next_word(self.token, segment, offset, &mut self.position);
+        let span = (offset, offset + segment.len());
+        next_word(self.token, segment, span, &mut self.position);
         true
     }
 
@@ -223,12 +242,12 @@ struct Split {
 
 impl Split {
     fn fold(&mut self) {
-        self.folded.clear();
-        self.folded_ends.clear();
-        for &(from, to) in &self.spans {
-            fold_into(&self.text[from..to], &mut self.folded);
-            self.folded_ends.push(self.folded.len());
-        }
+        fold_spans(
+            &self.text,
+            &self.spans,
+            &mut self.folded,
+            &mut self.folded_ends,
+        );
         self.folded_ok = true;
     }
 }
@@ -271,9 +290,7 @@ impl RecentSplits {
                 let slot = &mut self.slots[i];
                 slot.text.clear();
                 slot.text.push_str(text);
-                slot.spans.clear();
-                slot.spans
-                    .extend(words(text).map(|(o, w)| (o, o + w.len())));
+                split_into(text, &mut slot.spans);
                 slot.folded_ok = false;
                 i
             }
@@ -292,10 +309,7 @@ thread_local! {
 fn spans_of(text: &str, spans: &mut Vec<(usize, usize)>) {
     RECENT_SPLITS.with(|recent| match recent.borrow_mut().get(text) {
         Some(split) => spans.clone_from(&split.spans),
-        None => {
-            spans.clear();
-            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
-        }
+        None => split_into(text, spans),
     });
 }
 
@@ -317,14 +331,8 @@ fn folded_of(
             ends.clone_from(&split.folded_ends);
         }
         None => {
-            spans.clear();
-            spans.extend(words(text).map(|(o, w)| (o, o + w.len())));
-            folded.clear();
-            ends.clear();
-            for &(from, to) in spans.iter() {
-                fold_into(&text[from..to], folded);
-                ends.push(folded.len());
-            }
+            split_into(text, spans);
+            fold_spans(text, spans, folded, ends);
         }
     });
 }
@@ -360,7 +368,7 @@ impl Tokenizer for SharedFoldedTokenizer {
 impl TokenStream for FoldedStream<'_> {
     fn advance(&mut self) -> bool {
         let t = &mut *self.tokenizer;
-        let Some(&(from, to)) = t.spans.get(self.next) else {
+        let Some(&span) = t.spans.get(self.next) else {
             return false;
         };
         let start = if self.next == 0 {
@@ -368,13 +376,8 @@ impl TokenStream for FoldedStream<'_> {
         } else {
             t.ends[self.next - 1]
         };
-        t.token.text.clear();
-        t.token.text.push_str(&t.folded[start..t.ends[self.next]]);
-        t.token.offset_from = from;
-        t.token.offset_to = to;
-        t.token.position = self.next;
-        t.token.position_length = 1;
-        self.next += 1;
+        let term = &t.folded[start..t.ends[self.next]];
+        next_word(&mut t.token, term, span, &mut self.next);
         true
     }
 
@@ -414,7 +417,12 @@ impl TokenStream for SpanStream<'_> {
         let Some(&(from, to)) = self.spans.next() else {
             return false;
         };
-        next_word(self.token, &self.text[from..to], from, &mut self.position);
+        next_word(
+            self.token,
+            &self.text[from..to],
+            (from, to),
+            &mut self.position,
+        );
         true
     }
 
