@@ -237,9 +237,7 @@ fn show_prints_a_clause_by_number_and_path() {
 
 #[test]
 fn bad_files_are_reported_and_the_rest_indexed() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir(&corpus_dir).unwrap();
+    let (dir, corpus_dir) = temp_corpus();
     std::fs::copy(
         corpus().join("001_4fe6217dcb0cd899.txt"),
         corpus_dir.join("good.txt"),
@@ -273,9 +271,7 @@ fn bad_files_are_reported_and_the_rest_indexed() {
 
 #[test]
 fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir(&corpus_dir).unwrap();
+    let (dir, corpus_dir) = temp_corpus();
     let seed = corpus().join("000_dbca06182e2e7de1.txt");
     std::fs::copy(&seed, corpus_dir.join("a.txt")).unwrap();
     std::fs::copy(&seed, corpus_dir.join("b.txt")).unwrap();
@@ -311,9 +307,7 @@ fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
 
 #[test]
 fn removed_files_leave_the_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir(&corpus_dir).unwrap();
+    let (dir, corpus_dir) = temp_corpus();
     std::fs::copy(
         corpus().join("000_dbca06182e2e7de1.txt"),
         corpus_dir.join("a.txt"),
@@ -484,9 +478,7 @@ fn tasks_by_role_and_without_diacritics() {
 #[test]
 fn decomposed_text_and_old_tone_marks_match_and_are_shown_as_written() {
     use unicode_normalization::UnicodeNormalization;
-    let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir(&corpus_dir).unwrap();
+    let (dir, corpus_dir) = temp_corpus();
     // Seed 003 in decomposed form (NFD) with old tone placement, as found in real corpora.
     let seed = std::fs::read_to_string(corpus().join("003_1f8ddbdd0d6fa541.txt")).unwrap();
     let old_style = seed
@@ -531,9 +523,7 @@ fn common_words_on_a_larger_corpus_still_put_the_phrase_first() {
     // 250 clauses with the phrase and 250 with its words apart ("lao động" … "hợp đồng"): enough
     // phrase clauses to fill the ranking pool from the query's selective pair ("động lao")
     // alone, as on a large index, where the broad union of its common words is not asked.
-    let dir = tempfile::tempdir().unwrap();
-    let corpus_dir = dir.path().join("corpus");
-    std::fs::create_dir(&corpus_dir).unwrap();
+    let (dir, corpus_dir) = temp_corpus();
     for i in 0..100 {
         let text = if i % 2 == 0 {
             plan(i + 1, |j| {

@@ -162,9 +162,7 @@ fn permissions_are_enforced(dir: &Path) -> bool {
 #[test]
 fn bad_files_are_reported_and_good_ones_indexed() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
+    let (dir, corpus) = temp_corpus();
     let texts = seed_texts();
     std::fs::copy(seed(1), corpus.join("good.txt")).unwrap();
     std::fs::write(corpus.join("utf16le.txt"), utf16(&texts[2], false)).unwrap();
@@ -266,9 +264,7 @@ fn big_document(bytes: usize) -> String {
 
 #[test]
 fn the_size_limit_is_explained_and_can_be_raised() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
+    let (dir, corpus) = temp_corpus();
     std::fs::copy(seed(0), corpus.join("good.txt")).unwrap();
     let big = big_document(3 * 1024 * 1024 + 7);
     std::fs::write(corpus.join("big.txt"), &big).unwrap();
@@ -305,9 +301,7 @@ fn children_peak_rss() -> u64 {
 #[test]
 #[ignore = "writes a 200 MB file and takes a minute in release (longer in debug)"]
 fn a_200_mb_file_is_refused_or_indexed_in_bounded_memory() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
+    let (dir, corpus) = temp_corpus();
     std::fs::copy(seed(1), corpus.join("good.txt")).unwrap();
     let big = big_document(200 * 1024 * 1024);
     std::fs::write(corpus.join("big.txt"), &big).unwrap();
@@ -386,9 +380,7 @@ fn absurd_documents_full_size() {
 }
 
 fn absurd_documents(line_mb: usize, n_items: usize, limit: Duration) {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
+    let (dir, corpus) = temp_corpus();
     std::fs::copy(seed(0), corpus.join("good.txt")).unwrap();
     // A single line of `line_mb` MB.
     let mut line = String::from("Điều 1. Phạm vi ");

@@ -39,6 +39,15 @@ pub fn tracuu(corpus: &Path, index: &Path, args: &[&str]) -> (i32, String, Strin
     )
 }
 
+/// A temporary directory with an empty `corpus/` in it: the directory (removed when dropped) and
+/// the corpus path.
+pub fn temp_corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    (dir, corpus)
+}
+
 /// The JSON a command printed, or a failure that shows what it printed instead.
 pub fn json(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
