@@ -140,6 +140,46 @@ fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     ))
 }
 
+/// The terms of a candidate union, each once with the largest weight it was given: a word
+/// repeated by a thesaurus alternative ("bảo hiểm y tế bắt buộc" → "BHYT bắt buộc") counted
+/// twice in the union's BM25, and the clauses that repeat only that word ("Bắt buộc" in the
+/// rows of a table) filled the pool in place of those with the whole phrase.
+#[derive(Default)]
+struct UnionTerms {
+    terms: Vec<(Term, f32)>,
+}
+
+impl UnionTerms {
+    fn add(&mut self, term: Term, weight: f32) {
+        match self.terms.iter_mut().find(|(t, _)| *t == term) {
+            Some((_, w)) => *w = w.max(weight),
+            None => self.terms.push((term, weight)),
+        }
+    }
+
+    fn queries(self) -> Vec<(Occur, Box<dyn Query>)> {
+        self.terms
+            .into_iter()
+            .map(|(term, weight)| {
+                let q: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                let q = if weight == 1.0 { q } else { boosted(q, weight) };
+                (Occur::Should, q)
+            })
+            .collect()
+    }
+}
+
+/// Whether the exact candidate union of this breadth looks any syllable up in its exact form
+/// (see `syllable_term`); if not, it is the same query as the relaxed one.
+pub(super) fn looks_up_exact(q: &ParsedQuery, left_out: &LeftOut) -> bool {
+    q.runs
+        .iter()
+        .flat_map(|r| &r.alternatives)
+        .flat_map(|a| &a.syllables)
+        .any(|s| !s.unmarked() && !left_out.text.contains(&s.folded))
+}
+
 /// The candidate query: any word of the query, with its pairs, heading words and references,
 /// restricted by the filters, quoted phrases required and exclusions removed.
 ///
@@ -155,7 +195,7 @@ pub(super) fn candidate_query(
     exact: bool,
     left_out: &LeftOut,
 ) -> Option<(BooleanQuery, bool)> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut terms = UnionTerms::default();
     // No `kind:clause` clause: only clause records have the text fields the query requires
     // (`should` below is a must), and intersecting every clause (the longest posting list of
     // the index) with the union cost more than a third of a search.
@@ -166,25 +206,10 @@ pub(super) fn candidate_query(
                 if left_out.text.contains(&s.folded) {
                     continue;
                 }
-                let t = syllable_term(f, s, exact);
-                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
                 // Thesaurus alternatives count less (see `expand`).
-                should.push((
-                    Occur::Should,
-                    if alt.weight < 1.0 {
-                        boosted(q, alt.weight)
-                    } else {
-                        q
-                    },
-                ));
+                terms.add(syllable_term(f, s, exact), alt.weight.min(1.0));
                 if !left_out.heads.contains(&s.folded) {
-                    should.push((
-                        Occur::Should,
-                        boosted(
-                            term_query(f.heads, &s.folded, IndexRecordOption::WithFreqs),
-                            0.3,
-                        ),
-                    ));
+                    terms.add(Term::from_field_text(f.heads, &s.folded), 0.3);
                 }
             }
             let mut pair = String::new();
@@ -193,16 +218,10 @@ pub(super) fn candidate_query(
                 if left_out.pairs.contains(&pair) {
                     continue;
                 }
-                should.push((
-                    Occur::Should,
-                    term_query(f.text_pairs, &pair, IndexRecordOption::WithFreqs),
-                ));
+                terms.add(Term::from_field_text(f.text_pairs, &pair), 1.0);
             }
             if let Some(r) = &alt.reference {
-                should.push((
-                    Occur::Should,
-                    boosted(term_query(f.refs, r, IndexRecordOption::WithFreqs), 5.0),
-                ));
+                terms.add(Term::from_field_text(f.refs, r), 5.0);
             }
         }
         if run.alternatives.iter().all(|a| a.quoted) {
@@ -214,6 +233,7 @@ pub(super) fn candidate_query(
             must.push((Occur::Must, Box::new(BooleanQuery::new(required))));
         }
     }
+    let should = terms.queries();
     if should.is_empty() {
         return None;
     }
@@ -228,7 +248,7 @@ pub(super) fn candidate_query(
 }
 
 /// How wide a candidate union is cast.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Breadth {
     /// Only the query's selective terms: its pairs, references and the syllables found in at
     /// most `COMMON_SHARE` of clauses. On a large index the union of a query's common syllables
@@ -497,5 +517,36 @@ mod tests {
         let f = Fake(HashMap::from([("h:nd", 900)]));
         let narrow = left_out(&parsed("nđ cp"), &f, Breadth::Narrow);
         assert!(narrow.heads.contains("nd") && !narrow.text.contains("nd"));
+    }
+
+    #[test]
+    fn a_word_an_alternative_repeats_is_one_term_of_the_union() {
+        let (_, fields) = crate::index::schema::build();
+        let mut q = parsed("bảo hiểm y tế bắt buộc");
+        crate::search::expand::expand(&mut q);
+        assert!(q.runs[0].alternatives.len() > 1, "the thesaurus gives BHYT");
+        let (union, _) =
+            super::candidate_query(&q, &fields, vec![], true, &Default::default()).unwrap();
+        let mut terms = Vec::new();
+        tantivy::query::Query::query_terms(&union, &mut |t, _| terms.push(t.clone()));
+        let n = terms.len();
+        terms.sort();
+        terms.dedup();
+        assert_eq!(terms.len(), n, "a term counted twice");
+    }
+
+    #[test]
+    fn a_union_of_pairs_alone_looks_nothing_up_exactly() {
+        let marked = parsed("bảo hộ công dân");
+        assert!(super::looks_up_exact(&marked, &Default::default()));
+        let mut pairs_only = super::LeftOut::default();
+        pairs_only
+            .text
+            .extend(["bao", "ho", "cong", "dan"].map(String::from));
+        assert!(!super::looks_up_exact(&marked, &pairs_only));
+        assert!(!super::looks_up_exact(
+            &parsed("bao ho cong dan"),
+            &Default::default()
+        ));
     }
 }

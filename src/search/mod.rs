@@ -25,7 +25,8 @@ use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
 use crate::index::OpenIndex;
 use crate::model::{Assignment, Date, Zone};
 use candidates::{
-    candidate_query, count_matches, left_out, segment_executor, term_query, Breadth, IndexStats,
+    candidate_query, count_matches, left_out, looks_up_exact, segment_executor, term_query,
+    Breadth, IndexStats,
 };
 use filters::Filters;
 use query::{ParsedQuery, QueryError};
@@ -226,6 +227,10 @@ pub fn stored_clause(
         .map_err(|e| SearchError::Index(format!("unreadable stored clause: {e}")))
 }
 
+/// What one candidate union gave: the clauses found (at most the pool), and how many match with
+/// whether that count is exact.
+type Gathered = (usize, (usize, bool));
+
 /// Runs a search.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
     query::check_page(request.limit, request.offset)?;
@@ -274,7 +279,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
     let mut gather = |(q, unfiltered): (BooleanQuery, bool),
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
-     -> Result<(usize, (usize, bool)), SearchError> {
+     -> Result<Gathered, SearchError> {
         let collector = TopDocs::with_limit(pool).order_by_score();
         let top = if searcher.segment_readers().len() > 1 {
             let scoring = tantivy::query::EnableScoring::enabled_from_searcher(&searcher);
@@ -327,24 +332,44 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let narrow = left_out(&parsed, &stats, Breadth::Narrow);
     let broad = left_out(&parsed, &stats, Breadth::Broad);
 
+    // Each union asked once: the relaxed pass asks again only the unions that looked a syllable
+    // up in its exact form (a long query's narrow union is often pairs alone, the same query in
+    // both passes, and its candidates are already in).
+    let mut asked: HashMap<(Breadth, bool), Gathered> = HashMap::new();
+    let mut union = |breadth: Breadth,
+                     exact: bool,
+                     candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
+     -> Result<Option<Gathered>, SearchError> {
+        let left_out = if breadth == Breadth::Narrow {
+            &narrow
+        } else {
+            &broad
+        };
+        let exact = exact && looks_up_exact(&parsed, left_out);
+        if let Some(done) = asked.get(&(breadth, exact)) {
+            return Ok(Some(*done));
+        }
+        let Some(q) = candidate_query(&parsed, f, clone_filters(&filter_clauses), exact, left_out)
+        else {
+            return Ok(None);
+        };
+        let done = gather(q, candidates)?;
+        asked.insert((breadth, exact), done);
+        Ok(Some(done))
+    };
     // The narrow union first; the broad one only when the narrow cannot fill the pool.
     let mut cast = |exact: bool,
                     candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<(usize, bool), SearchError> {
         if narrow != broad {
-            let q = candidate_query(&parsed, f, clone_filters(&filter_clauses), exact, &narrow);
-            if let Some(q) = q {
-                let (found, (total, _)) = gather(q, candidates)?;
+            if let Some((found, (total, _))) = union(Breadth::Narrow, exact, candidates)? {
                 if found >= pool {
                     // The broad union matches more: what the narrow one counted is a floor.
                     return Ok((total, false));
                 }
             }
         }
-        match candidate_query(&parsed, f, clone_filters(&filter_clauses), exact, &broad) {
-            Some(q) => Ok(gather(q, candidates)?.1),
-            None => Ok((0, true)),
-        }
+        Ok(union(Breadth::Broad, exact, candidates)?.map_or((0, true), |(_, total)| total))
     };
     let (mut total, mut total_exact) = cast(marked, &mut candidates)?;
     let mut relaxed = false;
