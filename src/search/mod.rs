@@ -15,7 +15,6 @@ pub mod tasks;
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
@@ -25,8 +24,8 @@ use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
 use crate::index::OpenIndex;
 use crate::model::{Assignment, Date, Zone};
 use candidates::{
-    candidate_query, count_matches, left_out, looks_up_exact, segment_executor, term_query,
-    Breadth, IndexStats,
+    candidate_query, count_matches, left_out, looks_up_exact, term_query, top_k, Breadth,
+    Candidates, IndexStats,
 };
 use filters::Filters;
 use query::{ParsedQuery, QueryError};
@@ -277,19 +276,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let (mut text, mut heads) = (Vec::new(), String::new());
     // Candidates of one section share their heading chain and title: tokenise each chain once.
     let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
-    let mut gather = |(q, unfiltered): (BooleanQuery, bool),
+    let mut gather = |c: Candidates,
                       candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
      -> Result<Gathered, SearchError> {
-        let collector = TopDocs::with_limit(pool).order_by_score();
-        let top = if searcher.segment_readers().len() > 1 {
-            let scoring = tantivy::query::EnableScoring::enabled_from_searcher(&searcher);
-            searcher.search_with_executor(&q, &collector, segment_executor(), scoring)?
-        } else {
-            searcher.search(&q, &collector)?
-        };
+        let top = top_k(&searcher, &c, pool)?;
         let found = top.len();
-
-        let total = count_matches(&searcher, &q, found, pool, unfiltered)?;
+        let total = count_matches(&searcher, &c.query(), found, pool, c.unfiltered())?;
         for (_, address) in top {
             if !seen.insert(address) {
                 continue;
