@@ -31,7 +31,7 @@ pub(super) struct IndexStats<'a> {
     pairs: tantivy::schema::Field,
     clauses: u64,
     avg_len: f32,
-    cache: std::cell::RefCell<HashMap<String, u64>>,
+    cache: std::sync::Mutex<HashMap<String, u64>>,
 }
 
 impl<'a> IndexStats<'a> {
@@ -90,14 +90,18 @@ impl Frequencies for IndexStats<'_> {
 
 impl TermStats for IndexStats<'_> {
     fn doc_freq(&self, folded: &str) -> u64 {
-        if let Some(&n) = self.cache.borrow().get(folded) {
+        // Behind a mutex: candidates are scored on several threads.
+        let cached = self.cache.lock().ok().and_then(|c| c.get(folded).copied());
+        if let Some(n) = cached {
             return n;
         }
         let n = self
             .searcher
             .doc_freq(&Term::from_field_text(self.field, folded))
             .unwrap_or(0);
-        self.cache.borrow_mut().insert(folded.to_string(), n);
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(folded.to_string(), n);
+        }
         n
     }
     fn num_clauses(&self) -> u64 {

@@ -24,8 +24,8 @@ use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
 use crate::index::OpenIndex;
 use crate::model::{Assignment, Date, Zone};
 use candidates::{
-    candidate_query, count_matches, left_out, looks_up_exact, term_query, top_k, Breadth,
-    Candidates, IndexStats,
+    candidate_query, count_matches, left_out, looks_up_exact, segment_executor, term_query, top_k,
+    Breadth, Candidates, IndexStats,
 };
 use filters::Filters;
 use query::{ParsedQuery, QueryError};
@@ -226,6 +226,86 @@ pub fn stored_clause(
         .map_err(|e| SearchError::Index(format!("unreadable stored clause: {e}")))
 }
 
+/// A clause found for a query, read and scored.
+type Candidate = (DocAddress, StoredClause, rank::Features);
+
+/// What reading and scoring a query's candidates needs.
+struct Ranking<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    matcher: &'a rank::Matcher,
+    stats: &'a IndexStats<'a>,
+    weights: &'a Weights,
+}
+
+/// Candidates a thread reads and scores at least: fewer are not worth a thread.
+const CANDIDATES_PER_THREAD: usize = 32;
+
+impl Ranking<'_> {
+    /// Reads and scores the clauses at `addresses`, in order; a large pool is split between the
+    /// cores (once the union is pruned, reading and tokenising 200 clauses is about half of a
+    /// search on a large index).
+    fn rank_all(&self, addresses: &[DocAddress]) -> Result<Vec<Candidate>, SearchError> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = cores.min(addresses.len() / CANDIDATES_PER_THREAD).max(1);
+        if threads == 1 {
+            return self.rank(addresses);
+        }
+        let parts = segment_executor().map(
+            |part: &[DocAddress]| Ok(self.rank(part)),
+            addresses.chunks(addresses.len().div_ceil(threads)),
+        )?;
+        let mut out = Vec::with_capacity(addresses.len());
+        for part in parts {
+            out.extend(part?);
+        }
+        Ok(out)
+    }
+
+    fn rank(&self, addresses: &[DocAddress]) -> Result<Vec<Candidate>, SearchError> {
+        let mut matcher = self.matcher.clone();
+        let (mut text, mut heads) = (Vec::new(), String::new());
+        // Candidates of one section share their heading chain and title: tokenise each chain once.
+        let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
+        let mut out = Vec::with_capacity(addresses.len());
+        for &address in addresses {
+            let stored = stored_clause(self.searcher, self.fields, address)?;
+            matcher.tokens(&stored.clause.text, &mut text);
+            heads.clear();
+            for (i, h) in stored.clause.headings.iter().enumerate() {
+                if i > 0 {
+                    heads.push_str(" \n ");
+                }
+                heads.push_str(h);
+            }
+            if let Some(t) = &stored.meta.title {
+                heads.push_str(" \n ");
+                heads.push_str(t);
+            }
+            if !heading_tokens.contains_key(&heads) {
+                let (mut chain, mut section) = (Vec::new(), Vec::new());
+                matcher.tokens(&heads, &mut chain);
+                let last = stored.clause.headings.last();
+                matcher.tokens(last.map(String::as_str).unwrap_or(""), &mut section);
+                heading_tokens.insert(heads.clone(), (chain, section));
+            }
+            let (head_tokens, section_tokens) = &heading_tokens[&heads];
+            let features = rank::features_ids(
+                &matcher,
+                &text,
+                section_tokens,
+                head_tokens,
+                &stored.clause.assignments,
+                stored.clause.zone,
+                self.stats,
+                self.weights,
+            );
+            out.push((address, stored, features));
+        }
+        Ok(out)
+    }
+}
+
 /// What one candidate union gave: the clauses found (at most the pool), and how many match with
 /// whether that count is exact.
 type Gathered = (usize, (usize, bool));
@@ -270,57 +350,29 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             .map(|(o, q)| (*o, q.box_clone()))
             .collect::<Vec<_>>()
     };
-    let mut candidates: Vec<(DocAddress, StoredClause, rank::Features)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut matcher = rank::Matcher::new(&parsed);
-    let (mut text, mut heads) = (Vec::new(), String::new());
-    // Candidates of one section share their heading chain and title: tokenise each chain once.
-    let mut heading_tokens: HashMap<String, (Vec<rank::Tok>, Vec<rank::Tok>)> = HashMap::new();
-    let mut gather = |c: Candidates,
-                      candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
-     -> Result<Gathered, SearchError> {
-        let top = top_k(&searcher, &c, pool)?;
-        let found = top.len();
-        let total = count_matches(&searcher, &c.query(), found, pool, c.unfiltered())?;
-        for (_, address) in top {
-            if !seen.insert(address) {
-                continue;
-            }
-            let stored = stored_clause(&searcher, f, address)?;
-            matcher.tokens(&stored.clause.text, &mut text);
-            heads.clear();
-            for (i, h) in stored.clause.headings.iter().enumerate() {
-                if i > 0 {
-                    heads.push_str(" \n ");
-                }
-                heads.push_str(h);
-            }
-            if let Some(t) = &stored.meta.title {
-                heads.push_str(" \n ");
-                heads.push_str(t);
-            }
-            if !heading_tokens.contains_key(&heads) {
-                let (mut chain, mut section) = (Vec::new(), Vec::new());
-                matcher.tokens(&heads, &mut chain);
-                let last = stored.clause.headings.last();
-                matcher.tokens(last.map(String::as_str).unwrap_or(""), &mut section);
-                heading_tokens.insert(heads.clone(), (chain, section));
-            }
-            let (head_tokens, section_tokens) = &heading_tokens[&heads];
-            let features = rank::features_ids(
-                &matcher,
-                &text,
-                section_tokens,
-                head_tokens,
-                &stored.clause.assignments,
-                stored.clause.zone,
-                &stats,
-                &request.weights,
-            );
-            candidates.push((address, stored, features));
-        }
-        Ok((found, total))
-    };
+    let matcher = rank::Matcher::new(&parsed);
+    let mut gather =
+        |c: Candidates, candidates: &mut Vec<Candidate>| -> Result<Gathered, SearchError> {
+            let top = top_k(&searcher, &c, pool)?;
+            let found = top.len();
+            let total = count_matches(&searcher, &c.query(), found, pool, c.unfiltered())?;
+            let fresh: Vec<DocAddress> = top
+                .into_iter()
+                .map(|(_, address)| address)
+                .filter(|address| seen.insert(*address))
+                .collect();
+            let ranking = Ranking {
+                searcher: &searcher,
+                fields: f,
+                matcher: &matcher,
+                stats: &stats,
+                weights: &request.weights,
+            };
+            candidates.extend(ranking.rank_all(&fresh)?);
+            Ok((found, total))
+        };
     let narrow = left_out(&parsed, &stats, Breadth::Narrow);
     let broad = left_out(&parsed, &stats, Breadth::Broad);
 
@@ -330,7 +382,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut asked: HashMap<(Breadth, bool), Gathered> = HashMap::new();
     let mut union = |breadth: Breadth,
                      exact: bool,
-                     candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
+                     candidates: &mut Vec<Candidate>|
      -> Result<Option<Gathered>, SearchError> {
         let left_out = if breadth == Breadth::Narrow {
             &narrow
@@ -350,19 +402,18 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         Ok(Some(done))
     };
     // The narrow union first; the broad one only when the narrow cannot fill the pool.
-    let mut cast = |exact: bool,
-                    candidates: &mut Vec<(DocAddress, StoredClause, rank::Features)>|
-     -> Result<(usize, bool), SearchError> {
-        if narrow != broad {
-            if let Some((found, (total, _))) = union(Breadth::Narrow, exact, candidates)? {
-                if found >= pool {
-                    // The broad union matches more: what the narrow one counted is a floor.
-                    return Ok((total, false));
+    let mut cast =
+        |exact: bool, candidates: &mut Vec<Candidate>| -> Result<(usize, bool), SearchError> {
+            if narrow != broad {
+                if let Some((found, (total, _))) = union(Breadth::Narrow, exact, candidates)? {
+                    if found >= pool {
+                        // The broad union matches more: what the narrow one counted is a floor.
+                        return Ok((total, false));
+                    }
                 }
             }
-        }
-        Ok(union(Breadth::Broad, exact, candidates)?.map_or((0, true), |(_, total)| total))
-    };
+            Ok(union(Breadth::Broad, exact, candidates)?.map_or((0, true), |(_, total)| total))
+        };
     let (mut total, mut total_exact) = cast(marked, &mut candidates)?;
     let mut relaxed = false;
     if marked {

@@ -98,6 +98,7 @@ struct QSyl {
 /// The query's syllables as small ids, so that a clause can be matched token by token without
 /// building a `Syllable` (two `String`s) per token. Matching by ids is the same as comparing the
 /// forms: a token's folded form equals a query syllable's exactly when their ids do.
+#[derive(Clone)]
 pub struct Matcher {
     folded: Vec<String>,
     /// Exact forms of marked query syllables, with the folded id they belong to.
