@@ -209,6 +209,7 @@ pub(super) fn candidate_query(
     // (`should` below is a must), and intersecting every clause (the longest posting list of
     // the index) with the union cost more than a third of a search.
     let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
+    let mut quoted = false;
     for run in &q.runs {
         for alt in &run.alternatives {
             for s in alt.syllables.iter() {
@@ -240,6 +241,7 @@ pub(super) fn candidate_query(
                 .map(|a| (Occur::Should, phrase(f, a)))
                 .collect();
             must.push((Occur::Must, Box::new(BooleanQuery::new(required))));
+            quoted = true;
         }
     }
     let should = terms.queries();
@@ -252,6 +254,7 @@ pub(super) fn candidate_query(
     Some(Candidates {
         union: BooleanQuery::new(should),
         restrictions: must,
+        quoted,
     })
 }
 
@@ -264,6 +267,10 @@ pub(super) struct Candidates {
     /// (`MustNot`). They do not add to the score: the union alone ranks, whichever way the
     /// restrictions are applied (see `top_k`).
     pub(super) restrictions: Vec<(Occur, Box<dyn Query>)>,
+    /// A quoted phrase is among the restrictions: it always drives an intersection, being
+    /// both selective and costly to check clause by clause (a phrase scorer is positioned on
+    /// its first match as soon as it is made).
+    pub(super) quoted: bool,
 }
 
 impl Candidates {
@@ -472,8 +479,10 @@ pub(super) fn top_k(
     }
     let scoring = EnableScoring::enabled_from_searcher(searcher);
     let union = c.union.weight(scoring)?;
-    let restricted = if c.unfiltered() {
-        None
+    let plan = if c.unfiltered() {
+        Plan::Union
+    } else if c.quoted {
+        Plan::Intersection(c.query().weight(scoring)?)
     } else {
         let checks = c
             .restrictions
@@ -483,7 +492,10 @@ pub(super) fn top_k(
                 Ok((*occur != Occur::MustNot, w))
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Some((c.query().weight(scoring)?, checks))
+        Plan::BySegment {
+            whole: c.query().weight(scoring)?,
+            checks,
+        }
     };
     // Bits of a non-negative score, which order as the scores do.
     let floor = AtomicU32::new(0);
@@ -494,9 +506,10 @@ pub(super) fn top_k(
             floor: &floor,
             best: BinaryHeap::with_capacity(k + 1),
         };
-        match &restricted {
-            None => scan.run(union.as_ref(), reader, &mut [])?,
-            Some((whole, checks)) => {
+        match &plan {
+            Plan::Union => scan.run(union.as_ref(), reader, &mut [])?,
+            Plan::Intersection(whole) => scan.run(whole.as_ref(), reader, &mut [])?,
+            Plan::BySegment { whole, checks } => {
                 let mut checks = checks
                     .iter()
                     .map(|(must, w)| Ok((*must, w.scorer(reader, 1.0)?)))
@@ -526,6 +539,20 @@ pub(super) fn top_k(
     all.sort_unstable_by(|a, b| b.cmp(a));
     all.truncate(k);
     Ok(all.into_iter().map(|b| (b.score, b.address)).collect())
+}
+
+/// How `top_k` applies a query's restrictions.
+enum Plan {
+    /// None to apply: the union alone.
+    Union,
+    /// The union and its restrictions intersected (`Candidates::query`).
+    Intersection(Box<dyn Weight>),
+    /// Segment by segment, an intersection when the restrictions pass few of its records, else
+    /// the union with the restrictions checked on what it gives (`true`: must match).
+    BySegment {
+        whole: Box<dyn Weight>,
+        checks: Vec<(bool, Box<dyn Weight>)>,
+    },
 }
 
 /// A restriction that passes fewer than one clause in this many of a segment drives an
@@ -822,6 +849,7 @@ mod tests {
             let c = Candidates {
                 union: union(),
                 restrictions: r,
+                quoted: false,
             };
             for k in [1, 10, 50] {
                 let got = super::top_k(&searcher, &c, k).unwrap();
