@@ -1,26 +1,21 @@
-//! Candidates: the tantivy queries that find the clauses the reranker orders, and how many
-//! match.
+//! Candidates: the tantivy queries that find the clauses the reranker orders (`top_k` runs
+//! them).
 //!
 //! A query's candidates come from a flat union of term queries (syllables, adjacent-syllable
 //! pairs, section-heading words, references), the shape tantivy's block-WAND prunes; a narrow
 //! union of the query's selective terms is asked first, the broad one only when the narrow one
 //! cannot fill the pool. Filters, quoted phrases and exclusions restrict the union.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::collections::{HashMap, HashSet};
 
-use tantivy::collector::Count;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery,
-    Weight,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Score, Searcher, SegmentReader, Term};
+use tantivy::{Searcher, Term};
 
 use super::query::{Alternative, ParsedQuery};
 use super::rank::TermStats;
-use super::SearchError;
 use crate::analysis::Syllable;
 use crate::index::schema::{Fields, KIND_CLAUSE};
 
@@ -421,237 +416,9 @@ fn narrow_terms(
     kept
 }
 
-/// Matches of a union larger than this many postings are not counted: counting visits every
-/// one of them, which is what block-WAND avoids for the ranked pool.
-const COUNT_POSTINGS_LIMIT: u64 = 100_000;
-
-/// How many clauses match `q`: `found` when the pool was not filled, an exact count when the
-/// query's postings are few, else a lower bound (the longest posting list of an unfiltered union,
-/// at least the pool). Returns `(total, exact)`.
-pub(super) fn count_matches(
-    searcher: &Searcher,
-    q: &BooleanQuery,
-    found: usize,
-    pool: usize,
-    unfiltered: bool,
-) -> Result<(usize, bool), SearchError> {
-    if found < pool {
-        return Ok((found, true));
-    }
-    let mut postings = 0u64;
-    let mut longest = 0u64;
-    let mut failed = None;
-    q.query_terms(&mut |term, _| match searcher.doc_freq(term) {
-        Ok(n) => {
-            postings += n;
-            longest = longest.max(n);
-        }
-        Err(e) => failed = Some(e),
-    });
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
-    if postings <= COUNT_POSTINGS_LIMIT {
-        return Ok((searcher.search(q, &Count)?, true));
-    }
-    let bound = if unfiltered { longest as usize } else { 0 };
-    Ok((bound.max(found), false))
-}
-
-/// The `k` best-scoring candidates, best first; of equal scores, the lower address first.
-///
-/// What tantivy's `TopDocs` collects, faster on a large index: `TopDocs` ranks each segment on
-/// its own from a threshold of zero, so each of a dozen segments fills its own pool of `k`
-/// before block-WAND starts skipping. Here the segments share a floor, the highest `k`-th score
-/// any segment has reached (the `k`-th score of the whole index is at least that), and a
-/// segment ranked after others skips from its first posting. Segments run in parallel.
-///
-/// Restrictions that most clauses pass (a date range, a common issuer, an exclusion) are
-/// checked on the clauses block-WAND gives, so the union is still pruned; a selective one (a
-/// document number) drives an intersection instead, which visits only the clauses it passes.
-pub(super) fn top_k(
-    searcher: &Searcher,
-    c: &Candidates,
-    k: usize,
-) -> Result<Vec<(Score, DocAddress)>, SearchError> {
-    if k == 0 {
-        return Ok(Vec::new());
-    }
-    let scoring = EnableScoring::enabled_from_searcher(searcher);
-    let union = c.union.weight(scoring)?;
-    let plan = if c.unfiltered() {
-        Plan::Union
-    } else if c.quoted {
-        Plan::Intersection(c.query().weight(scoring)?)
-    } else {
-        let checks = c
-            .restrictions
-            .iter()
-            .map(|(occur, q)| {
-                let w = q.weight(EnableScoring::disabled_from_searcher(searcher))?;
-                Ok((*occur != Occur::MustNot, w))
-            })
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        Plan::BySegment {
-            whole: c.query().weight(scoring)?,
-            checks,
-        }
-    };
-    // Bits of a non-negative score, which order as the scores do.
-    let floor = AtomicU32::new(0);
-    let rank_segment = |(ord, reader): (usize, &SegmentReader)| -> tantivy::Result<Vec<Best>> {
-        let mut scan = SegmentScan {
-            k,
-            ord: ord as u32,
-            floor: &floor,
-            best: BinaryHeap::with_capacity(k + 1),
-        };
-        match &plan {
-            Plan::Union => scan.run(union.as_ref(), reader, &mut [])?,
-            Plan::Intersection(whole) => scan.run(whole.as_ref(), reader, &mut [])?,
-            Plan::BySegment { whole, checks } => {
-                let mut checks = checks
-                    .iter()
-                    .map(|(must, w)| Ok((*must, w.scorer(reader, 1.0)?)))
-                    .collect::<tantivy::Result<Vec<_>>>()?;
-                let passing = checks
-                    .iter()
-                    .filter(|(must, _)| *must)
-                    .map(|(_, s)| u64::from(s.size_hint()))
-                    .min()
-                    .unwrap_or(u64::from(reader.max_doc()));
-                if passing * SELECTIVE_SHARE < u64::from(reader.max_doc()) {
-                    scan.run(whole.as_ref(), reader, &mut [])?
-                } else {
-                    scan.run(union.as_ref(), reader, &mut checks)?
-                }
-            }
-        }
-        Ok(scan.best.into_iter().map(|Reverse(b)| b).collect())
-    };
-    let segments = searcher.segment_readers().iter().enumerate();
-    let per_segment = if searcher.segment_readers().len() > 1 {
-        segment_executor().map(rank_segment, segments)?
-    } else {
-        segments.map(rank_segment).collect::<tantivy::Result<_>>()?
-    };
-    let mut all: Vec<Best> = per_segment.into_iter().flatten().collect();
-    all.sort_unstable_by(|a, b| b.cmp(a));
-    all.truncate(k);
-    Ok(all.into_iter().map(|b| (b.score, b.address)).collect())
-}
-
-/// How `top_k` applies a query's restrictions.
-enum Plan {
-    /// None to apply: the union alone.
-    Union,
-    /// The union and its restrictions intersected (`Candidates::query`).
-    Intersection(Box<dyn Weight>),
-    /// Segment by segment, an intersection when the restrictions pass few of its records, else
-    /// the union with the restrictions checked on what it gives (`true`: must match).
-    BySegment {
-        whole: Box<dyn Weight>,
-        checks: Vec<(bool, Box<dyn Weight>)>,
-    },
-}
-
-/// A restriction that passes fewer than one clause in this many of a segment drives an
-/// intersection rather than being checked on the union's clauses.
-const SELECTIVE_SHARE: u64 = 32;
-
-/// The ranking of one segment for `top_k`.
-struct SegmentScan<'a> {
-    k: usize,
-    ord: u32,
-    floor: &'a AtomicU32,
-    best: BinaryHeap<Reverse<Best>>,
-}
-
-impl SegmentScan<'_> {
-    /// Keeps the `k` best clauses `weight` gives that are alive and pass `checks` (`true`: must
-    /// match; `false`: must not).
-    fn run(
-        &mut self,
-        weight: &dyn Weight,
-        reader: &SegmentReader,
-        checks: &mut [(bool, Box<dyn tantivy::query::Scorer>)],
-    ) -> tantivy::Result<()> {
-        let alive = reader.alive_bitset();
-        let shared = || f32::from_bits(self.floor.load(Ordering::Relaxed));
-        let mut kth = Score::MIN;
-        let (best, k, ord, floor) = (&mut self.best, self.k, self.ord, self.floor);
-        // Scores equal to the floor still come: of equal scores the lower address is kept,
-        // whichever segment set the floor first.
-        weight.for_each_pruning(shared().next_down(), reader, &mut |doc, score| {
-            let passes = !alive.is_some_and(|a| a.is_deleted(doc))
-                && checks.iter_mut().all(|(must, s)| {
-                    // Clauses come in increasing order: what `seek_danger` asks.
-                    (s.seek_danger(doc) == tantivy::SeekDangerResult::Found) == *must
-                });
-            if passes {
-                best.push(Reverse(Best {
-                    score,
-                    address: DocAddress::new(ord, doc),
-                }));
-                if best.len() > k {
-                    best.pop();
-                }
-                if best.len() == k {
-                    kth = best.peek().map_or(kth, |b| b.0.score);
-                    if kth >= 0.0 {
-                        floor.fetch_max(kth.to_bits(), Ordering::Relaxed);
-                    }
-                }
-            }
-            kth.max(f32::from_bits(floor.load(Ordering::Relaxed)))
-                .next_down()
-        })
-    }
-}
-
-/// A scored clause, ordered from worst to best: by score, then the lower address first.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Best {
-    score: Score,
-    address: DocAddress,
-}
-
-impl Eq for Best {}
-
-impl Ord for Best {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.score
-            .total_cmp(&other.score)
-            .then_with(|| other.address.cmp(&self.address))
-    }
-}
-
-impl PartialOrd for Best {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Searches the segments of an index in parallel, one thread per core: a large index has a
-/// dozen segments, and each is ranked on its own before their pools are merged.
-pub(super) fn segment_executor() -> &'static tantivy::Executor {
-    static EXECUTOR: std::sync::OnceLock<tantivy::Executor> = std::sync::OnceLock::new();
-    EXECUTOR.get_or_init(|| {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if cores < 2 {
-            return tantivy::Executor::single_thread();
-        }
-        tantivy::Executor::multi_thread(cores.min(8), "tracuu-search-")
-            .unwrap_or_else(|_| tantivy::Executor::single_thread())
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{
-        left_out, BooleanQuery, Breadth, Candidates, DocAddress, Frequencies, IndexRecordOption,
-        Occur, Query, Score, TermQuery, NARROW_TERMS,
-    };
+    use super::{left_out, Breadth, Frequencies, NARROW_TERMS};
     use std::collections::HashMap;
 
     /// Frequencies of a made-up index of 10,000 clauses: 3% is 300.
@@ -778,105 +545,5 @@ mod tests {
             &parsed("bao ho cong dan"),
             &Default::default()
         ));
-    }
-
-    /// `top_k` against tantivy's own `TopDocs` over an index of several segments with deleted
-    /// records, unrestricted and with restrictions checked on the union (a tag most records
-    /// have, an exclusion) or driving an intersection (a rare tag).
-    #[test]
-    fn top_k_finds_what_top_docs_finds() {
-        use tantivy::collector::TopDocs;
-        use tantivy::schema::{Schema, STRING, TEXT};
-        use tantivy::{doc, Index, Term};
-
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT);
-        let tag = schema.add_text_field("tag", STRING);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer: tantivy::IndexWriter =
-            index.writer_with_num_threads(1, 15_000_000).unwrap();
-        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        let words = ["an", "ninh", "bien", "gioi", "cong", "dan", "bao", "ho"];
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
-        for segment in 0..4 {
-            for i in 0..500 {
-                let len = 1 + next() % 12;
-                let body: Vec<&str> = (0..len).map(|_| words[next() % words.len()]).collect();
-                let t = match (segment * 500 + i) % 100 {
-                    0 => "rare",
-                    n if n % 7 == 0 => "gone",
-                    n if n % 3 == 0 => "other",
-                    _ => "common",
-                };
-                writer
-                    .add_document(doc!(text => body.join(" "), tag => t))
-                    .unwrap();
-            }
-            writer.commit().unwrap();
-        }
-        writer.delete_term(Term::from_field_text(tag, "gone"));
-        writer.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
-        assert!(searcher.segment_readers().len() >= 4);
-
-        let term = |f, w: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(f, w),
-                IndexRecordOption::WithFreqs,
-            ))
-        };
-        let union = || {
-            BooleanQuery::new(
-                ["bao", "ho", "cong", "dan"]
-                    .iter()
-                    .map(|w| (Occur::Should, term(text, w)))
-                    .collect(),
-            )
-        };
-        let restrictions: Vec<Vec<(Occur, Box<dyn Query>)>> = vec![
-            vec![],
-            vec![(Occur::Must, term(tag, "common"))],
-            vec![(Occur::Must, term(tag, "rare"))],
-            vec![(Occur::MustNot, term(tag, "other"))],
-        ];
-        for r in restrictions {
-            let c = Candidates {
-                union: union(),
-                restrictions: r,
-                quoted: false,
-            };
-            for k in [1, 10, 50] {
-                let got = super::top_k(&searcher, &c, k).unwrap();
-                let want = searcher
-                    .search(&c.query(), &TopDocs::with_limit(k).order_by_score())
-                    .unwrap();
-                // Block-WAND sums a clause's term scores in an order that depends on how far it
-                // has skipped: the same clause may score a last bit apart in two runs.
-                let close = |a: Score, b: Score| (a - b).abs() <= 1e-5 * a.abs().max(1.0);
-                assert_eq!(got.len(), want.len(), "k {k}, {:?}", c.restrictions);
-                for (g, w) in got.iter().zip(&want) {
-                    assert!(
-                        close(g.0, w.0),
-                        "k {k}, {:?}: {got:?} {want:?}",
-                        c.restrictions
-                    );
-                }
-                // Of (nearly) equal scores at the end of the pool either may be kept; above it,
-                // the same clauses.
-                let last = want.last().map_or(0.0, |x| x.0) + 1e-4;
-                let above = |v: &[(Score, DocAddress)]| {
-                    let mut a: Vec<_> = v.iter().filter(|x| x.0 > last).map(|x| x.1).collect();
-                    a.sort();
-                    a
-                };
-                assert_eq!(above(&got), above(&want));
-            }
-        }
     }
 }

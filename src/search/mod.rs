@@ -11,6 +11,7 @@ pub mod query;
 pub mod rank;
 pub mod snippet;
 pub mod tasks;
+mod top_k;
 
 use std::collections::HashMap;
 
@@ -24,12 +25,12 @@ use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
 use crate::index::OpenIndex;
 use crate::model::{Assignment, Date, Zone};
 use candidates::{
-    candidate_query, count_matches, left_out, looks_up_exact, segment_executor, term_query, top_k,
-    Breadth, Candidates, IndexStats,
+    candidate_query, left_out, looks_up_exact, term_query, Breadth, Candidates, IndexStats,
 };
 use filters::Filters;
 use query::{ParsedQuery, QueryError};
 use rank::Weights;
+use top_k::{count_matches, segment_executor, top_k};
 
 /// Why a search failed.
 #[derive(Debug)]
@@ -357,7 +358,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         |c: Candidates, candidates: &mut Vec<Candidate>| -> Result<Gathered, SearchError> {
             let top = top_k(&searcher, &c, pool)?;
             let found = top.len();
-            let total = count_matches(&searcher, &c.query(), found, pool, c.unfiltered())?;
+            let total = count_matches(&searcher, &c, found, pool)?;
             let fresh: Vec<DocAddress> = top
                 .into_iter()
                 .map(|(_, address)| address)
