@@ -116,7 +116,6 @@ pub struct Matcher {
     agency: Option<String>,
     exact_buf: String,
     fold_buf: String,
-    tokenizer: crate::analysis::syllables::SyllableTokenizer,
 }
 
 impl Matcher {
@@ -131,7 +130,6 @@ impl Matcher {
             agency: None,
             exact_buf: String::new(),
             fold_buf: String::new(),
-            tokenizer: Default::default(),
         };
         for run in &query.runs {
             m.runs.push(run.alternatives.len());
@@ -210,11 +208,9 @@ impl Matcher {
     /// in the query and has marked forms there).
     pub fn tokens(&mut self, text: &str, out: &mut Vec<Tok>) {
         use crate::analysis::exact_filter::exact_form;
-        use tantivy::tokenizer::{TokenStream, Tokenizer};
         out.clear();
-        let mut stream = self.tokenizer.token_stream(text);
-        while stream.advance() {
-            let w = stream.token().text.as_str();
+        // The words the syllable tokenizer makes tokens of, without copying each into a token.
+        for (_, w) in crate::analysis::syllables::words(text) {
             self.fold_buf.clear();
             if fold_is_direct(w) {
                 crate::normalize::fold::fold_into(w, &mut self.fold_buf);
