@@ -194,6 +194,17 @@ fn document_numbers_are_searchable_as_typed() {
             hits[0]["text"]
         );
     }
+    // A reference is a unit: the clauses citing Chỉ thị 12-CT/TW, not those citing 45-CT/TW or
+    // Kết luận 12-KL/TW, which share its parts.
+    for q in ["12-CT/TW", "12-ct/tw"] {
+        let v = search_json(q, &["--limit", "50"]);
+        let hits = v["hits"].as_array().unwrap();
+        assert!(hits.len() >= 5, "{q}: {v}");
+        for h in hits {
+            let text = h["text"].as_str().unwrap().replace("12- CT", "12-CT");
+            assert!(text.contains("12-CT/TW"), "{q}: {text}");
+        }
+    }
 }
 
 #[test]
