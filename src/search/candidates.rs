@@ -226,13 +226,10 @@ pub(super) fn candidate_query(
                     terms.add(Term::from_field_text(f.heads, &s.folded), 0.3);
                 }
             }
-            let mut pair = String::new();
-            for w in alt.syllables.windows(2) {
-                crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
-                if left_out.pairs.contains(&pair) {
-                    continue;
+            for pair in pair_terms(alt) {
+                if !left_out.pairs.contains(&pair) {
+                    terms.add(Term::from_field_text(f.text_pairs, &pair), 1.0);
                 }
-                terms.add(Term::from_field_text(f.text_pairs, &pair), 1.0);
             }
             if let Some(r) = &alt.reference {
                 terms.add(Term::from_field_text(f.refs, r), 5.0);
@@ -346,7 +343,6 @@ pub(super) struct LeftOut {
 /// and the reranker still matches them in the clauses the reference finds.
 pub(super) fn left_out(q: &ParsedQuery, stats: &dyn Frequencies, breadth: Breadth) -> LeftOut {
     let mut out = left_out_common(q, stats, breadth);
-    let mut pair = String::new();
     for alt in q.runs.iter().flat_map(|r| &r.alternatives) {
         if alt.reference.as_deref().is_none_or(|r| stats.refs(r) == 0) {
             continue;
@@ -355,10 +351,7 @@ pub(super) fn left_out(q: &ParsedQuery, stats: &dyn Frequencies, breadth: Breadt
             out.text.insert(s.folded.clone());
             out.heads.insert(s.folded.clone());
         }
-        for w in alt.syllables.windows(2) {
-            crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
-            out.pairs.insert(pair.clone());
-        }
+        out.pairs.extend(pair_terms(alt));
     }
     out
 }
@@ -422,6 +415,16 @@ fn left_out_common(q: &ParsedQuery, stats: &dyn Frequencies, breadth: Breadth) -
     out
 }
 
+/// The pair terms of an alternative's adjacent syllables (`bao_ho`, `ho_cong`, …), in order:
+/// what the pairs field indexed for the same words.
+fn pair_terms(alt: &Alternative) -> impl Iterator<Item = String> + '_ {
+    alt.syllables.windows(2).map(|w| {
+        let mut pair = String::new();
+        crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
+        pair
+    })
+}
+
 /// At most this many syllables and pairs make a narrow union.
 const NARROW_TERMS: usize = 8;
 
@@ -433,16 +436,14 @@ fn narrow_terms(
     stats: &dyn Frequencies,
 ) -> Vec<(u64, bool, String)> {
     let mut kept = Vec::new();
-    let mut pair = String::new();
     for alt in q.runs.iter().flat_map(|r| &r.alternatives) {
         for s in &alt.syllables {
             if !out.text.contains(&s.folded) {
                 kept.push((stats.text(&s.folded), false, s.folded.clone()));
             }
         }
-        for w in alt.syllables.windows(2) {
-            crate::analysis::pair_filter::pair_term(&w[0].folded, &w[1].folded, &mut pair);
-            kept.push((stats.pairs(&pair), true, pair.clone()));
+        for pair in pair_terms(alt) {
+            kept.push((stats.pairs(&pair), true, pair));
         }
     }
     kept.sort_unstable();
