@@ -114,6 +114,10 @@ pub struct Matcher {
     runs: Vec<usize>,
     /// The canonical agency the query names, when the words typed are one agency's name.
     agency: Option<String>,
+    /// `starts[b]`: some folded query form begins with the ASCII byte `b`; `starts[128]`: one
+    /// begins with something else. Most clause words cannot match the query, and their first
+    /// letter says so without folding the whole word.
+    starts: [bool; 129],
     exact_buf: String,
     fold_buf: String,
 }
@@ -128,6 +132,7 @@ impl Matcher {
             kept: Vec::new(),
             runs: Vec::new(),
             agency: None,
+            starts: [false; 129],
             exact_buf: String::new(),
             fold_buf: String::new(),
         };
@@ -153,6 +158,8 @@ impl Matcher {
         let fid = match self.folded.iter().position(|f| *f == s.folded) {
             Some(i) => i,
             None => {
+                let first = s.folded.bytes().next().map_or(128, |b| b.min(128));
+                self.starts[usize::from(first)] = true;
                 self.folded.push(s.folded.clone());
                 self.folded.len() - 1
             }
@@ -211,6 +218,13 @@ impl Matcher {
         out.clear();
         // The words the syllable tokenizer makes tokens of, without copying each into a token.
         for (_, w) in crate::analysis::syllables::words(text) {
+            if !self.may_match(w) {
+                out.push(Tok {
+                    fid: NONE,
+                    eid: NONE,
+                });
+                continue;
+            }
             self.fold_buf.clear();
             if fold_is_direct(w) {
                 crate::normalize::fold::fold_into(w, &mut self.fold_buf);
@@ -234,6 +248,35 @@ impl Matcher {
             }
             out.push(Tok { fid, eid });
         }
+    }
+}
+
+impl Matcher {
+    /// False when the folded form of word `w` cannot be a folded query form, judged by its
+    /// first letter. Only letters whose folding does not depend on the rest of the word are
+    /// judged (ASCII, the Latin blocks of Vietnamese): lowercasing, NFC and tone placement,
+    /// which `tokens` may apply before folding, never change a word's first folded letter.
+    #[inline]
+    fn may_match(&self, w: &str) -> bool {
+        let Some(c) = w.chars().next() else {
+            return true;
+        };
+        let first = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if ('\u{C0}'..='\u{24F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+            match crate::normalize::fold::fold_char(c) {
+                Some(f) => f,
+                None => return true,
+            }
+        } else {
+            return true;
+        };
+        let b = if first.is_ascii() {
+            first as usize
+        } else {
+            128
+        };
+        self.starts[b]
     }
 }
 
@@ -634,6 +677,36 @@ mod tests {
             &Flat,
             &Weights::default(),
         )
+    }
+
+    #[test]
+    fn tokens_give_the_ids_of_the_analysed_text() {
+        // Words that start alike and differently, marked and not, NFD, the look-alike Ð, other
+        // scripts, numbers and references: the first-letter test must never hide a match.
+        let texts = [
+            "Trọng tài thương mại và TRỌNG TÀI lao động; thuong mai",
+            "Ðường biên giới Việt–Lào, đường dây nóng, DUONG",
+            "Bảo hộ công dân ở nước ngoài theo số 1334/QĐ-TTg",
+            "Ελλάδα và Σοφία, ОДА vốn ODA, ǅemal",
+            "",
+            "Ánh sáng, ánh, Ân, 12/2012/NĐ-CP",
+        ];
+        let queries = [
+            "trọng tài thương mại",
+            "đường",
+            "duong ánh 1334",
+            "σοφία вốn",
+            "ǆemal an",
+            "12/2012/NĐ-CP",
+        ];
+        for q in queries {
+            let mut m = Matcher::new(&parse(q).unwrap());
+            for text in texts {
+                let mut out = Vec::new();
+                m.tokens(text, &mut out);
+                assert_eq!(out, m.ids(&analyze(text)), "{q:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
