@@ -231,12 +231,15 @@ fn dir_size(p: &Path) -> u64 {
         .sum()
 }
 
+/// Files and bytes of a corpus, read in full: the read also brings every file into the page
+/// cache, so that the first engine built does not pay for the disk and the second read from
+/// memory (on a cold cache the 1× tracuu build took 25 s, warm 17 s, FTS5 built second 12 s).
 fn text_bytes(corpus: &Path) -> (usize, u64) {
     let files = fts::corpus_files(corpus);
     let bytes = files
         .iter()
-        .filter_map(|(_, p)| std::fs::metadata(p).ok())
-        .map(|m| m.len())
+        .filter_map(|(_, p)| std::fs::read(p).ok())
+        .map(|b| b.len() as u64)
         .sum();
     (files.len(), bytes)
 }
