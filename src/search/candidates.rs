@@ -137,6 +137,14 @@ fn syllable_term(f: &Fields, s: &Syllable, exact: bool) -> Term {
     }
 }
 
+/// The clauses that contain an alternative as a phrase (folded), for a quoted phrase or an
+/// exclusion.
+///
+/// A phrase of several syllables is its adjacent pairs and the phrase itself: a clause with the
+/// phrase has every one of its pairs (the pairs field pairs the same tokens the folded field
+/// positions), and the intersection, led by its rarest member, checks positions only in the
+/// clauses that have all the pairs. Alone, the phrase of common syllables ("trọng tài thương
+/// mại", "địa phương") read the positions of every clause that has all its syllables.
 fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     if alt.syllables.len() == 1 {
         return term_query(
@@ -145,12 +153,26 @@ fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
             IndexRecordOption::WithFreqs,
         );
     }
-    Box::new(PhraseQuery::new(
+    let mut pairs: Vec<String> = pair_terms(alt).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut all: Vec<(Occur, Box<dyn Query>)> = pairs
+        .iter()
+        .map(|p| {
+            (
+                Occur::Must,
+                term_query(f.text_pairs, p, IndexRecordOption::Basic),
+            )
+        })
+        .collect();
+    let phrase = PhraseQuery::new(
         alt.syllables
             .iter()
             .map(|s| Term::from_field_text(f.text_fold, &s.folded))
             .collect(),
-    ))
+    );
+    all.push((Occur::Must, Box::new(phrase)));
+    Box::new(BooleanQuery::new(all))
 }
 
 /// The terms of a candidate union, each once with the largest weight it was given: a word
@@ -574,6 +596,62 @@ mod tests {
         assert!(!out.text.contains("nghi") && !out.pairs.contains("nghi_dinh"));
         let out = left_out(&q, &unknown, Breadth::Broad);
         assert!(out.text.is_empty() && out.pairs.is_empty());
+    }
+
+    #[test]
+    fn a_phrase_finds_what_tantivy_s_phrase_query_finds() {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::PhraseQuery;
+        use tantivy::{Index, TantivyDocument, Term};
+        let (schema, f) = crate::index::schema::build();
+        let index = Index::create_in_ram(schema);
+        crate::analysis::register(index.tokenizers());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let texts = [
+            "Hội đồng trọng tài thương mại giải quyết tranh chấp",
+            "trọng tài, thương mại quốc tế",
+            "TRONG TAI THUONG MAI",
+            // Every pair of the phrase, but not the phrase.
+            "trọng tài thương nhân; tài thương binh; thương mại điện tử",
+            "thương mại trọng tài",
+            "trọng tài lao động",
+            "",
+        ];
+        for text in texts {
+            let mut r = TantivyDocument::new();
+            r.add_text(f.text_fold, text);
+            r.add_text(f.text_pairs, text);
+            writer.add_document(r).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let docs = |q: &dyn tantivy::query::Query| {
+            let mut d: Vec<_> = searcher
+                .search(q, &DocSetCollector)
+                .unwrap()
+                .into_iter()
+                .collect();
+            d.sort();
+            d
+        };
+        for typed in [
+            "trọng tài thương mại",
+            "thuong mai",
+            "tài thương",
+            "mại trọng",
+        ] {
+            let q = parsed(&format!("\"{typed}\""));
+            let alt = &q.runs[0].alternatives[0];
+            let plain = PhraseQuery::new(
+                alt.syllables
+                    .iter()
+                    .map(|s| Term::from_field_text(f.text_fold, &s.folded))
+                    .collect(),
+            );
+            let want = docs(&plain);
+            assert_eq!(docs(super::phrase(&f, alt).as_ref()), want, "{typed}");
+            assert!(!want.is_empty(), "{typed}");
+        }
     }
 
     #[test]
