@@ -249,9 +249,7 @@ impl Matcher {
             out.push(Tok { fid, eid });
         }
     }
-}
 
-impl Matcher {
     /// False when the folded form of word `w` cannot be a folded query form, judged by its
     /// first letter. Only letters whose folding does not depend on the rest of the word are
     /// judged (ASCII, the Latin blocks of Vietnamese): lowercasing, NFC and tone placement,
