@@ -40,7 +40,7 @@ pub fn exact_form(word: &str, out: &mut String) {
 /// Additional), which a test checks one by one. A word made of these alone needs no lookup in
 /// the normalization tables.
 #[inline]
-fn is_precomposed_latin(c: char) -> bool {
+pub(crate) fn is_precomposed_latin(c: char) -> bool {
     c.is_ascii() || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
 }
 

@@ -114,10 +114,10 @@ pub struct Matcher {
     runs: Vec<usize>,
     /// The canonical agency the query names, when the words typed are one agency's name.
     agency: Option<String>,
-    /// `starts[b]`: some folded query form begins with the ASCII byte `b`; `starts[128]`: one
-    /// begins with something else. Most clause words cannot match the query, and their first
+    /// `starts[b]`: some folded query form begins with the ASCII letter `b`; `starts[OTHER_START]`:
+    /// one begins with something else. Most clause words cannot match the query, and their first
     /// letter says so without folding the whole word.
-    starts: [bool; 129],
+    starts: [bool; OTHER_START + 1],
     exact_buf: String,
     fold_buf: String,
 }
@@ -132,7 +132,7 @@ impl Matcher {
             kept: Vec::new(),
             runs: Vec::new(),
             agency: None,
-            starts: [false; 129],
+            starts: [false; OTHER_START + 1],
             exact_buf: String::new(),
             fold_buf: String::new(),
         };
@@ -158,8 +158,7 @@ impl Matcher {
         let fid = match self.folded.iter().position(|f| *f == s.folded) {
             Some(i) => i,
             None => {
-                let first = s.folded.bytes().next().map_or(128, |b| b.min(128));
-                self.starts[usize::from(first)] = true;
+                self.starts[s.folded.chars().next().map_or(OTHER_START, start_slot)] = true;
                 self.folded.push(s.folded.clone());
                 self.folded.len() - 1
             }
@@ -256,27 +255,27 @@ impl Matcher {
     /// which `tokens` may apply before folding, never change a word's first folded letter.
     #[inline]
     fn may_match(&self, w: &str) -> bool {
-        let Some(c) = w.chars().next() else {
-            return true;
-        };
-        let first = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else if ('\u{C0}'..='\u{24F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
-            match crate::normalize::fold::fold_char(c) {
-                Some(f) => f,
-                None => return true,
+        use crate::analysis::exact_filter::is_precomposed_latin;
+        match w.chars().next().filter(|&c| is_precomposed_latin(c)) {
+            Some(c) => {
+                crate::normalize::fold::fold_char(c).is_none_or(|f| self.starts[start_slot(f)])
             }
-        } else {
-            return true;
-        };
-        let b = if first.is_ascii() {
-            first as usize
-        } else {
-            128
-        };
-        self.starts[b]
+            None => true,
+        }
     }
 }
+
+/// The slot of `Matcher::starts` for a folded first letter: its ASCII code, or `OTHER_START`.
+fn start_slot(c: char) -> usize {
+    if c.is_ascii() {
+        c as usize
+    } else {
+        OTHER_START
+    }
+}
+
+/// The slot of `Matcher::starts` for every first letter outside ASCII.
+const OTHER_START: usize = 128;
 
 /// The agency a query names, when its words as typed (or their standard abbreviation: "Mặt
 /// trận Tổ quốc" is "MTTQ") are exactly one agency's name ("Sở Lao động - Thương binh và Xã
