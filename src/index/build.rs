@@ -12,7 +12,8 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::corpus::{self, CorpusFile, Skipped};
-use super::records::{doc_key, document_records, file_record};
+use super::records::{doc_key, document_records, file_record, StoredDoc, StoredFile};
+use super::schema::Fields;
 use super::schema::{KIND_DOC, KIND_FILE};
 use super::store::{self, OpenIndex};
 use super::IndexError;
@@ -78,34 +79,48 @@ pub enum Progress {
 /// `file → fingerprint` of indexed files, and `doc_key → file` of indexed documents.
 type ExistingState = (HashMap<String, String>, HashMap<String, String>);
 
-/// Reads the file records (`file → fingerprint`) and document owners (`doc_key → file`) of a live index.
+/// Reads the file records (`file → fingerprint`) and document owners (`doc_key → file`) of a
+/// live index, from their payloads.
 fn existing_state(open: &OpenIndex) -> Result<ExistingState, IndexError> {
-    let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
     let searcher = open.reader.searcher();
     let f = &open.fields;
-    let read =
-        |kind: &str, key_field, value_field| -> Result<HashMap<String, String>, IndexError> {
-            let q = TermQuery::new(
-                Term::from_field_text(f.kind, kind),
-                IndexRecordOption::Basic,
-            );
-            let mut out = HashMap::new();
-            for address in searcher.search(&q, &DocSetCollector).map_err(tantivy_err)? {
-                let d: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
-                let get = |field| {
-                    d.get_first(field)
-                        .and_then(|v| v.as_str())
-                        .unwrap_or_default()
-                        .to_string()
-                };
-                out.insert(get(key_field), get(value_field));
-            }
-            Ok(out)
-        };
-    Ok((
-        read(KIND_FILE, f.file, f.fingerprint)?,
-        read(KIND_DOC, f.doc_key, f.file)?,
-    ))
+    let (mut files, mut owners) = (HashMap::new(), HashMap::new());
+    for payload in payloads_of_kind(&searcher, f, KIND_FILE)? {
+        let r: StoredFile = unreadable(open, serde_json::from_str(&payload))?;
+        files.insert(r.file, r.fingerprint);
+    }
+    for payload in payloads_of_kind(&searcher, f, KIND_DOC)? {
+        let r: StoredDoc = unreadable(open, serde_json::from_str(&payload))?;
+        owners.insert(r.key, r.file);
+    }
+    Ok((files, owners))
+}
+
+/// The stored payloads of every record of one kind.
+fn payloads_of_kind(
+    searcher: &tantivy::Searcher,
+    f: &Fields,
+    kind: &str,
+) -> Result<Vec<String>, IndexError> {
+    let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
+    let q = TermQuery::new(
+        Term::from_field_text(f.kind, kind),
+        IndexRecordOption::Basic,
+    );
+    let mut out = Vec::new();
+    for address in searcher.search(&q, &DocSetCollector).map_err(tantivy_err)? {
+        let d: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+        let payload = d.get_first(f.payload).and_then(|v| v.as_str());
+        out.push(payload.unwrap_or_default().to_string());
+    }
+    Ok(out)
+}
+
+fn unreadable<T>(open: &OpenIndex, r: serde_json::Result<T>) -> Result<T, IndexError> {
+    r.map_err(|e| IndexError::Damaged {
+        dir: open.generation.clone(),
+        reason: format!("unreadable stored record: {e}"),
+    })
 }
 
 /// Segments with more records than this are not merged again.

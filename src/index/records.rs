@@ -69,6 +69,8 @@ fn json<T: Serialize + ?Sized>(value: &T) -> String {
 /// One source document as listed by `docs`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct StoredDoc {
+    /// The document's identity (`doc_key`).
+    pub key: String,
     pub file: String,
     pub meta: Metadata,
     pub clauses: usize,
@@ -170,6 +172,7 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
     r.add_text(fields.file, &doc.file);
     add_filters(&mut r, fields, &doc.meta);
     let stored = StoredDoc {
+        key: key.clone(),
         file: doc.file.clone(),
         meta: doc.meta.clone(),
         clauses: doc.clauses.len(),
@@ -179,12 +182,24 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
     out
 }
 
+/// What the record of an indexed file stores.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StoredFile {
+    pub file: String,
+    /// Size and modification time when it was indexed.
+    pub fingerprint: String,
+}
+
 /// The record that says a file has been indexed in this state.
 pub fn file_record(file: &str, fingerprint: &str, fields: &Fields) -> TantivyDocument {
     let mut r = TantivyDocument::new();
     r.add_text(fields.kind, KIND_FILE);
     r.add_text(fields.file, file);
-    r.add_text(fields.fingerprint, fingerprint);
+    let stored = StoredFile {
+        file: file.to_string(),
+        fingerprint: fingerprint.to_string(),
+    };
+    r.add_text(fields.payload, json(&stored));
     r
 }
 
@@ -227,6 +242,29 @@ mod tests {
         assert_eq!(back.meta, doc.meta);
         assert_eq!(back.ordinal, 0);
         assert_eq!(back.clause, doc.clauses[0]);
+    }
+
+    #[test]
+    fn document_and_file_records_store_what_an_update_reads_back() {
+        use tantivy::schema::Value;
+        let doc = crate::pipeline::parse_text(
+            "plan.txt",
+            "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân ở nước ngoài.\n",
+        );
+        let (_, fields) = crate::index::schema::build();
+        let payload = |r: &TantivyDocument| {
+            r.get_first(fields.payload)
+                .and_then(|v| v.as_str())
+                .unwrap()
+                .to_string()
+        };
+        let records = document_records(&doc, &fields);
+        let stored: StoredDoc = serde_json::from_str(&payload(records.last().unwrap())).unwrap();
+        assert_eq!((stored.key, stored.file), (doc_key(&doc), doc.file.clone()));
+        let file = file_record("dir/plan.txt", "120:1700000000", &fields);
+        let stored: StoredFile = serde_json::from_str(&payload(&file)).unwrap();
+        assert_eq!(stored.file, "dir/plan.txt");
+        assert_eq!(stored.fingerprint, "120:1700000000");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::analysis;
 
 /// Bumped whenever the schema or what the parser produces changes: an index of another format
 /// is refused with a message that says to rebuild.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 pub const KIND_CLAUSE: &str = "clause";
 pub const KIND_DOC: &str = "doc";
@@ -26,8 +26,10 @@ pub struct Fields {
     /// `clause`, `doc` or `file`.
     pub kind: Field,
     /// Identity of a source document: number + issuer + date, or its file when it has no number.
+    /// Indexed, not stored: a search reads a record's payload and nothing else (the payloads of
+    /// document and file records carry their key and file).
     pub doc_key: Field,
-    /// Path relative to the corpus.
+    /// Path relative to the corpus (indexed, not stored, like `doc_key`).
     pub file: Field,
     /// Clause text, the marked syllables in their exact form (no positions: phrases are matched
     /// on the folded field; an unmarked query word is looked up in the folded field).
@@ -51,8 +53,6 @@ pub struct Fields {
     pub agency: Field,
     /// `key#role` for each agency given work.
     pub agency_role: Field,
-    /// Size and modification time of an indexed file (file records).
-    pub fingerprint: Field,
     /// JSON of what is shown for the record.
     pub payload: Field,
 }
@@ -75,8 +75,8 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         kind: b.add_text_field("kind", STRING),
-        doc_key: b.add_text_field("doc_key", STRING | STORED),
-        file: b.add_text_field("file", STRING | STORED),
+        doc_key: b.add_text_field("doc_key", STRING),
+        file: b.add_text_field("file", STRING),
         text: b.add_text_field("text", text_field(analysis::EXACT, false)),
         text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
         text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
@@ -97,7 +97,6 @@ pub fn build() -> (Schema, Fields) {
         zone: b.add_text_field("zone", STRING),
         agency: b.add_text_field("agency", STRING | FAST),
         agency_role: b.add_text_field("agency_role", STRING),
-        fingerprint: b.add_text_field("fingerprint", STRING | STORED),
         // Stored as text, not bytes: tantivy reads a stored text in one piece, stored bytes one
         // byte at a time (7–11% of a cheap query's CPU went to that on a large index).
         payload: b.add_text_field("payload", STORED),
@@ -125,7 +124,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         zone: f("zone")?,
         agency: f("agency")?,
         agency_role: f("agency_role")?,
-        fingerprint: f("fingerprint")?,
         payload: f("payload")?,
     })
 }
