@@ -13,6 +13,7 @@ pub mod snippet;
 pub mod tasks;
 mod top_k;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -218,17 +219,66 @@ pub fn stored_clause(
     f: &Fields,
     address: DocAddress,
 ) -> Result<StoredClause, SearchError> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let json = doc
-        .get_first(f.payload)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default();
-    serde_json::from_str(json)
-        .map_err(|e| SearchError::Index(format!("unreadable stored clause: {e}")))
+    parse_clause(&stored_payload(searcher, f, address)?)
 }
 
-/// A clause found for a query, read and scored.
-type Candidate = (DocAddress, StoredClause, rank::Features);
+/// The stored payload (JSON of `StoredClause`) of a record.
+fn stored_payload(
+    searcher: &Searcher,
+    f: &Fields,
+    address: DocAddress,
+) -> Result<String, SearchError> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let payload = doc.get_first(f.payload).and_then(|v| v.as_str());
+    Ok(payload.unwrap_or_default().to_string())
+}
+
+fn parse_clause(payload: &str) -> Result<StoredClause, SearchError> {
+    serde_json::from_str(payload).map_err(unreadable)
+}
+
+fn unreadable(e: serde_json::Error) -> SearchError {
+    SearchError::Index(format!("unreadable stored clause: {e}"))
+}
+
+/// What ranking reads of a stored clause, borrowed from its payload where it can be. The rest
+/// (the document's metadata, the clause's path and kind) is made into values only for the hits
+/// shown, not for every clause of the pool.
+#[derive(serde::Deserialize)]
+struct RankView<'a> {
+    #[serde(borrow)]
+    file: Cow<'a, str>,
+    #[serde(borrow)]
+    meta: MetaView<'a>,
+    #[serde(borrow)]
+    clause: ClauseView<'a>,
+}
+
+#[derive(serde::Deserialize)]
+struct MetaView<'a> {
+    #[serde(borrow)]
+    title: Option<Cow<'a, str>>,
+}
+
+#[derive(serde::Deserialize)]
+struct ClauseView<'a> {
+    #[serde(borrow)]
+    headings: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+    line: usize,
+    zone: Zone,
+    assignments: Vec<Assignment>,
+}
+
+/// A clause found for a query, read and scored: its payload, and the file and line that order
+/// clauses of equal rank.
+struct Candidate {
+    payload: String,
+    file: String,
+    line: usize,
+    features: rank::Features,
+}
 
 /// What reading and scoring a query's candidates needs.
 struct Ranking<'a> {
@@ -272,30 +322,41 @@ impl Ranking<'_> {
         let mut parts = PartTokens::with_capacity(addresses.len());
         let mut out = Vec::with_capacity(addresses.len());
         for &address in addresses {
-            let stored = stored_clause(self.searcher, self.fields, address)?;
-            matcher.tokens(&stored.clause.text, &mut text);
-            let headings = &stored.clause.headings;
-            for part in headings.iter().chain(&stored.meta.title) {
+            let payload = stored_payload(self.searcher, self.fields, address)?;
+            let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
+            let clause = &view.clause;
+            matcher.tokens(&clause.text, &mut text);
+            let title = view.meta.title.as_ref();
+            for part in clause.headings.iter().chain(title) {
                 parts.add(&mut matcher, part);
             }
             // The chain's tokens are its parts' tokens in order: they are joined with white
             // space, and no word spans two of them.
             chain.clear();
-            for part in headings.iter().chain(&stored.meta.title) {
+            for part in clause.headings.iter().chain(title) {
                 chain.extend_from_slice(parts.get(part));
             }
-            let section = headings.last().map_or(&[][..], |last| parts.get(last));
+            let section = clause
+                .headings
+                .last()
+                .map_or(&[][..], |last| parts.get(last));
             let features = rank::features_ids(
                 &matcher,
                 &text,
                 section,
                 &chain,
-                &stored.clause.assignments,
-                stored.clause.zone,
+                &clause.assignments,
+                clause.zone,
                 self.stats,
                 self.weights,
             );
-            out.push((address, stored, features));
+            let (file, line) = (view.file.into_owned(), clause.line);
+            out.push(Candidate {
+                payload,
+                file,
+                line,
+                features,
+            });
         }
         Ok(out)
     }
@@ -435,29 +496,36 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut relaxed = false;
     if marked {
         // Exact matching first; other tone marks only when that finds too little.
-        let good = candidates.iter().filter(|c| c.2.tier_exact >= 2).count();
+        let good = candidates
+            .iter()
+            .filter(|c| c.features.tier_exact >= 2)
+            .count();
         if good < wanted {
             (total, total_exact) = cast(false, &mut candidates)?;
-            relaxed = candidates.iter().any(|c| c.2.approximate());
+            relaxed = candidates.iter().any(|c| c.features.approximate());
         }
         if !relaxed {
-            candidates.retain(|c| c.2.tier_exact > 0 || c.2.tier_folded == 0);
+            candidates.retain(|c| c.features.tier_exact > 0 || c.features.tier_folded == 0);
         }
     }
     candidates.sort_by(|a, b| {
-        b.2.key()
-            .partial_cmp(&a.2.key())
+        b.features
+            .key()
+            .partial_cmp(&a.features.key())
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.1.file.cmp(&b.1.file))
-            .then_with(|| a.1.clause.line.cmp(&b.1.clause.line))
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.cmp(&b.line))
     });
     let hits = candidates
         .into_iter()
         .skip(request.offset)
         .take(request.limit)
         .enumerate()
-        .map(|(i, (_, stored, features))| hit(&parsed, request.offset + i + 1, stored, features))
-        .collect();
+        .map(|(i, c)| {
+            let stored = parse_clause(&c.payload)?;
+            Ok(hit(&parsed, request.offset + i + 1, stored, c.features))
+        })
+        .collect::<Result<_, SearchError>>()?;
     Ok(SearchResults {
         query: request.query.clone(),
         total,
@@ -629,7 +697,44 @@ pub fn show(
 
 #[cfg(test)]
 mod tests {
-    use super::{path_from_citation, query, rank, PartTokens};
+    use super::{path_from_citation, query, rank, PartTokens, RankView};
+    use crate::index::records::{document_records, StoredClause};
+    use tantivy::schema::Value;
+
+    #[test]
+    fn the_rank_view_reads_what_the_stored_clause_holds() {
+        let doc = crate::pipeline::parse_text(
+            "dir/\"kế\" hoạch.txt",
+            "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nKẾ HOẠCH\nSố: 12/KH-UBND\n\
+             Về \"bảo hộ\" công dân\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân.\n\
+             2. Sở Tư pháp chủ trì, phối hợp với Công an tỉnh\n\tvà «x».\n",
+        );
+        let (_, fields) = crate::index::schema::build();
+        let records = document_records(&doc, &fields);
+        assert!(doc.clauses.len() >= 2);
+        for r in &records[..doc.clauses.len()] {
+            let payload = r
+                .get_first(fields.payload)
+                .and_then(|v| v.as_str())
+                .unwrap();
+            let whole: StoredClause = serde_json::from_str(payload).unwrap();
+            let view: RankView = serde_json::from_str(payload).unwrap();
+            assert_eq!(view.file, whole.file);
+            assert_eq!(view.meta.title.as_deref(), whole.meta.title.as_deref());
+            let (c, w) = (&view.clause, &whole.clause);
+            assert_eq!(c.text, w.text);
+            assert_eq!(c.headings, w.headings);
+            assert_eq!((c.line, c.zone), (w.line, w.zone));
+            assert_eq!(c.assignments, w.assignments);
+        }
+        assert!(records.iter().any(|r| {
+            let p = r
+                .get_first(fields.payload)
+                .and_then(|v| v.as_str())
+                .unwrap();
+            serde_json::from_str::<StoredClause>(p).is_ok_and(|c| !c.clause.assignments.is_empty())
+        }));
+    }
 
     #[test]
     fn a_chain_s_tokens_are_its_parts_tokens() {
