@@ -8,10 +8,12 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Occur, Query, Scorer, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
 use super::candidates::Candidates;
+use super::filters::DateRange;
 use super::SearchError;
 
 /// Matches of a union larger than this many postings are not counted: counting visits every
@@ -110,7 +112,30 @@ fn each_segment<T: Send>(
 
 /// Restrictions a segment's clauses are checked against, each with `true` when a clause must
 /// match it and `false` when it must not.
-type Checks = Vec<(bool, Box<dyn Scorer>)>;
+type Checks = Vec<(bool, Check)>;
+
+/// One restriction, as a segment's clauses are checked against it.
+enum Check {
+    /// Asked of the restriction's scorer (`seek_danger`).
+    Scorer(Box<dyn Scorer>),
+    /// A date range, read from the segment's date column.
+    Dates(Column<tantivy::DateTime>, DateRange),
+}
+
+impl Check {
+    fn matches(&mut self, doc: DocId) -> bool {
+        match self {
+            Check::Scorer(s) => s.seek_danger(doc) == tantivy::SeekDangerResult::Found,
+            Check::Dates(column, range) => column.values_for_doc(doc).any(|d| range.contains(d)),
+        }
+    }
+}
+
+/// A restriction before it is opened on a segment.
+enum Restriction {
+    Weight(Box<dyn Weight>),
+    Dates(DateRange),
+}
 
 /// How the candidates' restrictions are applied: restrictions that most clauses pass (a date
 /// range, a common issuer, an exclusion) are checked on the clauses the union gives, so the
@@ -130,7 +155,7 @@ enum How {
     /// the union with the restrictions checked on what it gives (`true`: must match).
     BySegment {
         whole: Box<dyn Weight>,
-        checks: Vec<(bool, Box<dyn Weight>)>,
+        checks: Vec<(bool, Restriction)>,
     },
 }
 
@@ -146,8 +171,13 @@ impl Plan {
                 .restrictions
                 .iter()
                 .map(|(occur, q)| {
-                    let w = q.weight(EnableScoring::disabled_from_searcher(searcher))?;
-                    Ok((*occur != Occur::MustNot, w))
+                    let r = match q.downcast_ref::<DateRange>() {
+                        Some(dates) => Restriction::Dates(dates.clone()),
+                        None => Restriction::Weight(
+                            q.weight(EnableScoring::disabled_from_searcher(searcher))?,
+                        ),
+                    };
+                    Ok((*occur != Occur::MustNot, r))
                 })
                 .collect::<tantivy::Result<Vec<_>>>()?;
             How::BySegment {
@@ -168,12 +198,25 @@ impl Plan {
         };
         let checks = checks
             .iter()
-            .map(|(must, w)| Ok((*must, w.scorer(reader, 1.0)?)))
+            .map(|(must, r)| {
+                let check = match r {
+                    Restriction::Weight(w) => Check::Scorer(w.scorer(reader, 1.0)?),
+                    Restriction::Dates(range) => {
+                        let name = reader.schema().get_field_name(range.field);
+                        Check::Dates(reader.fast_fields().date(name)?, range.clone())
+                    }
+                };
+                Ok((*must, check))
+            })
             .collect::<tantivy::Result<Checks>>()?;
+        // A date range is taken to pass most clauses (tantivy's range scorer guesses a tenth
+        // of the segment, which is not selective either).
         let passing = checks
             .iter()
-            .filter(|(must, _)| *must)
-            .map(|(_, s)| u64::from(s.size_hint()))
+            .filter_map(|(must, c)| match c {
+                Check::Scorer(s) if *must => Some(u64::from(s.size_hint())),
+                _ => None,
+            })
             .min()
             .unwrap_or(u64::from(reader.max_doc()));
         if passing * SELECTIVE_SHARE < u64::from(reader.max_doc()) {
@@ -206,9 +249,7 @@ impl Plan {
 /// Whether a clause passes every check; clauses must come in increasing order, as
 /// `seek_danger` asks.
 fn passes(checks: &mut Checks, doc: DocId) -> bool {
-    checks
-        .iter_mut()
-        .all(|(must, s)| (s.seek_danger(doc) == tantivy::SeekDangerResult::Found) == *must)
+    checks.iter_mut().all(|(must, c)| c.matches(doc) == *must)
 }
 
 /// A restriction that passes fewer than one clause in this many of a segment drives an
@@ -299,19 +340,21 @@ pub(super) fn segment_executor() -> &'static tantivy::Executor {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_matches, top_k, Candidates, DocAddress, Score};
+    use super::{count_matches, top_k, Candidates, DateRange, DocAddress, Score};
+    use crate::model::Date;
     use tantivy::collector::{Count, TopDocs};
     use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-    use tantivy::schema::{Field, IndexRecordOption, Schema, STRING, TEXT};
+    use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STRING, TEXT};
     use tantivy::{doc, Index, Searcher, Term};
 
-    /// An index of four segments of random clauses with deleted records, and its two fields
-    /// (`text`, `tag`): the tags "common", "other" and "rare" pass most, a third and 1% of the
-    /// records.
-    fn segmented() -> (Searcher, Field, Field) {
+    /// An index of four segments of random clauses with deleted records, and its fields (`text`,
+    /// `tag`, `date`): the tags "common", "other" and "rare" pass most, a third and 1% of the
+    /// records; the dates run over the days of 2019 and 2020.
+    fn segmented() -> (Searcher, Field, Field, Field) {
         let mut schema = Schema::builder();
         let text = schema.add_text_field("text", TEXT);
         let tag = schema.add_text_field("tag", STRING);
+        let date = schema.add_date_field("date", INDEXED | FAST);
         let index = Index::create_in_ram(schema.build());
         let mut writer: tantivy::IndexWriter =
             index.writer_with_num_threads(1, 15_000_000).unwrap();
@@ -334,8 +377,11 @@ mod tests {
                     n if n % 3 == 0 => "other",
                     _ => "common",
                 };
+                let day = crate::index::records::to_datetime(
+                    Date::new(2019 + (next() % 2) as i32, 1 + (next() % 12) as u32, 1).unwrap(),
+                );
                 writer
-                    .add_document(doc!(text => body.join(" "), tag => t))
+                    .add_document(doc!(text => body.join(" "), tag => t, date => day))
                     .unwrap();
             }
             writer.commit().unwrap();
@@ -344,7 +390,7 @@ mod tests {
         writer.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
         assert!(searcher.segment_readers().len() >= 4);
-        (searcher, text, tag)
+        (searcher, text, tag, date)
     }
 
     fn term(f: Field, w: &str) -> Box<dyn Query> {
@@ -355,13 +401,26 @@ mod tests {
     }
 
     /// The candidates for "bao ho cong dan", unrestricted and with restrictions checked on the
-    /// union (a tag most records have, an exclusion) or driving an intersection (a rare tag).
-    fn candidates(text: Field, tag: Field) -> Vec<Candidates> {
+    /// union (a tag most records have, an exclusion, date ranges) or driving an intersection (a
+    /// rare tag).
+    fn candidates(text: Field, tag: Field, date: Field) -> Vec<Candidates> {
+        let day = |y, m| Date::new(y, m, 1);
+        let dates = |from, to| -> Box<dyn Query> { Box::new(DateRange::new(date, from, to)) };
         let restrictions: Vec<Vec<(Occur, Box<dyn Query>)>> = vec![
             vec![],
             vec![(Occur::Must, term(tag, "common"))],
             vec![(Occur::Must, term(tag, "rare"))],
             vec![(Occur::MustNot, term(tag, "other"))],
+            vec![(Occur::Must, dates(day(2020, 3), None))],
+            vec![(Occur::Must, dates(None, day(2019, 6)))],
+            vec![
+                (Occur::Must, term(tag, "common")),
+                (Occur::Must, dates(day(2019, 5), day(2019, 5))),
+            ],
+            vec![
+                (Occur::Must, term(tag, "rare")),
+                (Occur::Must, dates(day(2019, 4), day(2020, 8))),
+            ],
         ];
         restrictions
             .into_iter()
@@ -380,8 +439,8 @@ mod tests {
 
     #[test]
     fn count_matches_counts_what_tantivy_counts() {
-        let (searcher, text, tag) = segmented();
-        for c in candidates(text, tag) {
+        let (searcher, text, tag, date) = segmented();
+        for c in candidates(text, tag, date) {
             let want = searcher.search(&c.query(), &Count).unwrap();
             // A full pool, so that the clauses are counted rather than the pool's size taken.
             let got = count_matches(&searcher, &c, 10, 10).unwrap();
@@ -392,8 +451,8 @@ mod tests {
     /// `top_k` against tantivy's own `TopDocs`.
     #[test]
     fn top_k_finds_what_top_docs_finds() {
-        let (searcher, text, tag) = segmented();
-        for c in candidates(text, tag) {
+        let (searcher, text, tag, date) = segmented();
+        for c in candidates(text, tag, date) {
             for k in [1, 10, 50] {
                 let got = top_k(&searcher, &c, k).unwrap();
                 let want = searcher
