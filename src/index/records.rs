@@ -223,21 +223,26 @@ mod tests {
         assert_eq!(days_from_civil(2024, 6, 4), 19_878);
     }
 
-    #[test]
-    fn a_clause_payload_reads_back_as_the_clause_and_its_document() {
-        use tantivy::schema::Value;
+    /// A one-clause plan, and its records' fields.
+    fn small_plan() -> (Document, Fields) {
         let doc = crate::pipeline::parse_text(
             "plan.txt",
             "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân ở nước ngoài.\n",
         );
-        let (_, fields) = crate::index::schema::build();
+        (doc, crate::index::schema::build().1)
+    }
+
+    fn payload_of(record: &TantivyDocument, fields: &Fields) -> String {
+        use tantivy::schema::Value;
+        let payload = record.get_first(fields.payload).and_then(|v| v.as_str());
+        payload.unwrap().to_string()
+    }
+
+    #[test]
+    fn a_clause_payload_reads_back_as_the_clause_and_its_document() {
+        let (doc, fields) = small_plan();
         let records = document_records(&doc, &fields);
-        let payload = records[0]
-            .get_first(fields.payload)
-            .and_then(|v| v.as_str())
-            .unwrap()
-            .to_string();
-        let back: StoredClause = serde_json::from_str(&payload).unwrap();
+        let back: StoredClause = serde_json::from_str(&payload_of(&records[0], &fields)).unwrap();
         assert_eq!(back.file, doc.file);
         assert_eq!(back.meta, doc.meta);
         assert_eq!(back.ordinal, 0);
@@ -246,18 +251,8 @@ mod tests {
 
     #[test]
     fn document_and_file_records_store_what_an_update_reads_back() {
-        use tantivy::schema::Value;
-        let doc = crate::pipeline::parse_text(
-            "plan.txt",
-            "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân ở nước ngoài.\n",
-        );
-        let (_, fields) = crate::index::schema::build();
-        let payload = |r: &TantivyDocument| {
-            r.get_first(fields.payload)
-                .and_then(|v| v.as_str())
-                .unwrap()
-                .to_string()
-        };
+        let (doc, fields) = small_plan();
+        let payload = |r: &TantivyDocument| payload_of(r, &fields);
         let records = document_records(&doc, &fields);
         let stored: StoredDoc = serde_json::from_str(&payload(records.last().unwrap())).unwrap();
         assert_eq!((stored.key, stored.file), (doc_key(&doc), doc.file.clone()));
