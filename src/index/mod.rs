@@ -56,19 +56,19 @@ impl std::fmt::Display for IndexError {
             ),
             IndexError::Busy { dir } => write!(
                 f,
-                "index {} is in use by another tracuu process (an index run is in progress); try again when it ends",
+                "index '{}' is in use by another tracuu process (an index run is in progress); try again when it ends",
                 dir.display()
             ),
             IndexError::Version { dir, found, built_by } => write!(
                 f,
-                "index {} has format {found} (built by tracuu {built_by}), this tracuu reads format {}; rebuild it with: tracuu index --rebuild --index {}",
+                "index '{}' has format {found} (built by tracuu {built_by}), this tracuu reads format {}; rebuild it with: tracuu index --rebuild --index {}",
                 dir.display(),
                 schema::FORMAT_VERSION,
                 dir.display()
             ),
             IndexError::Damaged { dir, reason } => write!(
                 f,
-                "index {} is damaged or not a tracuu index ({reason}); rebuild it with: tracuu index --rebuild --index {}",
+                "index '{}' is damaged or not a tracuu index ({reason}); rebuild it with: tracuu index --rebuild --index {}",
                 dir.display(),
                 dir.display()
             ),
