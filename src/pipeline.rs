@@ -32,6 +32,29 @@ mod tests {
     use crate::model::Zone;
 
     #[test]
+    fn a_header_copied_as_a_tabbed_table_gives_the_same_metadata() {
+        let text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    THÀNH PHỐ ĐÀ NẴNG\tĐộc lập - Tự do - Hạnh phúc\n\
+                    -------\t---------------\n\
+                    Số: 87/KH-UBND\tĐà Nẵng, ngày 15 tháng 3 năm 2023\n\n\
+                    KẾ HOẠCH\nTriển khai công tác đối ngoại nhân dân năm 2023\n\n\
+                    I. MỤC ĐÍCH\n1. Quảng bá hình ảnh thành phố.\n";
+        let tabbed = parse_text("a.txt", text);
+        let lined = parse_text("a.txt", &text.replace('\t', "\n"));
+        assert_eq!(tabbed.meta.number.as_deref(), Some("87/KH-UBND"));
+        assert_eq!(tabbed.meta.province.as_deref(), Some("Đà Nẵng"));
+        assert_eq!(tabbed.meta.doc_type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(tabbed.meta.date, crate::model::Date::new(2023, 3, 15));
+        assert_eq!(tabbed.meta, lined.meta);
+        let texts = |d: &Document| -> Vec<(String, String)> {
+            let c = d.clauses.iter();
+            c.map(|c| (c.path.clone(), c.text.clone())).collect()
+        };
+        assert_eq!(texts(&tabbed), texts(&lined));
+        assert_eq!(tabbed.clauses[0].line, 10);
+    }
+
+    #[test]
     fn parses_crlf_utf16_and_rejects_binary() {
         let s = "Số: 1/KH-UBND\r\nKhánh Hoà, ngày 4 tháng 6 năm 2024\r\nKẾ HOẠCH\r\nVỀ VIỆC THỬ\r\nI. NỘI DUNG\r\n1. Hoá học và thuỷ lợi.\r\n";
         let mut bytes = vec![0xFF, 0xFE];

@@ -1,12 +1,14 @@
 //! Normalization: from decoded text to clean logical paragraphs.
 //!
 //! Each step is one small file: `chars` (NFC and stray characters), `debris` (markup and portal
-//! boilerplate), `unwrap` (hard-wrapped lines rejoined), plus the two word-level helpers used for
-//! matching, `fold` (diacritics off) and `tone` (one tone-mark placement).
+//! boilerplate), `unwrap` (hard-wrapped lines rejoined), `header_table` (a tabbed header table
+//! read column by column), plus the two word-level helpers used for matching, `fold`
+//! (diacritics off) and `tone` (one tone-mark placement).
 
 pub mod chars;
 pub mod debris;
 pub mod fold;
+pub mod header_table;
 pub mod tone;
 pub mod unwrap;
 
@@ -20,12 +22,12 @@ pub struct Paragraph {
     pub text: String,
 }
 
-/// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`], then
-/// [`unwrap::unwrap`]. Line numbers refer to the original file.
+/// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`],
+/// [`unwrap::unwrap`], then [`header_table::unfold`]. Line numbers refer to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let clean = clean_chars(text);
     let pieces = debris::clean_lines(&clean);
-    unwrap::unwrap(pieces)
+    header_table::unfold(unwrap::unwrap(pieces))
 }
 
 #[cfg(test)]
