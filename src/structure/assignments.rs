@@ -489,22 +489,27 @@ impl<'a> Analysed<'a> {
         (from, None)
     }
 
-    /// The words after a list, a trailing filler ("và các đơn vị có liên quan") skipped.
+    /// The words after a list, a trailing filler ("và các đơn vị có liên quan") skipped, and a
+    /// colon that puts the task after the doer ("Sở Tài chính: bố trí kinh phí …" reads as
+    /// "Sở Tài chính bố trí kinh phí …").
     fn after(&self, te: usize) -> usize {
         let starts_filler = phrase_at(&self.toks, te, "và").is_some()
             || phrase_at(&self.toks, te, "các").is_some()
             || phrase_at(&self.toks, te, "có liên quan").is_some()
             || phrase_at(&self.toks, te, "liên quan").is_some();
-        if !starts_filler {
-            return te;
-        }
         let mut j = te;
-        while let Some(t) = self.toks.get(j) {
-            if t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và") {
-                j += 1;
-            } else {
-                break;
+        if starts_filler {
+            while let Some(t) = self.toks.get(j) {
+                if t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và") {
+                    j += 1;
+                } else {
+                    break;
+                }
             }
+        }
+        let colon = self.toks.get(j).is_some_and(|t| t.f == ":");
+        if colon && self.toks.get(j + 1).is_some_and(|t| t.word) {
+            j += 1;
         }
         j
     }
@@ -898,6 +903,44 @@ mod tests {
     }
 
     const TCTH: &str = "III. TỔ CHỨC THỰC HIỆN";
+
+    #[test]
+    fn an_agency_then_a_colon_then_its_task_is_the_doer() {
+        let d = doc(vec![
+            clause(
+                "III.4",
+                &[TCTH],
+                "Sở Tài chính: bố trí kinh phí thực hiện Kế hoạch.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "III.5",
+                &[TCTH],
+                "Sở Y tế: Chủ trì, phối hợp với Công an tỉnh hướng dẫn công tác y tế.",
+                ClauseKind::Item,
+            ),
+            // A colon that introduces examples still names no doer.
+            clause(
+                "II.1",
+                &["II. NHIỆM VỤ"],
+                "Tăng cường phối hợp với các cơ quan như: Sở Tư pháp, Sở Y tế.",
+                ClauseKind::Bullet,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Tài chính", Role::Assigned)]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Sở Y tế", Role::Lead), r("Công an", Role::Support)]
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
+    }
 
     #[test]
     fn agency_section_gives_lead_and_phoi_hop_gives_support() {
