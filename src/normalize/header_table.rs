@@ -2,11 +2,14 @@
 //! number on the left, the national motto and the place and date on the right. Text copied out
 //! of a word processor (or a Markdown table) gives it as rows of tab-separated cells —
 //! `ỦY BAN NHÂN DÂN⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Số: 87/KH-UBND⇥Đà Nẵng, ngày …` —
-//! where the header reads right only column by column: the issuer's lines together, the number,
-//! then the motto and the date, each on a line of its own as the rest of the pipeline expects.
+//! and text taken from a PDF's layout as cells apart by runs of spaces. The header reads right
+//! only column by column: the issuer's lines together and the number, then the motto and the
+//! place and date, each on a line of its own as the rest of the pipeline expects.
 //!
-//! Only a block of tabbed rows at the top of the document that holds the national motto is
-//! unfolded: a table in the body (tasks, deadlines) keeps its rows.
+//! Only a block of such rows at the top of the document that holds the national motto is
+//! unfolded: a table in the body (tasks, deadlines) keeps its rows. Cells go to the right column
+//! by what they say (the motto, its rule, the place and date), not by position: a row whose left
+//! cell is empty has often lost it (leading spaces are not kept).
 
 use super::fold::fold;
 use super::Paragraph;
@@ -15,35 +18,35 @@ use super::Paragraph;
 /// running head can come first.
 const HEAD_SCAN: usize = 8;
 
-/// Reads a tabbed header table column by column (see the module's comment); any other text is
-/// returned as it is.
+/// Reads a header table flattened into rows column by column (see the module's comment); any
+/// other text is returned as it is.
 pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
-    let Some(start) = paras
-        .iter()
-        .take(HEAD_SCAN)
-        .position(|p| p.text.contains('\t'))
-    else {
+    let Some(start) = paras.iter().take(HEAD_SCAN).position(|p| is_row(&p.text)) else {
         return paras;
     };
     let rows = paras[start..]
         .iter()
-        .take_while(|p| p.text.contains('\t'))
+        .take_while(|p| is_row(&p.text))
         .count();
     let block = &paras[start..start + rows];
-    if !block.iter().any(|p| p.text.split('\t').any(is_motto)) {
+    if !block
+        .iter()
+        .any(|p| cells(&p.text).into_iter().any(is_motto))
+    {
         return paras;
     }
-    let mut columns: Vec<Vec<Paragraph>> = Vec::new();
+    let (mut left, mut right) = (Vec::new(), Vec::new());
     for row in block {
-        for (c, cell) in row.text.split('\t').enumerate() {
-            let cell = cell.trim();
+        for cell in cells(&row.text) {
             if !cell.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            if columns.len() <= c {
-                columns.resize_with(c + 1, Vec::new);
-            }
-            columns[c].push(Paragraph {
+            let column = if is_right(cell) {
+                &mut right
+            } else {
+                &mut left
+            };
+            column.push(Paragraph {
                 line: row.line,
                 text: cell.to_string(),
             });
@@ -52,12 +55,43 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     let mut out = Vec::with_capacity(paras.len() + rows);
     let mut rest = paras.into_iter();
     out.extend(rest.by_ref().take(start));
-    out.extend(columns.into_iter().flatten());
+    out.extend(left);
+    out.extend(right);
     out.extend(rest.skip(rows));
     out
 }
 
-/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" or "Độc lập - Tự do - Hạnh phúc", in any case.
+/// A row of a table: cells apart by tabs or wide spaces.
+fn is_row(text: &str) -> bool {
+    text.contains('\t') || cells(text).len() > 1
+}
+
+/// The cells of a row: split at tabs, or at runs of three or more spaces (a PDF's layout).
+fn cells(row: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in row.split('\t') {
+        let mut rest = part;
+        while let Some(at) = rest.find("   ") {
+            out.push(rest[..at].trim());
+            rest = rest[at..].trim_start_matches(' ');
+        }
+        out.push(rest.trim());
+    }
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// A cell of the header's right column: the motto or the place and date.
+fn is_right(cell: &str) -> bool {
+    is_motto(cell) || {
+        let f = fold(cell);
+        f.contains("ngay ") && f.contains("thang ") && f.contains("nam ")
+            || f.split(", ngay ").nth(1).is_some_and(|d| d.contains('/'))
+    }
+}
+
+/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" or "Độc lập - Tự do - Hạnh phúc", in any case and
+/// either tone placement.
 fn is_motto(cell: &str) -> bool {
     let f = fold(cell.trim());
     f.starts_with("cong hoa xa hoi chu nghia viet nam")
@@ -103,6 +137,45 @@ mod tests {
                 (3, "Đà Nẵng, ngày 15 tháng 3 năm 2023"),
                 (4, "KẾ HOẠCH"),
                 (5, "I. MỤC ĐÍCH"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_laid_out_with_spaces_is_read_the_same_way() {
+        let got = unfold(paras(&[
+            "UỶ BAN NHÂN DÂN          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH LÀO CAI                    Độc lập - Tự do - Hạnh phúc",
+            "Số: 1234 /QĐ-UBND                Lào Cai, ngày 05/3/2024",
+            "QUYẾT ĐỊNH",
+        ]));
+        assert_eq!(
+            texts(&got),
+            [
+                (1, "UỶ BAN NHÂN DÂN"),
+                (2, "TỈNH LÀO CAI"),
+                (3, "Số: 1234 /QĐ-UBND"),
+                (1, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                (2, "Độc lập - Tự do - Hạnh phúc"),
+                (3, "Lào Cai, ngày 05/3/2024"),
+                (4, "QUYẾT ĐỊNH"),
+            ]
+        );
+        // A right cell alone on its row (the left one lost) still goes right.
+        let got = unfold(paras(&[
+            "BỘ NGOẠI GIAO\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "\tĐộc lập - Tự do - Hạnh phúc",
+            "Số: 5/TB-BNG\tHà Nội, ngày 2 tháng 1 năm 2024",
+        ]));
+        let order: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "BỘ NGOẠI GIAO",
+                "Số: 5/TB-BNG",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Hà Nội, ngày 2 tháng 1 năm 2024",
             ]
         );
     }
