@@ -124,8 +124,9 @@ pub(crate) fn clean_number(r: &str) -> String {
     }
 }
 
-/// A place-and-date line "Khánh Hòa, ngày 04 tháng 6 năm 2024": (place as written, date).
-/// The place is `None` when the line starts with "ngày".
+/// A place-and-date line "Khánh Hòa, ngày 04 tháng 6 năm 2024" (or "Lào Cai, ngày 05/3/2024",
+/// the date ending the line): (place as written, date). The place is `None` when the line starts
+/// with "ngày".
 pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
     if text.chars().nth(140).is_some()
         || !(text.contains("ngày")
@@ -156,7 +157,7 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
             return None;
         }
     }
-    let date = day_month_year(&fs[at + 4..])?;
+    let date = day_month_year(&fs[at + 4..]).or_else(|| slash_date_ending(&fs[at + 4..]))?;
     let place = if place.is_empty() {
         None
     } else {
@@ -188,6 +189,26 @@ fn day_month_year(folded: &str) -> Option<Option<Date>> {
         take_num(&mut rest)?
     };
     Some(Date::new(y as i32, m, d))
+}
+
+/// "05/3/2024" (or with "-" or "."), then nothing but punctuation: the date that ends a
+/// place-and-date line, as `day_month_year` gives it.
+fn slash_date_ending(folded: &str) -> Option<Option<Date>> {
+    let t = folded.trim_start();
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+        .unwrap_or(t.len());
+    let (date, rest) = t.split_at(end);
+    let parts: Vec<&str> = date.trim_end_matches('.').split(['/', '-', '.']).collect();
+    let well_formed = parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && parts[2].len() == 4
+        && parts.iter().all(|p| !p.is_empty());
+    if !well_formed || rest.chars().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(slash_date(date.trim_end_matches('.')))
 }
 
 /// Folded, with runs of white space made one space (hard-wrapped PDF text leaves doubles).
@@ -1203,6 +1224,10 @@ mod tests {
         let (p, d) = place_date("Khánh Hòa, ngày 04 tháng 6 năm 2024").unwrap();
         assert_eq!(p.as_deref(), Some("Khánh Hòa"));
         assert_eq!(d, Date::new(2024, 6, 4));
+        let (p, d) = place_date("Lào Cai, ngày 05/3/2024").unwrap();
+        assert_eq!((p.as_deref(), d), (Some("Lào Cai"), Date::new(2024, 3, 5)));
+        assert!(place_date("Ngày 15/12/2023, Sở Ngoại vụ tổ chức hội nghị").is_none());
+        assert!(place_date("Hà Nội, ngày 5/3").is_none());
         let (_, d) = place_date("Hà Nội, ngày 23 tháng 02 năm 20264").unwrap();
         assert_eq!(d, Date::new(2026, 2, 23));
         let (_, d) = place_date("Hà Nội, ngày  9 tháng 04  năm 2016").unwrap();
