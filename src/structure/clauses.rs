@@ -49,6 +49,8 @@ pub struct Layout {
     pub header_end: usize,
     /// First paragraph of the body.
     pub body_start: usize,
+    /// Where the headers of documents issued with this one start (after its signature).
+    pub attached: Vec<usize>,
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -225,6 +227,7 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     let mut k = body_start;
     let mut in_end = false;
     let mut back = false;
+    let mut attached = Vec::new();
     while k < n {
         let t = paras[k].text.as_str();
         let parsed = markers::parse(t);
@@ -232,6 +235,18 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             if matches!(parsed, Some(ref m) if matches!(m.marker, Marker::Appendix(_))) {
                 in_end = false;
                 back = false;
+            } else if let Some(end) = attached_header(paras, k) {
+                // A document issued with this one ("KẾ HOẠCH … (Ban hành kèm theo Quyết định
+                // số …)") after its signature: its type line and title are a header, its
+                // sections a body of their own.
+                for r in &mut roles[k..=end] {
+                    *r = Role::Header;
+                }
+                attached.push(k);
+                in_end = false;
+                back = false;
+                k = end + 1;
+                continue;
             } else {
                 roles[k] = Role::End;
                 k += 1;
@@ -278,7 +293,39 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         inline_type,
         header_end,
         body_start,
+        attached,
     }
+}
+
+/// The header of a document issued together with the one before it, starting at paragraph `k`:
+/// a type line ("KẾ HOẠCH", "QUY CHẾ") whose title is followed, within a few lines, by
+/// "(Ban hành kèm theo …)" (often joined to the title's last line). Returns the index of the
+/// paragraph that holds it.
+fn attached_header(paras: &[Paragraph], k: usize) -> Option<usize> {
+    markers::type_line(&paras[k].text)?;
+    (k + 1..paras.len().min(k + 5)).find(|&j| {
+        let f = fold(&paras[j].text);
+        f.contains("(ban hanh kem theo") || f.contains("(kem theo")
+    })
+}
+
+/// The heading of an attached document: its type line and title, without "(Ban hành kèm theo …)".
+fn attached_title<'a>(header: impl Iterator<Item = &'a str>) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for text in header {
+        let cut = text.match_indices('(').map(|(at, _)| at).find(|&at| {
+            let f = fold_prefix(&text[at..], 20);
+            f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo")
+        });
+        let kept = text[..cut.unwrap_or(text.len())].trim();
+        if !kept.is_empty() {
+            parts.push(kept);
+        }
+        if cut.is_some() {
+            break;
+        }
+    }
+    parts.join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -395,6 +442,33 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         match role {
             Role::Header | Role::End => {
                 table = None;
+                if lay.attached.contains(&i) {
+                    // The header of an attached document: its sections start afresh, under its
+                    // type line and title.
+                    stack.clear();
+                    let header = (i..paras.len())
+                        .take_while(|&j| lay.roles[j] == Role::Header)
+                        .map(|j| paras[j].text.as_str());
+                    stack.push(Frame {
+                        rank: 0,
+                        marker: None,
+                        heading: attached_title(header),
+                        colon: None,
+                        node: nodes.len(),
+                    });
+                    nodes.push(Node {
+                        what: What::Item {
+                            marker: Marker::Appendix(String::new()),
+                            sentence: false,
+                        },
+                        text: String::new(),
+                        line: p.line,
+                        path: String::new(),
+                        headings: Vec::new(),
+                        zone: Zone::Body,
+                        children: false,
+                    });
+                }
                 continue;
             }
             Role::Front => {
@@ -894,6 +968,38 @@ mod tests {
         );
         assert_eq!(c[2].headings[2], "1. Cơ quan nhà nước, bao gồm:");
         assert_eq!(c.last().unwrap().zone, Zone::Back);
+    }
+
+    #[test]
+    fn a_document_issued_with_a_decision_is_a_body_of_its_own() {
+        let s = "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thử\nQUYẾT ĐỊNH:\n\
+                 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thử.\n\
+                 Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+                 Nơi nhận:\n- Như Điều 2;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn A\n\
+                 ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nKẾ HOẠCH\nHợp tác biên giới năm 2024\n\
+                 (Ban hành kèm theo Quyết định số 1/QĐ-UBND ngày 5/3/2024)\n\
+                 I. NỘI DUNG\n1. Tuần tra song phương.\n";
+        let c = clauses(s);
+        let item = c
+            .iter()
+            .find(|c| c.text == "Tuần tra song phương.")
+            .unwrap();
+        assert_eq!(item.path, "I.1");
+        assert_eq!(
+            item.headings,
+            ["KẾ HOẠCH Hợp tác biên giới năm 2024", "I. NỘI DUNG"]
+        );
+        assert!(!c.iter().any(|c| c.text.contains("Lê Văn A")
+            || c.text.contains("TỈNH LÀO CAI")
+            || c.text.contains("kèm theo Quyết định số")));
+        // Without "(Ban hành kèm theo …)" a type line after the signature starts nothing.
+        let alone = s.replace(
+            "(Ban hành kèm theo Quyết định số 1/QĐ-UBND ngày 5/3/2024)\n",
+            "",
+        );
+        assert!(!clauses(&alone)
+            .iter()
+            .any(|c| c.text == "Tuần tra song phương."));
     }
 
     #[test]
