@@ -191,6 +191,16 @@ fn day_month_year(folded: &str) -> Option<Option<Date>> {
     Some(Date::new(y as i32, m, d))
 }
 
+/// The subject of a letter, "V/v bảo hộ công dân …" ("về việc"): what follows "V/v".
+fn subject_line(text: &str) -> Option<String> {
+    let t = text.trim();
+    let rest = ["V/v", "v/v", "V/V"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let rest = rest.trim_start_matches([':', '.', ' ']).trim();
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
 /// "05/3/2024" (or with "-" or "."), then nothing but punctuation: the date that ends a
 /// place-and-date line, as `day_month_year` gives it.
 fn slash_date_ending(folded: &str) -> Option<Option<Date>> {
@@ -855,6 +865,11 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
         }
     }
 
+    // A letter (công văn) has no title line: its subject, "V/v …" under the number, is one.
+    if meta.title.is_none() {
+        meta.title = header.iter().find_map(|p| subject_line(&p.text));
+    }
+
     // Date and place.
     let pd = header.iter().find_map(|p| place_date(&p.text));
     let (place_written, header_date) = match pd {
@@ -1224,6 +1239,11 @@ mod tests {
         let (p, d) = place_date("Khánh Hòa, ngày 04 tháng 6 năm 2024").unwrap();
         assert_eq!(p.as_deref(), Some("Khánh Hòa"));
         assert_eq!(d, Date::new(2024, 6, 4));
+        assert_eq!(
+            subject_line("V/v bảo hộ công dân tại Nhật Bản").as_deref(),
+            Some("bảo hộ công dân tại Nhật Bản")
+        );
+        assert_eq!(subject_line("Về việc bảo hộ"), None);
         let (p, d) = place_date("Lào Cai, ngày 05/3/2024").unwrap();
         assert_eq!((p.as_deref(), d), (Some("Lào Cai"), Date::new(2024, 3, 5)));
         assert!(place_date("Ngày 15/12/2023, Sở Ngoại vụ tổ chức hội nghị").is_none());
