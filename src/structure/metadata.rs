@@ -149,10 +149,13 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
     let place = before.trim().trim_end_matches(',').trim();
     if !place.is_empty() {
         let words: Vec<&str> = place.split_whitespace().collect();
+        // Capitalised words, but for the common noun of "Thành phố Hồ Chí Minh", "Thị xã …".
+        let lower_ok = |w: &str| matches!(w, "phố" | "xã" | "trấn");
         if words.len() > 6
             || !words
                 .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || lower_ok(w))
+            || !words[0].starts_with(|c: char| c.is_uppercase())
         {
             return None;
         }
@@ -1244,6 +1247,9 @@ mod tests {
             Some("bảo hộ công dân tại Nhật Bản")
         );
         assert_eq!(subject_line("Về việc bảo hộ"), None);
+        let (p, d) = place_date("Thành phố Hồ Chí Minh, ngày 20 tháng 5 năm 2024").unwrap();
+        assert_eq!(p.as_deref(), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(d, Date::new(2024, 5, 20));
         let (p, d) = place_date("Lào Cai, ngày 05/3/2024").unwrap();
         assert_eq!((p.as_deref(), d), (Some("Lào Cai"), Date::new(2024, 3, 5)));
         assert!(place_date("Ngày 15/12/2023, Sở Ngoại vụ tổ chức hội nghị").is_none());
