@@ -971,6 +971,27 @@ mod tests {
     }
 
     #[test]
+    fn capital_letter_sections_hold_the_roman_ones() {
+        let s = "KẾ HOẠCH\nTHỬ\nA. MỤC ĐÍCH\n- Phát huy nguồn lực.\nB. NHIỆM VỤ\n\
+                 I. Vận động kiều bào\n1. Tổ chức gặp mặt.\nC. TỔ CHỨC THỰC HIỆN\n\
+                 Giao Sở Ngoại vụ theo dõi.\n";
+        let c = clauses(s);
+        let paths: Vec<(&str, &str)> = c
+            .iter()
+            .map(|c| (c.path.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("A", "Phát huy nguồn lực."),
+                ("B.I.1", "Tổ chức gặp mặt."),
+                ("C", "Giao Sở Ngoại vụ theo dõi."),
+            ]
+        );
+        assert_eq!(c[1].headings, ["B. NHIỆM VỤ", "I. Vận động kiều bào"]);
+    }
+
+    #[test]
     fn a_document_issued_with_a_decision_is_a_body_of_its_own() {
         let s = "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thử\nQUYẾT ĐỊNH:\n\
                  Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thử.\n\

@@ -22,6 +22,8 @@ pub enum Marker {
     Subsection(String),
     /// "Điều 23", "Điều 7a".
     Article(String),
+    /// "B. NHIỆM VỤ" — a section lettered in capitals, above the Roman ones (reports, plans).
+    Capital(String),
     /// "III." — a Roman-numbered section.
     Roman(String),
     /// "2.", "2.4.", "1.1.1" — numbered item; the text without the final dot and its depth.
@@ -44,6 +46,7 @@ impl Marker {
             Marker::Section(_) => 30,
             Marker::Subsection(_) => 40,
             Marker::Article(_) => 50,
+            Marker::Capital(_) => 55,
             Marker::Roman(_) => 60,
             Marker::Number(_, d) => 60 + 10 * (*d as u32).min(6),
             Marker::Letter(_) => 130,
@@ -67,9 +70,11 @@ impl Marker {
             Marker::Section(s) => format!("Mục {s}"),
             Marker::Subsection(s) => format!("Tiểu mục {s}"),
             Marker::Article(s) => format!("Điều {s}"),
-            Marker::Roman(s) | Marker::Number(s, _) | Marker::NumParen(s) | Marker::Letter(s) => {
-                s.clone()
-            }
+            Marker::Capital(s)
+            | Marker::Roman(s)
+            | Marker::Number(s, _)
+            | Marker::NumParen(s)
+            | Marker::Letter(s) => s.clone(),
             Marker::Bullet(c) => c.to_string(),
         }
     }
@@ -386,6 +391,22 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
                     if let Some(rest) = after(text, end + 1) {
                         return Some(Marked {
                             marker: Marker::Roman(text[..end].to_string()),
+                            rest,
+                        });
+                    }
+                }
+            }
+        }
+        // Capital letter section: "A. MỤC ĐÍCH" — a letter that is no Roman numeral, then a
+        // title in capitals (a sentence starting "A. Nguyễn …" is not one).
+        let mut it = text.char_indices();
+        if let (Some((_, c0)), Some((i1, '.'))) = (it.next(), it.next()) {
+            let letter = c0.to_lowercase().next().unwrap_or(c0);
+            if LETTERS.contains(letter) && !matches!(c0, 'I' | 'V' | 'X') {
+                if let Some(rest) = after(text, i1 + 1) {
+                    if is_all_caps(rest) {
+                        return Some(Marked {
+                            marker: Marker::Capital(c0.to_string()),
                             rest,
                         });
                     }
@@ -751,6 +772,13 @@ mod tests {
             Some(Marker::Roman("III".into()))
         );
         assert_eq!(m("IV) Kinh phí"), Some(Marker::Roman("IV".into())));
+        assert_eq!(
+            m("B. NHIỆM VỤ VÀ GIẢI PHÁP"),
+            Some(Marker::Capital("B".into()))
+        );
+        assert_eq!(m("Đ. KINH PHÍ"), Some(Marker::Capital("Đ".into())));
+        assert_eq!(m("V. KẾT LUẬN"), Some(Marker::Roman("V".into())));
+        assert_eq!(m("A. Nguyễn Văn An"), None);
         assert_eq!(m("a) Tăng cường"), Some(Marker::Letter("a".into())));
         assert_eq!(m("đ) Tích cực"), Some(Marker::Letter("đ".into())));
         assert_eq!(m("- Chủ trì"), Some(Marker::Bullet('-')));
