@@ -24,20 +24,17 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     let Some(start) = paras.iter().take(HEAD_SCAN).position(|p| is_row(&p.text)) else {
         return paras;
     };
-    let rows = paras[start..]
+    let block: Vec<(usize, Vec<&str>)> = paras[start..]
         .iter()
         .take_while(|p| is_row(&p.text))
-        .count();
-    let block = &paras[start..start + rows];
-    if !block
-        .iter()
-        .any(|p| cells(&p.text).into_iter().any(is_motto))
-    {
+        .map(|p| (p.line, cells(&p.text)))
+        .collect();
+    if !block.iter().any(|(_, row)| row.iter().any(|c| is_motto(c))) {
         return paras;
     }
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for row in block {
-        for cell in cells(&row.text) {
+    for (line, row) in &block {
+        for &cell in row {
             if !cell.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -47,11 +44,12 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
                 &mut left
             };
             column.push(Paragraph {
-                line: row.line,
+                line: *line,
                 text: cell.to_string(),
             });
         }
     }
+    let rows = block.len();
     let mut out = Vec::with_capacity(paras.len() + rows);
     let mut rest = paras.into_iter();
     out.extend(rest.by_ref().take(start));
@@ -61,9 +59,10 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     out
 }
 
-/// A row of a table: cells apart by tabs or wide spaces.
+/// A row of a table: cells apart by tabs or wide spaces (what `cells` splits at, without
+/// splitting).
 fn is_row(text: &str) -> bool {
-    text.contains('\t') || cells(text).len() > 1
+    text.contains('\t') || text.trim().contains("   ")
 }
 
 /// The cells of a row: split at tabs, or at runs of three or more spaces (a PDF's layout).
