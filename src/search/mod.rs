@@ -326,20 +326,16 @@ impl Ranking<'_> {
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
             matcher.tokens(&clause.text, &mut text);
-            let title = view.meta.title.as_ref();
-            for part in clause.headings.iter().chain(title) {
-                parts.add(&mut matcher, part);
-            }
             // The chain's tokens are its parts' tokens in order: they are joined with white
             // space, and no word spans two of them.
             chain.clear();
-            for part in clause.headings.iter().chain(title) {
-                chain.extend_from_slice(parts.get(part));
+            for part in clause.headings.iter().chain(&view.meta.title) {
+                chain.extend_from_slice(parts.tokens(&mut matcher, part));
             }
-            let section = clause
-                .headings
-                .last()
-                .map_or(&[][..], |last| parts.get(last));
+            let section = match clause.headings.last() {
+                Some(last) => parts.tokens(&mut matcher, last),
+                None => &[],
+            };
             let features = rank::features_ids(
                 &matcher,
                 &text,
@@ -370,17 +366,14 @@ impl PartTokens {
         PartTokens(HashMap::with_capacity(n))
     }
 
-    fn add(&mut self, matcher: &mut rank::Matcher, part: &str) {
+    /// The tokens of `part`, tokenised by `matcher` the first time it is asked for.
+    fn tokens(&mut self, matcher: &mut rank::Matcher, part: &str) -> &[rank::Tok] {
         if !self.0.contains_key(part) {
             let mut tokens = Vec::new();
             matcher.tokens(part, &mut tokens);
             self.0.insert(part.to_string(), tokens);
         }
-    }
-
-    /// The tokens of a part given to `add` before.
-    fn get(&self, part: &str) -> &[rank::Tok] {
-        self.0.get(part).map_or(&[], Vec::as_slice)
+        &self.0[part]
     }
 }
 
@@ -712,11 +705,13 @@ mod tests {
         let (_, fields) = crate::index::schema::build();
         let records = document_records(&doc, &fields);
         assert!(doc.clauses.len() >= 2);
+        let payload = |r: &tantivy::TantivyDocument| {
+            let p = r.get_first(fields.payload).and_then(|v| v.as_str());
+            p.unwrap().to_string()
+        };
         for r in &records[..doc.clauses.len()] {
-            let payload = r
-                .get_first(fields.payload)
-                .and_then(|v| v.as_str())
-                .unwrap();
+            let payload = payload(r);
+            let payload = payload.as_str();
             let whole: StoredClause = serde_json::from_str(payload).unwrap();
             let view: RankView = serde_json::from_str(payload).unwrap();
             assert_eq!(view.file, whole.file);
@@ -728,11 +723,8 @@ mod tests {
             assert_eq!(c.assignments, w.assignments);
         }
         assert!(records.iter().any(|r| {
-            let p = r
-                .get_first(fields.payload)
-                .and_then(|v| v.as_str())
-                .unwrap();
-            serde_json::from_str::<StoredClause>(p).is_ok_and(|c| !c.clause.assignments.is_empty())
+            serde_json::from_str::<StoredClause>(&payload(r))
+                .is_ok_and(|c| !c.clause.assignments.is_empty())
         }));
     }
 
@@ -752,13 +744,12 @@ mod tests {
         m.tokens(&parts.join(" \n "), &mut whole);
         let mut cache = PartTokens::with_capacity(0);
         let mut joined = Vec::new();
-        for p in parts {
-            cache.add(&mut m, p);
+        for p in parts.iter().chain(&parts) {
+            joined.extend_from_slice(cache.tokens(&mut m, p));
         }
-        for p in parts {
-            joined.extend_from_slice(cache.get(p));
-        }
-        assert_eq!(whole, joined);
+        // Asked twice, a part gives the same tokens from the cache.
+        let twice = [whole.clone(), whole.clone()].concat();
+        assert_eq!(twice, joined);
         // Not vacuous: "Chương" is no query word, and some of the tokens are.
         assert!(whole.iter().any(|t| *t != whole[0]));
     }
