@@ -303,9 +303,14 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
 /// paragraph that holds it.
 fn attached_header(paras: &[Paragraph], k: usize) -> Option<usize> {
     markers::type_line(&paras[k].text)?;
-    (k + 1..paras.len().min(k + 5)).find(|&j| {
-        let f = fold(&paras[j].text);
-        f.contains("(ban hanh kem theo") || f.contains("(kem theo")
+    (k + 1..paras.len().min(k + 5)).find(|&j| issued_with_at(&paras[j].text).is_some())
+}
+
+/// Where "(Ban hành kèm theo …)" / "(Kèm theo …)" starts in a paragraph.
+fn issued_with_at(text: &str) -> Option<usize> {
+    text.match_indices('(').map(|(at, _)| at).find(|&at| {
+        let f = fold_prefix(&text[at..], 20);
+        f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo")
     })
 }
 
@@ -313,10 +318,7 @@ fn attached_header(paras: &[Paragraph], k: usize) -> Option<usize> {
 fn attached_title<'a>(header: impl Iterator<Item = &'a str>) -> String {
     let mut parts: Vec<&str> = Vec::new();
     for text in header {
-        let cut = text.match_indices('(').map(|(at, _)| at).find(|&at| {
-            let f = fold_prefix(&text[at..], 20);
-            f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo")
-        });
+        let cut = issued_with_at(text);
         let kept = text[..cut.unwrap_or(text.len())].trim();
         if !kept.is_empty() {
             parts.push(kept);
