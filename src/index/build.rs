@@ -13,8 +13,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::corpus::{self, CorpusFile, Skipped};
 use super::records::{doc_key, document_records, file_record, StoredDoc, StoredFile};
-use super::schema::Fields;
-use super::schema::{KIND_DOC, KIND_FILE};
+use super::schema::{Fields, KIND_DOC, KIND_FILE};
 use super::store::{self, OpenIndex};
 use super::IndexError;
 use crate::decode::DecodeError;

@@ -212,7 +212,8 @@ fn slash_date_ending(folded: &str) -> Option<Option<Date>> {
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
         .unwrap_or(t.len());
     let (date, rest) = t.split_at(end);
-    let parts: Vec<&str> = date.trim_end_matches('.').split(['/', '-', '.']).collect();
+    let date = date.trim_end_matches('.');
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
     let well_formed = parts.len() == 3
         && parts[0].len() <= 2
         && parts[1].len() <= 2
@@ -221,7 +222,7 @@ fn slash_date_ending(folded: &str) -> Option<Option<Date>> {
     if !well_formed || rest.chars().any(|c| c.is_alphanumeric()) {
         return None;
     }
-    Some(slash_date(date.trim_end_matches('.')))
+    Some(slash_date(date))
 }
 
 /// Folded, with runs of white space made one space (hard-wrapped PDF text leaves doubles).
