@@ -120,7 +120,7 @@ fn canonical_known(name: &str) -> Option<(String, bool)> {
 /// A name typed without any diacritics has lost what tells its head word from a common word
 /// ("so" is "sở" and "số", "bo" is "bộ" and "bò"), and running text needs the marks to tell them
 /// apart. Typed alone as one agency's name, it can only mean the head word: "so ngoai vu" is
-/// "sở ngoai vu". `None` when there is nothing to restore.
+/// "sở ngoai vu", "phong tu phap" is "phòng tu phap". `None` when there is nothing to restore.
 fn restore_head(name: &str) -> Option<String> {
     if !name.is_ascii() {
         return None;
@@ -132,6 +132,7 @@ fn restore_head(name: &str) -> Option<String> {
         ("so ", "sở "),
         ("bo ", "bộ "),
         ("cuc ", "cục "),
+        ("phong ", "phòng "),
     ]
     .iter()
     .find(|(plain, _)| lower.starts_with(plain))
@@ -361,6 +362,9 @@ enum Lv {
     AnyReq,
     /// A level is required and names the agency: "UBND" + tỉnh / cấp huyện / cấp xã.
     Council,
+    /// A unit named after its place: a level, or the place's capitalised name ("Đồn Biên phòng
+    /// Gành Dầu"), which is dropped from the canonical name like a level.
+    Place,
 }
 
 /// A map keyed by short words, looked up at nearly every token: FNV-1a hashes a syllable in a
@@ -446,6 +450,12 @@ static FIXED: &[Entry] = &[
             "bdbp",
         ],
         "Bộ Chỉ huy Bộ đội Biên phòng",
+        Lv::Any,
+    ),
+    e(&["don bien phong", "dbp"], "Đồn Biên phòng", Lv::Place),
+    e(
+        &["ban chi huy quan su", "ban chqs"],
+        "Ban Chỉ huy Quân sự",
         Lv::Any,
     ),
     e(&["canh sat bien"], "Cảnh sát biển", Lv::No),
@@ -715,6 +725,53 @@ static BODIES: &[(&[&str], &str)] = &[
         &["khoa hoc , cong nghe va moi truong"],
         "Khoa học, Công nghệ và Môi trường",
     ),
+];
+
+/// District departments' names after "Phòng" that are not also departments of a province
+/// ("Phòng Tư pháp" and the others share [`BODIES`]).
+static DISTRICT_BODIES: &[(&[&str], &str)] = &[
+    (
+        &[
+            "tai chinh - ke hoach",
+            "tai chinh , ke hoach",
+            "tai chinh ke hoach",
+            "tai chinh va ke hoach",
+            "tc - kh",
+            "tckh",
+        ],
+        "Tài chính - Kế hoạch",
+    ),
+    (&["kinh te"], "Kinh tế"),
+    (
+        &[
+            "kinh te va ha tang",
+            "kinh te - ha tang",
+            "kt & ht",
+            "kt - ht",
+        ],
+        "Kinh tế và Hạ tầng",
+    ),
+    (
+        &["kinh te , ha tang va do thi", "kinh te - ha tang va do thi"],
+        "Kinh tế, Hạ tầng và Đô thị",
+    ),
+    (&["quan ly do thi"], "Quản lý đô thị"),
+    (
+        &[
+            "van hoa va thong tin",
+            "van hoa - thong tin",
+            "van hoa thong tin",
+            "vh & tt",
+            "vh - tt",
+            "vhtt",
+        ],
+        "Văn hóa và Thông tin",
+    ),
+    (
+        &["van hoa , khoa hoc va thong tin"],
+        "Văn hóa, Khoa học và Thông tin",
+    ),
+    (&["dan toc"], "Dân tộc"),
 ];
 
 static MINISTRY_EXTRA: &[(&[&str], &str)] = &[
@@ -1236,6 +1293,10 @@ impl<'a> Scanner<'a> {
                 },
                 Lv::Any => Some((lvl.map(|l| l.0).unwrap_or(end), en.canon.to_string(), true)),
                 Lv::AnyReq => lvl.map(|(e, _)| (e, en.canon.to_string(), true)),
+                Lv::Place => {
+                    let e = lvl.map_or_else(|| self.place_name_end(end), |l| l.0);
+                    Some((e, en.canon.to_string(), true))
+                }
                 Lv::Council => lvl.map(|(e, l)| {
                     let suffix = match l {
                         Level::Prov => "tỉnh",
@@ -1261,6 +1322,16 @@ impl<'a> Scanner<'a> {
             "bộ" => {
                 let (e, body, known) = self.body_at(j + 1, 1, true)?;
                 Some((e, format!("Bộ {body}"), known))
+            }
+            // A district's department ("Phòng Tư pháp huyện"), known names only: "Phòng" also
+            // heads rooms and units of no interest ("Phòng họp", "Phòng Cảnh sát …").
+            "phòng" => {
+                if !self.capital(j + 1) {
+                    return None;
+                }
+                let (e, body) = self.known_body_at(j + 1, DISTRICT_BODIES)?;
+                let e = self.level_at(e).map_or(e, |l| l.0);
+                Some((e, format!("Phòng {body}"), true))
             }
             "trung" | "cục" | "chi" => {
                 let head_end = match t.lower.as_str() {
@@ -1298,8 +1369,21 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let ministry = i > 0 && self.low(i - 1) == "bộ";
-        let mut best: Option<(usize, &str)> = None;
         let extra: &[(&[&str], &str)] = if ministry { MINISTRY_EXTRA } else { &[] };
+        if let Some((e, canon)) = self.known_body_at(i, extra) {
+            // A known body must end the name: "Sở Du lịch" but not a longer unknown name.
+            return Some((e, canon.to_string(), true));
+        }
+        self.fallback_body(i, maxcont, allow_comma)
+    }
+
+    /// The longest known department name at `i`, from [`BODIES`] and `extra`: (end, canonical).
+    fn known_body_at(
+        &self,
+        i: usize,
+        extra: &'static [(&'static [&'static str], &'static str)],
+    ) -> Option<(usize, &'static str)> {
+        let mut best: Option<(usize, &'static str)> = None;
         for (pats, canon) in BODIES.iter().chain(extra.iter()) {
             for p in pats.iter() {
                 if let Some(e) = pat_at(self.toks, i, p) {
@@ -1309,11 +1393,22 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some((e, canon)) = best {
-            // A known body must end the name: "Sở Du lịch" but not a longer unknown name.
-            return Some((e, canon.to_string(), true));
+        best
+    }
+
+    /// The end of a unit's place name after `i`: capitalised words that start no other name
+    /// ("Đồn Biên phòng Gành Dầu"), at most four.
+    fn place_name_end(&self, i: usize) -> usize {
+        let mut k = i;
+        while k < i + 4
+            && self.tok(k).is_some_and(|t| t.word)
+            && self.capital(k)
+            && !is_stop(self.toks, k)
+            && !self.head_at(k)
+        {
+            k += 1;
         }
-        self.fallback_body(i, maxcont, allow_comma)
+        k
     }
 
     /// One capitalised component: a capitalised word and up to `maxcont` following words.
@@ -1470,6 +1565,44 @@ mod tests {
         }
         // In running text the marks still decide: "số" is a number, not a department.
         assert!(canon("theo số Ngoại vụ").is_empty());
+    }
+
+    #[test]
+    fn district_departments_by_known_name_only() {
+        assert_eq!(
+            canon("Phòng Tư pháp, Phòng Kinh tế và Hạ tầng huyện và Phòng Tài chính - Kế hoạch"),
+            vec![
+                "Phòng Tư pháp",
+                "Phòng Kinh tế và Hạ tầng",
+                "Phòng Tài chính - Kế hoạch"
+            ]
+        );
+        assert_eq!(
+            canon("Phòng Lao động - Thương binh và Xã hội quận Ninh Kiều"),
+            vec!["Phòng Lao động - Thương binh và Xã hội"]
+        );
+        // Rooms and units whose names are not departments' are not agencies.
+        assert!(canon("Phòng Thu âm, Phòng họp trực tuyến").is_empty());
+        assert_eq!(
+            canonical("phong van hoa va thong tin").as_deref(),
+            Some("Phòng Văn hóa và Thông tin")
+        );
+    }
+
+    #[test]
+    fn units_named_after_their_place() {
+        let m = find_mentions("Đồn Biên phòng Gành Dầu, Ban Chỉ huy Quân sự huyện phối hợp");
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.canonical.as_str(), m.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Đồn Biên phòng", "Đồn Biên phòng Gành Dầu"),
+                ("Ban Chỉ huy Quân sự", "Ban Chỉ huy Quân sự huyện")
+            ]
+        );
     }
 
     #[test]
