@@ -564,10 +564,14 @@ impl<'a> Analysed<'a> {
             if l.ts < from {
                 continue;
             }
-            if let Some(role) = self.list_role(l, from, mode) {
+            let found = self
+                .list_role(l, from, mode)
+                .map(|role| (role, l.first))
+                .or_else(|| self.doers_after_owner(l, from, mode));
+            if let Some((role, first)) = found {
                 let f = self.after(l.te);
                 let stated = self.verb_role(f, Role::Assigned) == role && role != Role::Assigned;
-                for k in l.first..=l.last {
+                for k in first..=l.last {
                     let a = self.assignment(k, role);
                     if !out
                         .iter()
@@ -580,6 +584,24 @@ impl<'a> Analysed<'a> {
             }
         }
         out
+    }
+
+    /// "Sau khi nhận được báo cáo của Phòng Tư pháp, Sở Tư pháp thẩm định …": the comma that
+    /// ends the introductory phrase also joins the agency it names to the doer, in one list. The
+    /// doer is the last name, when a comma comes before it (of "của A, B, C tham mưu" only C can
+    /// be told apart from the owners): (role, its index).
+    fn doers_after_owner(&self, l: &List, from: usize, mode: Mode) -> Option<(Role, usize)> {
+        let owned = l.ts > 0 && self.toks[l.ts - 1].word && self.toks[l.ts - 1].lower == "của";
+        let ts = self.ms[l.last].ts;
+        if !owned || l.last == l.first || self.toks[ts - 1].f != "," {
+            return None;
+        }
+        let doer = List {
+            first: l.last,
+            ts,
+            ..*l
+        };
+        self.list_role(&doer, from, mode).map(|role| (role, l.last))
     }
 
     fn list_role(&self, l: &List, from: usize, mode: Mode) -> Option<Role> {
@@ -617,10 +639,10 @@ impl<'a> Analysed<'a> {
             .iter()
             .any(|p| phrase_at(&self.toks, f, p).is_some());
         let f_not = f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
-        // "Theo chức năng, nhiệm vụ …, Sở Tư pháp phối hợp …": a doer after an introductory phrase.
+        // "Theo chức năng, nhiệm vụ …, Sở Tư pháp phối hợp …": a doer after an introductory phrase,
+        // which may name other agencies ("Sau khi nhận được đề nghị của Phòng Tư pháp, …").
         let after_comma = l.ts > seg
             && self.toks[l.ts - 1].f == ","
-            && !self.in_list[seg..l.ts].iter().any(|&b| b)
             && INTRO
                 .iter()
                 .any(|p| phrase_at(&self.toks, seg, p).is_some());
@@ -939,6 +961,84 @@ mod tests {
             roles(&d.clauses[2]).is_empty(),
             "{:?}",
             roles(&d.clauses[2])
+        );
+    }
+
+    #[test]
+    fn a_doer_after_an_introductory_phrase_that_names_another_agency() {
+        let d = doc(vec![
+            clause(
+                "II.3",
+                &["II. NHIỆM VỤ"],
+                "Sau khi nhận được đề nghị của Phòng Tư pháp, trong thời hạn 05 ngày làm việc, Sở Tư pháp kiểm tra danh sách.",
+                ClauseKind::Item,
+            ),
+            // The comma that ends the phrase also joins the owner and the doer into one list.
+            clause(
+                "II.4",
+                &["II. NHIỆM VỤ"],
+                "Trong thời hạn 10 ngày kể từ ngày nhận được báo cáo của Phòng Lao động - Thương binh và Xã hội, Sở Lao động - Thương binh và Xã hội thẩm định hồ sơ.",
+                ClauseKind::Item,
+            ),
+            // Without a task verb after it, the last name is one more owner.
+            clause(
+                "II.5",
+                &["II. NHIỆM VỤ"],
+                "Theo đề nghị của Sở Tư pháp, Sở Nội vụ về việc kiện toàn tổ chức.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Tư pháp", Role::Assigned)]);
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Sở Lao động - Thương binh và Xã hội", Role::Assigned)]
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
+    }
+
+    #[test]
+    fn district_departments_and_units_are_doers() {
+        let h = ["II. TỔ CHỨC THỰC HIỆN"];
+        let d = doc(vec![
+            clause(
+                "II.1",
+                &h,
+                "Phòng Văn hóa và Thông tin huyện chủ trì triển khai Kế hoạch.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "II.2",
+                &h,
+                "Đồn Biên phòng Cô Tô phối hợp tuyên truyền cho ngư dân.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "II.3",
+                &[h[0], "3. Phòng Tài chính - Kế hoạch"],
+                "Tham mưu bố trí kinh phí thực hiện Kế hoạch.",
+                ClauseKind::Bullet,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Phòng Văn hóa và Thông tin", Role::Lead)]
+        );
+        assert_eq!(
+            d.clauses[0].assignments[0].mention,
+            "Phòng Văn hóa và Thông tin huyện"
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Đồn Biên phòng", Role::Support)]
+        );
+        assert_eq!(d.clauses[1].assignments[0].mention, "Đồn Biên phòng Cô Tô");
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![r("Phòng Tài chính - Kế hoạch", Role::Lead)]
         );
     }
 
