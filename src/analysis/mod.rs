@@ -58,6 +58,10 @@ pub struct Syllable {
     pub exact: String,
     /// Lowercase, no diacritics.
     pub folded: String,
+    /// Written in two or more capital letters of ASCII and nothing else ("NGO", "ODA"): the
+    /// shape of an acronym. What it means is for the reader to decide (a query typed with caps
+    /// lock on is all capitals too).
+    pub capitals: bool,
 }
 
 impl Syllable {
@@ -81,6 +85,7 @@ pub fn analyze(text: &str) -> Vec<Syllable> {
             to: t.offset_to,
             folded: crate::normalize::fold::fold(&exact),
             exact: exact.clone(),
+            capitals: t.text.len() >= 2 && t.text.bytes().all(|b| b.is_ascii_uppercase()),
         });
     }
     out
@@ -97,6 +102,15 @@ mod tests {
         assert_eq!(s[0].folded, "hoa");
         assert!(!s[0].unmarked());
         assert!(analyze("bao ho")[0].unmarked());
+    }
+
+    #[test]
+    fn capitals_are_the_shape_of_an_acronym() {
+        let caps: Vec<bool> = analyze("NGO ODA Ngo ngo A ĐBSCL COVID19")
+            .iter()
+            .map(|s| s.capitals)
+            .collect();
+        assert_eq!(caps, [true, true, false, false, false, false, false]);
     }
 
     #[test]

@@ -267,8 +267,6 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     };
     let n = pieces.len();
     for (i, piece) in pieces.into_iter().enumerate() {
-        let next_is_or = false;
-        let _ = next_is_or;
         match piece {
             Piece::Or => {
                 if q.runs.is_empty() && pending_words.is_empty() || i + 1 == n {
@@ -364,6 +362,16 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
         }
     }
     flush(&mut pending_words, &mut q);
+    // Several words all in capitals were typed with caps lock on ("BAO HO CONG DAN"): their
+    // capitals are not acronyms. One word in capitals, or capitals among lower case, are.
+    let typed: Vec<&Syllable> = q.syllables().collect();
+    if typed.len() > 1 && typed.iter().all(|s| s.capitals) {
+        for alt in q.runs.iter_mut().flat_map(|r| r.alternatives.iter_mut()) {
+            for s in &mut alt.syllables {
+                s.capitals = false;
+            }
+        }
+    }
     let count: usize =
         q.syllables().count() + q.excluded.iter().map(|a| a.syllables.len()).sum::<usize>();
     if count > MAX_SYLLABLES {

@@ -163,7 +163,9 @@ impl Matcher {
                 self.folded.len() - 1
             }
         } as u16;
-        let unmarked = s.unmarked();
+        // An acronym typed in capitals ("NGO") is the acronym, not any toned syllable that folds
+        // alike ("ngộ" of "đãi ngộ"): like a marked syllable, its exact tier needs its exact form.
+        let unmarked = s.unmarked() && !s.capitals;
         let eid = if unmarked {
             NONE
         } else {
@@ -695,6 +697,8 @@ mod tests {
             "σοφία вốn",
             "ǆemal an",
             "12/2012/NĐ-CP",
+            "ODA DUONG",
+            "vốn ODA",
         ];
         for q in queries {
             let mut m = Matcher::new(&parse(q).unwrap());
@@ -745,6 +749,20 @@ mod tests {
             f("hoà bình ổn định", "môi trường hòa bình, ổn định chính trị").tier_exact,
             3
         );
+    }
+
+    #[test]
+    fn an_acronym_typed_in_capitals_is_not_a_toned_syllable() {
+        let acronym = f("NGO", "vận động nguồn vốn ODA, NGO");
+        let toned = f("NGO", "chế độ đãi ngộ đặc biệt");
+        assert_eq!(acronym.tier_exact, 3);
+        assert!(toned.tier_exact < 3 && toned.approximate());
+        assert!(acronym.key() > toned.key());
+        // Typed in lower case, or all in capitals (caps lock), a word may stand for any tone.
+        assert_eq!(f("ngo", "chế độ đãi ngộ đặc biệt").tier_exact, 3);
+        assert_eq!(f("DAI NGO", "chế độ đãi ngộ đặc biệt").tier_exact, 3);
+        // Among lower-case words, capitals are an acronym again.
+        assert!(f("nguồn vốn NGO", "nguồn vốn đãi ngộ").approximate());
     }
 
     #[test]
