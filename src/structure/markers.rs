@@ -397,12 +397,13 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
                 }
             }
         }
-        // Capital letter section: "A. MỤC ĐÍCH" — a letter that is no Roman numeral, then a
-        // title in capitals (a sentence starting "A. Nguyễn …" is not one).
+        // Capital letter section: "A. MỤC ĐÍCH" — a capital letter that is no Roman numeral,
+        // then a title in capitals (a sentence starting "A. Nguyễn …" is not one, nor is a
+        // lower-case item "a. NỘI DUNG", which stays an item of its section).
         let mut it = text.char_indices();
         if let (Some((_, c0)), Some((i1, '.'))) = (it.next(), it.next()) {
             let letter = c0.to_lowercase().next().unwrap_or(c0);
-            if LETTERS.contains(letter) && !matches!(c0, 'I' | 'V' | 'X') {
+            if c0.is_uppercase() && LETTERS.contains(letter) && !matches!(c0, 'I' | 'V' | 'X') {
                 if let Some(rest) = after(text, i1 + 1) {
                     if is_all_caps(rest) {
                         return Some(Marked {
@@ -779,6 +780,7 @@ mod tests {
         assert_eq!(m("Đ. KINH PHÍ"), Some(Marker::Capital("Đ".into())));
         assert_eq!(m("V. KẾT LUẬN"), Some(Marker::Roman("V".into())));
         assert_eq!(m("A. Nguyễn Văn An"), None);
+        assert_ne!(m("a. NỘI DUNG"), Some(Marker::Capital("a".into())));
         assert_eq!(m("a) Tăng cường"), Some(Marker::Letter("a".into())));
         assert_eq!(m("đ) Tích cực"), Some(Marker::Letter("đ".into())));
         assert_eq!(m("- Chủ trì"), Some(Marker::Bullet('-')));
