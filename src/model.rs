@@ -159,6 +159,10 @@ pub struct Clause {
     pub kind: ClauseKind,
     /// Agencies this clause gives work to (filled by `structure::assignments`).
     pub assignments: Vec<Assignment>,
+    /// The type of the document issued with this one that the clause belongs to ("Quy chế" of
+    /// a decree that issues it, "Kế hoạch" of a decision): its articles are not the decree's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached: Option<String>,
 }
 
 /// A parsed document: its metadata and its clauses in reading order.

@@ -141,7 +141,12 @@ pub fn show(doc: &StoredDoc, clauses: &[crate::index::records::StoredClause]) ->
                 text: &c.clause.text,
                 line: c.clause.line,
                 zone: c.clause.zone,
-                citation: crate::search::citation::cite(&c.meta, &c.file, &c.clause.path),
+                citation: crate::search::citation::cite(
+                    &c.meta,
+                    &c.file,
+                    &c.clause.path,
+                    c.clause.attached.as_deref(),
+                ),
                 assignments: &c.clause.assignments,
             })
             .collect(),

@@ -174,12 +174,18 @@ pub fn document(meta: &Metadata, file: &str) -> String {
     out
 }
 
-/// The full citation of a clause.
-pub fn cite(meta: &Metadata, file: &str, path: &str) -> String {
+/// The full citation of a clause; `attached` is the type of the document issued with this one
+/// that the clause belongs to, if it does ("Quy chế").
+pub fn cite(meta: &Metadata, file: &str, path: &str, attached: Option<&str>) -> String {
     if let Some(c) = codified(meta) {
         return cite_codified(meta, &c, path);
     }
     let doc = document(meta, file);
+    // "Điều 5 Quy chế ban hành kèm theo Nghị định …": the article is the attached document's.
+    let doc = match attached {
+        Some(t) => format!("{t} ban hành kèm theo {doc}"),
+        None => doc,
+    };
     match position(path) {
         Some(p) if path.starts_with("Điều ") => format!("{p} {doc}"),
         Some(p) => format!("{doc}, {p}"),
@@ -207,7 +213,7 @@ mod tests {
     #[test]
     fn a_paragraph_outside_numbered_sections_is_cited_by_its_place() {
         assert_eq!(
-            cite(&plan(), "000.txt", "đoạn 3"),
+            cite(&plan(), "000.txt", "đoạn 3", None),
             "Kế hoạch 5951/KH-UBND ngày 04/06/2024 của UBND tỉnh Khánh Hòa, đoạn 3"
         );
     }
@@ -215,7 +221,7 @@ mod tests {
     #[test]
     fn plan_citation() {
         assert_eq!(
-            cite(&plan(), "000.txt", "III.13"),
+            cite(&plan(), "000.txt", "III.13", None),
             "Kế hoạch 5951/KH-UBND ngày 04/06/2024 của UBND tỉnh Khánh Hòa, mục III.13"
         );
     }
@@ -230,10 +236,29 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            cite(&law, "l.txt", "Điều 23.2.a"),
+            cite(&law, "l.txt", "Điều 23.2.a", None),
             "điểm a khoản 2 Điều 23 Luật 108/2016/QH13 ngày 09/04/2016 của Quốc hội"
         );
         assert_eq!(position("Điều 5"), Some("Điều 5".into()));
+    }
+
+    #[test]
+    fn a_clause_of_an_attached_document_is_cited_in_it() {
+        let decree = Metadata {
+            number: Some("191/2026/NĐ-CP".into()),
+            doc_type: Some("Nghị định".into()),
+            issuer: Some("Chính phủ".into()),
+            date: Date::new(2026, 6, 30),
+            ..Default::default()
+        };
+        assert_eq!(
+            cite(&decree, "nd.txt", "Điều 15.6.b", Some("Quy chế")),
+            "điểm b khoản 6 Điều 15 Quy chế ban hành kèm theo Nghị định 191/2026/NĐ-CP ngày 30/06/2026 của Chính phủ"
+        );
+        assert_eq!(
+            cite(&plan(), "000.txt", "I.2.a", Some("Kế hoạch")),
+            "Kế hoạch ban hành kèm theo Kế hoạch 5951/KH-UBND ngày 04/06/2024 của UBND tỉnh Khánh Hòa, mục I.2.a"
+        );
     }
 
     #[test]
@@ -247,7 +272,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            cite(&m, "x.txt", "Điều 23.8.QĐ.5.1.2"),
+            cite(&m, "x.txt", "Điều 23.8.QĐ.5.1.2", None),
             "khoản 2 Điều 23.8.QĐ.5.1 Bộ pháp điển (khoản 2 Điều 1 Quyết định 11/2019/QĐ-TTg ngày 18/02/2019 của Thủ tướng Chính phủ)"
         );
         assert_eq!(
@@ -271,9 +296,12 @@ mod tests {
         m.number = None;
         m.date = None;
         assert_eq!(
-            cite(&m, "003.txt", "III.4"),
+            cite(&m, "003.txt", "III.4", None),
             "Kế hoạch năm 2024 của UBND tỉnh Khánh Hòa (003.txt), mục III.4"
         );
-        assert_eq!(cite(&Metadata::default(), "x.txt", ""), "Văn bản (x.txt)");
+        assert_eq!(
+            cite(&Metadata::default(), "x.txt", "", None),
+            "Văn bản (x.txt)"
+        );
     }
 }

@@ -537,7 +537,7 @@ fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::
         score: (features.tier_exact as f32) * 100.0
             + (features.tier_folded as f32) * 10.0
             + features.score,
-        citation: citation::cite(&meta, &file, &clause.path),
+        citation: citation::cite(&meta, &file, &clause.path, clause.attached.as_deref()),
         snippet: snippet::snippet(parsed, &clause.text, 240),
         highlights: snippet::highlights(parsed, &clause.text),
         approximate: features.approximate(),
@@ -628,6 +628,31 @@ pub fn path_from_citation(p: &str) -> String {
     }
 }
 
+/// A path that names a document issued with the one shown ("Điều 2 Quy chế", "Quy chế Điều 2",
+/// "khoản 7 Điều 16 Quy chế ban hành kèm theo …") split into the path and that document's type,
+/// one of `types` (the attached documents' types); any other path is returned as it is.
+pub fn attached_part<'t>(p: &str, types: &[&'t str]) -> (String, Option<&'t str>) {
+    use crate::normalize::fold::fold;
+    let words: Vec<&str> = p.split_whitespace().collect();
+    for &t in types {
+        let tw: Vec<String> = t.split_whitespace().map(fold).collect();
+        let found = words
+            .windows(tw.len())
+            .position(|w| w.iter().zip(&tw).all(|(a, b)| fold(a) == *b));
+        if let Some(at) = found {
+            // The path is what comes before the type, or after it when nothing does.
+            let before = words[..at].join(" ");
+            let path = if before.is_empty() {
+                words[at + tw.len()..].join(" ")
+            } else {
+                before
+            };
+            return (path, Some(t));
+        }
+    }
+    (p.to_string(), None)
+}
+
 /// A document (by file, or by number when that is unambiguous) and its clauses, all or those at
 /// and under `path`. `None` when no document matches.
 pub fn show(
@@ -677,12 +702,19 @@ pub fn show(
     let mut clauses = clauses_of(open, &doc.file)?;
     if let Some(p) = path {
         let key = |s: &str| crate::index::schema::filter_key(s);
-        let want = key(&path_from_citation(
-            p.trim().trim_start_matches("mục ").trim_end_matches('.'),
-        ));
+        let mut types: Vec<&str> = clauses
+            .iter()
+            .filter_map(|c| c.clause.attached.as_deref())
+            .collect();
+        types.dedup();
+        let p = p.trim().trim_start_matches("mục ").trim_end_matches('.');
+        let (p, part) = attached_part(p, &types);
+        let part = part.map(str::to_string);
+        let want = key(&path_from_citation(&p));
         clauses.retain(|c| {
             let have = key(&c.clause.path);
-            have == want || have.starts_with(&format!("{want} "))
+            (part.is_none() || c.clause.attached == part)
+                && (have == want || have.starts_with(&format!("{want} ")))
         });
     }
     Ok(Some((doc, clauses)))
@@ -760,5 +792,23 @@ mod tests {
         assert_eq!(path_from_citation("khoản 2 Điều 23"), "Điều 23.2");
         assert_eq!(path_from_citation("Điều 23"), "Điều 23");
         assert_eq!(path_from_citation("III.13"), "III.13");
+    }
+
+    #[test]
+    fn a_path_may_name_the_attached_document_it_is_in() {
+        use super::attached_part;
+        let types = ["Kế hoạch", "Quy chế"];
+        let split = |p| attached_part(p, &types);
+        assert_eq!(split("Điều 2 Quy chế"), ("Điều 2".into(), Some("Quy chế")));
+        assert_eq!(split("quy che Điều 2"), ("Điều 2".into(), Some("Quy chế")));
+        assert_eq!(
+            split("khoản 7 Điều 16 Quy chế ban hành kèm theo Nghị định 191/2026/NĐ-CP"),
+            ("khoản 7 Điều 16".into(), Some("Quy chế"))
+        );
+        assert_eq!(split("Điều 2"), ("Điều 2".into(), None));
+        assert_eq!(
+            attached_part("Điều 2 Quy chế", &[]),
+            ("Điều 2 Quy chế".into(), None)
+        );
     }
 }

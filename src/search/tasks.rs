@@ -168,7 +168,12 @@ pub fn tasks(
                 clauses: Vec::new(),
             });
         doc.clauses.push(TaskClause {
-            citation: super::citation::cite(&c.meta, &c.file, &c.clause.path),
+            citation: super::citation::cite(
+                &c.meta,
+                &c.file,
+                &c.clause.path,
+                c.clause.attached.as_deref(),
+            ),
             path: c.clause.path,
             role: best,
             agency: named,

@@ -900,6 +900,7 @@ mod tests {
             zone: Zone::Body,
             kind,
             assignments: Vec::new(),
+            attached: None,
         }
     }
 

@@ -434,6 +434,8 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     let mut loose_paragraphs = 0usize;
     let mut table: Option<Table> = None;
     let mut skip_next = false;
+    // (first node, type) of each attached document.
+    let mut attached_at: Vec<(usize, &'static str)> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if skip_next {
             skip_next = false;
@@ -448,6 +450,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     // The header of an attached document: its sections start afresh, under its
                     // type line and title.
                     stack.clear();
+                    attached_at.push((nodes.len(), markers::type_line(text).unwrap_or("Văn bản")));
                     let header = (i..paras.len())
                         .take_while(|&j| lay.roles[j] == Role::Header)
                         .map(|j| paras[j].text.as_str());
@@ -731,7 +734,23 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             }
         }
     }
-    nodes.into_iter().filter_map(emit).collect()
+    // Every node from an attached document's header on belongs to it (until the next one).
+    let part_of = |k: usize| {
+        attached_at
+            .iter()
+            .rev()
+            .find(|&&(start, _)| start <= k)
+            .map(|&(_, t)| t.to_string())
+    };
+    nodes
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, n)| {
+            let mut c = emit(n)?;
+            c.attached = part_of(k);
+            Some(c)
+        })
+        .collect()
 }
 
 fn emit(n: Node) -> Option<Clause> {
@@ -787,6 +806,7 @@ fn emit(n: Node) -> Option<Clause> {
         zone: n.zone,
         kind,
         assignments: Vec::new(),
+        attached: None,
     })
 }
 
@@ -1012,6 +1032,10 @@ mod tests {
             item.headings,
             ["KẾ HOẠCH Hợp tác biên giới năm 2024", "I. NỘI DUNG"]
         );
+        // Its clauses say whose they are; the decision's own do not.
+        assert_eq!(item.attached.as_deref(), Some("Kế hoạch"));
+        let article = c.iter().find(|c| c.path == "Điều 2").unwrap();
+        assert_eq!(article.attached, None);
         assert!(!c.iter().any(|c| c.text.contains("Lê Văn A")
             || c.text.contains("TỈNH LÀO CAI")
             || c.text.contains("kèm theo Quyết định số")));
