@@ -1344,6 +1344,22 @@ impl<'a> Scanner<'a> {
                 let head = self.render(j, head_end);
                 Some((prov(e), format!("{head} {body}"), false))
             }
+            // "Ban Quản lý Khu Công nghệ cao", "Ban Dân tộc tỉnh": a board not in the lexicon, by
+            // its capitalised name ("Ban hành …" has none).
+            "ban" => {
+                let head_end = pat_at(self.toks, j, "ban quan ly")
+                    .filter(|_| self.capital(j + 1))
+                    .unwrap_or(j + 1);
+                let (e, _, _) = self.fallback_body(head_end, 3, false)?;
+                let board = self.render(j, e);
+                // A board of another body is named with it: "Ban Việt kiều Thành ủy" (→ "Ban
+                // Việt kiều Tỉnh ủy"), "Ban Cơ yếu Chính phủ", "Ban Thường trực Ủy ban Mặt
+                // trận Tổ quốc Việt Nam".
+                if let Some((end, owner, _)) = self.single_at(e) {
+                    return Some((end, format!("{board} {owner}"), false));
+                }
+                Some((prov(e), board, false))
+            }
             "báo" => {
                 if self.f(j + 1) == "cao" {
                     return None;
@@ -1587,6 +1603,22 @@ mod tests {
             canonical("phong van hoa va thong tin").as_deref(),
             Some("Phòng Văn hóa và Thông tin")
         );
+    }
+
+    #[test]
+    fn boards_by_their_name_and_the_body_they_belong_to() {
+        assert_eq!(
+            canon("Ban Việt kiều Thành ủy, Ban Cơ yếu Chính phủ và Ban Quản lý Khu Công nghệ cao"),
+            vec![
+                "Ban Việt kiều Tỉnh ủy",
+                "Ban Cơ yếu Chính phủ",
+                "Ban Quản lý Khu Công nghệ cao"
+            ]
+        );
+        assert_eq!(canon("Ban Dân tộc tỉnh chủ trì"), vec!["Ban Dân tộc"]);
+        // "Ban hành" is a verb, "các sở, ban, ngành" the departments in general.
+        assert!(canon("Ban hành kèm theo Quyết định này").is_empty());
+        assert_eq!(canon("các sở, ban, ngành"), vec!["Các sở, ban, ngành"]);
     }
 
     #[test]
