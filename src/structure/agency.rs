@@ -463,6 +463,8 @@ static FIXED: &[Entry] = &[
         &[
             "uy ban mat tran to quoc viet nam",
             "uy ban mat tran to quoc",
+            "uy ban mttq viet nam",
+            "uy ban mttq",
             "ubmttq viet nam",
             "ubmttq",
             "ub mttq viet nam",
@@ -599,7 +601,13 @@ static FIXED: &[Entry] = &[
         Lv::Prov,
     ),
     e(
-        &["dai phat thanh va truyen hinh", "dai pt - th", "dai ptth"],
+        &[
+            "dai phat thanh va truyen hinh",
+            "dai phat thanh - truyen hinh",
+            "dai phat thanh truyen hinh",
+            "dai pt - th",
+            "dai ptth",
+        ],
         "Đài Phát thanh và Truyền hình",
         Lv::Prov,
     ),
@@ -612,6 +620,18 @@ static FIXED: &[Entry] = &[
         "Cổng Thông tin điện tử tỉnh",
         Lv::Prov,
     ),
+    // Named together with the Front as the bodies it federates, in lower case.
+    Entry {
+        pats: &[
+            "cac to chuc chinh tri - xa hoi",
+            "cac doan the chinh tri - xa hoi",
+            "to chuc chinh tri - xa hoi",
+        ],
+        canon: "Các tổ chức chính trị - xã hội",
+        lv: Lv::Any,
+        cap: false,
+        upper: false,
+    },
     e(&["hoi lien hiep phu nu"], "Hội Liên hiệp Phụ nữ", Lv::Any),
     e(&["hoi nong dan"], "Hội Nông dân", Lv::Any),
     e(&["hoi cuu chien binh"], "Hội Cựu chiến binh", Lv::Any),
@@ -1619,6 +1639,21 @@ mod tests {
         // "Ban hành" is a verb, "các sở, ban, ngành" the departments in general.
         assert!(canon("Ban hành kèm theo Quyết định này").is_empty());
         assert_eq!(canon("các sở, ban, ngành"), vec!["Các sở, ban, ngành"]);
+    }
+
+    #[test]
+    fn the_front_and_the_bodies_it_federates_in_their_usual_spellings() {
+        assert_eq!(
+            canon("Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"),
+            vec![
+                "Ủy ban Mặt trận Tổ quốc Việt Nam",
+                "Các tổ chức chính trị - xã hội"
+            ]
+        );
+        assert_eq!(
+            canon("Đài Phát thanh - Truyền hình Quảng Nam, Báo Quảng Nam"),
+            vec!["Đài Phát thanh và Truyền hình", "Báo tỉnh"]
+        );
     }
 
     #[test]
