@@ -1,8 +1,10 @@
 //! Bytes → text.
 //!
 //! Documents arrive as UTF-8 (with or without a byte-order mark) or, now and then, as UTF-16
-//! exported by Windows tools. Anything else — binary files, PDFs, Word files, text in a legacy
-//! 8-bit encoding — is refused with a reason a person can act on, rather than indexed as noise.
+//! exported by Windows tools, or as Windows-1258, the Vietnamese "ANSI" code page older Windows
+//! tools saved in (read only when it reads as Vietnamese). Anything else — binary files, PDFs,
+//! Word files, the font encodings TCVN3 and VNI — is refused with a reason a person can act on,
+//! rather than indexed as noise.
 //!
 //! "Binary" is judged by proportion, not by the presence of a single control byte: text
 //! extracted from PDFs carries the odd NUL standing for a bullet glyph, and that must not make
@@ -42,7 +44,11 @@ impl fmt::Display for DecodeError {
                 )
             }
             DecodeError::InvalidUtf8 { offset } => {
-                write!(f, "not text: invalid UTF-8 at byte {offset}")
+                write!(
+                    f,
+                    "not text: invalid UTF-8 at byte {offset}, nor Vietnamese Windows-1258 \
+                     (convert TCVN3 or VNI text to UTF-8 first)"
+                )
             }
             DecodeError::InvalidUtf16 { offset } => {
                 write!(f, "not text: invalid UTF-16 at byte {offset}")
@@ -66,35 +72,92 @@ impl std::error::Error for DecodeError {}
 /// How many leading bytes are inspected to judge "binary".
 const SAMPLE: usize = 64 * 1024;
 
+/// The encoding a file was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    /// The Vietnamese code page of Windows, worth telling the user about: a file in it is
+    /// better converted to UTF-8 for every other tool.
+    Windows1258,
+}
+
 /// Decodes a file's bytes to text (not yet normalized).
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    decode_any(bytes).map(|(text, _)| text)
+}
+
+/// Decodes a file's bytes to text (not yet normalized), and says in which encoding.
+pub fn decode_any(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest, 3)?
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        (utf8(rest, 3)?, Encoding::Utf8)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(rest, false, 2)?
+        (utf16(rest, false, 2)?, Encoding::Utf16)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(rest, true, 2)?
+        (utf16(rest, true, 2)?, Encoding::Utf16)
     } else {
         if let Some(kind) = known_format(bytes) {
             return Err(DecodeError::Unsupported(kind));
         }
         if let Some(big_endian) = bomless_utf16(bytes) {
-            utf16(bytes, big_endian, 0)?
+            (utf16(bytes, big_endian, 0)?, Encoding::Utf16)
         } else {
             if looks_binary(bytes) {
                 return Err(DecodeError::Binary);
             }
-            utf8(bytes, 0)?
+            match utf8(bytes, 0) {
+                Ok(text) => (text, Encoding::Utf8),
+                Err(e @ DecodeError::InvalidUtf8 { .. }) => {
+                    (windows_1258(bytes).ok_or(e)?, Encoding::Windows1258)
+                }
+                Err(e) => return Err(e),
+            }
         }
     };
     if text.chars().all(is_blank_char) {
         return Err(DecodeError::Blank);
     }
-    Ok(text)
+    Ok((text, encoding))
 }
+
+/// The lowercase letters of Vietnamese that carry a mark.
+const VIETNAMESE_MARKED: &str =
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+
+/// `bytes` read as Windows-1258, composed (its tone marks are combining characters), when
+/// that reads as Vietnamese: nine in ten of its non-ASCII characters are Vietnamese letters,
+/// and they are not a stray few (one in twenty letters at least, [`MIN_MARKED`] in all).
+/// TCVN3 and VNI, encodings of their own fonts, read as symbols and foreign letters in it
+/// ("Vi\u{e4}t", "\u{a9}"), and UTF-8 with a stray byte as runs of symbols ("á»‡").
+fn windows_1258(bytes: &[u8]) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let (decoded, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    let text: String = decoded.nfc().collect();
+    let (mut vietnamese, mut other, mut letters) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if c.is_ascii() {
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        if VIETNAMESE_MARKED.contains(lower) {
+            vietnamese += 1;
+        } else if !is_blank_char(c) {
+            other += 1;
+        }
+    }
+    let vietnamese_text =
+        vietnamese >= MIN_MARKED && vietnamese * 20 >= letters && other * 10 <= vietnamese;
+    vietnamese_text.then_some(text)
+}
+
+/// Marked letters a Windows-1258 text needs before it is taken for Vietnamese.
+const MIN_MARKED: usize = 8;
 
 fn utf8(bytes: &[u8], base: usize) -> Result<String, DecodeError> {
     match std::str::from_utf8(bytes) {
@@ -259,16 +322,62 @@ mod tests {
         assert_eq!(decode(&[0xEF, 0xBB, 0xBF]), Err(DecodeError::Blank));
     }
 
+    /// Vietnamese text as Windows-1258 holds it: vowel shapes precomposed (â, ơ, ư, đ), tone
+    /// marks combining after them.
+    fn windows_1258_bytes(text: &str) -> Vec<u8> {
+        let (bytes, _, errors) = encoding_rs::WINDOWS_1258.encode(text);
+        assert!(!errors, "{text} has a character Windows-1258 lacks");
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn vietnamese_windows_1258_is_read() {
+        let written = "U\u{309}y ban nhân dân ti\u{309}nh Kha\u{301}nh Ho\u{300}a\nKê\u{301} hoa\u{323}ch sô\u{301} 12, đơ\u{300}i sô\u{301}ng ngươ\u{300}i dân\n";
+        let bytes = windows_1258_bytes(written);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(
+            decode_any(&bytes),
+            Ok((
+                "Ủy ban nhân dân tỉnh Khánh Hòa\nKế hoạch số 12, đời sống người dân\n".to_string(),
+                Encoding::Windows1258
+            ))
+        );
+    }
+
+    #[test]
+    fn font_encodings_and_broken_utf8_are_not_read_as_windows_1258() {
+        // TCVN3 ("Khánh Hòa": á = 0xB8, ò = 0xDF) and VNI ("Vieät": ê + dot = "eä").
+        // Long enough to pass the count of marked letters: the proportion refuses them.
+        for bytes in [
+            &b"Kh\xb8nh H\xdfa, \xa9u "[..],
+            &b"Vie\xe4t Nam, ngo\xf8i "[..],
+        ] {
+            let bytes = bytes.repeat(10);
+            assert!(matches!(
+                decode_any(&bytes),
+                Err(DecodeError::InvalidUtf8 { .. })
+            ));
+        }
+        // UTF-8 with one stray byte reads as symbols ("á»‡") in Windows-1258.
+        let mut b = "Việt Nam, thực hiện, bảo hộ, đời sống, ở nước ngoài"
+            .repeat(3)
+            .into_bytes();
+        b.push(0xF2);
+        assert!(matches!(
+            decode_any(&b),
+            Err(DecodeError::InvalidUtf8 { .. })
+        ));
+    }
+
     #[test]
     fn invalid_utf8_reports_offset() {
         let mut b = b"abc ".to_vec();
         b.push(0xC3); // Latin-1 style byte, invalid here
         b.extend_from_slice(b" def");
         assert_eq!(decode(&b), Err(DecodeError::InvalidUtf8 { offset: 4 }));
-        assert_eq!(
-            DecodeError::InvalidUtf8 { offset: 1234 }.to_string(),
-            "not text: invalid UTF-8 at byte 1234"
-        );
+        assert!(DecodeError::InvalidUtf8 { offset: 1234 }
+            .to_string()
+            .starts_with("not text: invalid UTF-8 at byte 1234, nor Vietnamese Windows-1258"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One file from bytes to a [`Document`]: decode → paragraphs → metadata → clauses →
 //! assignments.
 
-use crate::decode::{decode, DecodeError};
+use crate::decode::{decode_any, DecodeError, Encoding};
 use crate::model::Document;
 use crate::normalize::paragraphs;
 use crate::structure::{assignments, clauses, metadata};
@@ -22,8 +22,13 @@ pub fn parse_text(file: &str, text: &str) -> Document {
 
 /// Decodes and parses a file's bytes.
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Document, DecodeError> {
-    let text = decode(bytes)?;
-    Ok(parse_text(file, &text))
+    parse_bytes_any(file, bytes).map(|(doc, _)| doc)
+}
+
+/// Decodes and parses a file's bytes, and says in which encoding it was read.
+pub fn parse_bytes_any(file: &str, bytes: &[u8]) -> Result<(Document, Encoding), DecodeError> {
+    let (text, encoding) = decode_any(bytes)?;
+    Ok((parse_text(file, &text), encoding))
 }
 
 #[cfg(test)]

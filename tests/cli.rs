@@ -280,6 +280,58 @@ fn bad_files_are_reported_and_the_rest_indexed() {
     assert_eq!(json(&out)["documents"].as_array().unwrap().len(), 1);
 }
 
+/// `text` as Windows-1258 holds Vietnamese: vowel shapes precomposed (â, ơ, ư, đ), the five
+/// tone marks as combining characters after them.
+fn windows_1258(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let tone = |c: char| matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
+    let mut shaped = String::new();
+    let mut tones = String::new();
+    let mut cluster = String::new();
+    for c in text.nfd() {
+        if !unicode_normalization::char::is_combining_mark(c) {
+            shaped.extend(cluster.nfc());
+            shaped.push_str(&tones);
+            cluster.clear();
+            tones.clear();
+        }
+        if tone(c) {
+            tones.push(c);
+        } else {
+            cluster.push(c);
+        }
+    }
+    shaped.extend(cluster.nfc());
+    shaped.push_str(&tones);
+    let (bytes, _, errors) = encoding_rs::WINDOWS_1258.encode(&shaped);
+    assert!(!errors, "a character Windows-1258 lacks");
+    bytes.into_owned()
+}
+
+#[test]
+fn a_vietnamese_windows_1258_file_is_indexed_with_a_note() {
+    let (dir, corpus_dir) = temp_corpus();
+    let text = std::fs::read_to_string(corpus().join("000_dbca06182e2e7de1.txt")).unwrap();
+    std::fs::write(corpus_dir.join("ansi.txt"), windows_1258(&text)).unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("note ansi.txt: read as Windows-1258"), "{out}");
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["docs", "--json"]);
+    assert_eq!(json(&out)["documents"][0]["number"], "5951/KH-UBND");
+    let (code, out, _) = tracuu(
+        &corpus_dir,
+        &index,
+        &["search", "--json", "bảo hộ công dân", "-n", "1"],
+    );
+    assert_eq!(code, 0);
+    let hit = &json(&out)["hits"][0];
+    assert!(
+        hit["text"].as_str().unwrap().contains("bảo hộ công dân"),
+        "{hit}"
+    );
+}
+
 #[test]
 fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
     let (dir, corpus_dir) = temp_corpus();

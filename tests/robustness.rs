@@ -193,10 +193,8 @@ fn bad_files_are_reported_and_good_ones_indexed() {
     let (_, v) = index_json(&corpus, &index, &[]);
     let reasons = skipped_reasons(&v);
     assert!(reason_of(&reasons, "binary.txt").contains("binary"));
-    assert_eq!(
-        reason_of(&reasons, "invalid_utf8.txt"),
-        format!("not text: invalid UTF-8 at byte {}", cut + 2)
-    );
+    assert!(reason_of(&reasons, "invalid_utf8.txt")
+        .starts_with(&format!("not text: invalid UTF-8 at byte {}, ", cut + 2)));
     assert_eq!(reason_of(&reasons, "empty.txt"), "empty file");
     assert!(reason_of(&reasons, "blank.txt").contains("only white space"));
     assert!(reason_of(&reasons, "scan.pdf").contains("not a .txt file"));

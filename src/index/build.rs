@@ -16,7 +16,7 @@ use super::records::{doc_key, document_records, file_record, StoredDoc, StoredFi
 use super::schema::{Fields, KIND_DOC, KIND_FILE};
 use super::store::{self, OpenIndex};
 use super::IndexError;
-use crate::decode::DecodeError;
+use crate::decode::{DecodeError, Encoding};
 use crate::model::Document;
 
 /// What an indexing run should do.
@@ -63,6 +63,8 @@ pub struct IndexReport {
     /// `(file, file it duplicates)`: the same document (number, issuer, date) in two files is
     /// indexed once, from the first file in path order.
     pub duplicates: Vec<(String, String)>,
+    /// Files read as Windows-1258 (Vietnamese "ANSI"), not UTF-8: indexed, and worth converting.
+    pub windows_1258: Vec<String>,
     /// Clauses written in this run.
     pub clauses: usize,
     pub rebuilt: bool,
@@ -143,6 +145,7 @@ struct Prepared {
     key: String,
     clauses: usize,
     records: Vec<TantivyDocument>,
+    encoding: Encoding,
 }
 
 fn prepare(
@@ -150,12 +153,13 @@ fn prepare(
     max_bytes: u64,
     fields: &super::schema::Fields,
 ) -> Result<Prepared, String> {
-    let doc = read_and_parse(file, max_bytes)?;
+    let (doc, encoding) = read_and_parse(file, max_bytes)?;
     // Records are made in a parser thread now: a panic here must cost this file, not the run.
     catch_unwind(AssertUnwindSafe(|| Prepared {
         key: doc_key(&doc),
         clauses: doc.clauses.len(),
         records: document_records(&doc, fields),
+        encoding,
     }))
     .map_err(|_| INTERNAL_ERROR.to_string())
 }
@@ -165,7 +169,7 @@ const INTERNAL_ERROR: &str =
     "internal error while parsing this file (a bug in tracuu: please report it)";
 
 /// Reads and parses one file; never panics (a parser panic is reported as a skipped file).
-pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<Document, String> {
+pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<(Document, Encoding), String> {
     if file.size > max_bytes {
         return Err(DecodeError::TooLarge {
             size: file.size,
@@ -186,9 +190,9 @@ pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<Document, Str
         .to_string());
     }
     match catch_unwind(AssertUnwindSafe(|| {
-        crate::pipeline::parse_bytes(&file.rel, &bytes)
+        crate::pipeline::parse_bytes_any(&file.rel, &bytes)
     })) {
-        Ok(Ok(doc)) => Ok(doc),
+        Ok(Ok(parsed)) => Ok(parsed),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(INTERNAL_ERROR.to_string()),
     }
@@ -374,7 +378,11 @@ fn write_one(
             key,
             clauses,
             records,
+            encoding,
         }) => {
+            if encoding == Encoding::Windows1258 {
+                report.windows_1258.push(file.rel.clone());
+            }
             if let Some(owner) = owners.get(&key).cloned() {
                 if owner != file.rel {
                     if owner.as_str() < file.rel.as_str() {

@@ -158,6 +158,13 @@ pub fn index_report(r: &IndexReport, p: &Palette) -> String {
     for s in &r.skipped {
         out.push_str(&format!("{} {}: {}\n", p.warn("skipped"), s.file, s.reason));
     }
+    for file in &r.windows_1258 {
+        out.push_str(&format!(
+            "{} {file}: read as Windows-1258 (Vietnamese ANSI), not UTF-8; saving it as UTF-8 \
+             helps other tools\n",
+            p.dim("note")
+        ));
+    }
     for (file, of) in &r.duplicates {
         out.push_str(&format!(
             "{} {file}: same document as {of} (indexed once)\n",

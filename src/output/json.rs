@@ -80,6 +80,7 @@ pub fn index_report(r: &IndexReport) -> String {
         removed: usize,
         skipped: Vec<Skip<'a>>,
         duplicates: Vec<Dup<'a>>,
+        windows_1258: &'a [String],
         clauses: usize,
         rebuilt: bool,
     }
@@ -104,6 +105,7 @@ pub fn index_report(r: &IndexReport) -> String {
                 duplicate_of: d,
             })
             .collect(),
+        windows_1258: &r.windows_1258,
         clauses: r.clauses,
         rebuilt: r.rebuilt,
     })
