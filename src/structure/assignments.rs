@@ -516,7 +516,18 @@ impl<'a> Analysed<'a> {
 
     /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
     fn verb_role(&self, j: usize, default: Role) -> Role {
-        if pat_at(&self.toks, j, "chu tri").is_some() {
+        // "X là cơ quan đầu mối, …", "X là cơ quan thường trực": the agency that leads.
+        const FOCAL: &[&str] = &[
+            "chu tri",
+            "la co quan dau moi",
+            "la co quan thuong truc",
+            "la co quan chu tri",
+            "la don vi dau moi",
+            "la don vi chu tri",
+            "la dau moi",
+            "lam dau moi",
+        ];
+        if FOCAL.iter().any(|p| pat_at(&self.toks, j, p).is_some()) {
             Role::Lead
         } else if ["phoi hop", "tham gia phoi hop", "cung phoi hop"]
             .iter()
@@ -949,7 +960,15 @@ mod tests {
                 "Tăng cường phối hợp với các cơ quan như: Sở Tư pháp, Sở Y tế.",
                 ClauseKind::Bullet,
             ),
+            // The focal agency leads.
+            clause(
+                "II.a",
+                &["II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ"],
+                "Sở Ngoại vụ: là cơ quan đầu mối, theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+                ClauseKind::Item,
+            ),
         ]);
+        assert_eq!(roles(&d.clauses[3]), vec![r("Sở Ngoại vụ", Role::Lead)]);
         assert_eq!(
             roles(&d.clauses[0]),
             vec![r("Sở Tài chính", Role::Assigned)]
