@@ -452,7 +452,7 @@ static FIXED: &[Entry] = &[
         "Bộ Chỉ huy Bộ đội Biên phòng",
         Lv::Any,
     ),
-    e(&["don bien phong", "dbp"], "Đồn Biên phòng", Lv::Place),
+    e(&["don bien phong"], "Đồn Biên phòng", Lv::Place),
     e(
         &["ban chi huy quan su", "ban chqs"],
         "Ban Chỉ huy Quân sự",
