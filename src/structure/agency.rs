@@ -461,6 +461,7 @@ static FIXED: &[Entry] = &[
     e(&["canh sat bien"], "Cảnh sát biển", Lv::No),
     e(
         &[
+            "uy ban trung uong mat tran to quoc viet nam",
             "uy ban mat tran to quoc viet nam",
             "uy ban mat tran to quoc",
             "uy ban mttq viet nam",
@@ -1636,6 +1637,10 @@ mod tests {
             ]
         );
         assert_eq!(canon("Ban Dân tộc tỉnh chủ trì"), vec!["Ban Dân tộc"]);
+        assert_eq!(
+            canon("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+            vec!["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam"]
+        );
         // "Ban hành" is a verb, "các sở, ban, ngành" the departments in general.
         assert!(canon("Ban hành kèm theo Quyết định này").is_empty());
         assert_eq!(canon("các sở, ban, ngành"), vec!["Các sở, ban, ngành"]);
