@@ -49,8 +49,9 @@ pub struct Layout {
     pub header_end: usize,
     /// First paragraph of the body.
     pub body_start: usize,
-    /// Where the headers of documents issued with this one start (after its signature).
-    pub attached: Vec<usize>,
+    /// Where the headers of documents issued with this one start (after its signature), and
+    /// each one's type ("Kế hoạch", "Quy chế").
+    pub attached: Vec<(usize, &'static str)>,
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -235,14 +236,14 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             if matches!(parsed, Some(ref m) if matches!(m.marker, Marker::Appendix(_))) {
                 in_end = false;
                 back = false;
-            } else if let Some(end) = attached_header(paras, k) {
+            } else if let Some((end, doc_type)) = attached_header(paras, k) {
                 // A document issued with this one ("KẾ HOẠCH … (Ban hành kèm theo Quyết định
                 // số …)") after its signature: its type line and title are a header, its
                 // sections a body of their own.
                 for r in &mut roles[k..=end] {
                     *r = Role::Header;
                 }
-                attached.push(k);
+                attached.push((k, doc_type));
                 in_end = false;
                 back = false;
                 k = end + 1;
@@ -300,10 +301,12 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
 /// The header of a document issued together with the one before it, starting at paragraph `k`:
 /// a type line ("KẾ HOẠCH", "QUY CHẾ") whose title is followed, within a few lines, by
 /// "(Ban hành kèm theo …)" (often joined to the title's last line). Returns the index of the
-/// paragraph that holds it.
-fn attached_header(paras: &[Paragraph], k: usize) -> Option<usize> {
-    markers::type_line(&paras[k].text)?;
-    (k + 1..paras.len().min(k + 5)).find(|&j| issued_with_at(&paras[j].text).is_some())
+/// paragraph that holds it, and the type.
+fn attached_header(paras: &[Paragraph], k: usize) -> Option<(usize, &'static str)> {
+    let doc_type = markers::type_line(&paras[k].text)?;
+    let end =
+        (k + 1..paras.len().min(k + 5)).find(|&j| issued_with_at(&paras[j].text).is_some())?;
+    Some((end, doc_type))
 }
 
 /// Where "(Ban hành kèm theo …)" / "(Kèm theo …)" starts in a paragraph.
@@ -446,11 +449,11 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         match role {
             Role::Header | Role::End => {
                 table = None;
-                if lay.attached.contains(&i) {
+                if let Some(&(_, doc_type)) = lay.attached.iter().find(|&&(k, _)| k == i) {
                     // The header of an attached document: its sections start afresh, under its
                     // type line and title.
                     stack.clear();
-                    attached_at.push((nodes.len(), markers::type_line(text).unwrap_or("Văn bản")));
+                    attached_at.push((nodes.len(), doc_type));
                     let header = (i..paras.len())
                         .take_while(|&j| lay.roles[j] == Role::Header)
                         .map(|j| paras[j].text.as_str());
