@@ -538,6 +538,58 @@ fn tasks_by_role_and_without_diacritics() {
         .any(|a| a["agency"] == "Công an"));
 }
 
+/// A task table copied out of a word processor one cell per line (tests/fixtures/assignments/):
+/// each row is one clause that cites its line and gives its task to its columns' agencies.
+#[test]
+fn a_task_table_copied_one_cell_per_line_gives_each_row_to_its_agencies() {
+    let (dir, corpus_dir) = temp_corpus();
+    std::fs::copy(
+        root().join("tests/fixtures/assignments/ke_hoach_bang_tung_o.txt"),
+        corpus_dir.join("ke_hoach.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["tasks", "Công an", "--json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v = json(&out);
+    let clauses: Vec<&Value> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .inspect(|p| assert_eq!(p["province"], "Nghệ An"))
+        .flat_map(|p| p["documents"].as_array().unwrap())
+        .flat_map(|d| d["clauses"].as_array().unwrap())
+        .collect();
+    assert_eq!(clauses.len(), 1, "{out}");
+    assert_eq!(clauses[0]["role"], "support");
+    assert_eq!(clauses[0]["line"], 47);
+    assert!(norm(clauses[0]["text"].as_str().unwrap()).contains("gặp nạn"));
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["tasks", "Sở Ngoại vụ", "--json"]);
+    assert_eq!(code, 0);
+    let roles: Vec<(String, u64)> = json(&out)["provinces"][0]["documents"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["role"].as_str().unwrap().to_string(),
+                c["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // III.1 "Sở Ngoại vụ chủ trì", rows 1 and 4 (lead), row 2 (support).
+    assert_eq!(
+        roles,
+        vec![
+            ("lead".to_string(), 20),
+            ("lead".to_string(), 32),
+            ("support".to_string(), 37),
+            ("lead".to_string(), 47),
+        ],
+        "{out}"
+    );
+}
+
 #[test]
 fn decomposed_text_and_old_tone_marks_match_and_are_shown_as_written() {
     use unicode_normalization::UnicodeNormalization;

@@ -1,10 +1,12 @@
 //! Normalization: from decoded text to clean logical paragraphs.
 //!
 //! Each step is one small file: `chars` (NFC and stray characters), `debris` (markup and portal
-//! boilerplate), `unwrap` (hard-wrapped lines rejoined), `header_table` (a tabbed header table
-//! read column by column), plus the two word-level helpers used for matching, `fold`
-//! (diacritics off) and `tone` (one tone-mark placement).
+//! boilerplate), `cell_lines` (a table copied one cell per line folded back into rows), `unwrap`
+//! (hard-wrapped lines rejoined), `header_table` (a tabbed header table read column by column),
+//! plus the two word-level helpers used for matching, `fold` (diacritics off) and `tone` (one
+//! tone-mark placement).
 
+pub mod cell_lines;
 pub mod chars;
 pub mod debris;
 pub mod fold;
@@ -23,11 +25,11 @@ pub struct Paragraph {
 }
 
 /// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`],
-/// [`unwrap::unwrap`], then [`header_table::unfold`]. Line numbers refer to the original file.
+/// [`cell_lines::fold_rows`], [`unwrap::unwrap`], then [`header_table::unfold`]. Line numbers refer to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let clean = clean_chars(text);
     let pieces = debris::clean_lines(&clean);
-    header_table::unfold(unwrap::unwrap(pieces))
+    header_table::unfold(unwrap::unwrap(cell_lines::fold_rows(pieces)))
 }
 
 #[cfg(test)]

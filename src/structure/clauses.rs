@@ -16,6 +16,7 @@ use super::codified;
 use super::markers::{self, Marker};
 use super::metadata;
 use crate::model::{Clause, ClauseKind, Zone};
+use crate::normalize::cell_lines::is_stt_header;
 use crate::normalize::fold::{fold, fold_prefix};
 use crate::normalize::Paragraph;
 
@@ -410,12 +411,6 @@ struct Table {
     stt_col: Option<usize>,
     last_row: Option<usize>,
     rows: usize,
-}
-
-fn is_stt_header(cell: &str) -> bool {
-    let f = fold(cell);
-    let f = f.trim_end_matches('.');
-    matches!(f, "stt" | "tt" | "so tt" | "so thu tu")
 }
 
 fn is_stt_value(cell: &str) -> bool {
