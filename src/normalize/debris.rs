@@ -108,7 +108,7 @@ fn classify(raw: &str) -> (Kind, String) {
     if s.starts_with('|') && s.ends_with('|') && s.len() > 2 && s.matches('|').count() >= 3 {
         let inner = &s[1..s.len() - 1];
         if inner.chars().any(|c| c.is_alphanumeric()) {
-            let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+            let cells: Vec<Cow<str>> = inner.split('|').map(|c| cell_breaks(c.trim())).collect();
             row = cells.join("\t");
             s = &row;
         }
@@ -134,6 +134,44 @@ fn classify(raw: &str) -> (Kind, String) {
         return (Kind::Number, s.to_string());
     }
     (Kind::Text, s.to_string())
+}
+
+/// A line break inside a Markdown cell ("Công an tỉnh<br>Sở Ngoại vụ"): the cell's lines are
+/// the items of a list, so the break becomes "; " (a space after punctuation that already ends
+/// an item).
+fn cell_breaks(cell: &str) -> Cow<'_, str> {
+    if !cell.contains('<') {
+        return Cow::Borrowed(cell);
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(k) = rest.find('<') {
+        let end = rest[k..].find('>').map(|e| k + e + 1);
+        match end.filter(|&e| is_line_break_tag(&rest[k..e])) {
+            Some(e) => {
+                out.push_str(rest[..k].trim_end());
+                let ends_item = out.is_empty() || out.ends_with([';', ',', '.', ':']);
+                out.push_str(if ends_item { " " } else { "; " });
+                rest = rest[e..].trim_start();
+            }
+            None => {
+                out.push_str(&rest[..=k]);
+                rest = &rest[k + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out.trim().to_string())
+}
+
+/// `<br>`, `<br/>`, `<BR />`.
+fn is_line_break_tag(tag: &str) -> bool {
+    let t: String = tag
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(t.as_str(), "<br>" | "<br/>")
 }
 
 /// "QUỐC HỘI -------" → "QUỐC HỘI".
@@ -364,6 +402,11 @@ mod tests {
         assert_eq!(
             texts("| STT | Nội dung |\n|---|---|\n| 1 | Việc |"),
             ["STT\tNội dung", "<break>", "1\tViệc"]
+        );
+        // A line break inside a cell separates the items of a list.
+        assert_eq!(
+            texts("| 1 | Sở A;<br>Sở B | Công an tỉnh<BR />Sở Ngoại vụ | a < b |"),
+            ["1\tSở A; Sở B\tCông an tỉnh; Sở Ngoại vụ\ta < b"]
         );
     }
 
