@@ -506,6 +506,16 @@ static FIXED: &[Entry] = &[
     e(&["uy ban nhan dan", "ubnd"], "UBND", Lv::Council),
     e(&["hoi dong nhan dan", "hdnd"], "HĐND", Lv::Council),
     e(
+        &[
+            "thuong truc hoi dong nhan dan",
+            "thuong truc hdnd",
+            "tt hdnd",
+            "tt . hdnd",
+        ],
+        "Thường trực HĐND tỉnh",
+        Lv::Prov,
+    ),
+    e(
         &["thuong truc tinh uy", "thuong truc thanh uy"],
         "Thường trực Tỉnh ủy",
         Lv::Prov,
@@ -923,6 +933,12 @@ static STOP2: &[&str] = &[
     "quản lý",
     "đảm bảo",
     "bảo đảm",
+    // Verbs that start no name: "các Chi cục Kiểm lâm vùng bố trí lực lượng".
+    "bố trí",
+    "đôn đốc",
+    "quán triệt",
+    "chuẩn bị",
+    "cập nhật",
 ];
 
 /// Stop words are compared on the written word (lowercase NFC), not the folded one: folding
@@ -1095,6 +1111,8 @@ impl<'a> Scanner<'a> {
                 ("xa", false),
                 ("phuong", false),
                 ("thi tran", false),
+                // Since 2025 an island may be a commune-level "đặc khu" (Phú Quốc, Côn Đảo).
+                ("dac khu", false),
             ] {
                 if let Some(e) = pat_at(self.toks, j, p) {
                     if self.strict && self.toks[j].cap {
@@ -1658,6 +1676,26 @@ mod tests {
         assert_eq!(
             canon("Đài Phát thanh - Truyền hình Quảng Nam, Báo Quảng Nam"),
             vec!["Đài Phát thanh và Truyền hình", "Báo tỉnh"]
+        );
+    }
+
+    #[test]
+    fn the_councils_standing_body_and_special_zones() {
+        assert_eq!(
+            canon("Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh"),
+            vec!["Thường trực HĐND tỉnh", "HĐND tỉnh"]
+        );
+        let m = find_mentions("Ủy ban nhân dân đặc khu Phú Quốc; UBND các xã, phường, đặc khu");
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.canonical.as_str(), m.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("UBND cấp xã", "Ủy ban nhân dân đặc khu Phú Quốc"),
+                ("UBND cấp xã", "UBND các xã, phường, đặc khu")
+            ]
         );
     }
 
