@@ -354,6 +354,26 @@ const GIVING_VERBS: &[&str] = &[
     "phan cong",
     "phan cong cho",
     "uy quyen cho",
+    // "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện …; chỉ đạo Sở Ngoại vụ chủ trì …"
+    "chi dao",
+];
+
+/// Titles of an agency's head (lowercase, as written; "trưởng", not "trường"), longest first:
+/// "Giám đốc Sở Tài chính", "Chủ tịch Ủy ban nhân dân tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự".
+const HEAD_TITLES: &[&str] = &[
+    "tổng cục trưởng",
+    "chi cục trưởng",
+    "phó giám đốc",
+    "phó chủ tịch",
+    "chỉ huy trưởng",
+    "giám đốc",
+    "chủ tịch",
+    "thủ trưởng",
+    "bộ trưởng",
+    "cục trưởng",
+    "vụ trưởng",
+    "chánh",
+    "trưởng",
 ];
 
 #[derive(Clone, Copy)]
@@ -599,25 +619,50 @@ impl<'a> Analysed<'a> {
 
     /// "Sau khi nhận được báo cáo của Phòng Tư pháp, Sở Tư pháp thẩm định …": the comma that
     /// ends the introductory phrase also joins the agency it names to the doer, in one list. The
-    /// doer is the last name, when a comma comes before it (of "của A, B, C tham mưu" only C can
-    /// be told apart from the owners): (role, its index).
+    /// doers are the names after the list's last semicolon ("… của Sở Nông nghiệp; Bộ Nông
+    /// nghiệp có trách nhiệm"), or else the last name when a comma comes before it (of "của A,
+    /// B, C tham mưu" only C can be told apart from the owners): (role, index of the first doer).
     fn doers_after_owner(&self, l: &List, from: usize, mode: Mode) -> Option<(Role, usize)> {
         let owned = l.ts > 0 && self.toks[l.ts - 1].word && self.toks[l.ts - 1].lower == "của";
-        let ts = self.ms[l.last].ts;
-        if !owned || l.last == l.first || self.toks[ts - 1].f != "," {
+        if !owned || l.last == l.first {
             return None;
         }
+        let after = |k: usize, sep: &str| self.toks[self.ms[k].ts - 1].f == sep;
+        let (first, from) = match (l.first + 1..=l.last).rev().find(|&k| after(k, ";")) {
+            // A new sentence starts after the semicolon.
+            Some(k) => (k, self.ms[k].ts),
+            None if after(l.last, ",") => (l.last, from),
+            None => return None,
+        };
         let doer = List {
-            first: l.last,
-            ts,
+            first,
+            ts: self.ms[first].ts,
             ..*l
         };
-        self.list_role(&doer, from, mode).map(|role| (role, l.last))
+        self.list_role(&doer, from, mode).map(|role| (role, first))
+    }
+
+    /// "Giao Giám đốc Sở Ngoại vụ chủ trì …": an agency's head stands for the agency. The first
+    /// token of the head's title right before token `ts`, or `ts`.
+    fn title_start(&self, ts: usize) -> usize {
+        for title in HEAD_TITLES {
+            let n = title.split(' ').count();
+            let Some(s) = ts.checked_sub(n) else { continue };
+            let words = &self.toks[s..ts];
+            if !self.in_list[s..ts].iter().any(|&x| x)
+                && words.iter().all(|t| t.word)
+                && words.iter().map(|t| t.lower.as_str()).eq(title.split(' '))
+            {
+                return s;
+            }
+        }
+        ts
     }
 
     fn list_role(&self, l: &List, from: usize, mode: Mode) -> Option<Role> {
-        let (seg, boundary) = self.segment_start(l.ts, from);
-        let before = self.words_before(l.ts, seg);
+        let ts = self.title_start(l.ts).max(from);
+        let (seg, boundary) = self.segment_start(ts, from);
+        let before = self.words_before(ts, seg);
         let tail = before.join(" ");
         let f = self.after(l.te);
         // "Giao X …", "Đề nghị X …", "yêu cầu X …"
@@ -638,12 +683,10 @@ impl<'a> Analysed<'a> {
             return Some(Role::Support);
         }
         // X at the start of a sentence (or after an introductory phrase and a comma) is the doer.
-        let at_start = self.toks[seg..l.ts]
+        let at_start = self.toks[seg..ts]
             .iter()
             .all(|t| !t.word || is_enumerator(t))
-            && !self.toks[seg..l.ts]
-                .iter()
-                .any(|t| t.f == "," || t.f == "(");
+            && !self.toks[seg..ts].iter().any(|t| t.f == "," || t.f == "(");
         let f_tok = self.toks.get(f);
         let f_empty = f_tok.is_none_or(|t| !t.word);
         let f_task = TASK_VERBS
@@ -652,8 +695,8 @@ impl<'a> Analysed<'a> {
         let f_not = f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
         // "Theo chức năng, nhiệm vụ …, Sở Tư pháp phối hợp …": a doer after an introductory phrase,
         // which may name other agencies ("Sau khi nhận được đề nghị của Phòng Tư pháp, …").
-        let after_comma = l.ts > seg
-            && self.toks[l.ts - 1].f == ","
+        let after_comma = ts > seg
+            && self.toks[ts - 1].f == ","
             && INTRO
                 .iter()
                 .any(|p| phrase_at(&self.toks, seg, p).is_some());
@@ -711,11 +754,20 @@ fn is_enumerator(t: &Tok) -> bool {
         || (t.upper && n <= 5 && s.chars().all(|c| "ivxlc".contains(c)))
 }
 
-/// The first token after list markers ("III.", "2.4.", "a)", "-", "+").
+/// The first token after list markers ("III.", "2.4.", "a)", "-", "+", "Điều 8.").
 fn content_start(toks: &[Tok]) -> usize {
     let mut i = 0;
     loop {
         let Some(t) = toks.get(i) else { return i };
+        // An article's or a part's number: "Điều 8. Trách nhiệm của Sở Ngoại vụ".
+        if t.word
+            && matches!(t.lower.as_str(), "điều" | "mục")
+            && toks.get(i + 1).is_some_and(|n| n.word && is_enumerator(n))
+            && toks.get(i + 2).is_some_and(|p| p.f == "." || p.f == ":")
+        {
+            i += 3;
+            continue;
+        }
         if !t.word && matches!(t.f.as_str(), "-" | "+" | "*" | "•" | "–" | "\n") {
             i += 1;
             continue;
@@ -829,6 +881,12 @@ fn heading_agencies(t: &Analysed, cs: usize, in_tcth: bool) -> Option<Vec<Assign
         "doi voi",
         "trach nhiem cua",
         "nhiem vu cua",
+        // Regulations and laws: "Điều 35. Nhiệm vụ, quyền hạn của Bộ Tài chính".
+        "nhiem vu , quyen han cua",
+        "nhiem vu va quyen han cua",
+        "nhiem vu , quyen han va trach nhiem cua",
+        "trach nhiem , quyen han cua",
+        "trach nhiem va quyen han cua",
     ] {
         if let Some(e) = pat_at(&t.toks, j, p) {
             j = e;
@@ -1007,6 +1065,13 @@ mod tests {
                 "Theo đề nghị của Sở Tư pháp, Sở Nội vụ về việc kiện toàn tổ chức.",
                 ClauseKind::Item,
             ),
+            // A semicolon ends the owner's part: every name after it may be a doer.
+            clause(
+                "II.6",
+                &["II. NHIỆM VỤ"],
+                "Tiếp nhận hồ sơ của tổ chức chính trị - xã hội; Ủy ban nhân dân cấp tỉnh và Sở Nội vụ có trách nhiệm thẩm định.",
+                ClauseKind::Item,
+            ),
         ]);
         assert_eq!(roles(&d.clauses[0]), vec![r("Sở Tư pháp", Role::Assigned)]);
         assert_eq!(
@@ -1017,6 +1082,58 @@ mod tests {
             roles(&d.clauses[2]).is_empty(),
             "{:?}",
             roles(&d.clauses[2])
+        );
+        assert_eq!(
+            roles(&d.clauses[3]),
+            vec![
+                r("UBND tỉnh", Role::Assigned),
+                r("Sở Nội vụ", Role::Assigned)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_on_an_agencys_duties_gives_them_to_it() {
+        let d = doc(vec![
+            clause(
+                "Điều 8.1",
+                &[
+                    "Chương II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN",
+                    "Điều 8. Trách nhiệm của Sở Ngoại vụ",
+                ],
+                "Chủ trì thẩm định hồ sơ đoàn ra của lãnh đạo các sở, ban, ngành.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Điều 8.2",
+                &[
+                    "Chương II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN",
+                    "Điều 8. Trách nhiệm của Sở Ngoại vụ",
+                ],
+                "Phối hợp với Công an tỉnh quản lý hoạt động của đoàn vào.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Điều 35.1",
+                &["Điều 35: Nhiệm vụ, quyền hạn của Bộ Tài chính"],
+                "Trình Chính phủ dự toán ngân sách nhà nước.",
+                ClauseKind::Item,
+            ),
+            // An article about something else names no doer.
+            clause(
+                "Điều 9.1",
+                &["Điều 9. Hồ sơ đề nghị của Sở Ngoại vụ"],
+                "Văn bản đề nghị cử đoàn.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Ngoại vụ", Role::Support)]);
+        assert_eq!(roles(&d.clauses[2]), vec![r("Bộ Tài chính", Role::Lead)]);
+        assert!(
+            roles(&d.clauses[3]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[3])
         );
     }
 
@@ -1292,11 +1409,16 @@ mod tests {
             ("Công an tỉnh có trách nhiệm bảo đảm an ninh trật tự.", vec![r("Công an", Role::Assigned)]),
             ("Sở Nội vụ phối hợp thực hiện khi có đề án.", vec![r("Sở Nội vụ", Role::Support)]),
             ("Có các cơ chế phù hợp để đảm bảo kinh phí cho các hoạt động đối ngoại: Sở Tài chính chủ trì.", vec![r("Sở Tài chính", Role::Lead)]),
+            ("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này; chỉ đạo Sở Ngoại vụ chủ trì xây dựng kế hoạch.", vec![r("UBND tỉnh", Role::Assigned), r("Sở Ngoại vụ", Role::Lead)]),
             // Mere mentions.
             ("Phối hợp với Cơ quan đại diện Việt Nam ở nước ngoài tổ chức gặp mặt kiều bào.", vec![]),
             ("Triển khai Quyết định số 1334/QĐ-TTg của Thủ tướng Chính phủ; định kỳ báo cáo Ủy ban nhân dân tỉnh (thông qua Sở Ngoại vụ).", vec![]),
             ("Tăng cường giới thiệu hình ảnh của tỉnh qua các kênh như: Cổng Thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh.", vec![]),
             ("Sở Ngoại vụ của tỉnh đã có nhiều hoạt động.", vec![]),
+            ("Kịp thời báo cáo, xin ý kiến chỉ đạo của Ủy ban nhân dân tỉnh.", vec![]),
+            // An agency's head stands for it.
+            ("Giao Giám đốc Sở Tài chính chủ trì thẩm định dự toán.", vec![r("Sở Tài chính", Role::Lead)]),
+            ("Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm tổ chức thực hiện.", vec![r("UBND cấp huyện", Role::Assigned)]),
         ];
         for (text, want) in cases {
             let d = doc(vec![clause("II.1", &h, text, ClauseKind::Item)]);
