@@ -358,6 +358,10 @@ const GIVING_VERBS: &[&str] = &[
     "chi dao",
 ];
 
+/// What the closing article of a decision says its addressees do.
+/// ("Bộ trưởng Bộ X chịu trách nhiệm tổ chức thi hành Nghị định này" is a ministry's own task.)
+const CLOSING_VERBS: &[&str] = &["chịu trách nhiệm thi hành", "có trách nhiệm thi hành"];
+
 /// Titles of an agency's head (lowercase, as written; "trưởng", not "trường"), longest first:
 /// "Giám đốc Sở Tài chính", "Chủ tịch Ủy ban nhân dân tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự".
 const HEAD_TITLES: &[&str] = &[
@@ -665,6 +669,14 @@ impl<'a> Analysed<'a> {
         let before = self.words_before(ts, seg);
         let tail = before.join(" ");
         let f = self.after(l.te);
+        // The closing formula of a decision ("…; Chủ tịch UBND các huyện chịu trách nhiệm thi
+        // hành Quyết định này") names everyone concerned, and gives none of them a task.
+        if CLOSING_VERBS
+            .iter()
+            .any(|p| phrase_at(&self.toks, f, p).is_some())
+        {
+            return None;
+        }
         // "Giao X …", "Đề nghị X …", "yêu cầu X …"
         for v in GIVING_VERBS {
             if tail == *v || tail.ends_with(&format!(" {v}")) {
@@ -1416,6 +1428,7 @@ mod tests {
             ("Tăng cường giới thiệu hình ảnh của tỉnh qua các kênh như: Cổng Thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh.", vec![]),
             ("Sở Ngoại vụ của tỉnh đã có nhiều hoạt động.", vec![]),
             ("Kịp thời báo cáo, xin ý kiến chỉ đạo của Ủy ban nhân dân tỉnh.", vec![]),
+            ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ; Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.", vec![]),
             // An agency's head stands for it.
             ("Giao Giám đốc Sở Tài chính chủ trì thẩm định dự toán.", vec![r("Sở Tài chính", Role::Lead)]),
             ("Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm tổ chức thực hiện.", vec![r("UBND cấp huyện", Role::Assigned)]),
