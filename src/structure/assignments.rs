@@ -264,6 +264,7 @@ const TASK_VERBS: &[&str] = &[
     "chủ trì",
     "phối hợp",
     "thực hiện",
+    "tiến hành",
     "triển khai",
     "có trách nhiệm",
     "chịu trách nhiệm",
@@ -440,6 +441,24 @@ fn phrase_at(toks: &[Tok], i: usize, p: &str) -> Option<usize> {
     Some(j)
 }
 
+/// "Giao Giám đốc Sở Ngoại vụ chủ trì …": an agency's head stands for the agency. The first
+/// token of the head's title right before token `ts` (not before `floor`), or `ts`.
+fn title_start(toks: &[Tok], ts: usize, floor: usize) -> usize {
+    for title in HEAD_TITLES {
+        let n = title.split(' ').count();
+        let Some(s) = ts.checked_sub(n).filter(|&s| s >= floor) else {
+            continue;
+        };
+        let words = &toks[s..ts];
+        if words.iter().all(|t| t.word)
+            && words.iter().map(|t| t.lower.as_str()).eq(title.split(' '))
+        {
+            return s;
+        }
+    }
+    ts
+}
+
 fn is_boundary(t: &Tok) -> bool {
     match t.f.as_str() {
         ";" | ":" | "\n" | "!" | "?" => true,
@@ -455,7 +474,9 @@ impl<'a> Analysed<'a> {
         let mut lists: Vec<List> = Vec::new();
         for (k, m) in ms.iter().enumerate() {
             if let Some(l) = lists.last_mut() {
-                let gap = &toks[l.te..m.ts];
+                // "Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện": a head's title
+                // before a member belongs to it, not to the gap.
+                let gap = &toks[l.te..title_start(&toks, m.ts, l.te)];
                 let has_sep = gap
                     .iter()
                     .any(|t| matches!(lower_word(t), "," | ";" | "và" | "cùng"));
@@ -463,7 +484,14 @@ impl<'a> Analysed<'a> {
                     matches!(lower_word(t), "," | ";" | "và" | "cùng")
                         || (t.word && FILLER.contains(&t.lower.as_str()))
                 });
-                if gap.is_empty() || (has_sep && all_ok && gap.len() <= 12) {
+                // "…; Bộ trưởng Bộ Quốc phòng có trách nhiệm": after a semicolon, a title starts a
+                // new sentence.
+                // A titled member joins only a list of heads ("Bộ trưởng Bộ A, Bộ trưởng Bộ B"),
+                // not a name inside a phrase ("Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch …").
+                let titled = l.te + gap.len() < m.ts;
+                let heads = title_start(&toks, l.ts, 0) < l.ts;
+                let apart = titled && (!heads || gap.iter().any(|t| t.f == ";"));
+                if (gap.is_empty() && !titled) || (has_sep && all_ok && !apart && gap.len() <= 12) {
                     l.last = k;
                     l.te = m.te;
                     continue;
@@ -627,11 +655,16 @@ impl<'a> Analysed<'a> {
     /// nghiệp có trách nhiệm"), or else the last name when a comma comes before it (of "của A,
     /// B, C tham mưu" only C can be told apart from the owners): (role, index of the first doer).
     fn doers_after_owner(&self, l: &List, from: usize, mode: Mode) -> Option<(Role, usize)> {
-        let owned = l.ts > 0 && self.toks[l.ts - 1].word && self.toks[l.ts - 1].lower == "của";
+        let ts = title_start(&self.toks, l.ts, 0);
+        let owned = ts > 0 && self.toks[ts - 1].word && self.toks[ts - 1].lower == "của";
         if !owned || l.last == l.first {
             return None;
         }
-        let after = |k: usize, sep: &str| self.toks[self.ms[k].ts - 1].f == sep;
+        // The token before a member (before its head's title: "…, Chủ tịch UBND cấp tỉnh").
+        let after = |k: usize, sep: &str| {
+            let ts = title_start(&self.toks, self.ms[k].ts, 1);
+            self.toks[ts - 1].f == sep
+        };
         let (first, from) = match (l.first + 1..=l.last).rev().find(|&k| after(k, ";")) {
             // A new sentence starts after the semicolon.
             Some(k) => (k, self.ms[k].ts),
@@ -646,25 +679,8 @@ impl<'a> Analysed<'a> {
         self.list_role(&doer, from, mode).map(|role| (role, first))
     }
 
-    /// "Giao Giám đốc Sở Ngoại vụ chủ trì …": an agency's head stands for the agency. The first
-    /// token of the head's title right before token `ts`, or `ts`.
-    fn title_start(&self, ts: usize) -> usize {
-        for title in HEAD_TITLES {
-            let n = title.split(' ').count();
-            let Some(s) = ts.checked_sub(n) else { continue };
-            let words = &self.toks[s..ts];
-            if !self.in_list[s..ts].iter().any(|&x| x)
-                && words.iter().all(|t| t.word)
-                && words.iter().map(|t| t.lower.as_str()).eq(title.split(' '))
-            {
-                return s;
-            }
-        }
-        ts
-    }
-
     fn list_role(&self, l: &List, from: usize, mode: Mode) -> Option<Role> {
-        let ts = self.title_start(l.ts).max(from);
+        let ts = title_start(&self.toks, l.ts, from);
         let (seg, boundary) = self.segment_start(ts, from);
         let before = self.words_before(ts, seg);
         let tail = before.join(" ");
@@ -712,6 +728,9 @@ impl<'a> Analysed<'a> {
             && INTRO
                 .iter()
                 .any(|p| phrase_at(&self.toks, seg, p).is_some());
+        // "Trường hợp vượt quá thẩm quyền thì Bộ trưởng Bộ Công an trình …": the main clause
+        // after a condition.
+        let after_thi = ts > seg && self.toks[ts - 1].word && self.toks[ts - 1].lower == "thì";
         let colon = boundary.is_some_and(|b| self.toks[b].f == ":");
         if colon {
             // "… như: X, Y" lists examples, not doers.
@@ -733,7 +752,7 @@ impl<'a> Analysed<'a> {
                 mode.any_verb || colon || f_task
             }
         } else {
-            after_comma && f_task
+            (after_comma || after_thi) && f_task
         };
         doer.then(|| self.verb_role(f, mode.default))
     }
@@ -1432,6 +1451,8 @@ mod tests {
             // An agency's head stands for it.
             ("Giao Giám đốc Sở Tài chính chủ trì thẩm định dự toán.", vec![r("Sở Tài chính", Role::Lead)]),
             ("Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm tổ chức thực hiện.", vec![r("UBND cấp huyện", Role::Assigned)]),
+            ("Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc thực hiện Chỉ thị này.", vec![r("Các sở, ban, ngành", Role::Assigned), r("UBND cấp huyện", Role::Assigned)]),
+            ("Trường hợp vượt quá thẩm quyền thì Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng trình Thủ tướng Chính phủ quyết định.", vec![r("Bộ Công an", Role::Assigned), r("Bộ Quốc phòng", Role::Assigned)]),
         ];
         for (text, want) in cases {
             let d = doc(vec![clause("II.1", &h, text, ClauseKind::Item)]);
