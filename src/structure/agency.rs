@@ -939,6 +939,7 @@ static STOP2: &[&str] = &[
     "quán triệt",
     "chuẩn bị",
     "cập nhật",
+    "tiến hành",
 ];
 
 /// Stop words are compared on the written word (lowercase NFC), not the folded one: folding
