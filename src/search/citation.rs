@@ -44,6 +44,15 @@ pub fn position_in(path: &str, article: Option<&str>) -> Option<String> {
         let point = parts.next();
         return Some(lawyer_order(article, clause, point));
     }
+    if let Some(rest) = path.strip_prefix("Phụ lục") {
+        // "Phụ lục III.1" → "mục 1 Phụ lục III", as the rows of an appendix are cited.
+        let (id, inner) = rest.split_once('.').unwrap_or((rest, ""));
+        return Some(if inner.is_empty() {
+            format!("Phụ lục{id}")
+        } else {
+            format!("mục {inner} Phụ lục{id}")
+        });
+    }
     Some(format!("mục {path}"))
 }
 
@@ -284,6 +293,9 @@ mod tests {
             Some("điểm a khoản 2 Điều 23.8.QĐ.5.1".into())
         );
         assert_eq!(position("Điều 1.1.LQ.2"), Some("Điều 1.1.LQ.2".into()));
+        assert_eq!(position("Phụ lục III.1"), Some("mục 1 Phụ lục III".into()));
+        assert_eq!(position("Phụ lục.2.a"), Some("mục 2.a Phụ lục".into()));
+        assert_eq!(position("Phụ lục II"), Some("Phụ lục II".into()));
         assert_eq!(
             position("Điều 23.2.a"),
             Some("điểm a khoản 2 Điều 23".into())

@@ -605,12 +605,16 @@ pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, Sea
 /// ("Điều 23.2.a"); any other path is returned as it is.
 pub fn path_from_citation(p: &str) -> String {
     let words: Vec<&str> = p.split_whitespace().collect();
-    let after = |name: &str| {
-        words
-            .windows(2)
-            .find(|w| crate::normalize::fold::fold(w[0]) == name)
-            .map(|w| w[1])
-    };
+    // "mục 1 Phụ lục III" (as cited; "mục" already trimmed) → "Phụ lục III.1".
+    let fold = crate::normalize::fold::fold;
+    if let Some(k) = (1..words.len())
+        .find(|&k| fold(words[k]) == "phu" && words.get(k + 1).is_some_and(|w| fold(w) == "luc"))
+    {
+        let inner = words[..k].join(" ");
+        let inner = inner.trim_start_matches("mục ");
+        return format!("{}.{inner}", words[k..].join(" "));
+    }
+    let after = |name: &str| words.windows(2).find(|w| fold(w[0]) == name).map(|w| w[1]);
     match (after("dieu"), after("khoan"), after("diem")) {
         (Some(article), clause, point) if clause.is_some() || point.is_some() => {
             let mut out = format!("Điều {article}");
@@ -790,6 +794,9 @@ mod tests {
     fn lawyers_order_becomes_a_path() {
         assert_eq!(path_from_citation("điểm a khoản 2 Điều 23"), "Điều 23.2.a");
         assert_eq!(path_from_citation("khoản 2 Điều 23"), "Điều 23.2");
+        assert_eq!(path_from_citation("1 Phụ lục III"), "Phụ lục III.1");
+        assert_eq!(path_from_citation("mục 2.a Phụ lục"), "Phụ lục.2.a");
+        assert_eq!(path_from_citation("Phụ lục II"), "Phụ lục II");
         assert_eq!(path_from_citation("Điều 23"), "Điều 23");
         assert_eq!(path_from_citation("III.13"), "III.13");
     }
