@@ -44,14 +44,16 @@ pub fn position_in(path: &str, article: Option<&str>) -> Option<String> {
         let point = parts.next();
         return Some(lawyer_order(article, clause, point));
     }
-    if let Some(rest) = path.strip_prefix("Phụ lục") {
-        // "Phụ lục III.1" → "mục 1 Phụ lục III", as the rows of an appendix are cited.
-        let (id, inner) = rest.split_once('.').unwrap_or((rest, ""));
-        return Some(if inner.is_empty() {
-            format!("Phụ lục{id}")
-        } else {
-            format!("mục {inner} Phụ lục{id}")
-        });
+    for division in ["Phụ lục", "Phần"] {
+        if let Some(rest) = path.strip_prefix(division) {
+            // "Phụ lục III.1" → "mục 1 Phụ lục III", "Phần thứ hai.3" → "mục 3 Phần thứ hai".
+            let (id, inner) = rest.split_once('.').unwrap_or((rest, ""));
+            return Some(if inner.is_empty() {
+                format!("{division}{id}")
+            } else {
+                format!("mục {inner} {division}{id}")
+            });
+        }
     }
     Some(format!("mục {path}"))
 }
@@ -296,6 +298,10 @@ mod tests {
         assert_eq!(position("Phụ lục III.1"), Some("mục 1 Phụ lục III".into()));
         assert_eq!(position("Phụ lục.2.a"), Some("mục 2.a Phụ lục".into()));
         assert_eq!(position("Phụ lục II"), Some("Phụ lục II".into()));
+        assert_eq!(
+            position("Phần thứ hai.3"),
+            Some("mục 3 Phần thứ hai".into())
+        );
         assert_eq!(
             position("Điều 23.2.a"),
             Some("điểm a khoản 2 Điều 23".into())

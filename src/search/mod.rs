@@ -605,11 +605,14 @@ pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, Sea
 /// ("Điều 23.2.a"); any other path is returned as it is.
 pub fn path_from_citation(p: &str) -> String {
     let words: Vec<&str> = p.split_whitespace().collect();
-    // "mục 1 Phụ lục III" (as cited; "mục" already trimmed) → "Phụ lục III.1".
+    // "mục 1 Phụ lục III", "mục 3 Phần thứ hai" (as cited; "mục" already trimmed) → "Phụ lục
+    // III.1", "Phần thứ hai.3".
     let fold = crate::normalize::fold::fold;
-    if let Some(k) = (1..words.len())
-        .find(|&k| fold(words[k]) == "phu" && words.get(k + 1).is_some_and(|w| fold(w) == "luc"))
-    {
+    if let Some(k) = (1..words.len()).find(|&k| {
+        // "phần" (or "phan" typed without marks), not "phân".
+        let part = words[k].to_lowercase() == "phần" || words[k].eq_ignore_ascii_case("phan");
+        part || (fold(words[k]) == "phu" && words.get(k + 1).is_some_and(|n| fold(n) == "luc"))
+    }) {
         let inner = words[..k].join(" ");
         let inner = inner.trim_start_matches("mục ");
         return format!("{}.{inner}", words[k..].join(" "));
@@ -797,6 +800,7 @@ mod tests {
         assert_eq!(path_from_citation("1 Phụ lục III"), "Phụ lục III.1");
         assert_eq!(path_from_citation("mục 2.a Phụ lục"), "Phụ lục.2.a");
         assert_eq!(path_from_citation("Phụ lục II"), "Phụ lục II");
+        assert_eq!(path_from_citation("3 Phần thứ hai"), "Phần thứ hai.3");
         assert_eq!(path_from_citation("Điều 23"), "Điều 23");
         assert_eq!(path_from_citation("III.13"), "III.13");
     }

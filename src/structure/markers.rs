@@ -164,7 +164,8 @@ fn division_id(s: &str) -> Option<(String, usize)> {
         let w2 = &t2s[..e2];
         if !w2.is_empty() && ORDINALS.contains(&fold(w2).as_str()) {
             let used = end + (t2.len() - t2s.len()) + e2;
-            return Some((t[..used].to_string(), skipped + used));
+            // In lower case, as cited ("Phần thứ nhất"), however the heading was set.
+            return Some((t[..used].to_lowercase(), skipped + used));
         }
     }
     None
@@ -809,6 +810,7 @@ mod tests {
         assert_eq!(m("Mục đích của giao dịch"), None);
         assert_eq!(m("Mục II và nội dung"), None);
         assert_eq!(m("Phần thứ nhất"), Some(Marker::Part("thứ nhất".into())));
+        assert_eq!(m("PHẦN THỨ HAI"), Some(Marker::Part("thứ hai".into())));
         assert_eq!(m("PHẦN I. QUY ĐỊNH CHUNG"), Some(Marker::Part("I".into())));
         assert_eq!(
             m("Tiểu mục 2. Hợp đồng"),
