@@ -72,23 +72,31 @@ impl Context {
             ctx.label_given = t.roles(vstart, Mode::label(role));
             return;
         }
-        if let Some(section) = heading_agencies(&t, cs, ctx.in_tcth) {
+        if let Some(section) = heading_agencies(&t, cs, ctx.in_tcth, ends_colon) {
             ctx.section = section;
             ctx.lead_in_role = None;
             ctx.lead_in.clear();
             ctx.label_role = None;
             ctx.label_given.clear();
+            if ends_colon {
+                // "Bộ Công an chủ trì, phối hợp với Bộ Tư pháp … thực hiện nhiệm vụ sau đây:"
+                ctx.lead_in = supports(&t, cs);
+            }
             return;
         }
         if ends_colon && !ctx.section.is_empty() {
             ctx.lead_in_role = start_role(&t.toks, cs);
-            ctx.lead_in = t
-                .roles(cs, Mode::general(false))
-                .into_iter()
-                .filter(|a| a.role == Role::Support)
-                .collect();
+            ctx.lead_in = supports(&t, cs);
         }
     }
+}
+
+/// The agencies a heading names as support ("… phối hợp với Sở Tư pháp …:").
+fn supports(t: &Analysed, cs: usize) -> Vec<Assignment> {
+    t.roles(cs, Mode::general(false))
+        .into_iter()
+        .filter(|a| a.role == Role::Support)
+        .collect()
 }
 
 /// Fills `assignments` of every clause of `doc`.
@@ -357,6 +365,21 @@ const GIVING_VERBS: &[&str] = &[
     "uy quyen cho",
     // "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện …; chỉ đạo Sở Ngoại vụ chủ trì …"
     "chi dao",
+];
+
+/// What a heading says of a doer whose duties the items under it list ("Bộ Công an có trách
+/// nhiệm sau đây:").
+const DUTY_VERBS: &[&str] = &[
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "có nhiệm vụ",
+    "có các nhiệm vụ",
+    "thực hiện các nhiệm vụ",
+    "thực hiện nhiệm vụ",
+    "thực hiện các nội dung",
+    "thực hiện các công việc",
+    "thực hiện các việc",
+    "chủ trì",
 ];
 
 /// What the closing article of a decision says its addressees do.
@@ -711,9 +734,16 @@ impl<'a> Analysed<'a> {
             return Some(Role::Support);
         }
         // X at the start of a sentence (or after an introductory phrase and a comma) is the doer.
+        // "2. Đối với Công an tỉnh: phối hợp …" reads as "Công an tỉnh: phối hợp …".
+        let for_x = self.toks.get(l.te).is_some_and(|t| t.f == ":")
+            && self.toks[seg..ts]
+                .iter()
+                .filter(|t| t.word && !is_enumerator(t))
+                .map(|t| t.f.as_str())
+                .eq(["doi", "voi"]);
         let at_start = self.toks[seg..ts]
             .iter()
-            .all(|t| !t.word || is_enumerator(t))
+            .all(|t| !t.word || is_enumerator(t) || for_x)
             && !self.toks[seg..ts].iter().any(|t| t.f == "," || t.f == "(");
         let f_tok = self.toks.get(f);
         let f_empty = f_tok.is_none_or(|t| !t.word);
@@ -904,7 +934,12 @@ fn label_of(t: &Analysed) -> Option<(Role, usize)> {
 
 /// The agencies an agency heading names: "13. Công an tỉnh", "1. Đề nghị Ủy ban Mặt trận Tổ quốc
 /// Việt Nam tỉnh", "15. Ngoài các nhiệm vụ nêu trên, Sở, ban, ngành … cần thực hiện …:".
-fn heading_agencies(t: &Analysed, cs: usize, in_tcth: bool) -> Option<Vec<Assignment>> {
+fn heading_agencies(
+    t: &Analysed,
+    cs: usize,
+    in_tcth: bool,
+    ends_colon: bool,
+) -> Option<Vec<Assignment>> {
     let mut j = cs;
     for p in [
         "de nghi",
@@ -924,7 +959,7 @@ fn heading_agencies(t: &Analysed, cs: usize, in_tcth: bool) -> Option<Vec<Assign
             break;
         }
     }
-    if let Some(l) = t.lists.iter().find(|l| l.ts == j) {
+    if let Some(l) = t.lists.iter().find(|l| title_start(&t.toks, l.ts, j) == j) {
         let rest = t.toks[t.after(l.te)..].iter().filter(|x| x.word).count();
         if rest == 0 || (in_tcth && rest <= 12) {
             return Some(
@@ -934,12 +969,21 @@ fn heading_agencies(t: &Analysed, cs: usize, in_tcth: bool) -> Option<Vec<Assign
             );
         }
     }
-    if in_tcth {
+    // Inside "Tổ chức thực hiện", or a heading that gives its items to a doer: "1. Sở Ngoại vụ
+    // có trách nhiệm:", "Trong quản lý nhà nước về …, Bộ Công an có trách nhiệm sau đây:".
+    if in_tcth || ends_colon {
         let doers: Vec<Assignment> = t
             .lists
             .iter()
             .filter(|l| {
-                t.list_role(l, cs, Mode::general(false))
+                // Outside it, the heading must say the items are duties ("Bộ Tài chính thẩm
+                // định các nội dung sau:" lists contents, not tasks).
+                let duty = in_tcth
+                    || DUTY_VERBS
+                        .iter()
+                        .any(|p| phrase_at(&t.toks, t.after(l.te), p).is_some());
+                duty && t
+                    .list_role(l, cs, Mode::general(false))
                     .is_some_and(|r| r != Role::Support)
             })
             .flat_map(|l| (l.first..=l.last).map(|k| t.assignment(k, Role::Lead)))
@@ -1120,6 +1164,49 @@ mod tests {
                 r("UBND tỉnh", Role::Assigned),
                 r("Sở Nội vụ", Role::Assigned)
             ]
+        );
+    }
+
+    #[test]
+    fn a_heading_that_lists_a_doers_duties_gives_them_to_it() {
+        let d = doc(vec![
+            clause(
+                "1.a",
+                &["1. Sở Ngoại vụ có trách nhiệm:"],
+                "Chuẩn bị nội dung hội đàm với tỉnh Savannakhet.",
+                ClauseKind::Bullet,
+            ),
+            clause(
+                "Điều 40.1.a",
+                &["Điều 40. Phòng, chống khủng bố", "1. Trong quản lý nhà nước về phòng, chống khủng bố, Bộ Công an có trách nhiệm sau đây:"],
+                "Xây dựng chiến lược phòng, chống khủng bố.",
+                ClauseKind::Item,
+            ),
+            // Contents, not duties.
+            clause(
+                "Điều 17.1.b",
+                &["Điều 17. Thẩm định", "1. Bộ Tài chính thẩm định các nội dung sau:"],
+                "Quyền, nghĩa vụ của Bên cho vay và Bên vay;",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+        assert_eq!(roles(&d.clauses[1]), vec![r("Bộ Công an", Role::Lead)]);
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
+        // The agencies the heading names as support keep their role.
+        let d = doc(vec![clause(
+            "Điều 68.1",
+            &["Điều 68. Trách nhiệm của Bộ Công an", "Bộ Công an chủ trì, phối hợp với Bộ Tư pháp thực hiện nhiệm vụ, quyền hạn sau đây:"],
+            "Bảo đảm kết nối Cơ sở dữ liệu quốc gia về dân cư.",
+            ClauseKind::Item,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Bộ Công an", Role::Lead), r("Bộ Tư pháp", Role::Support)]
         );
     }
 
@@ -1447,6 +1534,8 @@ mod tests {
             ("Tăng cường giới thiệu hình ảnh của tỉnh qua các kênh như: Cổng Thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh.", vec![]),
             ("Sở Ngoại vụ của tỉnh đã có nhiều hoạt động.", vec![]),
             ("Kịp thời báo cáo, xin ý kiến chỉ đạo của Ủy ban nhân dân tỉnh.", vec![]),
+            ("Đối với Công an tỉnh: Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh kiểm soát người nhập cảnh.", vec![r("Công an", Role::Support)]),
+            ("Đối với hồ sơ của Sở Tư pháp: kiểm tra kỹ.", vec![]),
             ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ; Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.", vec![]),
             // An agency's head stands for it.
             ("Giao Giám đốc Sở Tài chính chủ trì thẩm định dự toán.", vec![r("Sở Tài chính", Role::Lead)]),
