@@ -1680,38 +1680,36 @@ mod tests {
         );
     }
 
+    /// "canonical name = text as written" of each mention.
+    fn named(text: &str) -> Vec<String> {
+        find_mentions(text)
+            .into_iter()
+            .map(|m| format!("{} = {}", m.canonical, m.text))
+            .collect()
+    }
+
     #[test]
     fn the_councils_standing_body_and_special_zones() {
         assert_eq!(
             canon("Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh"),
             vec!["Thường trực HĐND tỉnh", "HĐND tỉnh"]
         );
-        let m = find_mentions("Ủy ban nhân dân đặc khu Phú Quốc; UBND các xã, phường, đặc khu");
-        let got: Vec<(&str, &str)> = m
-            .iter()
-            .map(|m| (m.canonical.as_str(), m.text.as_str()))
-            .collect();
         assert_eq!(
-            got,
+            named("Ủy ban nhân dân đặc khu Phú Quốc; UBND các xã, phường, đặc khu"),
             vec![
-                ("UBND cấp xã", "Ủy ban nhân dân đặc khu Phú Quốc"),
-                ("UBND cấp xã", "UBND các xã, phường, đặc khu")
+                "UBND cấp xã = Ủy ban nhân dân đặc khu Phú Quốc",
+                "UBND cấp xã = UBND các xã, phường, đặc khu"
             ]
         );
     }
 
     #[test]
     fn units_named_after_their_place() {
-        let m = find_mentions("Đồn Biên phòng Gành Dầu, Ban Chỉ huy Quân sự huyện phối hợp");
-        let got: Vec<(&str, &str)> = m
-            .iter()
-            .map(|m| (m.canonical.as_str(), m.text.as_str()))
-            .collect();
         assert_eq!(
-            got,
+            named("Đồn Biên phòng Gành Dầu, Ban Chỉ huy Quân sự huyện phối hợp"),
             vec![
-                ("Đồn Biên phòng", "Đồn Biên phòng Gành Dầu"),
-                ("Ban Chỉ huy Quân sự", "Ban Chỉ huy Quân sự huyện")
+                "Đồn Biên phòng = Đồn Biên phòng Gành Dầu",
+                "Ban Chỉ huy Quân sự = Ban Chỉ huy Quân sự huyện"
             ]
         );
     }
