@@ -891,7 +891,11 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
     let mut local_body = false;
     if let Some(last) = orgs.last() {
         let mut name = last.name.clone();
-        if last.place.is_none() && !last.central && orgs.len() > 1 {
+        let parent = orgs.len().checked_sub(2).map(|k| &orgs[k]);
+        if let Some(parent) = parent.filter(|_| fold(&name) == "van phong") {
+            // "UBND TỈNH QUẢNG TRỊ / VĂN PHÒNG": an office is its parent's.
+            name = format!("{name} {}", parent.name);
+        } else if last.place.is_none() && !last.central && orgs.len() > 1 {
             if let Some(pl) = header_place {
                 name = format!("{name} {} {}", places::prefix(pl), pl.name);
             }
@@ -1415,6 +1419,17 @@ mod tests {
         assert_eq!(m.year, Some(2023));
         assert_eq!(m.signer.as_deref(), Some("Nguyễn Minh"));
         assert_eq!(m.title.as_deref(), Some("TRIỂN KHAI CHỈ THỊ SỐ 12-CT/TW"));
+    }
+
+    #[test]
+    fn an_office_is_named_with_its_parent() {
+        let s = "UBND TỈNH QUẢNG TRỊ\nVĂN PHÒNG\nSố: 88/TB-VP\nQuảng Trị, ngày 15 tháng 3 năm 2024\nTHÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh\n1. Sở Ngoại vụ chủ trì.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Văn phòng Ủy ban nhân dân tỉnh Quảng Trị")
+        );
+        assert_eq!(m.province.as_deref(), Some("Quảng Trị"));
     }
 
     #[test]
