@@ -8,7 +8,7 @@ use std::sync::mpsc;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::corpus::{self, CorpusFile, Skipped};
@@ -110,9 +110,7 @@ fn payloads_of_kind(
     );
     let mut out = Vec::new();
     for address in searcher.search(&q, &DocSetCollector).map_err(tantivy_err)? {
-        let d: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
-        let payload = d.get_first(f.payload).and_then(|v| v.as_str());
-        out.push(payload.unwrap_or_default().to_string());
+        out.push(super::records::read_payload(searcher, address).map_err(tantivy_err)?);
     }
     Ok(out)
 }

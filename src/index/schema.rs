@@ -151,6 +151,18 @@ mod tests {
     }
 
     #[test]
+    fn the_payload_is_the_only_stored_field() {
+        // `records::Payload` reads a stored record as its payload alone.
+        let (schema, fields) = build();
+        let stored: Vec<_> = schema
+            .fields()
+            .filter(|(_, entry)| entry.is_stored())
+            .map(|(field, _)| field)
+            .collect();
+        assert_eq!(stored, [fields.payload]);
+    }
+
+    #[test]
     fn filter_keys_fold_and_collapse() {
         assert_eq!(filter_key("Khánh Hoà"), "khanh hoa");
         assert_eq!(filter_key("  KHÁNH   HÒA "), "khanh hoa");

@@ -93,7 +93,7 @@ pub fn exists(dir: &Path) -> bool {
     matches!(current_generation(dir), Ok(Some(_)))
 }
 
-fn with_tokenizers(index: Index) -> Index {
+pub(crate) fn with_tokenizers(index: Index) -> Index {
     crate::analysis::register(index.tokenizers());
     index
 }

@@ -18,8 +18,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, Searcher, Term};
 
 use crate::index::records::{StoredClause, StoredDoc};
 use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
@@ -216,21 +216,14 @@ fn merged_filters(request: &SearchRequest, parsed: &ParsedQuery) -> Result<Filte
 /// Reads the stored clause of a record.
 pub fn stored_clause(
     searcher: &Searcher,
-    f: &Fields,
     address: DocAddress,
 ) -> Result<StoredClause, SearchError> {
-    parse_clause(&stored_payload(searcher, f, address)?)
+    parse_clause(&stored_payload(searcher, address)?)
 }
 
 /// The stored payload (JSON of `StoredClause`) of a record.
-fn stored_payload(
-    searcher: &Searcher,
-    f: &Fields,
-    address: DocAddress,
-) -> Result<String, SearchError> {
-    let doc: TantivyDocument = searcher.doc(address)?;
-    let payload = doc.get_first(f.payload).and_then(|v| v.as_str());
-    Ok(payload.unwrap_or_default().to_string())
+fn stored_payload(searcher: &Searcher, address: DocAddress) -> Result<String, SearchError> {
+    Ok(crate::index::records::read_payload(searcher, address)?)
 }
 
 fn parse_clause(payload: &str) -> Result<StoredClause, SearchError> {
@@ -283,7 +276,6 @@ struct Candidate {
 /// What reading and scoring a query's candidates needs.
 struct Ranking<'a> {
     searcher: &'a Searcher,
-    fields: &'a Fields,
     matcher: &'a rank::Matcher,
     stats: &'a IndexStats<'a>,
     weights: &'a Weights,
@@ -322,7 +314,7 @@ impl Ranking<'_> {
         let mut parts = PartTokens::with_capacity(addresses.len());
         let mut out = Vec::with_capacity(addresses.len());
         for &address in addresses {
-            let payload = stored_payload(self.searcher, self.fields, address)?;
+            let payload = stored_payload(self.searcher, address)?;
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
             matcher.tokens(&clause.text, &mut text);
@@ -358,22 +350,31 @@ impl Ranking<'_> {
     }
 }
 
-/// The tokens of headings and titles, each tokenised on first use.
-struct PartTokens(HashMap<String, Vec<rank::Tok>>);
+/// The tokens of headings and titles, each tokenised on first use: the map gives a part's
+/// slot in the list, so that a part seen before costs one hash of its text.
+struct PartTokens {
+    slots: HashMap<String, usize>,
+    tokens: Vec<Vec<rank::Tok>>,
+}
 
 impl PartTokens {
     fn with_capacity(n: usize) -> PartTokens {
-        PartTokens(HashMap::with_capacity(n))
+        PartTokens {
+            slots: HashMap::with_capacity(n),
+            tokens: Vec::with_capacity(n),
+        }
     }
 
     /// The tokens of `part`, tokenised by `matcher` the first time it is asked for.
     fn tokens(&mut self, matcher: &mut rank::Matcher, part: &str) -> &[rank::Tok] {
-        if !self.0.contains_key(part) {
-            let mut tokens = Vec::new();
-            matcher.tokens(part, &mut tokens);
-            self.0.insert(part.to_string(), tokens);
+        if let Some(&slot) = self.slots.get(part) {
+            return &self.tokens[slot];
         }
-        &self.0[part]
+        let mut tokens = Vec::new();
+        matcher.tokens(part, &mut tokens);
+        self.slots.insert(part.to_string(), self.tokens.len());
+        self.tokens.push(tokens);
+        &self.tokens[self.tokens.len() - 1]
     }
 }
 
@@ -436,7 +437,6 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
                 .collect();
             let ranking = Ranking {
                 searcher: &searcher,
-                fields: f,
                 matcher: &matcher,
                 stats: &stats,
                 weights: &request.weights,
@@ -566,12 +566,8 @@ pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
     );
     let mut docs = Vec::new();
     for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
-        let d: TantivyDocument = searcher.doc(address)?;
-        let json = d
-            .get_first(f.payload)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
-        let doc: StoredDoc = serde_json::from_str(json)
+        let json = crate::index::records::read_payload(&searcher, address)?;
+        let doc: StoredDoc = serde_json::from_str(&json)
             .map_err(|e| SearchError::Index(format!("unreadable stored document: {e}")))?;
         docs.push(doc);
     }
@@ -595,7 +591,7 @@ pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, Sea
     ]);
     let mut out = Vec::new();
     for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
-        out.push(stored_clause(&searcher, f, address)?);
+        out.push(stored_clause(&searcher, address)?);
     }
     out.sort_by_key(|c| c.ordinal);
     Ok(out)

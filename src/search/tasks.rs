@@ -115,7 +115,7 @@ pub fn tasks(
     }
     let mut clauses: Vec<StoredClause> = Vec::new();
     for address in searcher.search(&BooleanQuery::new(must), &DocSetCollector)? {
-        clauses.push(stored_clause(&searcher, f, address)?);
+        clauses.push(stored_clause(&searcher, address)?);
     }
     clauses.sort_by(|a, b| a.file.cmp(&b.file).then(a.ordinal.cmp(&b.ordinal)));
 
@@ -225,7 +225,7 @@ pub fn agencies(open: &OpenIndex) -> Result<Vec<AgencyCount>, SearchError> {
         let mut name = key.clone();
         let mut provinces: Vec<String> = Vec::new();
         for address in searcher.search(&q, &DocSetCollector)? {
-            let c = stored_clause(&searcher, f, address)?;
+            let c = stored_clause(&searcher, address)?;
             if let Some(a) = c
                 .clause
                 .assignments
