@@ -37,25 +37,75 @@ pub fn is_word(segment: &str) -> bool {
     segment.len() <= MAX_TOKEN_BYTES && segment.chars().any(char::is_alphanumeric)
 }
 
-/// A letter or digit that UAX #29 classes as ALetter or Numeric and that joins its neighbours
-/// of the same kind: ASCII letters and digits and the Latin letters of Vietnamese and its
-/// neighbours (Latin-1, Latin Extended-A/B, Latin Extended Additional).
+/// The UTF-8 length of the character whose first byte is `lead`.
 #[inline]
-fn is_latin_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+fn utf8_len(lead: u8) -> usize {
+    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
 }
 
-/// Punctuation that can only join letters on both of its sides, so that it never joins a word
-/// when it stands at the start or the end of a space-delimited piece. `_` is not here: it joins
-/// (ExtendNumLet), nor is anything that is Extend, Format or ZWJ.
+/// Whether the character at byte `i` of `b` (valid UTF-8) is a letter or digit that UAX #29
+/// classes as ALetter or Numeric and that joins its neighbours of the same kind: ASCII letters
+/// and digits and the Latin letters of Vietnamese and its neighbours (Latin-1 but × and ÷,
+/// Latin Extended-A/B, Latin Extended Additional); with the character's length.
+///
+/// Told from the bytes without a branch on which they are: Vietnamese words mix one-byte and
+/// multi-byte letters unpredictably, and the mispredicted branches of decoding each character
+/// were most of the cost of splitting a text.
 #[inline]
-fn is_edge_punctuation(c: char) -> bool {
-    (c.is_ascii_punctuation() && c != '_')
-        || matches!(
-            c,
-            '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '«' | '»' | '•' | '·' | '\u{A0}'
-        )
+fn word_char(b: &[u8], i: usize) -> (bool, usize) {
+    let lead = b[i];
+    if lead < 0x80 {
+        return (lead.is_ascii_alphanumeric(), 1);
+    }
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    let word = match lead {
+        0xC3 => next != 0x97 && next != 0xB7,
+        0xC4..=0xC8 => true,
+        0xC9 => next <= 0x8F,
+        0xE1 => (0xB8..=0xBB).contains(&next),
+        _ => false,
+    };
+    (word, utf8_len(lead))
+}
+
+/// What a character that is not a word character (see `word_char`) does to a piece.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    /// Punctuation that can only join letters on both of its sides, so that it never joins a
+    /// word when it stands at the start or the end of a piece. `_` is not here: it joins
+    /// (ExtendNumLet), nor is anything that is Extend, Format or ZWJ.
+    Edge,
+    /// ASCII white space: the end of the piece.
+    Space,
+    /// Anything else: the piece goes to UAX #29.
+    Other,
+}
+
+/// The `Mark` of the character at byte `i` of `b`, which is not a word character.
+#[inline]
+fn mark_at(b: &[u8], i: usize) -> Mark {
+    let lead = b[i];
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    let edge = match lead {
+        _ if lead.is_ascii_whitespace() => return Mark::Space,
+        0..0x80 => lead.is_ascii_punctuation() && lead != b'_',
+        // NBSP « · »
+        0xC2 => matches!(next, 0xA0 | 0xAB | 0xB7 | 0xBB),
+        // – — ‘ ’ “ ” • …
+        0xE2 => {
+            next == 0x80
+                && matches!(
+                    b.get(i + 2),
+                    Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA2 | 0xA6)
+                )
+        }
+        _ => false,
+    };
+    if edge {
+        Mark::Edge
+    } else {
+        Mark::Other
+    }
 }
 
 /// The words (letter/digit segments of at most `MAX_TOKEN_BYTES`) of a text with their byte
@@ -74,44 +124,6 @@ pub fn words(text: &str) -> Words<'_> {
         text,
         at: 0,
         slow: None,
-    }
-}
-
-impl<'a> Words<'a> {
-    /// The word of a piece when it is letters with at most edge punctuation around them;
-    /// `None` when the piece needs UAX #29. `Some(None)` for a piece with no word.
-    #[inline]
-    fn fast_piece(piece: &str) -> Option<Option<(usize, usize)>> {
-        let mut chars = piece.char_indices();
-        let mut start = None;
-        let mut end = 0;
-        for (i, c) in chars.by_ref() {
-            if is_latin_word_char(c) {
-                start = Some(i);
-                end = i + c.len_utf8();
-                break;
-            }
-            if !is_edge_punctuation(c) {
-                return None;
-            }
-        }
-        let Some(start) = start else {
-            return Some(None);
-        };
-        let mut trailing = false;
-        for (i, c) in chars {
-            if is_latin_word_char(c) {
-                if trailing {
-                    return None;
-                }
-                end = i + c.len_utf8();
-            } else if is_edge_punctuation(c) {
-                trailing = true;
-            } else {
-                return None;
-            }
-        }
-        Some((end - start <= MAX_TOKEN_BYTES).then_some((start, end)))
     }
 }
 
@@ -136,19 +148,82 @@ impl<'a> Iterator for Words<'a> {
                 return None;
             }
             let from = self.at;
-            let to = bytes[from..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(bytes.len(), |n| from + n);
-            self.at = to;
-            let piece = &self.text[from..to];
-            match Self::fast_piece(piece) {
-                Some(Some((s, e))) => return Some((from + s, &piece[s..e])),
-                Some(None) => continue,
-                None => self.slow = Some((from, piece.split_word_bound_indices())),
+            match fast_piece(bytes, from) {
+                Ok((to, word)) => {
+                    self.at = to;
+                    match word {
+                        Some((s, e)) if e - s <= MAX_TOKEN_BYTES => {
+                            return Some((s, &self.text[s..e]));
+                        }
+                        _ => continue,
+                    }
+                }
+                Err(to) => {
+                    self.at = to;
+                    let piece = &self.text[from..to];
+                    self.slow = Some((from, piece.split_word_bound_indices()));
+                }
             }
         }
     }
+}
+
+/// Reads the space-delimited piece that starts at byte `from` in one pass: its end, and its word
+/// when it is letters with at most edge punctuation around them (`None` for a piece with no
+/// word); `Err(end)` when the piece needs UAX #29.
+#[inline]
+fn fast_piece(b: &[u8], from: usize) -> Result<(usize, Option<(usize, usize)>), usize> {
+    let mut i = from;
+    // Edge punctuation before the word.
+    let start = loop {
+        if i >= b.len() {
+            return Ok((i, None));
+        }
+        let (word, n) = word_char(b, i);
+        if word {
+            break i;
+        }
+        match mark_at(b, i) {
+            Mark::Edge => i += n,
+            Mark::Space => return Ok((i, None)),
+            Mark::Other => return Err(piece_end(b, i)),
+        }
+    };
+    // The word's letters.
+    loop {
+        if i >= b.len() {
+            return Ok((i, Some((start, i))));
+        }
+        let (word, n) = word_char(b, i);
+        if !word {
+            break;
+        }
+        i += n;
+    }
+    let end = i;
+    // Edge punctuation after it: a letter after that means a mark inside a word ("a.b").
+    loop {
+        if i >= b.len() {
+            return Ok((i, Some((start, end))));
+        }
+        let (word, n) = word_char(b, i);
+        if word {
+            return Err(piece_end(b, i));
+        }
+        match mark_at(b, i) {
+            Mark::Edge => i += n,
+            Mark::Space => return Ok((i, Some((start, end)))),
+            Mark::Other => return Err(piece_end(b, i)),
+        }
+    }
+}
+
+/// Where the piece that holds byte `i` ends: at the next ASCII white space, or the text's end.
+fn piece_end(b: &[u8], i: usize) -> usize {
+    b[i..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(b.len(), |n| i + n)
 }
 
 impl Tokenizer for SyllableTokenizer {
@@ -481,7 +556,7 @@ mod tests {
                 "a", "Đ", "ộ", "ư", "1", "0", " ", "  ", "\t", "\n", ".", ",", "'", "’", "_",
                 "-", "/", ":", ";", "(", ")", "“", "”", "…", "\u{0301}", "\u{0323}", "\u{200D}",
                 "中", "カ", "α", "\u{A0}", "·", "%", "x".repeat(70).leak(), "×", "÷", "«", "»",
-                "•", "–", "—", "‘", "ɐ", "ȿ", "Ɏ", "ÿ", "À", "€", "‐", "\u{2028}", "ḁ", "ỹ", "Ἀ",
+                "•", "–", "—", "‘", "ɐ", "ȿ", "Ɏ", "ÿ", "À", "€", "‐", "\u{2028}", "ḁ", "ỹ", "Ἀ", "ɏ", "ɀ", "ỿ", "¿", "\u{2010}", "\u{2030}",
             ]), 0..40)
         ) {
             let text: String = parts.concat();
