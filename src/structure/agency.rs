@@ -942,11 +942,26 @@ static STOP2: &[&str] = &[
     "tiến hành",
 ];
 
+/// Phrases written with a comma inside that run on in an agency's name ("Cục Phòng, chống tệ
+/// nạn xã hội"): the folded words before the comma and after it, and how many words may follow
+/// as what the phrase is about ("phòng, chống" is followed by what is fought: "tội phạm sử dụng
+/// công nghệ cao"; "cứu nạn, cứu hộ" ends the name).
+static COMMA_PHRASES: &[(&[&str], &[&str], usize)] = &[
+    (&["phong"], &["chong"], 8),
+    (&["phong", "chay"], &["chua", "chay"], 0),
+    (&["cuu", "nan"], &["cuu", "ho"], 0),
+];
+
 /// Stop words are compared on the written word (lowercase NFC), not the folded one: folding
 /// merges "chợ" with "cho" and "tư" with "từ".
 fn is_stop(toks: &[Tok], j: usize) -> bool {
     let t = &toks[j];
     if STOP1.contains(&t.lower.as_str()) {
+        return true;
+    }
+    // "Ban Dân nguyện giúp Ủy ban Thường vụ Quốc hội": helping a named body ends the name;
+    // "Cục Trợ giúp pháp lý" goes on.
+    if t.lower == "giúp" && toks.get(j + 1).is_some_and(|n| n.cap) {
         return true;
     }
     // "w1 w2" in STOP2, compared word by word (no string built per call).
@@ -1540,9 +1555,19 @@ impl<'a> Scanner<'a> {
             }
             let sep = self.f(e);
             if (sep == "va" || sep == "-" || sep == "&") && !self.head_at(e + 1) {
-                if let Some(e2) = self.component_at(e + 1, maxcont) {
+                let next = self
+                    .component_at(e + 1, maxcont)
+                    .or_else(|| self.phrase_at(e + 1));
+                if let Some(e2) = next {
                     e = e2;
                     has_va |= sep == "va";
+                    comps += 1;
+                    continue;
+                }
+            }
+            if sep == "," {
+                if let Some((after, object)) = self.comma_in_phrase(e) {
+                    e = self.run_on(e + 1 + after, object);
                     comps += 1;
                     continue;
                 }
@@ -1565,6 +1590,53 @@ impl<'a> Scanner<'a> {
             break;
         }
         Some((e, self.render(i, e), false))
+    }
+
+    /// Whether the comma at token `c` is inside a fixed phrase of names ("phòng, chống",
+    /// "phòng cháy, chữa cháy", "cứu nạn, cứu hộ"), not between two names: the number of the
+    /// phrase's words after the comma.
+    fn comma_in_phrase(&self, c: usize) -> Option<(usize, usize)> {
+        let words_at = |from: usize, words: &[&str]| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.f(from + k) == *w)
+        };
+        COMMA_PHRASES
+            .iter()
+            .find(|(before, after, _)| {
+                c >= before.len() && words_at(c - before.len(), before) && words_at(c + 1, after)
+            })
+            .map(|(_, after, object)| (after.len(), *object))
+    }
+
+    /// The end of a comma phrase that starts at `i` ("cứu nạn, cứu hộ" after "và") and of the
+    /// words that run on after it.
+    fn phrase_at(&self, i: usize) -> Option<usize> {
+        COMMA_PHRASES.iter().find_map(|(before, _, _)| {
+            let c = i + before.len();
+            let (after, object) = self.comma_in_phrase(c).filter(|_| self.f(c) == ",")?;
+            Some(self.run_on(c + 1 + after, object))
+        })
+    }
+
+    /// The end of at most `max` words from `j` that go on a name: lowercase (when capitals
+    /// start names), no stop word, no province.
+    fn run_on(&self, mut j: usize, max: usize) -> usize {
+        let mut n = 0;
+        while n < max {
+            let Some(u) = self.tok(j) else { break };
+            if !u.word
+                || is_stop(self.toks, j)
+                || self.province_at(j).is_some()
+                || (self.strict && u.cap)
+            {
+                break;
+            }
+            j += 1;
+            n += 1;
+        }
+        j
     }
 
     /// Tokens `i..e` as one canonical string: one tone placement, single spaces, ", ".
@@ -1758,6 +1830,30 @@ mod tests {
                 "Sở Lao động - Thương binh và Xã hội",
                 "Sở Thông tin và Truyền thông"
             ]
+        );
+        // "phòng, chống" and "phòng cháy, chữa cháy" are one phrase in a name.
+        assert_eq!(
+            canon("Cục Phòng, chống tệ nạn xã hội chủ trì"),
+            vec!["Cục Phòng, chống tệ nạn xã hội"]
+        );
+        assert_eq!(
+            canon("Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ phối hợp"),
+            vec!["Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"]
+        );
+        assert_eq!(
+            canon("Chi cục Phòng, chống thiên tai tỉnh phối hợp"),
+            vec!["Chi cục Phòng, chống thiên tai"]
+        );
+        let helped = canon("Ban Dân nguyện giúp Ủy ban Thường vụ Quốc hội");
+        assert_eq!(helped.first().map(String::as_str), Some("Ban Dân nguyện"));
+        assert_eq!(
+            canon("Cục Trợ giúp pháp lý chủ trì"),
+            vec!["Cục Trợ giúp pháp lý"]
+        );
+        // Two names, not one: no phrase joins them.
+        assert_eq!(
+            canon("Cục Phòng vệ thương mại, Cục Xuất nhập khẩu"),
+            vec!["Cục Phòng vệ thương mại", "Cục Xuất nhập khẩu"]
         );
         // The general pattern "Sở A, B và C" for a department the lexicon does not know.
         assert_eq!(
