@@ -940,6 +940,19 @@ static STOP2: &[&str] = &[
     "chuẩn bị",
     "cập nhật",
     "tiến hành",
+    "kết luận",
+];
+
+/// Verbs (folded) that end what a steering committee steers, besides the stop words: "Ban Chỉ
+/// đạo thi hành án dân sự kịp thời tổ chức …", "… chịu sự chỉ đạo", "… quyết định thành lập".
+static STEERING_STOPS: &[&str] = &[
+    "kip thoi",
+    "chiu",
+    "quyet dinh",
+    "ban hanh",
+    "hoat dong",
+    "lam viec",
+    "thong qua",
 ];
 
 /// Phrases written with a comma inside that run on in an agency's name ("Cục Phòng, chống tệ
@@ -1402,6 +1415,17 @@ impl<'a> Scanner<'a> {
             // "Ban Quản lý Khu Công nghệ cao", "Ban Dân tộc tỉnh": a board not in the lexicon, by
             // its capitalised name ("Ban hành …" has none).
             "ban" => {
+                if let Some(head_end) =
+                    pat_at(self.toks, j, "ban chi dao").filter(|_| self.capital(j + 1))
+                {
+                    let e = self.steered_end(head_end);
+                    let board = self.render(j, e);
+                    // "Ban Chỉ đạo phòng, chống khủng bố Bộ Công an": the ministry's own.
+                    if let Some((end, owner, _)) = self.single_at(e) {
+                        return Some((end, format!("{board} {owner}"), false));
+                    }
+                    return Some((prov(e), board, false));
+                }
                 let head_end = pat_at(self.toks, j, "ban quan ly")
                     .filter(|_| self.capital(j + 1))
                     .unwrap_or(j + 1);
@@ -1639,6 +1663,42 @@ impl<'a> Scanner<'a> {
         j
     }
 
+    /// The end of what a steering committee steers, after "Ban Chỉ đạo": lowercase words as
+    /// well as capitalised ones ("công tác thông tin đối ngoại", "35", "về công tác người Việt
+    /// Nam ở nước ngoài", "phòng, chống tội phạm"), up to a verb, a province or level, or the
+    /// next agency's name.
+    fn steered_end(&self, i: usize) -> usize {
+        let mut k = i;
+        while k < i + 12 {
+            let Some(t) = self.tok(k) else { break };
+            if t.f == "," {
+                match self.comma_in_phrase(k) {
+                    Some((after, _)) => {
+                        k += 1 + after;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            // "về" and "ở" are inside such a name ("Ban Chỉ đạo về công tác người Việt Nam ở
+            // nước ngoài"), not after it.
+            let inside = (t.lower == "về" && k == i) || (t.lower == "ở" && k > i);
+            if !t.word
+                || (is_stop(self.toks, k) && !inside)
+                || STEERING_STOPS
+                    .iter()
+                    .any(|p| pat_at(self.toks, k, p).is_some())
+                || self.province_at(k).is_some()
+                || self.level_at(k).is_some()
+                || self.head_at(k)
+            {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
     /// Tokens `i..e` as one canonical string: one tone placement, single spaces, ", ".
     fn render(&self, i: usize, e: usize) -> String {
         let mut out = String::new();
@@ -1731,6 +1791,36 @@ mod tests {
         assert_eq!(
             canon("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
             vec!["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam"]
+        );
+        // A steering committee is named by what it steers, mostly in lowercase words.
+        assert_eq!(
+            canon("Ban Chỉ đạo công tác thông tin đối ngoại tỉnh chủ trì"),
+            vec!["Ban Chỉ đạo công tác thông tin đối ngoại"]
+        );
+        assert_eq!(
+            canon("Ban Chỉ đạo 35 tỉnh phối hợp với Sở Thông tin và Truyền thông"),
+            vec!["Ban Chỉ đạo 35", "Sở Thông tin và Truyền thông"]
+        );
+        assert_eq!(
+            canon("Ban Chỉ đạo phòng, chống tội phạm tỉnh chỉ đạo các lực lượng"),
+            vec!["Ban Chỉ đạo phòng, chống tội phạm"]
+        );
+        assert_eq!(
+            canon("Ban Chỉ đạo về công tác người Việt Nam ở nước ngoài tỉnh tổ chức"),
+            vec!["Ban Chỉ đạo về công tác người Việt Nam ở nước ngoài"]
+        );
+        assert_eq!(
+            canon("Ban Chỉ đạo tỉnh Sở Nội vụ"),
+            vec!["Ban Chỉ đạo", "Sở Nội vụ"]
+        );
+        assert_eq!(
+            canon("Ban Chỉ đạo phòng, chống khủng bố Bộ Công an báo cáo"),
+            vec!["Ban Chỉ đạo phòng, chống khủng bố Bộ Công an"]
+        );
+        assert_eq!(canon("Trưởng Ban Chỉ đạo kết luận"), vec!["Ban Chỉ đạo"]);
+        assert_eq!(
+            canon("Ban Chỉ đạo thi hành án dân sự kịp thời tổ chức cuộc họp"),
+            vec!["Ban Chỉ đạo thi hành án dân sự"]
         );
         // "Ban hành" is a verb, "các sở, ban, ngành" the departments in general.
         assert!(canon("Ban hành kèm theo Quyết định này").is_empty());

@@ -324,6 +324,8 @@ const TASK_VERBS: &[&str] = &[
     "phổ biến",
     "tuyên truyền",
     "trách nhiệm",
+    // "Cục Văn thư và Lưu trữ Nhà nước giúp Bộ Nội vụ hướng dẫn …": the helper does the work.
+    "giúp",
 ];
 
 /// Words after an agency that show it is not the doer ("Sở Ngoại vụ của tỉnh", "X về …").
@@ -1164,6 +1166,47 @@ mod tests {
                 r("UBND tỉnh", Role::Assigned),
                 r("Sở Nội vụ", Role::Assigned)
             ]
+        );
+    }
+
+    #[test]
+    fn a_body_that_helps_another_does_the_work_and_steering_committees_are_doers() {
+        let d = doc(vec![
+            clause(
+                "I.1",
+                &["I. NHIỆM VỤ"],
+                "Cục Văn thư và Lưu trữ Nhà nước giúp Bộ Nội vụ hướng dẫn việc lưu trữ hồ sơ.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "I.2",
+                &["I. NHIỆM VỤ"],
+                "Ban Chỉ đạo công tác thông tin đối ngoại tỉnh chủ trì, phối hợp với Sở Ngoại vụ theo dõi việc thực hiện.",
+                ClauseKind::Item,
+            ),
+            // Helping is not doing when the helper is only mentioned.
+            clause(
+                "I.3",
+                &["I. NHIỆM VỤ"],
+                "Tăng cường vai trò của Sở Tư pháp giúp Ủy ban nhân dân tỉnh quản lý.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Cục Văn thư và Lưu trữ Nhà nước", Role::Assigned)]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Ban Chỉ đạo công tác thông tin đối ngoại", Role::Lead),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
         );
     }
 
