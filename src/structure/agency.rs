@@ -438,7 +438,7 @@ static FIXED: &[Entry] = &[
         upper: true,
     },
     e(
-        &["bo chi huy quan su", "bchqs"],
+        &["bo chi huy quan su", "bchqs", "bch qs", "bch quan su"],
         "Bộ Chỉ huy Quân sự",
         Lv::Any,
     ),
@@ -604,6 +604,11 @@ static FIXED: &[Entry] = &[
         Lv::Prov,
     ),
     e(
+        &["ban quan ly khu kinh te cua khau"],
+        "Ban Quản lý Khu kinh tế cửa khẩu",
+        Lv::Place,
+    ),
+    e(
         &[
             "ban quan ly cac khu cong nghiep",
             "ban quan ly khu cong nghiep",
@@ -677,7 +682,8 @@ static FIXED: &[Entry] = &[
 
 /// Department names after "Sở" (and ministry names after "Bộ"), folded pattern → canonical.
 static BODIES: &[(&[&str], &str)] = &[
-    (&["ngoai vu"], "Ngoại vụ"),
+    // "Sở NgV" is the abbreviation the departments use in their own document codes.
+    (&["ngoai vu", "ngv"], "Ngoại vụ"),
     (&["noi vu"], "Nội vụ"),
     (&["tai chinh"], "Tài chính"),
     (
@@ -1426,10 +1432,15 @@ impl<'a> Scanner<'a> {
                     }
                     return Some((prov(e), board, false));
                 }
-                let head_end = pat_at(self.toks, j, "ban quan ly")
-                    .filter(|_| self.capital(j + 1))
-                    .unwrap_or(j + 1);
-                let (e, _, _) = self.fallback_body(head_end, 3, false)?;
+                // A management board is named by the zone or project it runs, often at length:
+                // "Ban Quản lý (các) Khu kinh tế cửa khẩu", "Ban Quản lý dự án đầu tư xây dựng".
+                let managed = pat_at(self.toks, j, "ban quan ly").filter(|_| self.capital(j + 1));
+                let (head_end, maxcont) = match managed {
+                    Some(e) if self.low(e) == "các" => (e + 1, 5),
+                    Some(e) => (e, 5),
+                    None => (j + 1, 3),
+                };
+                let (e, _, _) = self.fallback_body(head_end, maxcont, false)?;
                 let board = self.render(j, e);
                 // A board of another body is named with it: "Ban Việt kiều Thành ủy" (→ "Ban
                 // Việt kiều Tỉnh ủy"), "Ban Cơ yếu Chính phủ", "Ban Thường trực Ủy ban Mặt
@@ -1791,6 +1802,14 @@ mod tests {
         assert_eq!(
             canon("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
             vec!["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam"]
+        );
+        assert_eq!(
+            canon("Ban Quản lý Khu kinh tế cửa khẩu chủ trì"),
+            vec!["Ban Quản lý Khu kinh tế cửa khẩu"]
+        );
+        assert_eq!(
+            canon("Ban Quản lý các Khu công nghiệp tỉnh phối hợp"),
+            vec!["Ban Quản lý các Khu công nghiệp"]
         );
         // A steering committee is named by what it steers, mostly in lowercase words.
         assert_eq!(

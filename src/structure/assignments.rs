@@ -263,8 +263,34 @@ struct Analysed<'a> {
 /// Words that may stand between the members of a list without ending it
 /// ("Sở Ngoại vụ; các cơ quan, đơn vị, địa phương liên quan; Sở Nội vụ").
 const FILLER: &[&str] = &[
-    "các", "cơ", "quan", "đơn", "vị", "địa", "phương", "có", "liên", "khác", "chức", "năng", "tổ",
-    "ngành", "cấp", "đoàn", "thể", "hội", "trên", "bàn",
+    "các",
+    "cơ",
+    "quan",
+    "đơn",
+    "vị",
+    "địa",
+    "phương",
+    "có",
+    "liên",
+    "khác",
+    "chức",
+    "năng",
+    "tổ",
+    "ngành",
+    "cấp",
+    "đoàn",
+    "thể",
+    "hội",
+    "trên",
+    "bàn",
+    "quận",
+    "huyện",
+    "thị",
+    "xã",
+    "phường",
+    "thành",
+    "phố",
+    "trấn",
 ];
 
 /// Verbs that make an agency at the start of a sentence its doer, in ordinary body text.
@@ -566,6 +592,22 @@ impl<'a> Analysed<'a> {
         (from, None)
     }
 
+    /// Whether the sentence that token `seg` is in states a lead ("chủ trì") before it.
+    fn led_before(&self, seg: usize) -> bool {
+        let mut k = seg;
+        while k > 0 {
+            k -= 1;
+            let t = &self.toks[k];
+            if t.f == "." && t.space_after {
+                return false;
+            }
+            if pat_at(&self.toks, k, "chu tri").is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The words after a list, a trailing filler ("và các đơn vị có liên quan") skipped, and a
     /// colon that puts the task after the doer ("Sở Tài chính: bố trí kinh phí …" reads as
     /// "Sở Tài chính bố trí kinh phí …").
@@ -576,8 +618,12 @@ impl<'a> Analysed<'a> {
             || phrase_at(&self.toks, te, "liên quan").is_some();
         let mut j = te;
         if starts_filler {
+            let filler =
+                |t: &Tok| t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và");
             while let Some(t) = self.toks.get(j) {
-                if t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và") {
+                // "… và các quận, huyện: chủ trì …": a comma inside the filler.
+                let comma_in = t.f == "," && self.toks.get(j + 1).is_some_and(filler);
+                if filler(t) || comma_in {
                     j += 1;
                 } else {
                     break;
@@ -735,6 +781,15 @@ impl<'a> Analysed<'a> {
         if after_lead_cooperation(&before) {
             return Some(Role::Support);
         }
+        // "X chủ trì A; phối hợp với Y làm B": the sentence's leading doer goes on, after the
+        // semicolon, with the partners of its next task → Y, like the partners of "chủ trì,
+        // phối hợp với Y", supports.
+        if boundary.is_some_and(|b| self.toks[b].f == ";")
+            && cooperation_only(&before)
+            && self.led_before(seg)
+        {
+            return Some(Role::Support);
+        }
         // X at the start of a sentence (or after an introductory phrase and a comma) is the doer.
         // "2. Đối với Công an tỉnh: phối hợp …" reads as "Công an tỉnh: phối hợp …".
         let for_x = self.toks.get(l.te).is_some_and(|t| t.f == ":")
@@ -788,6 +843,21 @@ impl<'a> Analysed<'a> {
         };
         doer.then(|| self.verb_role(f, mode.default))
     }
+}
+
+/// Whether the words before a list are "phối hợp (chặt chẽ) (với|cùng)" and nothing else: a
+/// predicate with no subject of its own.
+fn cooperation_only(before: &[&str]) -> bool {
+    let mut w: &[&str] = before;
+    if let Some((last, rest)) = w.split_last() {
+        if *last == "voi" || *last == "cung" {
+            w = rest;
+        }
+    }
+    if w.ends_with(&["chat", "che"]) {
+        w = &w[..w.len() - 2];
+    }
+    w == ["phoi", "hop"]
 }
 
 /// Whether the words before a list end with "chủ trì, phối hợp (chặt chẽ) (với|cùng)".
@@ -1207,6 +1277,63 @@ mod tests {
             roles(&d.clauses[2]).is_empty(),
             "{:?}",
             roles(&d.clauses[2])
+        );
+    }
+
+    #[test]
+    fn partners_after_a_semicolon_of_a_leading_doer_support() {
+        let d = doc(vec![
+            clause(
+                "I.1",
+                &["I. NHIỆM VỤ"],
+                "Sở Y tế chủ trì kiểm dịch y tế biên giới; phối hợp với Công an tỉnh xử lý các trường hợp có dấu hiệu mắc bệnh.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "I.2",
+                &["I. NHIỆM VỤ"],
+                "Ủy ban nhân dân thành phố Thủ Đức và các quận, huyện: Chủ trì nắm tình hình công dân ra nước ngoài; phối hợp với Công an Thành phố xác minh nhân thân.",
+                ClauseKind::Item,
+            ),
+            // No lead before the semicolon: the partner is only mentioned.
+            clause(
+                "I.3",
+                &["I. NHIỆM VỤ"],
+                "Sở Tư pháp hướng dẫn thủ tục; phối hợp với Công an tỉnh xác minh nhân thân.",
+                ClauseKind::Item,
+            ),
+            // A new sentence after the lead.
+            clause(
+                "I.4",
+                &["I. NHIỆM VỤ"],
+                "Sở Y tế chủ trì kiểm dịch. Tăng cường phối hợp; phối hợp với Công an tỉnh khi cần.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "I.5",
+                &["I. NHIỆM VỤ"],
+                "BĐBP tỉnh chủ trì, phối hợp với CA tỉnh, BCH QS tỉnh và Sở NgV thực hiện tuần tra.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Y tế", Role::Lead), r("Công an", Role::Support)]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("UBND cấp huyện", Role::Lead), r("Công an", Role::Support)]
+        );
+        assert_eq!(roles(&d.clauses[2]), vec![r("Sở Tư pháp", Role::Assigned)]);
+        assert_eq!(roles(&d.clauses[3]), vec![r("Sở Y tế", Role::Lead)]);
+        assert_eq!(
+            roles(&d.clauses[4]),
+            vec![
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Lead),
+                r("Công an", Role::Support),
+                r("Bộ Chỉ huy Quân sự", Role::Support),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
         );
     }
 
