@@ -464,9 +464,15 @@ fn run() -> ExitCode {
             };
             match search::show(&open, document, path.as_deref()) {
                 Ok(Some((doc, clauses))) => {
+                    if let (Some(p), true) = (path, clauses.is_empty()) {
+                        let name = doc.meta.number.as_deref().unwrap_or(&doc.file);
+                        eprintln!(
+                            "tracuu: {name} has no clause “{p}”; `tracuu show {document}` lists its clauses"
+                        );
+                    }
                     if ui.json {
                         print(&format!("{}\n", json::show(&doc, &clauses)));
-                    } else {
+                    } else if !clauses.is_empty() || path.is_none() {
                         print(&human::clauses(Some(&doc), &clauses, &ui.palette));
                     }
                     ExitCode::from(if clauses.is_empty() { NOTHING } else { OK })

@@ -232,6 +232,37 @@ fn nothing_found_and_bad_queries_are_told_plainly() {
     );
     assert_eq!(code, 2);
     assert!(err.contains("reversed"), "{err}");
+    // A province that does not exist could only ever match nothing: say so.
+    let (code, _, err) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["search", "kiều bào", "--province", "Narnia"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("“Narnia” is not a province"), "{err}");
+    // Paging past the last hit is not "nothing matches".
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["search", "kiều bào", "--offset", "5000"],
+    );
+    assert_eq!(code, 1);
+    assert!(out.starts_with("No more hits: "), "{out}");
+    assert!(out.contains("clauses match “kiều bào”"), "{out}");
+}
+
+#[test]
+fn provinces_are_found_by_their_usual_other_names() {
+    let hits = |province: &str| {
+        search_json("kiều bào", &["--province", province, "-n", "50"])["hits"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let full = hits("Khánh Hòa");
+    assert!(full > 0);
+    assert_eq!(hits("tỉnh Khánh Hoà"), full);
+    assert_eq!(hits("khanh hoa"), full);
 }
 
 #[test]
@@ -244,6 +275,15 @@ fn show_prints_a_clause_by_number_and_path() {
     let (code, _, err) = tracuu(&corpus(), seed_index(), &["show", "9999/KH-UBND"]);
     assert_eq!(code, 2);
     assert!(err.contains("no indexed document"), "{err}");
+    // The number as people say it, without its symbol.
+    let (code, out, err) = tracuu(&corpus(), seed_index(), &["show", "5951", "III.13"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("13. Công an tỉnh"), "{out}");
+    // A clause that is not there is said to be missing, not printed as an empty document.
+    let (code, out, err) = tracuu(&corpus(), seed_index(), &["show", "5951/KH-UBND", "IX.9"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("5951/KH-UBND has no clause “IX.9”"), "{err}");
 }
 
 #[test]

@@ -14,7 +14,17 @@ const UNKNOWN: &str = "—";
 pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palette) -> String {
     let mut out = String::new();
     if results.hits.is_empty() {
-        out.push_str(&format!("No clause matches “{}”.\n", results.query));
+        if results.total > 0 {
+            // Paged past the end (--offset): say how many there are, not that there are none.
+            out.push_str(&format!(
+                "No more hits: {}{} clauses match “{}”.\n",
+                if results.total_exact { "" } else { "at least " },
+                results.total,
+                results.query
+            ));
+        } else {
+            out.push_str(&format!("No clause matches “{}”.\n", results.query));
+        }
         return out;
     }
     for hit in &results.hits {

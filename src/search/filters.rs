@@ -12,6 +12,7 @@ use crate::analysis::refs::normalize_number;
 use crate::index::records::to_datetime;
 use crate::index::schema::{filter_key, Fields};
 use crate::model::{Date, Role};
+use crate::structure::places;
 
 /// Filters ready to apply.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,15 +38,43 @@ fn date(name: &str, value: &Option<String>) -> Result<Option<Date>, QueryError> 
     }
 }
 
-/// Province names are typed with or without their prefix ("tỉnh Khánh Hòa", "TP. Cần Thơ").
-pub fn province_key(value: &str) -> String {
+/// The indexed keys of the province a user typed, with or without its prefix ("tỉnh Khánh
+/// Hòa", "TP. Cần Thơ"), in its other spellings ("TP.HCM", "Sài Gòn") and under its other
+/// names (Huế is also Thừa Thiên Huế). A name that is no province is an error: the filter could
+/// only ever match nothing.
+pub fn province_keys(value: &str) -> Result<Vec<String>, QueryError> {
     let key = filter_key(value);
-    for prefix in ["tinh ", "thanh pho ", "tp "] {
-        if let Some(rest) = key.strip_prefix(prefix) {
-            return rest.to_string();
-        }
-    }
-    key
+    let bare = ["tinh ", "thanh pho ", "tp "]
+        .iter()
+        .find_map(|prefix| key.strip_prefix(prefix))
+        .unwrap_or(&key);
+    let place = places::lookup(bare)
+        .or_else(|| places::lookup(&key))
+        .ok_or_else(|| {
+            QueryError(format!(
+                "“{}” is not a province or centrally-run city of Việt Nam (try “Khánh Hòa”, “khanh hoa”, “TP.HCM”)",
+                value.trim()
+            ))
+        })?;
+    Ok(places::same_place(place)
+        .into_iter()
+        .map(|p| filter_key(p.name))
+        .collect())
+}
+
+/// A query for clauses of documents of one province (any of its keys).
+pub fn province_query(field: Field, value: &str) -> Result<Box<dyn Query>, QueryError> {
+    let terms: Vec<(Occur, Box<dyn Query>)> = province_keys(value)?
+        .into_iter()
+        .map(|k| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(field, &k),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Ok(Box::new(BooleanQuery::new(terms)))
 }
 
 /// Type names, with the abbreviations of document numbers accepted ("KH" for Kế hoạch).
@@ -97,6 +126,9 @@ impl Filters {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
         };
+        if let Some(p) = non_empty(&text.province) {
+            province_keys(&p)?;
+        }
         Ok(Filters {
             province: non_empty(&text.province),
             issuer: non_empty(&text.issuer),
@@ -118,8 +150,12 @@ impl Filters {
             ))
         };
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(p) = &self.province {
-            out.push((Occur::Must, term(f.province, &province_key(p))));
+        if let Some(q) = self
+            .province
+            .as_deref()
+            .and_then(|p| province_query(f.province, p).ok())
+        {
+            out.push((Occur::Must, q));
         }
         if let Some(t) = &self.doc_type {
             out.push((Occur::Must, term(f.doc_type, &type_key(t))));
@@ -213,8 +249,15 @@ mod tests {
 
     #[test]
     fn keys_accept_what_users_type() {
-        assert_eq!(province_key("tỉnh Khánh Hoà"), "khanh hoa");
-        assert_eq!(province_key("TP. Cần Thơ"), "can tho");
+        let keys = |v: &str| province_keys(v).unwrap();
+        assert_eq!(keys("tỉnh Khánh Hoà"), ["khanh hoa"]);
+        assert_eq!(keys("TP. Cần Thơ"), ["can tho"]);
+        assert_eq!(keys("TP.HCM"), ["ho chi minh"]);
+        assert_eq!(keys("Thành phố Hồ Chí Minh"), ["ho chi minh"]);
+        assert_eq!(keys("hue"), ["hue", "thua thien hue"]);
+        assert_eq!(keys("Thừa Thiên Huế"), ["thua thien hue", "hue"]);
+        let err = province_keys("Narnia").unwrap_err().to_string();
+        assert!(err.contains("Narnia"), "{err}");
         assert_eq!(type_key("KH"), "ke hoach");
         assert_eq!(type_key("Quyết định"), "quyet dinh");
         assert_eq!(expand_issuer("UBND tỉnh"), "ủy ban nhân dân tỉnh");

@@ -666,20 +666,27 @@ pub fn show(
     let docs = documents(open)?;
     let wanted = crate::analysis::refs::normalize_number(document);
     let by_file: Vec<&StoredDoc> = docs.iter().filter(|d| d.file == document).collect();
-    let candidates: Vec<&StoredDoc> = if by_file.is_empty() {
+    let number_of = |d: &StoredDoc| {
+        d.meta
+            .number
+            .as_deref()
+            .map(crate::analysis::refs::normalize_number)
+    };
+    let mut candidates: Vec<&StoredDoc> = if by_file.is_empty() {
         docs.iter()
-            .filter(|d| {
-                d.meta
-                    .number
-                    .as_deref()
-                    .map(crate::analysis::refs::normalize_number)
-                    .as_deref()
-                    == Some(wanted.as_str())
-            })
+            .filter(|d| number_of(d).as_deref() == Some(wanted.as_str()))
             .collect()
     } else {
         by_file
     };
+    // "2417" for "2417/KH-UBND": the number as people say it, without its symbol.
+    if candidates.is_empty() && !wanted.is_empty() && !wanted.contains('/') {
+        let prefix = format!("{wanted}/");
+        candidates = docs
+            .iter()
+            .filter(|d| number_of(d).is_some_and(|n| n.starts_with(&prefix)))
+            .collect();
+    }
     let doc = match candidates.as_slice() {
         [] => return Ok(None),
         [one] => (*one).clone(),

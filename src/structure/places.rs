@@ -176,6 +176,22 @@ pub fn match_prefix(text: &str) -> Option<(&'static Place, usize)> {
     None
 }
 
+/// Every unit that is the same place as `place` under another name: Huế, a centrally-run city
+/// since 2025, was the province Thừa Thiên Huế (documents of each period name it their way).
+pub fn same_place(place: &'static Place) -> Vec<&'static Place> {
+    const RENAMED: [(&str, &str); 1] = [("Huế", "Thừa Thiên Huế")];
+    let mut out = vec![place];
+    for (a, b) in RENAMED {
+        let other = match place.name {
+            n if n == a => b,
+            n if n == b => a,
+            _ => continue,
+        };
+        out.extend(PLACES.iter().find(|p| p.name == other));
+    }
+    out
+}
+
 /// The name to report for `place` in a document of `year`: Huế before 2025 was the province
 /// Thừa Thiên Huế.
 pub fn name_in(place: &'static Place, year: Option<i32>) -> &'static str {
