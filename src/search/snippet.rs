@@ -43,8 +43,21 @@ fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec
             }
         }
         if !phrase_found {
+            // Adjacent pairs of the phrase where the text has them ("công dân" of "bảo hộ công
+            // dân"); a word found in such a pair is not marked alone elsewhere ("công bố").
+            let mut paired = vec![false; words.len()];
+            for (k, pair) in words.windows(2).enumerate() {
+                for start in 0..syllables.len().saturating_sub(1) {
+                    if same(&pair[0], &syllables[start]) && same(&pair[1], &syllables[start + 1]) {
+                        marked[start] = true;
+                        marked[start + 1] = true;
+                        paired[k] = true;
+                        paired[k + 1] = true;
+                    }
+                }
+            }
             for (i, t) in syllables.iter().enumerate() {
-                if words.iter().any(|q| same(q, t)) {
+                if words.iter().zip(&paired).any(|(q, p)| !p && same(q, t)) {
                     marked[i] = true;
                 }
             }
@@ -182,6 +195,19 @@ mod tests {
         assert_eq!(
             snippet(&q, "công tác bảo hộ công dân, bảo đảm hỗ trợ", 200),
             "công tác «bảo hộ công dân», bảo đảm hỗ trợ"
+        );
+        // Without the whole phrase, its pairs; a word of a found pair is not marked alone.
+        assert_eq!(
+            snippet(
+                &q,
+                "tiếp nhận thông tin về công dân gặp nạn; công bố số điện thoại",
+                200
+            ),
+            "tiếp nhận thông tin về «công dân» gặp nạn; công bố số điện thoại"
+        );
+        assert_eq!(
+            snippet(&q, "công tác bảo hộ của Ủy ban nhân dân", 200),
+            "«công» tác «bảo hộ» của Ủy ban nhân «dân»"
         );
         let q = parse("tàu cá").unwrap();
         assert_eq!(snippet(&q, "tàu và cá", 200), "«tàu» và «cá»");
