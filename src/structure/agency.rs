@@ -1177,6 +1177,9 @@ impl<'a> Scanner<'a> {
         if n == 1 && !cac && first == "thanh pho" {
             return None;
         }
+        if cac {
+            e = self.named_units_end(e);
+        }
         if n == 1 && !cac {
             // "huyện Phú Quốc": the unit's own name.
             let mut k = e;
@@ -1186,6 +1189,40 @@ impl<'a> Scanner<'a> {
             e = k;
         }
         Some((e, if dist { Level::Dist } else { Level::Comm }))
+    }
+
+    /// The end of what may follow "các huyện"/"các xã": which of them, by kind ("biên giới",
+    /// "ven biển") and by name ("Cao Lộc, Văn Lãng và Đình Lập"; each name up to three
+    /// capitalised words that start no other agency).
+    fn named_units_end(&self, i: usize) -> usize {
+        const KINDS: &[&str] = &["bien gioi", "ven bien", "mien nui", "vung cao"];
+        let mut e = KINDS
+            .iter()
+            .find_map(|k| pat_at(self.toks, i, k))
+            .unwrap_or(i);
+        let name_end = |j: usize| {
+            let mut k = j;
+            while k < j + 3
+                && self.tok(k).is_some_and(|t| t.word && t.cap)
+                && !self.head_at(k)
+                && !is_stop(self.toks, k)
+            {
+                k += 1;
+            }
+            (k > j).then_some(k)
+        };
+        let Some(mut k) = name_end(e) else { return e };
+        e = k;
+        while matches!(self.f(k), "," | "va") {
+            match name_end(k + 1) {
+                Some(k2) => {
+                    k = k2;
+                    e = k2;
+                }
+                None => break,
+            }
+        }
+        e
     }
 
     /// Whether an agency name starts at token `i` (used to stop a name before the next one).
@@ -1984,6 +2021,21 @@ mod tests {
         assert_eq!(
             canon("Phối hợp với các Sở Ngoại vụ, Văn hóa và Thể thao, Du lịch, Thông tin và Truyền thông để"),
             vec!["Sở Ngoại vụ", "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Thông tin và Truyền thông"]
+        );
+    }
+
+    #[test]
+    fn plural_units_named_by_kind_or_by_name() {
+        assert_eq!(
+            named("UBND các huyện Cao Lộc, Văn Lãng và Đình Lập chỉ đạo UBND các xã biên giới"),
+            vec![
+                "UBND cấp huyện = UBND các huyện Cao Lộc, Văn Lãng và Đình Lập",
+                "UBND cấp xã = UBND các xã biên giới"
+            ]
+        );
+        assert_eq!(
+            canon("UBND các huyện biên giới, Sở Y tế"),
+            vec!["UBND cấp huyện", "Sở Y tế"]
         );
     }
 
