@@ -630,11 +630,41 @@ impl<'a> Analysed<'a> {
                 }
             }
         }
+        j = self.after_apposition(j);
         let colon = self.toks.get(j).is_some_and(|t| t.f == ":");
         if colon && self.toks.get(j + 1).is_some_and(|t| t.word) {
             j += 1;
         }
         j
+    }
+
+    /// "Sở Thông tin và Truyền thông - Cơ quan thường trực Ban Chỉ đạo … chủ trì", "Sở Ngoại vụ
+    /// (cơ quan thường trực của Ban Chỉ đạo) chủ trì": an apposition states the agency's
+    /// standing, and the verb comes after it. The token after the apposition, else `j`.
+    fn after_apposition(&self, j: usize) -> usize {
+        const STANDING: &[&str] = &[
+            "co quan thuong truc",
+            "co quan chu tri",
+            "co quan dau moi",
+            "co quan chuyen mon",
+        ];
+        let opens = matches!(self.toks.get(j).map(|t| t.f.as_str()), Some("-" | "("));
+        if !opens
+            || !STANDING
+                .iter()
+                .any(|p| pat_at(&self.toks, j + 1, p).is_some())
+        {
+            return j;
+        }
+        // The body whose standing agency it is: the next mention, close after.
+        let Some(owner) = self.lists.iter().find(|l| l.ts > j && l.ts <= j + 8) else {
+            return j;
+        };
+        let mut k = owner.te;
+        if self.toks.get(k).is_some_and(|t| t.f == ")") {
+            k += 1;
+        }
+        k
     }
 
     /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
@@ -1278,6 +1308,29 @@ mod tests {
             "{:?}",
             roles(&d.clauses[2])
         );
+    }
+
+    #[test]
+    fn an_apposition_stating_standing_comes_between_the_doer_and_its_verb() {
+        let d = doc(vec![
+            clause(
+                "Điều 2",
+                &[],
+                "Giao Sở Thông tin và Truyền thông - Cơ quan thường trực Ban Chỉ đạo công tác thông tin đối ngoại tỉnh chủ trì, theo dõi việc triển khai Kế hoạch.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "I.1",
+                &["I. NHIỆM VỤ"],
+                "Sở Ngoại vụ (cơ quan thường trực của Ban Chỉ đạo) chủ trì tổng hợp kết quả.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Thông tin và Truyền thông", Role::Lead)]
+        );
+        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Ngoại vụ", Role::Lead)]);
     }
 
     #[test]
