@@ -1567,6 +1567,12 @@ impl<'a> Scanner<'a> {
         if self.province_at(i).is_some() {
             return None;
         }
+        // An abbreviation is the whole component: "Sở NV trao đổi" is "Sở NV".
+        let maxcont = if self.strict && t.upper && t.f.chars().count() > 1 {
+            0
+        } else {
+            maxcont
+        };
         let mut j = i + 1;
         let mut n = 0;
         while n < maxcont {
@@ -2022,6 +2028,13 @@ mod tests {
             canon("Phối hợp với các Sở Ngoại vụ, Văn hóa và Thể thao, Du lịch, Thông tin và Truyền thông để"),
             vec!["Sở Ngoại vụ", "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Thông tin và Truyền thông"]
         );
+    }
+
+    #[test]
+    fn an_abbreviated_body_takes_no_following_word() {
+        assert_eq!(canon("phối hợp với Sở NV trao đổi"), vec!["Sở NV"]);
+        assert_eq!(canon("Sở KHCN phối hợp"), vec!["Sở Khoa học và Công nghệ"]);
+        assert_eq!(canon("Sở XYZ trao đổi"), vec!["Sở XYZ"]);
     }
 
     #[test]
