@@ -1,6 +1,6 @@
 //! Debris: what is on the page but not in the document.
 //!
-//! * `**bold**` markers (the text stays);
+//! * `**bold**` markers and Markdown heading marks ("## Thực hiện …") — the text stays;
 //! * separator lines ("-------", "|", "***", markdown table rules) — kept as hard breaks so the
 //!   lines around them are never glued;
 //! * portal boilerplate ("Hệ thống pháp luật", "Nguồn tra cứu: …", "Tải văn bản", …);
@@ -93,7 +93,7 @@ fn classify(raw: &str) -> (Kind, String) {
     } else {
         Cow::Borrowed(stripped)
     };
-    let trimmed = unbolded.trim();
+    let trimmed = strip_heading_marks(unbolded.trim());
     if trimmed.is_empty() {
         return (Kind::Blank, String::new());
     }
@@ -172,6 +172,24 @@ fn is_line_break_tag(tag: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     matches!(t.as_str(), "<br>" | "<br/>")
+}
+
+/// "# KẾ HOẠCH", "## I. MỤC ĐÍCH ##" → the heading's text: the marks are Markdown's way of
+/// printing a heading, not words of it, and would hide a type line, a title or a section
+/// marker. One to six "#" then a space, as Markdown has it; "#1" or "#hashtag" stay.
+fn strip_heading_marks(s: &str) -> &str {
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if hashes == 0 || hashes > 6 || !s[hashes..].starts_with([' ', '\t']) {
+        return s;
+    }
+    let t = s[hashes..].trim();
+    // The optional closing run, after a space.
+    let closed = t.trim_end_matches('#');
+    if closed.len() < t.len() && closed.ends_with(' ') {
+        closed.trim_end()
+    } else {
+        t
+    }
 }
 
 /// "QUỐC HỘI -------" → "QUỐC HỘI".
@@ -363,6 +381,23 @@ mod tests {
         assert_eq!(texts("QUỐC HỘI -------\nX"), ["QUỐC HỘI", "X"]);
         assert_eq!(texts("QUỐC HỘI *****  \n*****"), ["QUỐC HỘI", "<break>"]);
         assert_eq!(texts("Việt Nam - Lào"), ["Việt Nam - Lào"]);
+    }
+
+    #[test]
+    fn markdown_heading_marks() {
+        assert_eq!(
+            texts("# KẾ HOẠCH\n\n## Thực hiện Chương trình hội nhập quốc tế năm 2024\n### I. MỤC ĐÍCH ###"),
+            [
+                "KẾ HOẠCH",
+                "<blank>",
+                "Thực hiện Chương trình hội nhập quốc tế năm 2024",
+                "I. MỤC ĐÍCH"
+            ]
+        );
+        // Not a heading mark: no space after it, or more than six.
+        assert_eq!(texts("#1 trong danh sách"), ["#1 trong danh sách"]);
+        assert_eq!(texts("####### bảy"), ["####### bảy"]);
+        assert_eq!(texts("C# là ngôn ngữ"), ["C# là ngôn ngữ"]);
     }
 
     #[test]
