@@ -18,18 +18,26 @@ use super::Paragraph;
 /// running head can come first.
 const HEAD_SCAN: usize = 8;
 
+/// The most rows a header table has: two or three issuer lines, the number, the motto's two
+/// lines and the place and date, with a rule or two.
+const MAX_ROWS: usize = 8;
+
 /// Reads a header table flattened into rows column by column (see the module's comment); any
 /// other text is returned as it is.
 pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     let Some(start) = paras.iter().take(HEAD_SCAN).position(|p| is_row(&p.text)) else {
         return paras;
     };
+    // The motto's second line often comes alone ("⇥Độc lập - Tự do - Hạnh phúc" loses its empty
+    // left cell with the leading white space): a one-cell row, not the block's end.
     let block: Vec<(usize, Vec<&str>)> = paras[start..]
         .iter()
-        .take_while(|p| is_row(&p.text))
+        .take_while(|p| is_row(&p.text) || is_motto(&p.text))
         .map(|p| (p.line, cells(&p.text)))
         .collect();
-    if !block.iter().any(|(_, row)| row.iter().any(|c| is_motto(c))) {
+    // A header is a handful of rows; a long table that quotes the motto is data (a list of
+    // documents with their headers).
+    if block.len() > MAX_ROWS || !block.iter().any(|(_, row)| row.iter().any(|c| is_motto(c))) {
         return paras;
     }
     let (mut left, mut right) = (Vec::new(), Vec::new());
@@ -59,13 +67,15 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     out
 }
 
-/// A row of a table: cells apart by tabs or wide spaces (what `cells` splits at, without
-/// splitting).
+/// A row of a table: cells apart by tabs or wide spaces, or a cell glued to the motto by one
+/// space (what `cells` splits at, without splitting).
 fn is_row(text: &str) -> bool {
-    text.contains('\t') || text.trim().contains("   ")
+    text.contains('\t') || text.trim().contains("   ") || motto_at(text).is_some()
 }
 
-/// The cells of a row: split at tabs, or at runs of three or more spaces (a PDF's layout).
+/// The cells of a row: split at tabs, at runs of three or more spaces (a PDF's layout), and
+/// before the motto when a left cell is glued to it ("TỈNH AN GIANG Độc lập - Tự do - Hạnh
+/// phúc": the column gap lost in copying).
 fn cells(row: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in row.split('\t') {
@@ -74,10 +84,30 @@ fn cells(row: &str) -> Vec<&str> {
             out.push(rest[..at].trim());
             rest = rest[at..].trim_start_matches(' ');
         }
-        out.push(rest.trim());
+        match motto_at(rest) {
+            Some(at) => out.extend([rest[..at].trim(), rest[at..].trim()]),
+            None => out.push(rest.trim()),
+        }
     }
     out.retain(|c| !c.is_empty());
     out
+}
+
+/// Where the motto starts after an issuer's line in capitals ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI
+/// …", "TỈNH AN GIANG Độc lập - Tự do - Hạnh phúc"), as a byte offset. Only after capitals: "Căn
+/// cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;" is a sentence that names the state.
+fn motto_at(text: &str) -> Option<usize> {
+    let mut prev_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_lowercase() {
+            return None;
+        }
+        if prev_space && matches!(c, 'C' | 'Đ') && is_motto(&text[i..]) {
+            return text[..i].chars().any(char::is_alphanumeric).then_some(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    None
 }
 
 /// A cell of the header's right column: the motto or the place and date.
@@ -177,6 +207,66 @@ mod tests {
                 "Hà Nội, ngày 2 tháng 1 năm 2024",
             ]
         );
+    }
+
+    #[test]
+    fn a_motto_line_alone_does_not_end_the_table() {
+        // Copied from Word: the empty cell before the motto's second line is lost, and the
+        // number and the place and date share the last row.
+        let got = unfold(paras(&[
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 418/KH-UBND\tAn Giang, ngày 27 tháng 7 năm 2023",
+            "KẾ HOẠCH",
+        ]));
+        let order: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+                "Số: 418/KH-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "An Giang, ngày 27 tháng 7 năm 2023",
+                "KẾ HOẠCH",
+            ]
+        );
+        // The column gap lost altogether: one space between the cells.
+        let got = unfold(paras(&[
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH AN GIANG Độc lập - Tự do - Hạnh phúc",
+            "Số: 418/KH-UBND",
+        ]));
+        let order: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH AN GIANG",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 418/KH-UBND",
+            ]
+        );
+        // A sentence naming the state is no header row.
+        let law = paras(&[
+            "LUẬT\tBIÊN GIỚI QUỐC GIA",
+            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+        ]);
+        assert_eq!(unfold(law.clone()), law);
+        // A list of documents with their headers, one a row.
+        let list: Vec<Paragraph> = (0..12)
+            .map(|i| Paragraph {
+                line: i + 1,
+                text: format!(
+                    "{i}.txt\tQUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\t{i}/2019/QH14"
+                ),
+            })
+            .collect();
+        assert_eq!(unfold(list.clone()), list);
+        // A motto line with no table around it is left alone.
+        let plain = paras(&["ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "Số: 1/KH"]);
+        assert_eq!(unfold(plain.clone()), plain);
     }
 
     #[test]

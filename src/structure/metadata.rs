@@ -126,14 +126,45 @@ pub(crate) fn clean_number(r: &str) -> String {
 
 /// A place-and-date line "Khánh Hòa, ngày 04 tháng 6 năm 2024" (or "Lào Cai, ngày 05/3/2024",
 /// the date ending the line): (place as written, date). The place is `None` when the line starts
-/// with "ngày".
+/// with "ngày". The line may follow the number on one line (see `after_number`).
 pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
-    if text.chars().nth(140).is_some()
+    if text.chars().nth(200).is_some()
         || !(text.contains("ngày")
             || text.contains("Ngày")
             || text.contains("NGÀY")
             || text.contains("ngay"))
     {
+        return None;
+    }
+    own_place_date(text).or_else(|| after_number(text))
+}
+
+/// "Số: 145/KH-UBND      Thừa Thiên Huế, ngày 05 tháng 4 năm 2024": the two cells of the
+/// header's last row on one line (a two-column header copied out of a word processor, with
+/// spaces, a tab or a single space between them). The place and date start at the first word
+/// after the number that begins a place-and-date line with a place.
+fn after_number(text: &str) -> Option<(Option<String>, Option<Date>)> {
+    let number = number_line(text)?;
+    let cuts = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .map(|(i, _)| i);
+    for at in cuts {
+        let rest = text[at..].trim_start();
+        if !rest.starts_with(char::is_uppercase) {
+            continue;
+        }
+        if let Some(pd @ (Some(_), _)) = own_place_date(rest) {
+            // All before it is the number line and nothing else.
+            return (number_line(&text[..at]).as_deref() == Some(number.as_str())).then_some(pd);
+        }
+    }
+    None
+}
+
+/// `place_date` for a line that is only the place and date.
+fn own_place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
+    if text.chars().nth(140).is_some() {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -1269,6 +1300,65 @@ mod tests {
             None
         );
         assert_eq!(slash_date("10/01/2023"), Date::new(2023, 1, 10));
+    }
+
+    #[test]
+    fn place_and_date_after_the_number_on_one_line() {
+        let pd = |t: &str| place_date(t).map(|(p, d)| (p.unwrap_or_default(), d));
+        assert_eq!(
+            pd("Số: 145/KH-UBND                          Thừa Thiên Huế, ngày 05 tháng 4 năm 2024"),
+            Some(("Thừa Thiên Huế".to_string(), Date::new(2024, 4, 5)))
+        );
+        assert_eq!(
+            pd("Số: 418/KH-UBND\tAn Giang, ngày 27 tháng 7 năm 2023"),
+            Some(("An Giang".to_string(), Date::new(2023, 7, 27)))
+        );
+        assert_eq!(
+            pd("Số: 64/KH-UBND Kiên Giang, ngày 5 tháng 3 năm 2024"),
+            Some(("Kiên Giang".to_string(), Date::new(2024, 3, 5)))
+        );
+        assert_eq!(
+            pd("Số: 1234 /QĐ-UBND  Lào Cai, ngày 05/3/2024"),
+            Some(("Lào Cai".to_string(), Date::new(2024, 3, 5)))
+        );
+        // A citation in running text, or a number dated without a place, is not a header row.
+        assert_eq!(pd("Số: 12/QĐ-UBND ngày 05 tháng 3 năm 2024"), None);
+        assert_eq!(
+            pd("Theo Kế hoạch số 2596/KH-UBND Hà Nội, ngày 5 tháng 3 năm 2024"),
+            None
+        );
+        // The number row itself still gives the number.
+        assert_eq!(
+            number_line("Số: 418/KH-UBND\tAn Giang, ngày 27 tháng 7 năm 2023").as_deref(),
+            Some("418/KH-UBND")
+        );
+    }
+
+    #[test]
+    fn date_on_the_number_line_reaches_the_metadata() {
+        let s = "UBND TỈNH THỪA THIÊN HUẾ                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n                                         Độc lập - Tự do - Hạnh phúc\n\nSố: 145/KH-UBND                          Thừa Thiên Huế, ngày 05 tháng 4 năm 2024\n\nKẾ HOẠCH\nThực hiện Chương trình hội nhập quốc tế năm 2024\n\nI. MỤC ĐÍCH\n- Cụ thể hóa nhiệm vụ.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("145/KH-UBND"));
+        assert_eq!(m.date, Date::new(2024, 4, 5));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Thừa Thiên Huế")
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Thực hiện Chương trình hội nhập quốc tế năm 2024")
+        );
+        // Glued with one space the same way, the motto's lines beside the issuer's.
+        let s = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH AN GIANG Độc lập - Tự do - Hạnh phúc\nSố: 418/KH-UBND An Giang, ngày 27 tháng 7 năm 2023\nKẾ HOẠCH\nThực hiện công tác biên giới năm 2023\nI. MỤC ĐÍCH\n- Quản lý biên giới.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("418/KH-UBND"));
+        assert_eq!(m.date, Date::new(2023, 7, 27));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh An Giang"));
+        assert_eq!(m.province.as_deref(), Some("An Giang"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Thực hiện công tác biên giới năm 2023")
+        );
     }
 
     #[test]
