@@ -9,7 +9,7 @@ use crate::structure::{assignments, clauses, metadata};
 /// Parses decoded text. `file` is the path relative to the corpus directory.
 pub fn parse_text(file: &str, text: &str) -> Document {
     let paras = paragraphs(text);
-    let meta = metadata::extract(&paras);
+    let meta = metadata::extract_signed(&paras, || metadata::stamp_date(text));
     let clauses = clauses::build(&paras);
     let mut doc = Document {
         file: file.to_string(),
@@ -35,6 +35,15 @@ pub fn parse_bytes_any(file: &str, bytes: &[u8]) -> Result<(Document, Encoding),
 mod tests {
     use super::*;
     use crate::model::Zone;
+
+    #[test]
+    fn a_blank_day_is_read_off_the_signature_stamp() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:         /UBND-NC\nV/v tăng cường công tác lãnh sự\nLạng Sơn, ngày      tháng 3 năm 2024\n\nKính gửi: Sở Ngoại vụ\n\n1. Sở Ngoại vụ chủ trì.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Thanh Sơn\n\nNgười ký: Ủy ban Nhân dân tỉnh Lạng Sơn\nEmail: ubnd@langson.gov.vn\nCơ quan: Tỉnh Lạng Sơn\nThời gian ký: 14.03.2024 16:20:35 +07:00\n";
+        let doc = parse_text("a.txt", text);
+        assert_eq!(doc.meta.date, crate::model::Date::new(2024, 3, 14));
+        assert_eq!(doc.meta.doc_type.as_deref(), Some("Công văn"));
+        assert_eq!(doc.meta.signer.as_deref(), Some("Đoàn Thanh Sơn"));
+    }
 
     #[test]
     fn a_header_copied_as_a_tabbed_table_gives_the_same_metadata() {

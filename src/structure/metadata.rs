@@ -191,7 +191,9 @@ fn own_place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
             return None;
         }
     }
-    let date = day_month_year(&fs[at + 4..]).or_else(|| slash_date_ending(&fs[at + 4..]))?;
+    let date = day_month_year(&fs[at + 4..])
+        .or_else(|| slash_date_ending(&fs[at + 4..]))
+        .or_else(|| blank_day(&fs[at + 4..]).map(|_| None))?;
     let place = if place.is_empty() {
         None
     } else {
@@ -223,6 +225,56 @@ fn day_month_year(folded: &str) -> Option<Option<Date>> {
         take_num(&mut rest)?
     };
     Some(Date::new(y as i32, m, d))
+}
+
+/// "ngày      tháng 3 năm 2024", folded, as it follows the word "ngày": a date line printed
+/// before the day was written in by hand (the month may be blank too) — (month, year).
+fn blank_day(folded: &str) -> Option<(Option<u32>, i32)> {
+    let rest = folded.trim_start().strip_prefix("thang")?;
+    let mut rest = rest.trim_start();
+    let month = take_num(&mut rest);
+    let mut rest = rest.trim_start().strip_prefix("nam")?;
+    let year = take_num(&mut rest)?;
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))?;
+    Some((month.filter(|m| (1..=12).contains(m)), year))
+}
+
+/// The date a document was signed, from the digital-signature stamp of its PDF ("Thời gian ký:
+/// 14.03.2024 16:20:35 +07:00"). Normalisation drops the stamp as page furniture, so it is read
+/// from the text as decoded; the first stamp is the signer's own.
+pub fn stamp_date(text: &str) -> Option<Date> {
+    let mut from = 0;
+    while let Some(pos) = text[from..]
+        .find("gian k")
+        .or_else(|| text[from..].find("GIAN K"))
+    {
+        let at = from + pos;
+        from = at + 1;
+        // "gian k" is in many a sentence ("thời gian kể từ …"): only a line that starts with
+        // it is looked at, and only its first words are folded.
+        let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+        if at - start > 16 {
+            continue;
+        }
+        let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let line: String = text[start..end].chars().take(60).collect();
+        let line = fold(&line);
+        let Some(value) = line.trim().strip_prefix("thoi gian ky:") else {
+            continue;
+        };
+        let stamp = value.split_whitespace().next().unwrap_or("");
+        let date = match stamp.split_once('-') {
+            // "2024-03-14T16:20:35"
+            Some((y, _)) if y.len() == 4 => Date::parse_iso(stamp.get(..10).unwrap_or(stamp)),
+            _ => slash_date(stamp),
+        };
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
 }
 
 /// The subject of a letter, "V/v bảo hộ công dân …" ("về việc"): what follows "V/v".
@@ -820,6 +872,12 @@ fn codified_meta(paras: &[Paragraph], k: usize, src: codified::Source) -> Metada
 
 /// Reads the metadata of a document from its paragraphs.
 pub fn extract(paras: &[Paragraph]) -> Metadata {
+    extract_signed(paras, || None)
+}
+
+/// `extract`, with the date of the document's digital signature (`stamp_date`) to complete a
+/// header date whose day was left blank; `signed` is called only then (it reads the whole text).
+pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>) -> Metadata {
     if let Some((k, src)) = codified::detect(paras) {
         return codified_meta(paras, k, src);
     }
@@ -880,6 +938,13 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
                 .as_deref()
                 .and_then(code_type)
                 .map(str::to_string)
+        })
+        // "V/v …" under the number is the mark of an official letter, numbered or not.
+        .or_else(|| {
+            header
+                .iter()
+                .any(|p| subject_line(&p.text).is_some())
+                .then(|| "Công văn".to_string())
         });
 
     // Title.
@@ -911,7 +976,9 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
         Some((pl, d)) => (pl, d),
         None => (None, None),
     };
-    meta.date = header_date.or_else(|| portal_get("ngay ban hanh").and_then(slash_date));
+    meta.date = header_date
+        .or_else(|| portal_get("ngay ban hanh").and_then(slash_date))
+        .or_else(|| signed_on_blank_day(header, signed));
 
     // Issuer and province.
     let groups = issuer_lines(paras, &lay);
@@ -1003,7 +1070,11 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
     meta.province = province.map(|p| places::name_in(p, year_hint).to_string());
 
     // Year.
-    meta.year = meta.date.map(|d| d.year).or_else(|| {
+    let blank_year = header
+        .iter()
+        .find_map(|p| header_blank_day(&p.text))
+        .map(|(_, y)| y);
+    meta.year = meta.date.map(|d| d.year).or(blank_year).or_else(|| {
         let t = fold(meta.title.as_deref().unwrap_or(""));
         let mut found = None;
         let mut from = 0;
@@ -1091,6 +1162,28 @@ pub fn extract(paras: &[Paragraph]) -> Metadata {
         meta.year = Some(d.year);
     }
     meta
+}
+
+/// The month and year of a header's place-and-date line whose day is blank ("Lạng Sơn, ngày
+/// tháng 3 năm 2024").
+fn header_blank_day(text: &str) -> Option<(Option<u32>, i32)> {
+    let (_, None) = place_date(text)? else {
+        return None;
+    };
+    let f = fold(text);
+    f.match_indices("ngay")
+        .find_map(|(at, _)| blank_day(&f[at + "ngay".len()..]))
+}
+
+/// A letter sent before its day was written in ("ngày      tháng 3 năm 2024") is dated by its
+/// digital signature, when the signature falls in the month and year the header prints.
+fn signed_on_blank_day(
+    header: &[Paragraph],
+    signed: impl FnOnce() -> Option<Date>,
+) -> Option<Date> {
+    let (month, year) = header.iter().find_map(|p| header_blank_day(&p.text))?;
+    let signed = signed()?;
+    (year == signed.year && month.is_none_or(|m| m == signed.month)).then_some(signed)
 }
 
 /// PDF text sometimes puts the header box after the first lines of the body ("Điều 1. …" then
@@ -1332,6 +1425,45 @@ mod tests {
             number_line("Số: 418/KH-UBND\tAn Giang, ngày 27 tháng 7 năm 2023").as_deref(),
             Some("418/KH-UBND")
         );
+    }
+
+    #[test]
+    fn a_letter_with_its_day_left_blank() {
+        assert_eq!(blank_day(" tang"), None);
+        assert_eq!(blank_day("      thang 3 nam 2024"), Some((Some(3), 2024)));
+        assert_eq!(blank_day(" thang   nam 2024"), Some((None, 2024)));
+        assert_eq!(blank_day(" thang nam 200..."), None);
+        let (p, d) = place_date("Lạng Sơn, ngày      tháng 3 năm 2024").unwrap();
+        assert_eq!((p.as_deref(), d), (Some("Lạng Sơn"), None));
+        // A form's blank date line, with no place, is no header.
+        assert!(place_date("....., ngày tháng năm").is_none());
+
+        let stamp = "Đoàn Thanh Sơn\n\nNgười ký: Ủy ban Nhân dân tỉnh Lạng Sơn\nEmail: ubnd@langson.gov.vn\nCơ quan: Tỉnh Lạng Sơn\nThời gian ký: 14.03.2024 16:20:35 +07:00\n";
+        assert_eq!(stamp_date(stamp), Date::new(2024, 3, 14));
+        assert_eq!(
+            stamp_date("THỜI GIAN KÝ: 2024-03-14T16:20:35+07:00"),
+            Date::new(2024, 3, 14)
+        );
+        assert_eq!(stamp_date("thời gian ký kết hợp đồng: 10 ngày"), None);
+
+        let s = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:         /UBND-NC\nV/v tăng cường công tác lãnh sự tại các cửa khẩu biên giới Việt Nam - Trung Quốc\nLạng Sơn, ngày      tháng 3 năm 2024\n\nKính gửi:\n- Sở Ngoại vụ;\n- Công an tỉnh.\n\nThời gian qua, hoạt động xuất nhập cảnh tăng mạnh.\n1. Sở Ngoại vụ chủ trì.\nNơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Thanh Sơn\n";
+        let p = paragraphs(s);
+        let m = extract_signed(&p, || Date::new(2024, 3, 14));
+        assert_eq!(m.number, None);
+        assert_eq!(m.doc_type.as_deref(), Some("Công văn"));
+        assert_eq!(m.date, Date::new(2024, 3, 14));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("tăng cường công tác lãnh sự tại các cửa khẩu biên giới Việt Nam - Trung Quốc")
+        );
+        // A signature in another month is not this letter's day; the header's year stays.
+        let m = extract_signed(&p, || Date::new(2024, 4, 2));
+        assert_eq!((m.date, m.year), (None, Some(2024)));
+        assert_eq!(extract(&p).date, None);
+        // A dated header is never overridden by the signature.
+        let dated = s.replace("ngày      tháng 3", "ngày 12 tháng 3");
+        let m = extract_signed(&paragraphs(&dated), || Date::new(2024, 3, 14));
+        assert_eq!(m.date, Date::new(2024, 3, 12));
     }
 
     #[test]
