@@ -4,7 +4,8 @@
 //! * separator lines ("-------", "|", "***", markdown table rules) — kept as hard breaks so the
 //!   lines around them are never glued;
 //! * portal boilerplate ("Hệ thống pháp luật", "Nguồn tra cứu: …", "Tải văn bản", …);
-//! * page furniture of PDF text: "CÔNG BÁO/Số …/Ngày …" running heads, lone page numbers,
+//! * page furniture of PDF text: "CÔNG BÁO/Số …/Ngày …" running heads, a document's own
+//!   running head or foot (a line repeated at each page number), lone page numbers,
 //!   digital-signature stamps — removed together with the blank lines around them, so a
 //!   sentence cut by a page break can be rejoined;
 //! * trailing separator runs on a header line ("QUỐC HỘI -------").
@@ -47,6 +48,7 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
         lines.pop();
     }
     mark_signature_stamps(&mut lines);
+    mark_running_lines(&mut lines);
     mark_page_numbers(&mut lines);
 
     // Remove furniture with the blank lines touching it.
@@ -298,6 +300,76 @@ fn mark_signature_stamps(lines: &mut [(Kind, String)]) {
     }
 }
 
+/// Fewest lines between two page breaks: a table copied one cell per line repeats a cell
+/// next to its row numbers too, but rows are a few lines apart, pages dozens.
+const MIN_PAGE_LINES: usize = 15;
+
+/// A document's own running foot in PDF text ("UBND tỉnh Quảng Ngãi - KH 132/KH-UBND ngày
+/// 09/9/2022", "Tập hệ thống hóa VBQPPL còn hiệu lực") printed above the page number: the same
+/// line right before the numbers of consecutive pages, at least half of the document's lone
+/// numbers (a table's cells beside its row numbers are a few among many). Its copies beside a
+/// page number (as the next page's head too) go with it. Left in, it is glued to the text
+/// around it — to the signer's name on the last page.
+fn mark_running_lines(lines: &mut [(Kind, String)]) {
+    use std::collections::HashMap;
+    let n = lines.len();
+    let numbers = lines.iter().filter(|(k, _)| *k == Kind::Number).count();
+    if numbers < 2 {
+        return;
+    }
+    let non_blank = |j: &usize| lines[*j].0 != Kind::Blank;
+    // (the page number beside line `i`, whether it comes after the line).
+    let beside = |i: usize| -> Option<(u32, bool)> {
+        let after = (i + 1..n).find(non_blank);
+        let before = (0..i).rev().find(non_blank);
+        [(after, true), (before, false)]
+            .into_iter()
+            .find_map(|(j, foot)| {
+                let j = j.filter(|&j| lines[j].0 == Kind::Number)?;
+                Some((page_value(&lines[j].1)?, foot))
+            })
+    };
+    let mut seen: HashMap<&str, Vec<(usize, u32, bool)>> = HashMap::new();
+    for (i, (k, t)) in lines.iter().enumerate() {
+        if *k != Kind::Text || t.starts_with(char::is_lowercase) || t.chars().nth(150).is_some() {
+            continue;
+        }
+        if let Some((page, foot)) = beside(i) {
+            seen.entry(t.as_str()).or_default().push((i, page, foot));
+        }
+    }
+    let running: Vec<usize> = seen
+        .into_values()
+        .filter(|at| {
+            let feet: Vec<(usize, u32)> = at
+                .iter()
+                .filter(|x| x.2)
+                .map(|&(i, page, _)| (i, page))
+                .collect();
+            feet.len() >= 2
+                && 2 * feet.len() >= numbers
+                && feet
+                    .windows(2)
+                    .all(|w| w[1].1 == w[0].1 + 1 && w[1].0 - w[0].0 >= MIN_PAGE_LINES)
+        })
+        .flatten()
+        .map(|(i, _, _)| i)
+        .collect();
+    for i in running {
+        lines[i].0 = Kind::Furniture;
+    }
+}
+
+/// The number a page-number line gives ("- 3 -", "Trang 3", "3/12" → 3).
+fn page_value(s: &str) -> Option<u32> {
+    let digits: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['”', '"', '’', '\'', ')'])
         .ends_with(['.', ';', ':', '!', '?'])
@@ -430,6 +502,47 @@ mod tests {
         assert_eq!(texts(s), ["a", "b"]);
         let s = "a\nNgười ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: x@chinhphu.vn\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 07.01.2025 16:32:41 +07:00\n\nb";
         assert_eq!(texts(s), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_running_foot_goes_with_its_page_numbers() {
+        let body = |k: usize| -> String {
+            (0..20)
+                .map(|j| format!("câu {k}.{j} của văn bản"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let foot = "UBND tỉnh Quảng Ngãi - KH 132/KH-UBND ngày 09/9/2022";
+        let s = format!(
+            "{}\n{foot}\n2\n{foot}\n{}\n{foot}\n3\n{foot}\n{}\nPHÓ CHỦ TỊCH\nĐặng Văn Minh\n{foot}\n4",
+            body(1),
+            body(2),
+            body(3)
+        );
+        let got = texts(&s);
+        assert!(
+            !got.iter().any(|t| t == foot || t == "2" || t == "4"),
+            "{got:?}"
+        );
+        assert_eq!(got.last().map(String::as_str), Some("Đặng Văn Minh"));
+        // A table copied one cell per line repeats a cell beside its row numbers: not a page.
+        let s = "STT\nCơ quan\n1\nSở Ngoại vụ\n2\nSở Ngoại vụ\n3\nSở Ngoại vụ";
+        assert_eq!(texts(s).iter().filter(|t| *t == "Sở Ngoại vụ").count(), 3);
+        // A table's heading repeated at the top of each page, under the page number, is the
+        // table's and stays.
+        let s = format!(
+            "{}\n\n2\nSTT Tên thiết bị\n{}\n\n3\nSTT Tên thiết bị\n{}",
+            body(1),
+            body(2),
+            body(3)
+        );
+        assert_eq!(
+            texts(&s)
+                .iter()
+                .filter(|t| *t == "STT Tên thiết bị")
+                .count(),
+            2
+        );
     }
 
     #[test]
