@@ -6,7 +6,8 @@
 //! * no-break and other fixed-width spaces become a plain space;
 //! * NUL, C1 controls and private-use glyphs (Symbol-font bullets in PDF text) become a `-`
 //!   bullet at the start of a line and a space elsewhere;
-//! * CRLF and lone CR become LF.
+//! * CRLF and lone CR become LF; a form feed (a page break of PDF text) is kept for
+//!   [`super::debris`], which drops it with the page's furniture.
 //!
 //! Tone placement is left as written (`hoá` stays `hoá`): display text must be what the
 //! document says; matching uses [`super::tone`].
@@ -46,7 +47,8 @@ pub fn clean_chars(s: &str) -> String {
             '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}' => {
                 Some(if at_line_start { '-' } else { ' ' })
             }
-            '\n' | '\t' => {
+            // A form feed is a page break of PDF text: debris reads it.
+            '\n' | '\t' | '\u{000C}' => {
                 at_line_start = c == '\n' || at_line_start;
                 continue;
             }

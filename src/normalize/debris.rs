@@ -1,13 +1,15 @@
 //! Debris: what is on the page but not in the document.
 //!
-//! * `**bold**` markers and Markdown heading marks ("## Thực hiện …") — the text stays;
+//! * `**bold**` markers and the hashes of a Markdown heading ("## III. KINH PHÍ") — the text
+//!   stays, so a heading is read as the marker line it holds;
 //! * separator lines ("-------", "|", "***", markdown table rules) — kept as hard breaks so the
 //!   lines around them are never glued;
 //! * portal boilerplate ("Hệ thống pháp luật", "Nguồn tra cứu: …", "Tải văn bản", …);
-//! * page furniture of PDF text: "CÔNG BÁO/Số …/Ngày …" running heads, a document's own
-//!   running head or foot (a line repeated at each page number), lone page numbers,
-//!   digital-signature stamps — removed together with the blank lines around them, so a
-//!   sentence cut by a page break can be rejoined;
+//! * page furniture of PDF text: "CÔNG BÁO/Số …/Ngày …" running heads, other running heads and
+//!   feet (a short line repeated at the page breaks, a page apart, all through the document),
+//!   lone page numbers ("3", "- 3 -", "Trang 3/7"), form feeds, digital-signature stamps —
+//!   removed together with the blank lines around them, so a sentence cut by a page break can
+//!   be rejoined (the remaining lines keep their source line numbers);
 //! * trailing separator runs on a header line ("QUỐC HỘI -------").
 //!
 //! The portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …") is kept: metadata reads it.
@@ -39,17 +41,26 @@ enum Kind {
 /// Splits cleaned text into lines and removes debris (see the module documentation).
 pub fn clean_lines(text: &str) -> Vec<Piece> {
     let mut lines: Vec<(Kind, String)> = Vec::new();
-    for raw in text.split('\n') {
-        let (k, t) = classify(raw);
+    // Lines holding a form feed: the first line of a page.
+    let mut feeds: Vec<usize> = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let (k, t) = if raw.contains('\u{000C}') {
+            feeds.push(i);
+            classify(&raw.replace('\u{000C}', " "))
+        } else {
+            classify(raw)
+        };
         lines.push((k, t));
     }
     // A text with a final newline has an empty last "line" that is not a line.
     if text.ends_with('\n') {
         lines.pop();
     }
+    let edges = page_edges(&lines, &feeds);
     mark_signature_stamps(&mut lines);
     mark_running_lines(&mut lines);
-    mark_page_numbers(&mut lines);
+    mark_running_heads(&mut lines, &edges);
+    mark_page_numbers(&mut lines, &edges);
 
     // Remove furniture with the blank lines touching it.
     let n = lines.len();
@@ -95,12 +106,12 @@ fn classify(raw: &str) -> (Kind, String) {
     } else {
         Cow::Borrowed(stripped)
     };
-    let trimmed = strip_heading_marks(unbolded.trim());
+    let trimmed = strip_heading_hashes(unbolded.trim());
     if trimmed.is_empty() {
         return (Kind::Blank, String::new());
     }
     // A table row keeps its leading tabs: they are empty cells.
-    let mut s = if trimmed.contains('\t') {
+    let mut s = if trimmed.contains('\t') && !unbolded.trim_start().starts_with('#') {
         unbolded.trim_end().trim_start_matches(' ')
     } else {
         trimmed
@@ -131,6 +142,9 @@ fn classify(raw: &str) -> (Kind, String) {
     }
     if is_bare_url(s) {
         return (Kind::Break, String::new());
+    }
+    if is_page_label(s) {
+        return (Kind::Furniture, String::new());
     }
     if is_page_number(s) {
         return (Kind::Number, s.to_string());
@@ -176,21 +190,20 @@ fn is_line_break_tag(tag: &str) -> bool {
     matches!(t.as_str(), "<br>" | "<br/>")
 }
 
-/// "# KẾ HOẠCH", "## I. MỤC ĐÍCH ##" → the heading's text: the marks are Markdown's way of
-/// printing a heading, not words of it, and would hide a type line, a title or a section
-/// marker. One to six "#" then a space, as Markdown has it; "#1" or "#hashtag" stay.
-fn strip_heading_marks(s: &str) -> &str {
-    let hashes = s.len() - s.trim_start_matches('#').len();
-    if hashes == 0 || hashes > 6 || !s[hashes..].starts_with([' ', '\t']) {
+/// "## III. PHÂN CÔNG NHIỆM VỤ" → "III. PHÂN CÔNG NHIỆM VỤ": a Markdown heading is the line it
+/// marks (the closing hashes of "## Title ##" go too). A "#" glued to a word ("#1") stays.
+fn strip_heading_hashes(s: &str) -> &str {
+    let rest = s.trim_start_matches('#');
+    let hashes = s.len() - rest.len();
+    if hashes == 0 || hashes > 6 || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return s;
     }
-    let t = s[hashes..].trim();
-    // The optional closing run, after a space.
-    let closed = t.trim_end_matches('#');
-    if closed.len() < t.len() && closed.ends_with(' ') {
+    let rest = rest.trim();
+    let closed = rest.trim_end_matches('#');
+    if closed.len() < rest.len() && closed.ends_with(char::is_whitespace) {
         closed.trim_end()
     } else {
-        t
+        rest
     }
 }
 
@@ -256,6 +269,149 @@ fn is_page_number(s: &str) -> bool {
         _ => t,
     };
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "- 3 -", "Trang 3/12": a page number that says so. A bare "3" may be content, and so may
+/// "Trang 77" (a table of contents).
+fn is_page_label(s: &str) -> bool {
+    if s.len() > 16 {
+        return false;
+    }
+    let dashed = s.starts_with(['-', '–']) && s.ends_with(['-', '–']) && s.chars().count() >= 3;
+    let t = s.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let of_total = fold_prefix(t, 5) == "trang" && t.contains('/');
+    (dashed || of_total) && is_page_number(t)
+}
+
+/// For every line, whether it is the last line of a page or the first of the next one, by the
+/// form feeds of PDF text (blank lines skipped).
+fn page_edges(lines: &[(Kind, String)], feeds: &[usize]) -> Vec<bool> {
+    let n = lines.len();
+    let mut edge = vec![false; n];
+    for &f in feeds {
+        if let Some(j) = (f..n).find(|&j| lines[j].0 != Kind::Blank) {
+            edge[j] = true;
+        }
+        if let Some(j) = (0..f).rev().find(|&j| lines[j].0 != Kind::Blank) {
+            edge[j] = true;
+        }
+    }
+    edge
+}
+
+/// Whether no other lone number stands within `w` lines of line `i` (a page number is alone on
+/// its page; a table copied one cell per line has a number every few lines).
+fn isolated_number(lines: &[(Kind, String)], i: usize, w: usize) -> bool {
+    let lo = i.saturating_sub(w);
+    let hi = (i + w + 1).min(lines.len());
+    (lo..hi).all(|j| j == i || lines[j].0 != Kind::Number)
+}
+
+/// Running heads and feet of PDF text other than Công báo's: the same short line ("UBND tỉnh
+/// Quảng Ngãi - KH 132/KH-UBND ngày 09/9/2022") at two or more page breaks, a page or more
+/// apart. A page break is told by a page number (alone in its neighbourhood, so not a table's
+/// row number), a form feed or other furniture next to the line.
+fn mark_running_heads(lines: &mut [(Kind, String)], edges: &[bool]) {
+    // Most documents have no page break to look at: skip them before grouping lines.
+    let signs = edges.iter().any(|&e| e)
+        || lines
+            .iter()
+            .any(|(k, _)| matches!(k, Kind::Number | Kind::Furniture));
+    if !signs {
+        return;
+    }
+    let mut groups: std::collections::HashMap<Cow<str>, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, (k, t)) in lines.iter().enumerate() {
+        let chars = t.chars().count();
+        if *k == Kind::Text && (10..=150).contains(&chars) && !head_shaped_content(t) {
+            let key: Cow<str> = if t.contains("  ") || t.contains('\t') {
+                Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+            } else {
+                Cow::Borrowed(t)
+            };
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    // Decided on the lines as they were, then marked: the order of the groups does not matter.
+    let mut heads: Vec<usize> = Vec::new();
+    for occ in groups.values().filter(|o| o.len() >= 2) {
+        // Copies a few lines apart sit at one page break (a foot, then the next page's head).
+        let mut breaks: Vec<(usize, usize)> = Vec::new();
+        for &i in occ {
+            match breaks.last_mut() {
+                Some((_, end)) if i - *end <= 4 => *end = i,
+                _ => breaks.push((i, i)),
+            }
+        }
+        // A page or more between copies, but never many pages, from the first pages to the last:
+        // a form's heading repeated in an appendix does not run through the document.
+        let apart = breaks
+            .windows(2)
+            .all(|w| (PAGE_MIN..=PAGE_MAX).contains(&(w[1].0 - w[0].1)));
+        let covers = breaks.first().is_some_and(|&(a, _)| a <= PAGE_MAX)
+            && breaks
+                .last()
+                .is_some_and(|&(_, b)| b + PAGE_MAX >= lines.len());
+        // The first page's head has no page number before it: one copy may stand alone.
+        let signs: Vec<PageSign> = breaks
+            .iter()
+            .filter_map(|&(a, b)| page_break_at(lines, edges, a, b))
+            .collect();
+        // Page numbers count up; a table's cell next to its row number "6" twice does not.
+        let pages: Vec<u32> = signs
+            .iter()
+            .filter_map(|s| match s {
+                PageSign::Number(v) => Some(*v),
+                PageSign::Other => None,
+            })
+            .collect();
+        let counting = pages.windows(2).all(|w| w[0] < w[1]);
+        if apart && covers && counting && signs.len() >= 2 && signs.len() + 1 >= breaks.len() {
+            heads.extend(occ);
+        }
+    }
+    for i in heads {
+        lines[i].0 = Kind::Furniture;
+    }
+}
+
+/// Fewer lines than a page of PDF text holds (a table's rows are closer), and more.
+const PAGE_MIN: usize = 25;
+const PAGE_MAX: usize = 100;
+
+/// Lines that repeat as content, never as a running head: structural markers ("III. Kiến nghị",
+/// "- Hộ nghèo") and parenthesised notes of forms ("(Ký, ghi rõ họ tên)").
+fn head_shaped_content(t: &str) -> bool {
+    t.starts_with('(') || crate::structure::markers::parse(t).is_some()
+}
+
+/// What tells a page break next to a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageSign {
+    /// A lone page number, alone in its neighbourhood, with its value.
+    Number(u32),
+    /// A form feed or furniture already found.
+    Other,
+}
+
+/// The sign of a page break touching lines `a..=b`: on them or within two non-blank lines.
+fn page_break_at(lines: &[(Kind, String)], edges: &[bool], a: usize, b: usize) -> Option<PageSign> {
+    let sign = |j: usize| {
+        if edges[j] || lines[j].0 == Kind::Furniture {
+            Some(PageSign::Other)
+        } else if lines[j].0 == Kind::Number && isolated_number(lines, j, 8) {
+            let value = lines[j].1.split('/').next()?.trim().parse().ok()?;
+            Some(PageSign::Number(value))
+        } else {
+            None
+        }
+    };
+    let before = (0..a).rev().filter(|&j| lines[j].0 != Kind::Blank).take(2);
+    let after = (b + 1..lines.len())
+        .filter(|&j| lines[j].0 != Kind::Blank)
+        .take(2);
+    (a..=b).chain(before).chain(after).find_map(sign)
 }
 
 /// Digital-signature stamps of PDF text: "Người ký: …", "Email: …", "Cơ quan: …",
@@ -378,7 +534,7 @@ fn ends_sentence(s: &str) -> bool {
 /// A lone number is a page number when it stands between boundaries (blank lines, separators,
 /// running heads, file ends) or cuts a sentence (the line before ends mid-sentence and the
 /// line after starts in lowercase).
-fn mark_page_numbers(lines: &mut [(Kind, String)]) {
+fn mark_page_numbers(lines: &mut [(Kind, String)], edges: &[bool]) {
     let n = lines.len();
     // Index of the next line that is not a lone number, for every line (one backward pass).
     let mut next_other = vec![n; n + 1];
@@ -420,11 +576,13 @@ fn mark_page_numbers(lines: &mut [(Kind, String)]) {
         let adjacent_next = lines.get(i + 1);
         let cuts_sentence = matches!(adjacent_prev, Some((Kind::Text, p)) if !ends_sentence(p))
             && matches!(adjacent_next, Some((Kind::Text, t)) if t.starts_with(char::is_lowercase));
-        lines[i].0 = if (boundary(prev_other) && boundary(next)) || cuts_sentence || near[i] {
-            Kind::Furniture
-        } else {
-            Kind::Text
-        };
+        let page_break = edges[i];
+        lines[i].0 =
+            if (boundary(prev_other) && boundary(next)) || cuts_sentence || near[i] || page_break {
+                Kind::Furniture
+            } else {
+                Kind::Text
+            };
         prev_other = Some(i);
     }
 }
@@ -543,6 +701,119 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn markdown_headings_are_their_lines() {
+        assert_eq!(
+            texts("# KẾ HOẠCH\n## III. PHÂN CÔNG NHIỆM VỤ ##\n### **1. Sở Ngoại vụ**"),
+            ["KẾ HOẠCH", "III. PHÂN CÔNG NHIỆM VỤ", "1. Sở Ngoại vụ"]
+        );
+        // Not headings: a hash glued to a word, seven hashes, a lone hash.
+        assert_eq!(
+            texts("#1 trong danh sách\n####### X\n#"),
+            ["#1 trong danh sách", "####### X", "<blank>"]
+        );
+    }
+
+    /// A page of PDF text: `head`, the page's lines, then `foot`.
+    fn pdf_pages(head: &str, foot: &[&str]) -> String {
+        let mut s = String::new();
+        for (p, f) in foot.iter().enumerate() {
+            s.push_str(head);
+            s.push('\n');
+            for k in 0..25 {
+                s.push_str(&format!(
+                    "Dòng {k} của trang {} ghi nội dung kế hoạch.\n",
+                    p + 1
+                ));
+            }
+            s.push_str(f);
+            s.push('\n');
+        }
+        s
+    }
+
+    #[test]
+    fn running_heads_at_page_numbers_go() {
+        let head = "UBND tỉnh Quảng Ngãi - KH 132/KH-UBND ngày 09/9/2022";
+        let t = texts(&pdf_pages(head, &["2", "3", "4"]));
+        // The last page's number, alone at the end, is not known for one.
+        assert!(
+            !t.iter().any(|l| l == head || l == "2" || l == "3"),
+            "{t:?}"
+        );
+        assert_eq!(t.len(), 76);
+        // Line numbers still point at the source.
+        let p = clean_lines(&pdf_pages(head, &["2", "3", "4"]));
+        assert_eq!(
+            p[0],
+            Piece::Text {
+                line: 2,
+                text: "Dòng 0 của trang 1 ghi nội dung kế hoạch.".into()
+            }
+        );
+        // Head and foot around the page number, as PDF converters print them.
+        let s =
+            "a;\nUBND tỉnh Quảng Ngãi - KH 132/KH-UBND\n2\nUBND tỉnh Quảng Ngãi - KH 132/KH-UBND\n"
+                .to_string()
+                + &"Sở Ngoại vụ thực hiện nhiệm vụ được giao.\n".repeat(30)
+                + "UBND tỉnh Quảng Ngãi - KH 132/KH-UBND\n3\nb.";
+        let t = texts(&s);
+        assert!(
+            !t.iter().any(|l| l.starts_with("UBND") || l == "2"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn repeated_lines_away_from_page_breaks_stay() {
+        // A line said twice in the text, with no page number near it.
+        let s = "Thời gian thực hiện: thường xuyên.\n".to_string()
+            + &"Sở Ngoại vụ chủ trì thực hiện.\n".repeat(20)
+            + "Thời gian thực hiện: thường xuyên.\n";
+        assert_eq!(texts(&s).len(), 22);
+        // A table copied one cell per line: row numbers every few lines, a value repeated.
+        let mut s = String::new();
+        for r in 1..=12 {
+            s.push_str(&format!(
+                "{r}\nNhiệm vụ số {r} của kế hoạch\nSở Ngoại vụ\nThường xuyên trong năm\n"
+            ));
+        }
+        let t = texts(&s);
+        assert_eq!(t.len(), 48, "{t:?}");
+        // The same row of a form's table, numbered "6" each time, a page apart.
+        let row = "6\nTình trạng vật lý, hình thức của tài liệu:\n";
+        let body = "Số liệu quan trắc được đánh giá theo quy định.\n".repeat(40);
+        let t = texts(&format!("{body}{row}{body}{row}{body}{row}"));
+        assert_eq!(t.len(), 126, "{t:?}");
+    }
+
+    #[test]
+    fn page_labels_and_form_feeds() {
+        assert_eq!(texts("a,\n- 3 -\nb"), ["a,", "b"]);
+        assert_eq!(texts("a,\nTrang 4/7\nb"), ["a,", "b"]);
+        assert_eq!(texts("A.\nTrang 4\nB"), ["A.", "Trang 4", "B"]);
+        // The page number next to a form feed goes, whatever is around it.
+        assert_eq!(
+            texts("Sở Ngoại vụ thực hiện.\n2\n\u{000C}Công an tỉnh phối hợp."),
+            ["Sở Ngoại vụ thực hiện.", "Công an tỉnh phối hợp."]
+        );
+        // A lone number between sentences may be content, and so may "Trang 77" (contents).
+        let body = |p: usize| -> String {
+            (0..25)
+                .map(|k| format!("Sở Ngoại vụ thực hiện việc {p}.{k}.\n"))
+                .collect()
+        };
+        let s = format!(
+            "{}2\nCông an tỉnh.\n{}3\nCông an tỉnh.\nBài 5\nTrang 77\n",
+            body(1),
+            body(2)
+        );
+        let t = texts(&s);
+        assert!(["2", "3", "Trang 77"]
+            .iter()
+            .all(|n| t.iter().any(|l| l == n)));
     }
 
     #[test]
