@@ -230,9 +230,15 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     let mut in_end = false;
     let mut back = false;
     let mut attached = Vec::new();
+    // Whether the body so far has numbered items, and articles.
+    let (mut items, mut articles) = (false, false);
     while k < n {
         let t = paras[k].text.as_str();
         let parsed = markers::parse(t);
+        if let Some(m) = &parsed {
+            items |= !matches!(m.marker, Marker::Bullet(_));
+            articles |= matches!(m.marker, Marker::Article(_));
+        }
         if in_end {
             if matches!(parsed, Some(ref m) if matches!(m.marker, Marker::Appendix(_))) {
                 in_end = false;
@@ -282,7 +288,10 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             k += 1;
             continue;
         }
-        if !back && parsed.is_none() && markers::is_closing(t) {
+        if !back
+            && parsed.is_none()
+            && (markers::is_closing(t) || (items && !articles && closes_body(paras, k)))
+        {
             back = true;
         }
         roles[k] = if back { Role::Back } else { Role::Body };
@@ -297,6 +306,37 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         body_start,
         attached,
     }
+}
+
+/// Whether the unnumbered paragraph `k` is the closing formula of a plan or letter ("Yêu cầu các
+/// cơ quan … thực hiện./.") rather than more text of the last item: it reads like one, nothing
+/// numbered follows before the signature, and the paragraph before is no heading it would
+/// elaborate ("6. Các sở, ban, ngành" or "… như sau:"). Articles are excluded by the caller: the
+/// last paragraph of an article ("… chịu trách nhiệm thi hành Quyết định này./.") is its own.
+fn closes_body(paras: &[Paragraph], k: usize) -> bool {
+    if !markers::is_closing_formula(&paras[k].text) {
+        return false;
+    }
+    let prev = paras[k - 1].text.as_str();
+    let heading = prev.trim_end().ends_with(':')
+        || markers::parse(prev)
+            .is_some_and(|m| !matches!(m.marker, Marker::Bullet(_)) && !ends_sentence(m.rest));
+    if heading {
+        return false;
+    }
+    paras[k + 1..]
+        .iter()
+        .map(|p| p.text.as_str())
+        .take_while(|t| !ends_body(t))
+        .all(|t| markers::parse(t).is_none())
+}
+
+/// Lines where the body ends: "Nơi nhận", signature titles, portal fields, "(Đã ký)".
+fn ends_body(t: &str) -> bool {
+    markers::is_recipients(t)
+        || markers::is_signature_line(t)
+        || markers::is_portal_line(t)
+        || markers::is_signed_mark(t)
 }
 
 /// The header of a document issued together with the one before it, starting at paragraph `k`:
@@ -929,6 +969,51 @@ mod tests {
         ] {
             assert!(!c.iter().any(|c| c.text.contains(bad)), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_closing_formula_after_the_last_item_belongs_to_no_item() {
+        let plan = "KẾ HOẠCH\nTHỬ\nI. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì tuần tra.\n\
+                    2. UBND các huyện biên giới\na) Quản lý hộ khẩu;\nb) Báo cáo định kỳ.\n\
+                    Các sở, ngành, địa phương tổ chức triển khai thực hiện nghiêm túc Kế hoạch này./.\n\
+                    Nơi nhận:\n- Như trên;\n";
+        let c = clauses(plan);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Các sở, ngành"))
+            .unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Back, ""));
+        let letter = "Kính gửi: Sở Y tế\n1. Sở Y tế chủ trì kiểm dịch.\n\
+                      2. Công an tỉnh xác minh nhân thân.\n\
+                      Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện;\n\
+                      Nơi nhận:\n- Như trên;\n";
+        let c = clauses(letter);
+        let last = c.iter().find(|c| c.text.starts_with("Yêu cầu")).unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Back, ""));
+        // The text of a heading item stays under it, even when it speaks of the plan.
+        let s = plan.replace("b) Báo cáo định kỳ.\n", "3. Các sở, ban, ngành\n");
+        let c = clauses(&s);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Các sở, ngành"))
+            .unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Body, "I.3"));
+        // So does one with numbered text after it, and the last paragraph of an article.
+        let s = plan.replace("Nơi nhận:", "3. Sở Tài chính bố trí kinh phí.\nNơi nhận:");
+        let c = clauses(&s);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Các sở, ngành"))
+            .unwrap();
+        assert_eq!(last.zone, Zone::Body);
+        let decision = "QUYẾT ĐỊNH\nTHỬ\nĐiều 1. Ban hành Kế hoạch.\nĐiều 2. Tổ chức thực hiện\n\
+                        Các sở, ngành chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận:\n";
+        let c = clauses(decision);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Các sở, ngành"))
+            .unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Body, "Điều 2"));
     }
 
     #[test]

@@ -712,6 +712,33 @@ pub fn portal_field(text: &str) -> Option<(&'static str, &str)> {
     Some((k, t[colon + 1..].trim()))
 }
 
+/// The closing formula of a plan, letter or decision, which addresses everyone rather than one
+/// item: "Yêu cầu các cơ quan … nghiêm túc thực hiện./.", "Đề nghị các đơn vị …", "Các sở, ngành
+/// … tổ chức triển khai thực hiện nghiêm túc Kế hoạch này./." — it asks, speaks of the document
+/// itself ("Kế hoạch này") or ends the text ("./."). Only a candidate: the caller checks that it
+/// stands after the last item (see `clauses::layout`).
+pub fn is_closing_formula(text: &str) -> bool {
+    if text.chars().nth(600).is_some() {
+        return false;
+    }
+    let t = text.trim_end();
+    if t.ends_with("/.") {
+        return true;
+    }
+    let f = fold(t);
+    if f.starts_with("yeu cau cac") || f.starts_with("de nghi cac") {
+        return true;
+    }
+    // "… Kế hoạch này", "… Quyết định này": the document speaking of itself.
+    f.match_indices(" nay").any(|(at, _)| {
+        TYPES.iter().any(|(k, _)| f[..at].ends_with(k))
+            && f[at + 4..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Closing paragraphs: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có …",
 /// "Luật này đã được Quốc hội … thông qua …".
 pub fn is_closing(text: &str) -> bool {
@@ -868,6 +895,21 @@ mod tests {
         assert!(is_closing("Trong quá trình thực hiện, nếu có khó khăn"));
         assert!(is_closing("Luật này đã được Quốc hội nước Cộng hòa"));
         assert!(!is_closing("Trong quá trình triển khai cần chú ý"));
+        assert!(is_closing_formula(
+            "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện;"
+        ));
+        assert!(is_closing_formula(
+            "Các sở, ngành, địa phương tổ chức triển khai thực hiện nghiêm túc Kế hoạch này"
+        ));
+        assert!(is_closing_formula(
+            "Các cơ quan báo cáo kết quả về UBND tỉnh theo quy định./."
+        ));
+        assert!(!is_closing_formula(
+            "Sở Ngoại vụ tổng hợp kết quả thực hiện Kế hoạch, báo cáo UBND tỉnh."
+        ));
+        assert!(!is_closing_formula(
+            "Giao Sở Nội vụ hướng dẫn thực hiện nay mai."
+        ));
         assert!(is_preamble_start("Căn cứ Luật Tổ chức"));
         assert!(is_preamble_start("Theo đề nghị của Sở"));
     }
