@@ -53,6 +53,9 @@ pub struct Layout {
     /// Where the headers of documents issued with this one start (after its signature), and
     /// each one's type ("Kế hoạch", "Quy chế").
     pub attached: Vec<(usize, &'static str)>,
+    /// The addressees of a letter, "Kính gửi:" and its list `[start, end)`: front matter, one
+    /// clause.
+    pub addressees: Option<(usize, usize)>,
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -221,6 +224,16 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             k
         }
     };
+    // "Kính gửi:" and its list open a letter: the list is no part of the body, however short
+    // the letter before its first numbered paragraph.
+    let addressees = (header_end..n.min(header_end + 15))
+        .take_while(|&k| k <= body_start)
+        .find(|&k| fold_prefix(&paras[k].text, 8) == "kinh gui")
+        .map(|k| (k, addressee_list_end(paras, k)));
+    let body_start = match addressees {
+        Some((_, end)) => body_start.max(end),
+        None => body_start,
+    };
     for r in roles.iter_mut().take(body_start).skip(header_end) {
         *r = Role::Front;
     }
@@ -305,7 +318,48 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         header_end,
         body_start,
         attached,
+        addressees,
     }
+}
+
+/// The end (exclusive) of the addressee list opened by "Kính gửi:" at `k`: the list's lines
+/// ("- Sở Y tế;", "Công an tỉnh;") follow, each short, until one ends with a full stop or a
+/// line is no list item.
+fn addressee_list_end(paras: &[Paragraph], k: usize) -> usize {
+    if paras[k].text.trim_end().ends_with('.') {
+        return k + 1;
+    }
+    let mut j = k + 1;
+    while j < paras.len() && j <= k + 40 {
+        let t = paras[j].text.trim_end();
+        let item = match markers::parse(t) {
+            Some(m) => matches!(m.marker, Marker::Bullet(_)) && m.rest.chars().nth(200).is_none(),
+            None => t.ends_with([';', ',', '.']) && t.chars().nth(120).is_none(),
+        };
+        if !item {
+            break;
+        }
+        j += 1;
+        if t.ends_with('.') {
+            break;
+        }
+    }
+    j
+}
+
+/// The addressees as one paragraph: "Kính gửi: Sở Ngoại vụ; Công an tỉnh; …".
+fn addressee_text(paras: &[Paragraph], (start, end): (usize, usize)) -> String {
+    let mut out = paras[start].text.trim().to_string();
+    for p in &paras[start + 1..end] {
+        let t = p.text.as_str();
+        let item = match markers::parse(t) {
+            Some(m) if matches!(m.marker, Marker::Bullet(_)) => m.rest,
+            _ => t,
+        };
+        out.push(' ');
+        out.push_str(item.trim());
+    }
+    out
 }
 
 /// Whether the unnumbered paragraph `k` is the closing formula of a plan or letter ("Yêu cầu các
@@ -516,6 +570,24 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             }
             Role::Front => {
                 if markers::is_all_caps(text) {
+                    continue;
+                }
+                if let Some((start, end)) = lay.addressees.filter(|&(s, e)| (s..e).contains(&i)) {
+                    if i == start {
+                        nodes.push(Node {
+                            what: What::Leaf {
+                                leaf: Leaf::Plain,
+                                colon: false,
+                                in_article: false,
+                            },
+                            text: addressee_text(paras, (start, end)),
+                            line: p.line,
+                            path: String::new(),
+                            headings: Vec::new(),
+                            zone: Zone::Front,
+                            children: false,
+                        });
+                    }
                     continue;
                 }
                 let (leaf, rest) = match markers::parse(text) {
@@ -1014,6 +1086,36 @@ mod tests {
             .find(|c| c.text.starts_with("Các sở, ngành"))
             .unwrap();
         assert_eq!((last.zone, last.path.as_str()), (Zone::Body, "Điều 2"));
+    }
+
+    #[test]
+    fn a_letters_addressees_are_one_front_clause() {
+        let letter = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 12/UBND-NC\n\
+                      V/v tăng cường công tác lãnh sự\nLạng Sơn, ngày 4 tháng 3 năm 2024\n\
+                      Kính gửi:\n- Sở Ngoại vụ;\n- Sở Y tế;\n- UBND các huyện: Cao Lộc, Lộc Bình.\n\
+                      Thời gian qua, tình trạng xuất cảnh trái phép gia tăng.\n\
+                      Đề nghị các cơ quan phối hợp thực hiện tốt công tác lãnh sự.\n\
+                      Nơi nhận:\n- Như trên;\n";
+        let c = clauses(letter);
+        let texts: Vec<(&str, Zone, &str)> = c
+            .iter()
+            .map(|c| (c.text.as_str(), c.zone, c.path.as_str()))
+            .collect();
+        assert_eq!(
+            texts[0],
+            (
+                "Kính gửi: Sở Ngoại vụ; Sở Y tế; UBND các huyện: Cao Lộc, Lộc Bình.",
+                Zone::Front,
+                ""
+            )
+        );
+        assert_eq!(texts.len(), 3);
+        // "Kính gửi: …" of a form in the body is the form's text.
+        let form = "I. BIỂU MẪU\n1. Mẫu đơn đề nghị\nKính gửi: Bộ Công Thương\n\
+                    Tên doanh nghiệp đề nghị cấp phép.\n";
+        let c = clauses(form);
+        let k = c.iter().find(|c| c.text.starts_with("Kính gửi")).unwrap();
+        assert_eq!((k.zone, k.path.as_str()), (Zone::Body, "I.1"));
     }
 
     #[test]
