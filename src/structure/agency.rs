@@ -1455,6 +1455,51 @@ impl<'a> Scanner<'a> {
                 let head = self.render(j, head_end);
                 Some((prov(e), format!("{head} {body}"), false))
             }
+            // Schools, universities, institutes and associations by their capitalised names:
+            // "Đại học Huế", "Trường Chính trị Nguyễn Chí Thanh", "Hiệp hội Doanh nghiệp tỉnh".
+            // "Trường" only before a kind of school ("Trường Sa" is an archipelago, "Trường
+            // hợp" a case).
+            "trường" | "đại" | "học" | "hiệp" | "viện" => {
+                const SCHOOLS: &[&str] = &[
+                    "dai hoc",
+                    "cao dang",
+                    "trung cap",
+                    "trung hoc",
+                    "chinh tri",
+                    "tieu hoc",
+                    "thpt",
+                    "thcs",
+                    "pho thong",
+                    "mam non",
+                    "dan toc",
+                    "si quan",
+                    "quan su",
+                    "can bo",
+                    "nghe",
+                    "boi duong",
+                ];
+                let head_end = match t.lower.as_str() {
+                    "trường"
+                        if SCHOOLS
+                            .iter()
+                            .any(|k| pat_at(self.toks, j + 1, k).is_some()) =>
+                    {
+                        j + 1
+                    }
+                    "trường" => return None,
+                    "đại" => pat_at(self.toks, j, "dai hoc")?,
+                    "học" => pat_at(self.toks, j, "hoc vien")?,
+                    "hiệp" => pat_at(self.toks, j, "hiep hoi")?,
+                    _ => j + 1,
+                };
+                // "Đại học Huế", "Đại học Đà Nẵng": named after its city, which stays.
+                if let Some(e) = self.province_at(head_end) {
+                    return Some((e, self.render(j, e), false));
+                }
+                let (e, body, _) = self.fallback_body(head_end, 3, false)?;
+                let head = self.render(j, head_end);
+                Some((prov(e), format!("{head} {body}"), false))
+            }
             // "Ban Quản lý Khu Công nghệ cao", "Ban Dân tộc tỉnh": a board not in the lexicon, by
             // its capitalised name ("Ban hành …" has none).
             "ban" => {
@@ -2028,6 +2073,25 @@ mod tests {
             canon("Phối hợp với các Sở Ngoại vụ, Văn hóa và Thể thao, Du lịch, Thông tin và Truyền thông để"),
             vec!["Sở Ngoại vụ", "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Thông tin và Truyền thông"]
         );
+    }
+
+    #[test]
+    fn schools_universities_and_associations_by_name() {
+        assert_eq!(
+            canon("Đại học Huế, Trường Chính trị Nguyễn Chí Thanh và Hiệp hội Doanh nghiệp tỉnh phối hợp"),
+            vec![
+                "Đại học Huế",
+                "Trường Chính trị Nguyễn Chí Thanh",
+                "Hiệp hội Doanh nghiệp"
+            ]
+        );
+        assert_eq!(
+            canon("Học viện Ngoại giao chủ trì"),
+            vec!["Học viện Ngoại giao"]
+        );
+        // An archipelago and a conditional are not schools.
+        assert!(canon("Trường Sa thuộc tỉnh Khánh Hòa").is_empty());
+        assert!(canon("Trường hợp cần thiết").is_empty());
     }
 
     #[test]
