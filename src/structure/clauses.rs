@@ -348,6 +348,23 @@ fn addressee_list_end(paras: &[Paragraph], k: usize) -> usize {
 }
 
 /// The addressees as one paragraph: "Kính gửi: Sở Ngoại vụ; Công an tỉnh; …".
+/// A clause of the front matter: no path, no headings.
+fn front_leaf(leaf: Leaf, text: String, line: usize) -> Node {
+    Node {
+        what: What::Leaf {
+            leaf,
+            colon: false,
+            in_article: false,
+        },
+        text,
+        line,
+        path: String::new(),
+        headings: Vec::new(),
+        zone: Zone::Front,
+        children: false,
+    }
+}
+
 fn addressee_text(paras: &[Paragraph], (start, end): (usize, usize)) -> String {
     let mut out = paras[start].text.trim().to_string();
     for p in &paras[start + 1..end] {
@@ -574,19 +591,8 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 }
                 if let Some((start, end)) = lay.addressees.filter(|&(s, e)| (s..e).contains(&i)) {
                     if i == start {
-                        nodes.push(Node {
-                            what: What::Leaf {
-                                leaf: Leaf::Plain,
-                                colon: false,
-                                in_article: false,
-                            },
-                            text: addressee_text(paras, (start, end)),
-                            line: p.line,
-                            path: String::new(),
-                            headings: Vec::new(),
-                            zone: Zone::Front,
-                            children: false,
-                        });
+                        let text = addressee_text(paras, (start, end));
+                        nodes.push(front_leaf(Leaf::Plain, text, p.line));
                     }
                     continue;
                 }
@@ -597,19 +603,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     },
                     None => (Leaf::Plain, text),
                 };
-                nodes.push(Node {
-                    what: What::Leaf {
-                        leaf,
-                        colon: false,
-                        in_article: false,
-                    },
-                    text: rest.to_string(),
-                    line: p.line,
-                    path: String::new(),
-                    headings: Vec::new(),
-                    zone: Zone::Front,
-                    children: false,
-                });
+                nodes.push(front_leaf(leaf, rest.to_string(), p.line));
                 continue;
             }
             Role::Body | Role::Back => {}
