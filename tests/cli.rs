@@ -252,6 +252,26 @@ fn nothing_found_and_bad_queries_are_told_plainly() {
 }
 
 #[test]
+fn the_count_of_matches_agrees_with_the_hits_when_all_are_shown() {
+    let queries = [
+        ("bảo vệ bí mật nhà nước", vec!["--agency", "Công an"]),
+        ("bảo hộ công dân", vec!["--agency", "Công an"]),
+        ("kiều bào", vec!["--agency", "Sở Ngoại vụ"]),
+        ("đường", vec![]),
+        ("xuất nhập cảnh", vec!["--province", "Khánh Hòa"]),
+    ];
+    for (q, extra) in queries {
+        let mut args = extra.clone();
+        args.extend(["-n", "500"]);
+        let v = search_json(q, &args);
+        let shown = v["hits"].as_array().unwrap().len();
+        if v["total_exact"].as_bool() == Some(true) {
+            assert_eq!(v["total"].as_u64(), Some(shown as u64), "{q} {extra:?}");
+        }
+    }
+}
+
+#[test]
 fn provinces_are_found_by_their_usual_other_names() {
     let hits = |province: &str| {
         search_json("kiều bào", &["--province", province, "-n", "50"])["hits"]

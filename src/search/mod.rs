@@ -493,12 +493,17 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             .iter()
             .filter(|c| c.features.tier_exact >= 2)
             .count();
+        let exact_count = (total, total_exact);
         if good < wanted {
             (total, total_exact) = cast(false, &mut candidates)?;
             relaxed = candidates.iter().any(|c| c.features.approximate());
         }
         if !relaxed {
             candidates.retain(|c| c.features.tier_exact > 0 || c.features.tier_folded == 0);
+            // What the relaxed pass counted is not what is shown: count what the exact pass
+            // did (and never fewer than the clauses kept).
+            (total, total_exact) = exact_count;
+            total = total.max(candidates.len());
         }
     }
     candidates.sort_by(|a, b| {
