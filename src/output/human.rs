@@ -257,7 +257,8 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
                 out.push_str(&format!(
                     "    {} [{}] {}\n      {}\n",
                     p.citation(if c.path.is_empty() {
-                        "(preamble)"
+                        // Front or back matter: no section number to cite.
+                        "(unnumbered)"
                     } else {
                         &c.path
                     }),

@@ -50,6 +50,9 @@ pub fn position_in(path: &str, article: Option<&str>) -> Option<String> {
             let (id, inner) = rest.split_once('.').unwrap_or((rest, ""));
             return Some(if inner.is_empty() {
                 format!("{division}{id}")
+            } else if inner.starts_with("Mục ") || inner.starts_with("Chương ") {
+                // "Phần II.Mục 1.3" → "Mục 1.3 Phần II": the inner division names itself.
+                format!("{inner} {division}{id}")
             } else {
                 format!("mục {inner} {division}{id}")
             });
@@ -297,6 +300,7 @@ mod tests {
         assert_eq!(position("Điều 1.1.LQ.2"), Some("Điều 1.1.LQ.2".into()));
         assert_eq!(position("Phụ lục III.1"), Some("mục 1 Phụ lục III".into()));
         assert_eq!(position("Phụ lục.2.a"), Some("mục 2.a Phụ lục".into()));
+        assert_eq!(position("Phần II.Mục 1.3"), Some("Mục 1.3 Phần II".into()));
         assert_eq!(position("Phụ lục II"), Some("Phụ lục II".into()));
         assert_eq!(
             position("Phần thứ hai.3"),
