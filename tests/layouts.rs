@@ -1,0 +1,149 @@
+//! End-to-end: the real binary on plans written in layouts the seeds lack
+//! (tests/fixtures/layouts/, written for testing in the genre's real shapes): a header copied as
+//! a two-column table with the number and the date on one line and Markdown headings and
+//! table; an official letter without a number, dated by its digital signature; PDF text with a
+//! running head at every page break, decomposed marks and "Ð"; a border plan in abbreviations.
+//! The expectations are read off the documents, line by line.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/fixtures/layouts")
+}
+
+fn index() -> &'static Path {
+    static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let (code, out, err) = tracuu(&corpus(), dir.path(), &["index"]);
+            assert_eq!(code, 0, "{out}{err}");
+            dir
+        })
+        .path()
+}
+
+fn run_json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (code, out, err) = tracuu(&corpus(), index(), &all);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    json(&out)
+}
+
+fn document(file: &str) -> Value {
+    let docs = run_json(&["docs"]);
+    docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"] == file)
+        .unwrap_or_else(|| panic!("{file} not indexed: {docs}"))
+        .clone()
+}
+
+#[test]
+fn metadata_of_each_layout() {
+    // Line 4: "Số: 145/KH-UBND      Thừa Thiên Huế, ngày 05 tháng 4 năm 2024"; line 8: "## Thực
+    // hiện Chương trình …".
+    let d = document("markdown_table_hue.txt");
+    assert_eq!(d["number"], "145/KH-UBND");
+    assert_eq!(d["date"], "2024-04-05");
+    assert_eq!(d["province"], "Thừa Thiên Huế");
+    assert_eq!(
+        d["title"],
+        "Thực hiện Chương trình hội nhập quốc tế tỉnh Thừa Thiên Huế năm 2024"
+    );
+    // "Số:         /UBND-NC", "V/v …", "Lạng Sơn, ngày      tháng 3 năm 2024", and at the end
+    // "Thời gian ký: 14.03.2024 16:20:35 +07:00".
+    let d = document("cong_van_khong_so_langson.txt");
+    assert_eq!(d["type"], "Công văn");
+    assert_eq!(d["number"], Value::Null);
+    assert_eq!(d["date"], "2024-03-14");
+    let title = d["title"].as_str().unwrap();
+    assert!(title.starts_with("tăng cường công tác lãnh sự"), "{title}");
+    assert!(!title.contains("ngày"), "{title}");
+    // The signer's name, then the page's running foot and number (lines 111–113).
+    let d = document("pdf_text_quangngai.txt");
+    assert_eq!(d["number"], "132/KH-UBND");
+    assert_eq!(d["signer"], "Đặng Văn Minh");
+    // Line 3: "Số: 418/KH-UBND<TAB>An Giang, ngày 27 tháng 7 năm 2023".
+    let d = document("bien_gioi_viet_tat_angiang.txt");
+    assert_eq!(d["date"], "2023-07-27");
+}
+
+#[test]
+fn markdown_headings_are_sections_and_table_rows_are_their_items() {
+    // "## III. PHÂN CÔNG NHIỆM VỤ CỤ THỂ" (line 32), then "| 5 | Ký kết, triển khai thỏa thuận
+    // quốc tế với tỉnh Savannakhet …" (line 40).
+    let v = run_json(&["show", "145/KH-UBND", "III.5"]);
+    let clauses = v["clauses"].as_array().unwrap();
+    assert_eq!(clauses.len(), 1, "{v}");
+    assert_eq!(clauses[0]["line"], 40);
+    assert!(clauses[0]["text"].as_str().unwrap().contains("Savannakhet"));
+    // No clause keeps the Markdown marks.
+    let all = run_json(&["show", "145/KH-UBND"]);
+    assert!(all["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| !c["text"].as_str().unwrap().starts_with('#')));
+}
+
+#[test]
+fn page_furniture_of_pdf_text_is_not_a_clause() {
+    // "UBND tỉnh Quảng Ngãi - KH 132/KH-UBND ngày 09/9/2022" at every page break.
+    let v = run_json(&["search", "UBND tỉnh Quảng Ngãi KH 132", "-n", "50"]);
+    for h in v["hits"].as_array().unwrap() {
+        let text = h["text"].as_str().unwrap();
+        assert!(!text.contains("KH 132/KH-UBND ngày 09/9/2022"), "{text}");
+    }
+}
+
+#[test]
+fn the_recipients_of_a_letter_are_one_front_clause() {
+    // "Kính gửi:" (line 9) and its list, "- Sở Y tế;" on line 15.
+    let v = run_json(&["show", "cong_van_khong_so_langson.txt"]);
+    let clauses = v["clauses"].as_array().unwrap();
+    let addressed: Vec<&Value> = clauses
+        .iter()
+        .filter(|c| c["text"].as_str().unwrap().contains("Sở Y tế;"))
+        .collect();
+    assert_eq!(addressed.len(), 1, "{addressed:?}");
+    assert!(addressed[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Kính gửi:"));
+}
+
+#[test]
+fn abbreviated_agencies_get_their_tasks() {
+    // Line 47, under "1. BĐBP tỉnh": "- Chủ trì, phối hợp với CA tỉnh, BCH QS tỉnh và UBND các
+    // huyện biên giới thực hiện nhiệm vụ tại khoản 1 Mục II."
+    let v = run_json(&["tasks", "Bộ Chỉ huy Quân sự", "--role", "support"]);
+    let lines: Vec<u64> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["documents"].as_array().unwrap().clone())
+        .flat_map(|d| d["clauses"].as_array().unwrap().clone())
+        .filter_map(|c| c["line"].as_u64())
+        .collect();
+    assert!(lines.contains(&47), "{v}");
+    // Line 55: "6. Sở Y tế chủ trì kiểm dịch …; phối hợp với Công an tỉnh xử lý …".
+    let v = run_json(&[
+        "tasks",
+        "Công an",
+        "--role",
+        "support",
+        "--province",
+        "Lạng Sơn",
+    ]);
+    let text = v.to_string();
+    assert!(text.contains("kiểm dịch y tế biên giới"), "{text}");
+}
