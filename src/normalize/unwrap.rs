@@ -9,7 +9,10 @@
 //!   type line ("KẾ HOẠCH") or a signature line, nor a line starting a structural marker or a
 //!   table row;
 //! * a line ending in a glued hyphen ("57-") joins the next without a space, even across one
-//!   blank line;
+//!   blank line; in a document hyphenated by its layout (see below), when the hyphen follows a
+//!   letter and the next line starts in lowercase, it cut a word at the line's end and goes: a
+//!   space between two Vietnamese syllables ("quốc-\ntế", "kinh-\ndoanh"), nothing inside a
+//!   foreign word ("Kan-\ndal", "Inter-\nnational");
 //! * a line starting in lowercase joins, even across one blank line; one starting with a digit
 //!   or punctuation joins when directly below (not under an all-capitals heading);
 //! * a line starting in uppercase joins only in a hard-wrapped document, directly below, when
@@ -19,7 +22,8 @@
 //!   heading ends with a comma or a word that cannot end a phrase ("của", "và", "Sở", …).
 //!
 //! A document is hard-wrapped when many lines end mid-sentence and the next line, directly
-//! below, starts in lowercase. A paragraph keeps the line number of its first line.
+//! below, starts in lowercase; hyphenated when several lines end in a word cut with a hyphen.
+//! A paragraph keeps the line number of its first line.
 
 use super::debris::Piece;
 use super::fold::{begins_with, fold, fold_prefix, folded_chars};
@@ -43,6 +47,73 @@ fn ends_sentence(s: &str) -> bool {
 fn ends_glued_hyphen(s: &str) -> bool {
     let mut it = s.chars().rev();
     matches!((it.next(), it.next()), (Some('-'), Some(c)) if c.is_alphanumeric())
+}
+
+/// What the whole document's lines show about how it was laid out.
+struct Shape {
+    /// Wrapped at a fixed width: see [`is_hard_wrapped`].
+    wrapped: bool,
+    /// Words cut at line ends with a hyphen: see [`is_hyphenated`].
+    hyphenated: bool,
+    /// The typical line length: see [`typical_width`].
+    width: usize,
+}
+
+/// How a line continues the one above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// With a space: a wrapped sentence.
+    Space,
+    /// As it is: "57-" + "KL/TW".
+    Glued,
+    /// The line-end hyphen dropped, then a space: a syllable boundary ("quốc-" + "tế").
+    Syllables,
+    /// The line-end hyphen dropped: a foreign word cut in two ("Kan-" + "dal").
+    Word,
+}
+
+/// A word cut at the line's end with a hyphen (`prev` ends in letter + "-", `next` starts with a
+/// lowercase letter): how to mend it. A hyphen kept in the next line's first word
+/// ("ra-\nđi-ô") shows a hyphenated word, and a capital ("Mekong-\nLan Thương") a compound of
+/// names: both keep the hyphen.
+fn broken_word(prev: &str, next: &str) -> Option<Join> {
+    let head = prev.strip_suffix('-')?;
+    let left = head.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    let right = next.split(char::is_whitespace).next()?;
+    let right = right.trim_end_matches(|c: char| !c.is_alphabetic());
+    if left.is_empty()
+        || !right.starts_with(char::is_lowercase)
+        || !right.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    // Diacritics mark a Vietnamese syllable; a pair of plain ones ("kinh-doanh") is Vietnamese
+    // too when both read as syllables, which "dal" or "national" do not.
+    let vietnamese =
+        !left.is_ascii() || !right.is_ascii() || (plain_syllable(left) && plain_syllable(right));
+    Some(if vietnamese {
+        Join::Syllables
+    } else {
+        Join::Word
+    })
+}
+
+/// A Vietnamese syllable written without diacritics: onset, one to three vowels, a final
+/// consonant Vietnamese allows ("kinh", "doanh", "an"; not "dal", "puchia", "inter").
+fn plain_syllable(w: &str) -> bool {
+    const ONSETS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    let w = w.to_ascii_lowercase();
+    let rime_ok = |r: &str| {
+        let vowels = r.find(|c: char| !"aeiouy".contains(c)).unwrap_or(r.len());
+        (1..=3).contains(&vowels) && CODAS.contains(&&r[vowels..])
+    };
+    ONSETS
+        .iter()
+        .any(|o| w.strip_prefix(o).is_some_and(&rime_ok))
 }
 
 /// Header lines that never continue another line nor are continued: the national motto, the
@@ -88,8 +159,11 @@ fn is_closed(p: &str) -> bool {
 
 /// Joins wrapped lines into paragraphs (see the module documentation).
 pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
-    let wrapped = is_hard_wrapped(&pieces);
-    let width = typical_width(&pieces);
+    let shape = Shape {
+        wrapped: is_hard_wrapped(&pieces),
+        hyphenated: is_hyphenated(&pieces),
+        width: typical_width(&pieces),
+    };
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open: Option<Open> = None;
     let mut blanks = 0usize;
@@ -100,14 +174,15 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
             Piece::Break => broken = true,
             Piece::Text { line, text } => {
                 let join = match &open {
-                    Some(o) if !broken && blanks <= 1 => {
-                        joins(o, &text, blanks == 1, wrapped, width)
-                    }
+                    Some(o) if !broken && blanks <= 1 => joins(o, &text, blanks == 1, &shape),
                     _ => None,
                 };
                 match (join, open.as_mut()) {
-                    (Some(space), Some(o)) => {
-                        if space {
+                    (Some(how), Some(o)) => {
+                        if matches!(how, Join::Syllables | Join::Word) {
+                            o.text.pop();
+                        }
+                        if matches!(how, Join::Space | Join::Syllables) {
                             o.text.push(' ');
                         }
                         o.text.push_str(&text);
@@ -138,8 +213,9 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
     out
 }
 
-/// Whether `next` continues `prev`; `Some(true)` joins with a space, `Some(false)` without.
-fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize) -> Option<bool> {
+/// Whether `next` continues `prev`, and how.
+fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Join> {
+    let (wrapped, width) = (shape.wrapped, shape.width);
     let p = prev.text.as_str();
     if markers::parse(next).is_some() || next.contains('\t') {
         return None;
@@ -173,10 +249,11 @@ fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize
         return None;
     }
     if ends_glued_hyphen(p) && first.is_alphanumeric() {
-        return Some(false);
+        let mended = shape.hyphenated.then(|| broken_word(p, next)).flatten();
+        return Some(mended.unwrap_or(Join::Glued));
     }
     if first.is_lowercase() {
-        return Some(true);
+        return Some(Join::Space);
     }
     if after_blank {
         return None;
@@ -188,14 +265,14 @@ fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize
         if prev_caps && !next_caps {
             return None;
         }
-        return Some(true);
+        return Some(Join::Space);
     }
     // Uppercase start.
     if !wrapped || prev_caps != next_caps {
         return None;
     }
     if prev_caps && next_caps {
-        return Some(true);
+        return Some(Join::Space);
     }
     if markers::is_preamble_start(next) || markers::is_closing(next) {
         return None;
@@ -211,7 +288,7 @@ fn joins(prev: &Open, next: &str, after_blank: bool, wrapped: bool, width: usize
             return None;
         }
     }
-    Some(true)
+    Some(Join::Space)
 }
 
 /// Agency heads: a marker line starting with one of these names a body ("3. Bộ Chỉ huy …").
@@ -278,6 +355,29 @@ fn is_hard_wrapped(pieces: &[Piece]) -> bool {
         }
     }
     cut >= 3 && cut * 10 >= texts
+}
+
+/// Hyphenated by its layout: several lines, and at least one in 50, end in a word cut with a
+/// hyphen (see [`broken_word`]) directly above its lowercase rest. Vietnamese is not hyphenated
+/// at line ends, so in other text such a hyphen is the word's own, rare and left alone
+/// ("các-\nbon", "mô-\nđun", "methyl-\nparathion", "quốc phòng-\nan ninh" in PDF text).
+fn is_hyphenated(pieces: &[Piece]) -> bool {
+    let mut texts = 0usize;
+    let mut cut = 0usize;
+    let mut prev: Option<&str> = None;
+    for p in pieces {
+        match p {
+            Piece::Text { text, .. } => {
+                texts += 1;
+                if prev.is_some_and(|pr| ends_glued_hyphen(pr) && broken_word(pr, text).is_some()) {
+                    cut += 1;
+                }
+                prev = Some(text);
+            }
+            _ => prev = None,
+        }
+    }
+    cut >= 3 && cut * 50 >= texts
 }
 
 /// The 90th percentile of line lengths, in characters.
@@ -356,6 +456,57 @@ mod tests {
             ["Kết luận số 57-KL/TW, ngày 15/6/2023"]
         );
         assert_eq!(paras("một\n\n\nhai"), ["một", "hai"]);
+    }
+
+    /// Hyphenated text: the same paragraph as the tester's plan, cut at line-end hyphens.
+    const HYPHENATED: &str = "• Cụ thể hóa chủ trương về hội nhập quốc-\ntế, hợp tác với các tỉnh Takeo, Kan-\ndal, Kampot.\n1. Sở Ngoại-\nvụ chủ trì, phối hợp với Công an-\ntỉnh và Mekong Inter-\nnational Cooperation Fund.\n";
+
+    #[test]
+    fn a_word_cut_at_a_line_end_hyphen_is_mended() {
+        // Syllables with diacritics: a space; a foreign word: nothing.
+        let p = unwrap(clean_lines(HYPHENATED));
+        assert_eq!(
+            p.iter().map(|p| (p.line, p.text.as_str())).collect::<Vec<_>>(),
+            [
+                (1, "• Cụ thể hóa chủ trương về hội nhập quốc tế, hợp tác với các tỉnh Takeo, Kandal, Kampot."),
+                (4, "1. Sở Ngoại vụ chủ trì, phối hợp với Công an tỉnh và Mekong International Cooperation Fund."),
+            ]
+        );
+        let more = format!("{HYPHENATED}Xây dựng chuyên mục \"An Giang - Cam-\npuchia\" cho hộ kinh-\ndoanh cá thể.\n");
+        // Two plain syllables are still two words.
+        assert_eq!(
+            paras(&more)[2],
+            "Xây dựng chuyên mục \"An Giang - Campuchia\" cho hộ kinh doanh cá thể."
+        );
+    }
+
+    #[test]
+    fn a_genuine_hyphen_at_a_line_end_stays() {
+        // In hyphenated text: a compound of names, a code, a hyphenated loanword, a spaced dash.
+        let s = format!("{HYPHENATED}Tham gia Chương trình Mekong-\nLan Thương theo Kết luận số 57-\nKL/TW; trang bị ra-\nđi-ô cho xã; phát triển kinh tế -\nxã hội.\n");
+        assert_eq!(
+            paras(&s)[2],
+            "Tham gia Chương trình Mekong-Lan Thương theo Kết luận số 57-KL/TW; trang bị ra-đi-ô cho xã; phát triển kinh tế - xã hội."
+        );
+        // Text not hyphenated by its layout: a hyphen at a line end is the word's own.
+        let s =
+            format!("{WRAPPED_BODY}giao dịch tín chỉ các-\nbon trong nước; hợp kim nhôm-\nkẽm.\n");
+        assert_eq!(
+            paras(&s)[1],
+            "giao dịch tín chỉ các-bon trong nước; hợp kim nhôm-kẽm."
+        );
+    }
+
+    #[test]
+    fn plain_syllables() {
+        for w in [
+            "kinh", "doanh", "an", "Kan", "Cam", "nghieng", "qua", "tham", "gia",
+        ] {
+            assert!(plain_syllable(w), "{w}");
+        }
+        for w in ["dal", "puchia", "Inter", "national", "email", "str"] {
+            assert!(!plain_syllable(w), "{w}");
+        }
     }
 
     #[test]
