@@ -148,6 +148,11 @@ mod tests {
             "- Mục một\nvăn bản"
         );
         assert_eq!(clean_chars("  \u{0085}\tNội dung"), "  -\tNội dung");
+        // Word's Wingdings square and arrow bullets kept as their private-use codes.
+        assert_eq!(
+            clean_chars("\u{F0A7} Tuyên truyền\n\u{F0D8} Xây dựng"),
+            "- Tuyên truyền\n- Xây dựng"
+        );
         assert_eq!(clean_chars("a\u{0086}b"), "a b");
     }
 

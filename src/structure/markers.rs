@@ -316,6 +316,22 @@ fn article_id(s: &str) -> Option<(String, usize)> {
     Some((t[..end].to_string(), skipped + end))
 }
 
+/// Word's Symbol and Wingdings bullets saved as ANSI text come out as the font's code in the
+/// code page: "§" (a square), "Ø" (an arrow), "ü" (a tick), and Courier's "o" (a hollow
+/// circle). Each is a bullet only before a space and a capital ("§ Tuyên truyền…",
+/// "o Đẩy mạnh…"): "Ø 16 mm" is a diameter, "o khoản 2" the letter of a list cut by a line break.
+fn ansi_bullet(text: &str, first: char) -> Option<Marked<'_>> {
+    if !matches!(first, '§' | 'Ø' | 'ü' | 'o') {
+        return None;
+    }
+    let rest = text[first.len_utf8()..].strip_prefix([' ', '\t'])?;
+    let rest = rest.trim_start();
+    rest.starts_with(char::is_uppercase).then_some(Marked {
+        marker: Marker::Bullet(first),
+        rest,
+    })
+}
+
 /// Parses the marker at the start of `text` (already trimmed), if any.
 pub fn parse(text: &str) -> Option<Marked<'_>> {
     let first = text.chars().next()?;
@@ -360,6 +376,9 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
             });
         }
         return None;
+    }
+    if let Some(m) = ansi_bullet(text, first) {
+        return Some(m);
     }
     if first.is_alphabetic() {
         // Every keyword folds to a word starting with t, p, c, m or d: fold only those lines.
@@ -816,6 +835,23 @@ mod tests {
         assert_eq!(m("• Số hiệu: 1"), Some(Marker::Bullet('•')));
         assert_eq!(m("-Tham mưu"), Some(Marker::Bullet('-')));
         assert_eq!(m("-5 độ"), None);
+        // Word's symbol bullets saved as ANSI text.
+        assert_eq!(
+            m("§ Tuyên truyền về các Hiệp định"),
+            Some(Marker::Bullet('§'))
+        );
+        assert_eq!(m("Ø Xây dựng chuyên mục"), Some(Marker::Bullet('Ø')));
+        assert_eq!(m("ü Tổ chức đoàn phóng viên"), Some(Marker::Bullet('ü')));
+        assert_eq!(
+            m("o Đẩy mạnh hoạt động xuất nhập khẩu"),
+            Some(Marker::Bullet('o'))
+        );
+        assert_eq!(parse("o Đẩy mạnh").unwrap().rest, "Đẩy mạnh");
+        assert_eq!(m("o khoản 2 Điều 12 của Luật này;"), None);
+        assert_eq!(m("Ø 16 mm"), None);
+        assert_eq!(m("§2. Phạm vi"), None);
+        assert_eq!(m("ô Tô"), None);
+        assert_eq!(m("on-line"), None);
         assert_eq!(m("- - -"), None);
         assert_eq!(m("Ủy ban"), None);
         assert_eq!(m("Ví dụ"), None);
