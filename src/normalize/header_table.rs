@@ -7,12 +7,20 @@
 //! place and date, each on a line of its own as the rest of the pipeline expects.
 //!
 //! Only a block of such rows at the top of the document that holds the national motto is
-//! unfolded: a table in the body (tasks, deadlines) keeps its rows. Cells go to the right column
+//! unfolded: a table in the body (tasks, deadlines) keeps its rows.
+//!
+//! The closing is a two-column table too: "Nơi nhận:" and the recipients on the left, the
+//! signature block (authority, title, name) on the right, and copied the same way it gives
+//! `Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN`, `- Bộ Ngoại giao;⇥KT. CHỦ TỊCH`, … `- Lưu: VT.⇥Lê Văn
+//! Phước`. [`unfold_closing`] reads it column by column as well: the recipients, then the
+//! signature block, so the name follows its title. Cells go to the right column
 //! by what they say (the motto, its rule, the place and date), not by position: a row whose left
 //! cell is empty has often lost it (leading spaces are not kept).
 
 use super::fold::fold;
 use super::Paragraph;
+use crate::structure::markers::{self, Marker};
+use crate::structure::metadata;
 
 /// How far from the top the header table may start (in paragraphs): a portal's title or a
 /// running head can come first.
@@ -65,6 +73,75 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     out.extend(right);
     out.extend(rest.skip(rows));
     out
+}
+
+/// Reads a closing table flattened into rows column by column (see the module's comment): from
+/// a "Nơi nhận" line, the rows and the lines of either column between them; the block must hold
+/// a signature line in a right-hand cell. Any other text is returned as it is.
+pub fn unfold_closing(paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    let Some(start) = (0..paras.len()).find(|&at| {
+        markers::is_recipients(&paras[at].text)
+            && paras[at..at + closing_len(&paras[at..])]
+                .iter()
+                .any(|p| signed_row(&p.text))
+    }) else {
+        return paras;
+    };
+    let rows = closing_len(&paras[start..]);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for p in &paras[start..start + rows] {
+        let row = cells(&p.text);
+        for (k, &cell) in row.iter().enumerate() {
+            let column = if row.len() > 1 && k > 0 || row.len() == 1 && !is_left(cell) {
+                &mut right
+            } else {
+                &mut left
+            };
+            column.push(Paragraph {
+                line: p.line,
+                text: cell.to_string(),
+            });
+        }
+    }
+    let mut out = Vec::with_capacity(paras.len() + rows);
+    let mut rest = paras.into_iter();
+    out.extend(rest.by_ref().take(start));
+    out.extend(left);
+    out.extend(right);
+    out.extend(rest.skip(rows));
+    out
+}
+
+/// A row of the closing table with the signature block in a right-hand cell ("- Bộ Ngoại
+/// giao;⇥KT. CHỦ TỊCH").
+fn signed_row(text: &str) -> bool {
+    is_row(text)
+        && cells(text)
+            .iter()
+            .skip(1)
+            .any(|c| markers::is_signature_line(c))
+}
+
+/// How many paragraphs from the "Nơi nhận" line belong to the closing table: rows, and lines
+/// of one column (a recipient, a signature line, "(Đã ký)", a name).
+fn closing_len(paras: &[Paragraph]) -> usize {
+    1 + paras[1..]
+        .iter()
+        .take_while(|p| {
+            let t = p.text.as_str();
+            is_row(t)
+                || is_left(t)
+                || markers::is_signature_line(t)
+                || markers::is_signed_mark(t)
+                || metadata::is_name(t, true).is_some()
+        })
+        .count()
+}
+
+/// A cell of the closing's left column: "Nơi nhận:" or a recipient ("- Bộ Ngoại giao;").
+fn is_left(cell: &str) -> bool {
+    markers::is_recipients(cell)
+        || markers::parse(cell).is_some_and(|m| matches!(m.marker, Marker::Bullet(_)))
 }
 
 /// A row of a table: cells apart by tabs or wide spaces, or a cell glued to the motto by one
@@ -267,6 +344,75 @@ mod tests {
         // A motto line with no table around it is left alone.
         let plain = paras(&["ỦY BAN NHÂN DÂN", "Độc lập - Tự do - Hạnh phúc", "Số: 1/KH"]);
         assert_eq!(unfold(plain.clone()), plain);
+    }
+
+    #[test]
+    fn a_closing_table_is_read_column_by_column() {
+        let got = unfold_closing(paras(&[
+            "xem xét, giải quyết./.",
+            "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN",
+            "- Bộ Ngoại giao;\tKT. CHỦ TỊCH",
+            "- TT Tỉnh ủy, TT HĐND tỉnh;\tPHÓ CHỦ TỊCH",
+            "- Các sở, ban, ngành;",
+            "- Lưu: VT, KGVX.\tLê Văn Phước",
+        ]));
+        assert_eq!(
+            texts(&got),
+            [
+                (1, "xem xét, giải quyết./."),
+                (2, "Nơi nhận:"),
+                (3, "- Bộ Ngoại giao;"),
+                (4, "- TT Tỉnh ủy, TT HĐND tỉnh;"),
+                (5, "- Các sở, ban, ngành;"),
+                (6, "- Lưu: VT, KGVX."),
+                (2, "TM. ỦY BAN NHÂN DÂN"),
+                (3, "KT. CHỦ TỊCH"),
+                (4, "PHÓ CHỦ TỊCH"),
+                (6, "Lê Văn Phước"),
+            ]
+        );
+        // Laid out with spaces (PDF text), the name alone on its line under the last recipient.
+        let got = unfold_closing(paras(&[
+            "Nơi nhận:                        TM. ỦY BAN NHÂN DÂN",
+            "- Như Điều 3;                            CHỦ TỊCH",
+            "- Lưu: VT.",
+            "Nguyễn Văn An",
+            "PHỤ LỤC",
+        ]));
+        let order: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "Nơi nhận:",
+                "- Như Điều 3;",
+                "- Lưu: VT.",
+                "TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH",
+                "Nguyễn Văn An",
+                "PHỤ LỤC",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_without_a_signature_beside_it_is_left_alone() {
+        // The signature block above the recipients, each on its own line.
+        let plain = paras(&[
+            "TM. ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Nguyễn Văn An",
+            "Nơi nhận:",
+            "- Như Điều 3;",
+            "- Lưu: VT.",
+        ]);
+        assert_eq!(unfold_closing(plain.clone()), plain);
+        // A tabbed list of recipients with no signature in it.
+        let list = paras(&[
+            "Nơi nhận:\tSố bản",
+            "- Bộ Ngoại giao;\t02",
+            "- Lưu: VT.\t01",
+        ]);
+        assert_eq!(unfold_closing(list.clone()), list);
     }
 
     #[test]

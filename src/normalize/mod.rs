@@ -2,9 +2,9 @@
 //!
 //! Each step is one small file: `chars` (NFC and stray characters), `debris` (markup and portal
 //! boilerplate), `cell_lines` (a table copied one cell per line folded back into rows), `unwrap`
-//! (hard-wrapped lines rejoined), `header_table` (a tabbed header table read column by column),
-//! plus the two word-level helpers used for matching, `fold` (diacritics off) and `tone` (one
-//! tone-mark placement).
+//! (hard-wrapped lines rejoined), `header_table` (the tabbed header and closing tables read
+//! column by column), plus the two word-level helpers used for matching, `fold` (diacritics off)
+//! and `tone` (one tone-mark placement).
 
 pub mod cell_lines;
 pub mod chars;
@@ -25,11 +25,13 @@ pub struct Paragraph {
 }
 
 /// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`],
-/// [`cell_lines::fold_rows`], [`unwrap::unwrap`], then [`header_table::unfold`]. Line numbers refer to the original file.
+/// [`cell_lines::fold_rows`], [`unwrap::unwrap`], then [`header_table::unfold`] and
+/// [`header_table::unfold_closing`]. Line numbers refer to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let clean = clean_chars(text);
     let pieces = debris::clean_lines(&clean);
-    header_table::unfold(unwrap::unwrap(cell_lines::fold_rows(pieces)))
+    let paras = unwrap::unwrap(cell_lines::fold_rows(pieces));
+    header_table::unfold_closing(header_table::unfold(paras))
 }
 
 #[cfg(test)]
