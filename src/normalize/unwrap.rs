@@ -5,6 +5,8 @@
 //! one paragraph across a blank line ("…ra nư\n\nnước ngoài…", "Kết luận số 57-\n\nKL/TW").
 //!
 //! Rules, in order:
+//! * in hard-wrapped text a "- " line continues a full line ending in a capitalised word: a pair
+//!   of names wrapped before their dash ("…cửa khẩu Tịnh Biên\n- Phnom Den và…");
 //! * never join across a separator, onto a line ending a sentence (`. ; : ! ?`, `./.`), onto a
 //!   type line ("KẾ HOẠCH") or a signature line, nor a line starting a structural marker or a
 //!   table row;
@@ -136,6 +138,8 @@ struct Open {
     text: String,
     /// Number of source lines joined so far.
     lines: usize,
+    /// Length of the last source line, in characters (up to 10,000).
+    last_len: usize,
     /// Nothing may continue this paragraph (a type, signature or header line); recomputed
     /// after each join.
     closed: bool,
@@ -146,11 +150,16 @@ impl Open {
         let closed = is_closed(&text);
         Open {
             line,
+            last_len: char_len(&text),
             text,
             lines: 1,
             closed,
         }
     }
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().take(10_000).count()
 }
 
 fn is_closed(p: &str) -> bool {
@@ -185,6 +194,7 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
                         if matches!(how, Join::Space | Join::Syllables) {
                             o.text.push(' ');
                         }
+                        o.last_len = char_len(&text);
                         o.text.push_str(&text);
                         o.lines += 1;
                         o.closed = is_closed(&o.text);
@@ -217,6 +227,9 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
 fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Join> {
     let (wrapped, width) = (shape.wrapped, shape.width);
     let p = prev.text.as_str();
+    if dash_continues(prev, next, shape) {
+        return Some(Join::Space);
+    }
     if markers::parse(next).is_some() || next.contains('\t') {
         return None;
     }
@@ -289,6 +302,29 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         }
     }
     Some(Join::Space)
+}
+
+/// A pair of names joined by a spaced dash ("cửa khẩu Tịnh Biên - Phnom Den", "Núi Bà Rá - Đồng
+/// Nai", "hướng Đông - Bắc") wrapped right before the dash, which then reads as a "- " bullet.
+/// In hard-wrapped text only, when the line above filled the width, ends mid-sentence with a
+/// capitalised word and is no "- " item itself (then a "- " below is its next item), and a
+/// capital follows the dash.
+fn dash_continues(prev: &Open, next: &str, shape: &Shape) -> bool {
+    let p = prev.text.as_str();
+    let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
+    let mut last_chars = last.chars();
+    let name_end =
+        last_chars.next().is_some_and(char::is_uppercase) && last_chars.all(char::is_lowercase);
+    shape.wrapped
+        && name_end
+        && prev.last_len * 20 >= shape.width * 17
+        && next
+            .strip_prefix("- ")
+            .is_some_and(|r| r.starts_with(char::is_uppercase))
+        && !prev.closed
+        && !ends_sentence(p)
+        && !markers::is_all_caps(p)
+        && !markers::parse(p).is_some_and(|m| m.marker == Marker::Bullet('-'))
 }
 
 /// Agency heads: a marker line starting with one of these names a body ("3. Bộ Chỉ huy …").
@@ -495,6 +531,24 @@ mod tests {
             paras(&s)[1],
             "giao dịch tín chỉ các-bon trong nước; hợp kim nhôm-kẽm."
         );
+    }
+
+    #[test]
+    fn a_dash_between_names_wrapped_to_a_line_start_continues() {
+        let s = format!("{WRAPPED_BODY}◦ Đẩy mạnh hoạt động xuất nhập khẩu hàng hóa qua cửa khẩu quốc tế Tịnh Biên\n- Phnom Den và cửa khẩu quốc tế Vĩnh Xương - Kaorm Samnor; phấn\nđấu kim ngạch đạt 1,2 tỷ USD/năm.\n");
+        assert_eq!(
+            paras(&s)[1],
+            "◦ Đẩy mạnh hoạt động xuất nhập khẩu hàng hóa qua cửa khẩu quốc tế Tịnh Biên - Phnom Den và cửa khẩu quốc tế Vĩnh Xương - Kaorm Samnor; phấn đấu kim ngạch đạt 1,2 tỷ USD/năm."
+        );
+    }
+
+    #[test]
+    fn a_dash_item_stays_an_item() {
+        // Below another "- " item, below a short heading, or in text not hard-wrapped.
+        let s = format!("{WRAPPED_BODY}- Những cơ sở pháp lý để khẳng định chủ quyền đối với quần đảo Hoàng Sa\n- Giới thiệu các mốc chủ quyền chủ yếu trên đất liền.\n01 Cửa khẩu Nam Giang\n- Ranh giới chính diện cửa khẩu gắn với cột mốc\n");
+        assert_eq!(paras(&s).len(), 5);
+        let s = "◦ Đẩy mạnh xuất nhập khẩu qua cửa khẩu quốc tế Tịnh Biên\n- Phnom Den và cửa khẩu quốc tế Vĩnh Xương.\n";
+        assert_eq!(paras(s).len(), 2);
     }
 
     #[test]
