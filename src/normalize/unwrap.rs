@@ -308,7 +308,7 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
 /// Nai", "hướng Đông - Bắc") wrapped right before the dash, which then reads as a "- " bullet.
 /// In hard-wrapped text only, when the line above filled the width, ends mid-sentence with a
 /// capitalised word and is no "- " item itself (then a "- " below is its next item), and a
-/// capital follows the dash.
+/// capital follows the dash; never in a table row.
 fn dash_continues(prev: &Open, next: &str, shape: &Shape) -> bool {
     let p = prev.text.as_str();
     let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -322,6 +322,8 @@ fn dash_continues(prev: &Open, next: &str, shape: &Shape) -> bool {
             .strip_prefix("- ")
             .is_some_and(|r| r.starts_with(char::is_uppercase))
         && !prev.closed
+        && !p.contains('\t')
+        && !next.contains('\t')
         && !ends_sentence(p)
         && !markers::is_all_caps(p)
         && !markers::parse(p).is_some_and(|m| m.marker == Marker::Bullet('-'))
