@@ -627,6 +627,18 @@ static FIXED: &[Entry] = &[
         "Đài Phát thanh và Truyền hình",
         Lv::Prov,
     ),
+    // Since 2025 a province's newspaper and its radio-television station are one body: "Báo và
+    // Phát thanh, Truyền hình Đà Nẵng".
+    e(
+        &[
+            "bao va phat thanh , truyen hinh",
+            "bao va phat thanh - truyen hinh",
+            "bao va phat thanh va truyen hinh",
+            "bao va phat thanh truyen hinh",
+        ],
+        "Báo và Phát thanh, Truyền hình",
+        Lv::Prov,
+    ),
     e(
         &[
             "cong thong tin dien tu tinh",
@@ -667,6 +679,8 @@ static FIXED: &[Entry] = &[
         "Tỉnh đoàn",
         Lv::Prov,
     ),
+    // The district's youth union ("Huyện đoàn Mường Tè"; a town's is "Thị đoàn").
+    e(&["huyen doan", "thi doan"], "Huyện đoàn", Lv::Place),
     e(&["kho bac nha nuoc"], "Kho bạc Nhà nước", Lv::Any),
     e(&["ngan hang nha nuoc"], "Ngân hàng Nhà nước", Lv::Any),
     e(&["bao hiem xa hoi"], "Bảo hiểm xã hội", Lv::Any),
@@ -1523,6 +1537,11 @@ impl<'a> Scanner<'a> {
                     None => (j + 1, 3),
                 };
                 let (e, _, _) = self.fallback_body(head_end, maxcont, false)?;
+                let e = if managed.is_some() {
+                    self.more_zones(e)
+                } else {
+                    e
+                };
                 let board = self.render(j, e);
                 // A board of another body is named with it: "Ban Việt kiều Thành ủy" (→ "Ban
                 // Việt kiều Tỉnh ủy"), "Ban Cơ yếu Chính phủ", "Ban Thường trực Ủy ban Mặt
@@ -1715,6 +1734,36 @@ impl<'a> Scanner<'a> {
         Some((e, self.render(i, e), false))
     }
 
+    /// "Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng": a board that runs zones
+    /// of more than one kind names the others, often in lower case, after "và (các) khu". The
+    /// end of that kind of zone, or `e` ("… và các khu vực lân cận" is no zone).
+    fn more_zones(&self, e: usize) -> usize {
+        const KINDS: &[&str] = &[
+            "cong nghiep",
+            "che xuat",
+            "kinh te",
+            "cong nghe cao",
+            "nong nghiep cong nghe cao",
+            "du lich",
+        ];
+        if self.f(e) != "va" {
+            return e;
+        }
+        let k = if self.low(e + 1) == "các" {
+            e + 2
+        } else {
+            e + 1
+        };
+        if self.f(k) != "khu" {
+            return e;
+        }
+        KINDS
+            .iter()
+            .filter_map(|p| pat_at(self.toks, k + 1, p))
+            .max()
+            .unwrap_or(e)
+    }
+
     /// Whether the comma at token `c` is inside a fixed phrase of names ("phòng, chống",
     /// "phòng cháy, chữa cháy", "cứu nạn, cứu hộ"), not between two names: the number of the
     /// phrase's words after the comma.
@@ -1887,6 +1936,19 @@ mod tests {
             ]
         );
         assert_eq!(canon("Ban Dân tộc tỉnh chủ trì"), vec!["Ban Dân tộc"]);
+        // A board that runs zones of two kinds names both.
+        assert_eq!(
+            named("Trưởng Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng: phối hợp"),
+            vec![
+                "Ban Quản lý Khu công nghệ cao và các khu công nghiệp = Ban Quản lý Khu công \
+                 nghệ cao và các khu công nghiệp Đà Nẵng"
+            ]
+        );
+        // "… và các khu vực lân cận" is no zone of the board's.
+        assert_eq!(
+            named("Ban Quản lý Khu công nghệ cao và các khu vực lân cận"),
+            vec!["Ban Quản lý Khu công nghệ cao = Ban Quản lý Khu công nghệ cao"]
+        );
         assert_eq!(
             canon("Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
             vec!["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam"]
@@ -1947,6 +2009,37 @@ mod tests {
             canon("Đài Phát thanh - Truyền hình Quảng Nam, Báo Quảng Nam"),
             vec!["Đài Phát thanh và Truyền hình", "Báo tỉnh"]
         );
+    }
+
+    #[test]
+    fn the_merged_newspaper_and_radio_television_of_a_province() {
+        assert_eq!(
+            canon("Cơ quan phối hợp: Sở Ngoại vụ; Báo và Phát thanh, Truyền hình Tuyên Quang"),
+            vec!["Sở Ngoại vụ", "Báo và Phát thanh, Truyền hình"]
+        );
+        assert_eq!(
+            named("Tổng Biên tập Báo và Phát thanh, Truyền hình Đà Nẵng: mở chuyên mục"),
+            vec!["Báo và Phát thanh, Truyền hình = Báo và Phát thanh, Truyền hình Đà Nẵng"]
+        );
+        // The old newspaper alone stays the newspaper.
+        assert_eq!(
+            canon("Báo Tuyên Quang và Đài Phát thanh và Truyền hình tỉnh"),
+            vec!["Báo tỉnh", "Đài Phát thanh và Truyền hình"]
+        );
+    }
+
+    #[test]
+    fn the_youth_union_of_a_district() {
+        assert_eq!(
+            canon("phối hợp với Huyện đoàn lồng ghép vào hoạt động ngoại khóa"),
+            vec!["Huyện đoàn"]
+        );
+        assert_eq!(
+            canon("Thị đoàn Sa Pa, Tỉnh đoàn"),
+            vec!["Huyện đoàn", "Tỉnh đoàn"]
+        );
+        // The district itself is no union.
+        assert!(canon("các xã thuộc huyện đoàn kết").is_empty());
     }
 
     /// "canonical name = text as written" of each mention.
