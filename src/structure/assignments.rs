@@ -631,6 +631,7 @@ impl<'a> Analysed<'a> {
             }
         }
         j = self.after_apposition(j);
+        j = self.after_parenthesis(j);
         let colon = self.toks.get(j).is_some_and(|t| t.f == ":");
         if colon && self.toks.get(j + 1).is_some_and(|t| t.word) {
             j += 1;
@@ -665,6 +666,32 @@ impl<'a> Analysed<'a> {
             k += 1;
         }
         k
+    }
+
+    /// "Giám đốc Sở Khoa học và Công nghệ (sau hợp nhất với Sở Thông tin và Truyền thông): chủ
+    /// trì …", "UBND các huyện biên giới (An Phú, Tân Châu) phối hợp …": a short aside in
+    /// parentheses (balanced, no sentence end inside) says which or what the agency is, and its
+    /// verb or colon comes after it. The token after the closing parenthesis, else `j`.
+    fn after_parenthesis(&self, j: usize) -> usize {
+        const MAX: usize = 20;
+        if self.toks.get(j).is_none_or(|t| t.f != "(") {
+            return j;
+        }
+        let mut depth = 0usize;
+        for (k, t) in self.toks.iter().enumerate().skip(j).take(MAX + 2) {
+            match t.f.as_str() {
+                "(" => depth += 1,
+                ")" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return k + 1;
+                    }
+                }
+                _ if k > j && is_boundary(t) && t.f != ":" => return j,
+                _ => {}
+            }
+        }
+        j
     }
 
     /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
@@ -1331,6 +1358,47 @@ mod tests {
             vec![r("Sở Thông tin và Truyền thông", Role::Lead)]
         );
         assert_eq!(roles(&d.clauses[1]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+    }
+
+    #[test]
+    fn a_short_aside_in_parentheses_comes_between_the_doer_and_its_verb() {
+        let d = doc(vec![
+            clause(
+                "5",
+                &["II. NHIỆM VỤ, GIẢI PHÁP"],
+                "Giám đốc Sở Khoa học và Công nghệ (sau hợp nhất với Sở Thông tin và Truyền thông): chủ trì, phối hợp với Sở Ngoại vụ đẩy mạnh thông tin đối ngoại trên môi trường mạng.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "III.7",
+                &[TCTH],
+                "Ủy ban nhân dân các huyện, thị xã, thành phố biên giới (An Phú, Tân Châu, Tịnh Biên, Tri Tôn) phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh quản lý cư dân biên giới.",
+                ClauseKind::Item,
+            ),
+            // Not an aside: the parenthesis runs on past a sentence's end.
+            clause(
+                "II.2",
+                &["II. NHIỆM VỤ, GIẢI PHÁP"],
+                "Sở Tư pháp (theo Kế hoạch số 12. Năm 2024) chủ trì rà soát văn bản.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Sở Khoa học và Công nghệ", Role::Lead),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("UBND cấp huyện", Role::Support)]
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
     }
 
     #[test]
