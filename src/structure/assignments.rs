@@ -170,6 +170,8 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
     // Roles the text states for its doers; they override the section's default for that agency
     // ("5. Sở Tư pháp" … "Sở Tư pháp phối hợp rà soát …" → support).
     let mut stated: Vec<Assignment> = Vec::new();
+    // The doers the clause names at its very start ("1. Sở Tài chính bố trí kinh phí …").
+    let mut opening: Vec<Assignment> = Vec::new();
     for line in clause.text.split('\n') {
         let t = Analysed::new(line);
         if body {
@@ -200,6 +202,11 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
             merge(&mut all, a);
         }
         if first_line.is_none() {
+            // A table row's first cell is its task or its lead by the table's columns, which the
+            // heading's agencies do not answer for.
+            if clause.kind != ClauseKind::TableRow {
+                opening = t.opening_doers(mode);
+            }
             first_line = Some(t);
         }
     }
@@ -209,8 +216,20 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
                 .as_ref()
                 .and_then(|t| start_role(&t.toks, content_start(&t.toks)));
             let role = own.or(ctx.lead_in_role).unwrap_or(Role::Lead);
+            // "Điều 11. Trách nhiệm của các sở, ban, ngành khác và UBND cấp huyện" / "2. Sở Tài
+            // chính bố trí kinh phí …": a clause that names its own doer is that doer's task, in
+            // the standing the heading gives, not the heading's other agencies'.
+            let named = |agency: &str| opening.iter().any(|o| o.agency == agency);
+            for o in &opening {
+                if o.role == Role::Assigned && !ctx.section.iter().any(|a| a.agency == o.agency) {
+                    merge(&mut all, Assignment { role, ..o.clone() });
+                }
+            }
             for a in &ctx.section {
                 if own.is_none() && stated.iter().any(|s| s.agency == a.agency) {
+                    continue;
+                }
+                if !opening.is_empty() && !named(&a.agency) {
                     continue;
                 }
                 merge(&mut all, Assignment { role, ..a.clone() });
@@ -692,6 +711,25 @@ impl<'a> Analysed<'a> {
             }
         }
         j
+    }
+
+    /// The agencies a line names as its doers at its very start, after any list marker ("2. Sở
+    /// Tài chính bố trí …", "Giám đốc Công an tỉnh: chủ trì …"), with the role their verb
+    /// states; empty when the line starts otherwise ("Chủ trì …", "Giao Sở Y tế …").
+    fn opening_doers(&self, mode: Mode) -> Vec<Assignment> {
+        let cs = content_start(&self.toks);
+        let Some(l) = self.lists.iter().find(|l| l.ts >= cs) else {
+            return Vec::new();
+        };
+        if title_start(&self.toks, l.ts, cs) != cs {
+            return Vec::new();
+        }
+        match self.list_role(l, cs, mode) {
+            Some(role) => (l.first..=l.last)
+                .map(|k| self.assignment(k, role))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
@@ -1358,6 +1396,60 @@ mod tests {
             vec![r("Sở Thông tin và Truyền thông", Role::Lead)]
         );
         assert_eq!(roles(&d.clauses[1]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+    }
+
+    #[test]
+    fn a_clause_that_names_its_own_doer_is_that_doers_not_the_headings() {
+        const ART: &str =
+            "Điều 11. Trách nhiệm của các sở, ban, ngành khác và Ủy ban nhân dân cấp huyện";
+        let d = doc(vec![
+            clause(
+                "Điều 11.1",
+                &[ART],
+                "Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì quản lý, bảo vệ đường biên giới; phối hợp với Sở Ngoại vụ thực hiện công tác đối ngoại biên phòng.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Điều 11.2",
+                &[ART],
+                "Sở Tài chính bố trí kinh phí hoạt động đối ngoại trong dự toán ngân sách hằng năm.",
+                ClauseKind::Item,
+            ),
+            // The doer is one of the heading's agencies: its own task, not the others'.
+            clause(
+                "Điều 11.4",
+                &[ART],
+                "Ủy ban nhân dân cấp huyện thực hiện quản lý hoạt động đối ngoại tại địa phương; báo cáo kết quả về Sở Ngoại vụ.",
+                ClauseKind::Item,
+            ),
+            // A clause that starts with its verb is still the heading's.
+            clause(
+                "III.1.a",
+                &[TCTH, "1. Sở Ngoại vụ:"],
+                "Chủ trì, phối hợp với Công an tỉnh hướng dẫn thủ tục xuất nhập cảnh.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "III.5",
+                &[TCTH, "5. Sở Tư pháp"],
+                "Sở Tư pháp phối hợp rà soát các văn bản quy phạm pháp luật.",
+                ClauseKind::Paragraph,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Lead),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
+        );
+        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Tài chính", Role::Lead)]);
+        assert_eq!(roles(&d.clauses[2]), vec![r("UBND cấp huyện", Role::Lead)]);
+        assert_eq!(
+            roles(&d.clauses[3]),
+            vec![r("Công an", Role::Support), r("Sở Ngoại vụ", Role::Lead)]
+        );
+        assert_eq!(roles(&d.clauses[4]), vec![r("Sở Tư pháp", Role::Support)]);
     }
 
     #[test]
