@@ -102,7 +102,42 @@ pub fn query_matches(query: &str, canonical: &str) -> bool {
     q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
 }
 
+/// Titles of an agency's head (lowercase, as written; "trưởng", not "trường"), longest first:
+/// "Giám đốc Sở Tài chính", "Chủ tịch Ủy ban nhân dân tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự".
+pub(crate) const HEAD_TITLES: &[&str] = &[
+    "tổng cục trưởng",
+    "chi cục trưởng",
+    "phó giám đốc",
+    "phó chủ tịch",
+    "chỉ huy trưởng",
+    "giám đốc",
+    "chủ tịch",
+    "thủ trưởng",
+    "bộ trưởng",
+    "cục trưởng",
+    "vụ trưởng",
+    "chánh",
+    "trưởng",
+];
+
+/// "Chủ tịch Ủy ban nhân dân các quận, huyện", "giam doc so tai chinh": a head's title before
+/// an agency's name stands for the agency, as in documents. `name` without the title.
+fn without_head_title(name: &str) -> &str {
+    let toks = tokenize(name);
+    for title in HEAD_TITLES {
+        // Typed names may lack their marks: compare folded ("giam doc" is "giám đốc").
+        let Some(end) = pat_at(&toks, 0, &fold(title)) else {
+            continue;
+        };
+        if let Some(next) = toks.get(end).filter(|t| t.word) {
+            return &name[next.start..];
+        }
+    }
+    name
+}
+
 fn canonical_known(name: &str) -> Option<(String, bool)> {
+    let name = without_head_title(name);
     let restored = restore_head(name);
     let name = restored.as_deref().unwrap_or(name);
     let toks = tokenize(name);
@@ -2359,6 +2394,28 @@ mod tests {
         ));
         assert!(query_matches("ubnd cac huyen", "UBND cấp huyện"));
         assert!(!query_matches("", "Công an"));
+    }
+
+    #[test]
+    fn a_query_naming_an_agencys_head_means_the_agency() {
+        assert!(query_matches(
+            "Chủ tịch Ủy ban nhân dân các quận, huyện",
+            "UBND cấp huyện"
+        ));
+        assert!(query_matches("giam doc so tai chinh", "Sở Tài chính"));
+        assert!(query_matches(
+            "Thủ trưởng các sở, ban, ngành",
+            "Các sở, ban, ngành"
+        ));
+        assert_eq!(
+            canonical("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh").as_deref(),
+            Some("Bộ Chỉ huy Quân sự")
+        );
+        // The head names its own agency, not another.
+        assert!(!query_matches("Giám đốc Sở Tài chính", "Sở Tư pháp"));
+        assert!(!query_matches("Chủ tịch UBND tỉnh", "UBND cấp huyện"));
+        // A title alone is no agency.
+        assert_eq!(canonical("Chủ tịch"), None);
     }
 
     #[test]

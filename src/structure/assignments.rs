@@ -24,7 +24,7 @@
 //! an explicit verb ("Giao …", "yêu cầu …").
 
 use crate::model::{Assignment, Clause, ClauseKind, Document, Role, Zone};
-use crate::structure::agency::{pat_at, scan, tokenize, MTok, Tok};
+use crate::structure::agency::{pat_at, scan, tokenize, MTok, Tok, HEAD_TITLES};
 
 /// What the headings above a clause say about who its task belongs to.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -432,24 +432,6 @@ const DUTY_VERBS: &[&str] = &[
 /// What the closing article of a decision says its addressees do.
 /// ("Bộ trưởng Bộ X chịu trách nhiệm tổ chức thi hành Nghị định này" is a ministry's own task.)
 const CLOSING_VERBS: &[&str] = &["chịu trách nhiệm thi hành", "có trách nhiệm thi hành"];
-
-/// Titles of an agency's head (lowercase, as written; "trưởng", not "trường"), longest first:
-/// "Giám đốc Sở Tài chính", "Chủ tịch Ủy ban nhân dân tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự".
-const HEAD_TITLES: &[&str] = &[
-    "tổng cục trưởng",
-    "chi cục trưởng",
-    "phó giám đốc",
-    "phó chủ tịch",
-    "chỉ huy trưởng",
-    "giám đốc",
-    "chủ tịch",
-    "thủ trưởng",
-    "bộ trưởng",
-    "cục trưởng",
-    "vụ trưởng",
-    "chánh",
-    "trưởng",
-];
 
 #[derive(Clone, Copy)]
 struct Mode {
