@@ -106,16 +106,21 @@ pub fn query_matches(query: &str, canonical: &str) -> bool {
 /// "Giám đốc Sở Tài chính", "Chủ tịch Ủy ban nhân dân tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Quân sự".
 pub(crate) const HEAD_TITLES: &[&str] = &[
     "tổng cục trưởng",
+    "tổng giám đốc",
+    "tổng biên tập",
     "chi cục trưởng",
     "phó giám đốc",
     "phó chủ tịch",
     "chỉ huy trưởng",
+    "hiệu trưởng",
+    "viện trưởng",
     "giám đốc",
     "chủ tịch",
     "thủ trưởng",
     "bộ trưởng",
     "cục trưởng",
     "vụ trưởng",
+    "chánh án",
     "chánh",
     "trưởng",
 ];

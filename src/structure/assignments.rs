@@ -885,6 +885,7 @@ impl<'a> Analysed<'a> {
             .iter()
             .any(|p| phrase_at(&self.toks, f, p).is_some());
         let f_not = f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
+
         // "Theo chức năng, nhiệm vụ …, Sở Tư pháp phối hợp …": a doer after an introductory phrase,
         // which may name other agencies ("Sau khi nhận được đề nghị của Phòng Tư pháp, …").
         let after_comma = ts > seg
@@ -1907,6 +1908,8 @@ mod tests {
             ("Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm tổ chức thực hiện.", vec![r("UBND cấp huyện", Role::Assigned)]),
             ("Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc thực hiện Chỉ thị này.", vec![r("Các sở, ban, ngành", Role::Assigned), r("UBND cấp huyện", Role::Assigned)]),
             ("Trường hợp vượt quá thẩm quyền thì Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng trình Thủ tướng Chính phủ quyết định.", vec![r("Bộ Công an", Role::Assigned), r("Bộ Quốc phòng", Role::Assigned)]),
+            ("Tổng Biên tập Báo và Phát thanh, Truyền hình Đà Nẵng: tăng cường thông tin đối ngoại; phối hợp với Sở Ngoại vụ đưa tin.", vec![r("Báo và Phát thanh, Truyền hình", Role::Assigned)]),
+            ("Đề nghị Viện trưởng Viện Kiểm sát nhân dân tỉnh, Chánh án Tòa án nhân dân tỉnh phối hợp chỉ đạo xét xử các vụ án.", vec![r("Viện Kiểm sát nhân dân", Role::Support), r("Tòa án nhân dân", Role::Support)]),
         ];
         for (text, want) in cases {
             let d = doc(vec![clause("II.1", &h, text, ClauseKind::Item)]);
