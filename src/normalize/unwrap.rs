@@ -138,8 +138,8 @@ struct Open {
     text: String,
     /// Number of source lines joined so far.
     lines: usize,
-    /// Length of the last source line, in characters (up to 10,000).
-    last_len: usize,
+    /// Where the last source line starts in `text` (its length is counted only when needed).
+    last_start: usize,
     /// Nothing may continue this paragraph (a type, signature or header line); recomputed
     /// after each join.
     closed: bool,
@@ -150,7 +150,7 @@ impl Open {
         let closed = is_closed(&text);
         Open {
             line,
-            last_len: char_len(&text),
+            last_start: 0,
             text,
             lines: 1,
             closed,
@@ -168,10 +168,11 @@ fn is_closed(p: &str) -> bool {
 
 /// Joins wrapped lines into paragraphs (see the module documentation).
 pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
+    let wrapped = is_hard_wrapped(&pieces);
     let shape = Shape {
-        wrapped: is_hard_wrapped(&pieces),
+        wrapped,
         hyphenated: is_hyphenated(&pieces),
-        width: typical_width(&pieces),
+        width: typical_width(&pieces, wrapped),
     };
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open: Option<Open> = None;
@@ -194,7 +195,7 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
                         if matches!(how, Join::Space | Join::Syllables) {
                             o.text.push(' ');
                         }
-                        o.last_len = char_len(&text);
+                        o.last_start = o.text.len();
                         o.text.push_str(&text);
                         o.lines += 1;
                         o.closed = is_closed(&o.text);
@@ -310,14 +311,17 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
 /// capitalised word and is no "- " item itself (then a "- " below is its next item), and a
 /// capital follows the dash; never in a table row.
 fn dash_continues(prev: &Open, next: &str, shape: &Shape) -> bool {
+    // The cheap tests first: this runs for every pair of lines.
+    if !shape.wrapped || !next.starts_with("- ") {
+        return false;
+    }
     let p = prev.text.as_str();
     let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
     let mut last_chars = last.chars();
     let name_end =
         last_chars.next().is_some_and(char::is_uppercase) && last_chars.all(char::is_lowercase);
-    shape.wrapped
-        && name_end
-        && prev.last_len * 20 >= shape.width * 17
+    name_end
+        && char_len(&p[prev.last_start..]) * 20 >= shape.width * 17
         && next
             .strip_prefix("- ")
             .is_some_and(|r| r.starts_with(char::is_uppercase))
@@ -419,7 +423,11 @@ fn is_hyphenated(pieces: &[Piece]) -> bool {
 }
 
 /// The 90th percentile of line lengths, in characters.
-fn typical_width(pieces: &[Piece]) -> usize {
+fn typical_width(pieces: &[Piece], wrapped: bool) -> usize {
+    // Only hard-wrapped text uses it.
+    if !wrapped {
+        return 80;
+    }
     let mut lens: Vec<usize> = pieces
         .iter()
         .filter_map(|p| match p {

@@ -496,7 +496,14 @@ fn phrase_at(toks: &[Tok], i: usize, p: &str) -> Option<usize> {
 /// "Giao Giám đốc Sở Ngoại vụ chủ trì …": an agency's head stands for the agency. The first
 /// token of the head's title right before token `ts` (not before `floor`), or `ts`.
 fn title_start(toks: &[Tok], ts: usize, floor: usize) -> usize {
+    // Most names have no title before them: the word before must end some title.
+    let Some(prev) = ts.checked_sub(1).map(|k| &toks[k]).filter(|t| t.word) else {
+        return ts;
+    };
     for title in HEAD_TITLES {
+        if !title.ends_with(prev.lower.as_str()) {
+            continue;
+        }
         let n = title.split(' ').count();
         let Some(s) = ts.checked_sub(n).filter(|&s| s >= floor) else {
             continue;
