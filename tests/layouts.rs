@@ -2,8 +2,11 @@
 //! (tests/fixtures/layouts/, written for testing in the genre's real shapes): a header copied as
 //! a two-column table with the number and the date on one line and Markdown headings and
 //! table; an official letter without a number, dated by its digital signature; PDF text with a
-//! running head at every page break, decomposed marks and "Ð"; a border plan in abbreviations.
-//! The expectations are read off the documents, line by line.
+//! running head at every page break, decomposed marks and "Ð"; a border plan in abbreviations;
+//! a plan saved in Windows-1258 with words hyphenated at line ends, Word's ANSI bullets and the
+//! signature table copied as rows; a Quy chế whose articles give duties to several bodies; a
+//! Chỉ thị addressed to heads of departments. The expectations are read off the documents, line
+//! by line.
 
 mod common;
 use common::*;
@@ -146,4 +149,96 @@ fn abbreviated_agencies_get_their_tasks() {
     ]);
     let text = v.to_string();
     assert!(text.contains("kiểm dịch y tế biên giới"), "{text}");
+}
+
+/// The hits of a search, as (file, line).
+fn hits(query: &str, extra: &[&str]) -> Vec<(String, u64)> {
+    let mut args = vec!["search", query, "-n", "20"];
+    args.extend_from_slice(extra);
+    run_json(&args)["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let file = h["file"].as_str().unwrap();
+            let name = file.rsplit('/').next().unwrap_or(file).to_string();
+            (name, h["line"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+/// (line, role) of every clause that gives `agency` work.
+fn tasks(agency: &str) -> Vec<(String, u64, String)> {
+    let v = run_json(&["tasks", agency]);
+    let mut out = Vec::new();
+    for p in v["provinces"].as_array().unwrap() {
+        for d in p["documents"].as_array().unwrap() {
+            for c in d["clauses"].as_array().unwrap() {
+                out.push((
+                    d["file"].as_str().unwrap().to_string(),
+                    c["line"].as_u64().unwrap(),
+                    c["role"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn an_ansi_plan_with_hyphenated_line_ends_reads_as_written() {
+    const FILE: &str = "windows_1258_gach_noi_angiang.txt";
+    // The signature table copied as rows: "- Lưu: VT, KGVX.<TAB>Lê Văn Phước" (line 94).
+    let d = document(FILE);
+    assert_eq!(d["number"], "1287/KH-UBND");
+    assert_eq!(d["signer"], "Lê Văn Phước");
+    // "… các tỉnh Takeo, Kan-" / "dal …" (lines 18–19) and "hội nhập quốc-" / "tế" (17–18).
+    assert!(hits("Kandal", &[])
+        .iter()
+        .any(|(f, l)| f == FILE && *l == 17));
+    assert!(hits("hội nhập quốc tế", &[])
+        .iter()
+        .any(|(f, l)| f == FILE && *l == 17));
+    // "1. Sở Ngoại-" / "vụ chủ trì, phối hợp …" (lines 64–65).
+    assert!(tasks("Sở Ngoại vụ")
+        .iter()
+        .any(|(f, l, r)| f == FILE && *l == 64 && r == "lead"));
+    // No clause keeps a Word bullet ("§", "Ø") in its text.
+    let all = run_json(&["show", FILE]);
+    for c in all["clauses"].as_array().unwrap() {
+        let t = c["text"].as_str().unwrap();
+        assert!(!t.starts_with('§') && !t.starts_with('Ø'), "{t}");
+    }
+}
+
+#[test]
+fn a_clause_naming_its_own_doer_is_that_doers() {
+    const FILE: &str = "quy_che_nghean.txt";
+    // "Điều 11. Trách nhiệm của các sở, ban, ngành khác và Ủy ban nhân dân cấp huyện" (line
+    // 98); khoản 1 (line 99) begins "Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì …", khoản 4
+    // (line 102) "Ủy ban nhân dân cấp huyện thực hiện …".
+    let district: Vec<u64> = tasks("UBND cấp huyện")
+        .into_iter()
+        .filter(|(f, ..)| f == FILE)
+        .map(|(_, l, _)| l)
+        .collect();
+    assert!(district.contains(&102), "{district:?}");
+    assert!(!district.contains(&99), "{district:?}");
+    assert!(tasks("Bộ Chỉ huy Bộ đội Biên phòng")
+        .iter()
+        .any(|(f, l, r)| f == FILE && *l == 99 && r == "lead"));
+}
+
+#[test]
+fn a_head_with_an_aside_before_the_colon_is_the_doer() {
+    // Line 28: "5. Giám đốc Sở Khoa học và Công nghệ (sau hợp nhất với Sở Thông tin và Truyền
+    // thông): chủ trì, phối hợp với Sở Ngoại vụ …".
+    assert!(tasks("Sở Khoa học và Công nghệ")
+        .iter()
+        .any(|(f, l, r)| f == "chi_thi_danang.txt" && *l == 28 && r == "lead"));
+    // A query naming the head means the agency.
+    assert_eq!(
+        tasks("Giám đốc Sở Khoa học và Công nghệ"),
+        tasks("Sở Khoa học và Công nghệ")
+    );
 }
