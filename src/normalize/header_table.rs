@@ -66,6 +66,17 @@ pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
         }
     }
     let rows = block.len();
+    splice_columns(paras, start, rows, left, right)
+}
+
+/// `paras` with its `rows` rows from `start` replaced by the left column, then the right one.
+fn splice_columns(
+    paras: Vec<Paragraph>,
+    start: usize,
+    rows: usize,
+    left: Vec<Paragraph>,
+    right: Vec<Paragraph>,
+) -> Vec<Paragraph> {
     let mut out = Vec::with_capacity(paras.len() + rows);
     let mut rest = paras.into_iter();
     out.extend(rest.by_ref().take(start));
@@ -103,13 +114,7 @@ pub fn unfold_closing(paras: Vec<Paragraph>) -> Vec<Paragraph> {
             });
         }
     }
-    let mut out = Vec::with_capacity(paras.len() + rows);
-    let mut rest = paras.into_iter();
-    out.extend(rest.by_ref().take(start));
-    out.extend(left);
-    out.extend(right);
-    out.extend(rest.skip(rows));
-    out
+    splice_columns(paras, start, rows, left, right)
 }
 
 /// A row of the closing table with the signature block in a right-hand cell ("- Bộ Ngoại
