@@ -162,7 +162,8 @@ pub fn matching_agency_keys(
     agency_query: &str,
 ) -> Result<Vec<String>, SearchError> {
     let mut keys = agency_keys(searcher, f)?;
-    keys.retain(|k| crate::structure::agency::query_matches(agency_query, k));
+    let query = crate::structure::agency::AgencyQuery::new(agency_query);
+    keys.retain(|k| query.matches(k));
     Ok(keys)
 }
 

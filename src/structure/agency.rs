@@ -84,22 +84,44 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
 /// normalise to the same agency. Any other query ("ngoai vu", "van hoa", "UBND") matches when its
 /// words occur, in order and adjacent, among the canonical name's words (diacritics optional).
 pub fn query_matches(query: &str, canonical: &str) -> bool {
-    let ck = key(canonical);
-    let qk = key(query);
-    if ck.is_empty() || qk.is_empty() {
-        return false;
-    }
-    if let Some((qc, known)) = canonical_known(query) {
-        if key(&qc) == ck {
-            return true;
+    AgencyQuery::new(query).matches(canonical)
+}
+
+/// A user's agency query read once, to be matched against many agencies ([`query_matches`]):
+/// reading it (its head's title, its canonical name) costs more than a match.
+pub struct AgencyQuery {
+    /// The query's matching key.
+    key: String,
+    /// The key of the agency the query names, and whether that name is a complete known one.
+    named: Option<(String, bool)>,
+}
+
+impl AgencyQuery {
+    pub fn new(query: &str) -> AgencyQuery {
+        AgencyQuery {
+            key: key(query),
+            named: canonical_known(query).map(|(c, known)| (key(&c), known)),
         }
-        if known {
+    }
+
+    /// Does the query designate this canonical agency (or agency key)?
+    pub fn matches(&self, canonical: &str) -> bool {
+        let ck = key(canonical);
+        if ck.is_empty() || self.key.is_empty() {
             return false;
         }
+        if let Some((qc, known)) = &self.named {
+            if *qc == ck {
+                return true;
+            }
+            if *known {
+                return false;
+            }
+        }
+        let q: Vec<&str> = self.key.split(' ').collect();
+        let c: Vec<&str> = ck.split(' ').collect();
+        q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
     }
-    let q: Vec<&str> = qk.split(' ').collect();
-    let c: Vec<&str> = ck.split(' ').collect();
-    q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
 }
 
 /// Titles of an agency's head (lowercase, as written; "trưởng", not "trường"), longest first:
