@@ -976,9 +976,11 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         Some((pl, d)) => (pl, d),
         None => (None, None),
     };
+    // A place-and-date line with its day left blank: its month and year.
+    let blank_day = header.iter().find_map(|p| header_blank_day(&p.text));
     meta.date = header_date
         .or_else(|| portal_get("ngay ban hanh").and_then(slash_date))
-        .or_else(|| signed_on_blank_day(header, signed));
+        .or_else(|| signed_on_blank_day(blank_day?, signed));
 
     // Issuer and province.
     let groups = issuer_lines(paras, &lay);
@@ -1070,10 +1072,7 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
     meta.province = province.map(|p| places::name_in(p, year_hint).to_string());
 
     // Year.
-    let blank_year = header
-        .iter()
-        .find_map(|p| header_blank_day(&p.text))
-        .map(|(_, y)| y);
+    let blank_year = blank_day.map(|(_, y)| y);
     meta.year = meta.date.map(|d| d.year).or(blank_year).or_else(|| {
         let t = fold(meta.title.as_deref().unwrap_or(""));
         let mut found = None;
@@ -1178,10 +1177,9 @@ fn header_blank_day(text: &str) -> Option<(Option<u32>, i32)> {
 /// A letter sent before its day was written in ("ngày      tháng 3 năm 2024") is dated by its
 /// digital signature, when the signature falls in the month and year the header prints.
 fn signed_on_blank_day(
-    header: &[Paragraph],
+    (month, year): (Option<u32>, i32),
     signed: impl FnOnce() -> Option<Date>,
 ) -> Option<Date> {
-    let (month, year) = header.iter().find_map(|p| header_blank_day(&p.text))?;
     let signed = signed()?;
     (year == signed.year && month.is_none_or(|m| m == signed.month)).then_some(signed)
 }
