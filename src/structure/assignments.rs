@@ -930,36 +930,37 @@ impl<'a> Analysed<'a> {
     }
 }
 
-/// Whether the words before a list are "phối hợp (chặt chẽ) (với|cùng)" and nothing else: a
-/// predicate with no subject of its own.
-fn cooperation_only(before: &[&str]) -> bool {
-    let mut w: &[&str] = before;
+/// The words before "phối hợp (chặt chẽ) (với|cùng)" that end `before`, or `None` when it does
+/// not end so.
+fn before_cooperation<'w>(before: &'w [&'w str]) -> Option<&'w [&'w str]> {
+    let mut w = before;
     if let Some((last, rest)) = w.split_last() {
         if *last == "voi" || *last == "cung" {
             w = rest;
         }
     }
-    if w.ends_with(&["chat", "che"]) {
-        w = &w[..w.len() - 2];
+    if let Some(rest) = w.strip_suffix(&["chat", "che"]) {
+        w = rest;
     }
-    w == ["phoi", "hop"]
+    w.strip_suffix(&["phoi", "hop"])
+}
+
+/// Whether the words before a list are "phối hợp (chặt chẽ) (với|cùng)" and nothing else: a
+/// predicate with no subject of its own.
+fn cooperation_only(before: &[&str]) -> bool {
+    before_cooperation(before).is_some_and(<[&str]>::is_empty)
 }
 
 /// Whether the words before a list end with "chủ trì, phối hợp (chặt chẽ) (với|cùng)".
 fn after_lead_cooperation(before: &[&str]) -> bool {
-    let mut w: Vec<&str> = before.to_vec();
-    if matches!(w.last(), Some(&"voi") | Some(&"cung")) {
-        w.pop();
-    }
-    if w.ends_with(&["chat", "che"]) {
-        w.truncate(w.len() - 2);
-    }
-    if !w.ends_with(&["phoi", "hop"]) {
+    let Some(mut w) = before_cooperation(before) else {
         return false;
-    }
-    w.truncate(w.len() - 2);
-    while matches!(w.last(), Some(&",") | Some(&"va")) {
-        w.pop();
+    };
+    while let Some((last, rest)) = w.split_last() {
+        if *last != "," && *last != "va" {
+            break;
+        }
+        w = rest;
     }
     w.ends_with(&["chu", "tri"])
 }
