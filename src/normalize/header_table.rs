@@ -90,15 +90,18 @@ fn splice_columns(
 /// a "Nơi nhận" line, the rows and the lines of either column between them; the block must hold
 /// a signature line in a right-hand cell. Any other text is returned as it is.
 pub fn unfold_closing(paras: Vec<Paragraph>) -> Vec<Paragraph> {
-    let Some(start) = (0..paras.len()).find(|&at| {
-        markers::is_recipients(&paras[at].text)
-            && paras[at..at + closing_len(&paras[at..])]
-                .iter()
-                .any(|p| signed_row(&p.text))
+    let Some((start, rows)) = (0..paras.len()).find_map(|at| {
+        if !markers::is_recipients(&paras[at].text) {
+            return None;
+        }
+        let rows = closing_len(&paras[at..]);
+        paras[at..at + rows]
+            .iter()
+            .any(|p| signed_row(&p.text))
+            .then_some((at, rows))
     }) else {
         return paras;
     };
-    let rows = closing_len(&paras[start..]);
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for p in &paras[start..start + rows] {
         let row = cells(&p.text);

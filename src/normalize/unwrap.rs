@@ -322,9 +322,7 @@ fn dash_continues(prev: &Open, next: &str, shape: &Shape) -> bool {
         last_chars.next().is_some_and(char::is_uppercase) && last_chars.all(char::is_lowercase);
     name_end
         && char_len(&p[prev.last_start..]) * 20 >= shape.width * 17
-        && next
-            .strip_prefix("- ")
-            .is_some_and(|r| r.starts_with(char::is_uppercase))
+        && next["- ".len()..].starts_with(char::is_uppercase)
         && !prev.closed
         && !p.contains('\t')
         && !next.contains('\t')
