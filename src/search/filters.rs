@@ -17,7 +17,8 @@ use crate::structure::places;
 /// Filters ready to apply.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
-    pub province: Option<String>,
+    /// The indexed keys of the province typed (see [`province_keys`]), checked once here.
+    pub province: Option<Vec<String>>,
     pub issuer: Option<String>,
     pub doc_type: Option<String>,
     pub number: Option<String>,
@@ -62,19 +63,19 @@ pub fn province_keys(value: &str) -> Result<Vec<String>, QueryError> {
         .collect())
 }
 
-/// A query for clauses of documents of one province (any of its keys).
-pub fn province_query(field: Field, value: &str) -> Result<Box<dyn Query>, QueryError> {
-    let terms: Vec<(Occur, Box<dyn Query>)> = province_keys(value)?
-        .into_iter()
+/// A query for clauses of documents of one province, by its keys (any of them).
+pub fn province_query(field: Field, keys: &[String]) -> Box<dyn Query> {
+    let terms: Vec<(Occur, Box<dyn Query>)> = keys
+        .iter()
         .map(|k| {
             let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(field, &k),
+                Term::from_field_text(field, k),
                 IndexRecordOption::Basic,
             ));
             (Occur::Should, q)
         })
         .collect();
-    Ok(Box::new(BooleanQuery::new(terms)))
+    Box::new(BooleanQuery::new(terms))
 }
 
 /// Type names, with the abbreviations of document numbers accepted ("KH" for Kế hoạch).
@@ -126,11 +127,10 @@ impl Filters {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
         };
-        if let Some(p) = non_empty(&text.province) {
-            province_keys(&p)?;
-        }
         Ok(Filters {
-            province: non_empty(&text.province),
+            province: non_empty(&text.province)
+                .map(|p| province_keys(&p))
+                .transpose()?,
             issuer: non_empty(&text.issuer),
             doc_type: non_empty(&text.doc_type),
             number: non_empty(&text.number),
@@ -150,12 +150,8 @@ impl Filters {
             ))
         };
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(q) = self
-            .province
-            .as_deref()
-            .and_then(|p| province_query(f.province, p).ok())
-        {
-            out.push((Occur::Must, q));
+        if let Some(keys) = &self.province {
+            out.push((Occur::Must, province_query(f.province, keys)));
         }
         if let Some(t) = &self.doc_type {
             out.push((Occur::Must, term(f.doc_type, &type_key(t))));

@@ -8,7 +8,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use super::filters::province_query;
+use super::filters::{province_keys, province_query};
 use super::{agency_clause, agency_keys, matching_agency_keys, stored_clause, SearchError};
 use crate::index::records::StoredClause;
 use crate::index::schema::{filter_key, KIND_CLAUSE};
@@ -105,7 +105,7 @@ pub fn tasks(
         (Occur::Must, agency_q),
     ];
     if let Some(p) = province {
-        must.push((Occur::Must, province_query(f.province, p)?));
+        must.push((Occur::Must, province_query(f.province, &province_keys(p)?)));
     }
     let mut clauses: Vec<StoredClause> = Vec::new();
     for address in searcher.search(&BooleanQuery::new(must), &DocSetCollector)? {
