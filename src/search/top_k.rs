@@ -116,16 +116,32 @@ type Checks = Vec<(bool, Check)>;
 
 /// One restriction, as a segment's clauses are checked against it.
 enum Check {
-    /// Asked of the restriction's scorer (`seek_danger`).
-    Scorer(Box<dyn Scorer>),
+    /// Asked of the restriction's scorer (`seek_danger`), with the first clause it could still
+    /// match: `seek_danger` leaves a scorer that did not find a clause in a state where it may
+    /// only be asked about clauses from the bound it returned (a phrase scorer asserts it), so
+    /// clauses below the bound are answered here.
+    Scorer(Box<dyn Scorer>, DocId),
     /// A date range, read from the segment's date column.
     Dates(Column<tantivy::DateTime>, DateRange),
 }
 
 impl Check {
+    /// A new scorer stands on its first clause; none below it can match.
+    fn scorer(scorer: Box<dyn Scorer>) -> Check {
+        let first = scorer.doc();
+        Check::Scorer(scorer, first)
+    }
+
     fn matches(&mut self, doc: DocId) -> bool {
         match self {
-            Check::Scorer(s) => s.seek_danger(doc) == tantivy::SeekDangerResult::Found,
+            Check::Scorer(_, next) if doc < *next => false,
+            Check::Scorer(s, next) => match s.seek_danger(doc) {
+                tantivy::SeekDangerResult::Found => true,
+                tantivy::SeekDangerResult::SeekLowerBound(bound) => {
+                    *next = bound;
+                    false
+                }
+            },
             Check::Dates(column, range) => column.values_for_doc(doc).any(|d| range.contains(d)),
         }
     }
@@ -200,7 +216,7 @@ impl Plan {
             .iter()
             .map(|(must, r)| {
                 let check = match r {
-                    Restriction::Weight(w) => Check::Scorer(w.scorer(reader, 1.0)?),
+                    Restriction::Weight(w) => Check::scorer(w.scorer(reader, 1.0)?),
                     Restriction::Dates(range) => {
                         let name = reader.schema().get_field_name(range.field);
                         Check::Dates(reader.fast_fields().date(name)?, range.clone())
@@ -214,7 +230,7 @@ impl Plan {
         let passing = checks
             .iter()
             .filter_map(|(must, c)| match c {
-                Check::Scorer(s) if *must => Some(u64::from(s.size_hint())),
+                Check::Scorer(s, _) if *must => Some(u64::from(s.size_hint())),
                 _ => None,
             })
             .min()
