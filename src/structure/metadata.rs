@@ -246,10 +246,7 @@ fn blank_day(folded: &str) -> Option<(Option<u32>, i32)> {
 /// from the text as decoded; the first stamp is the signer's own.
 pub fn stamp_date(text: &str) -> Option<Date> {
     let mut from = 0;
-    while let Some(pos) = text[from..]
-        .find("gian k")
-        .or_else(|| text[from..].find("GIAN K"))
-    {
+    while let Some(pos) = find_ignoring_ascii_case(&text[from..], "gian k") {
         let at = from + pos;
         from = at + 1;
         // "gian k" is in many a sentence ("thời gian kể từ …"): only a line that starts with
@@ -275,6 +272,15 @@ pub fn stamp_date(text: &str) -> Option<Date> {
         }
     }
     None
+}
+
+/// Where `needle` (ASCII) first occurs in `hay`, whatever the case of its letters ("Thời gian
+/// ký", "THỜI GIAN KÝ", "Thời Gian Ký").
+fn find_ignoring_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The subject of a letter, "V/v bảo hộ công dân …" ("về việc"): what follows "V/v".
@@ -1443,6 +1449,13 @@ mod tests {
             Date::new(2024, 3, 14)
         );
         assert_eq!(stamp_date("thời gian ký kết hợp đồng: 10 ngày"), None);
+        // An upper-case stamp before a lower-case "gian k" elsewhere is still the stamp.
+        let later = "THỜI GIAN KÝ: 14.03.2024 16:20:35\nTrong thời gian kể từ ngày ký.\n";
+        assert_eq!(stamp_date(later), Date::new(2024, 3, 14));
+        assert_eq!(
+            stamp_date("Thời Gian Ký: 14/03/2024"),
+            Date::new(2024, 3, 14)
+        );
 
         let s = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:         /UBND-NC\nV/v tăng cường công tác lãnh sự tại các cửa khẩu biên giới Việt Nam - Trung Quốc\nLạng Sơn, ngày      tháng 3 năm 2024\n\nKính gửi:\n- Sở Ngoại vụ;\n- Công an tỉnh.\n\nThời gian qua, hoạt động xuất nhập cảnh tăng mạnh.\n1. Sở Ngoại vụ chủ trì.\nNơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Thanh Sơn\n";
         let p = paragraphs(s);
