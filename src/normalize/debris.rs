@@ -401,8 +401,7 @@ fn page_break_at(lines: &[(Kind, String)], edges: &[bool], a: usize, b: usize) -
         if edges[j] || lines[j].0 == Kind::Furniture {
             Some(PageSign::Other)
         } else if lines[j].0 == Kind::Number && isolated_number(lines, j, 8) {
-            let value = lines[j].1.split('/').next()?.trim().parse().ok()?;
-            Some(PageSign::Number(value))
+            Some(PageSign::Number(page_value(&lines[j].1)?))
         } else {
             None
         }
@@ -744,6 +743,15 @@ mod tests {
             "{t:?}"
         );
         assert_eq!(t.len(), 76);
+        // Page numbers printed as labels tell the page breaks as well ("- 2 -" is furniture
+        // of itself; "Trang 2" alone may be content, but is a page number beside a head).
+        for pages in [
+            ["- 2 -", "- 3 -", "- 4 -"],
+            ["Trang 2", "Trang 3", "Trang 4"],
+        ] {
+            let t = texts(&pdf_pages(head, &pages));
+            assert!(!t.iter().any(|l| l == head), "{t:?}");
+        }
         // Line numbers still point at the source.
         let p = clean_lines(&pdf_pages(head, &["2", "3", "4"]));
         assert_eq!(
