@@ -1,6 +1,6 @@
 //! An indexing run: walk the corpus, parse what changed (in parallel), write, commit once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -77,18 +77,18 @@ pub enum Progress {
     Committing,
 }
 
-/// `file → fingerprint` of indexed files, and `doc_key → file` of indexed documents.
-type ExistingState = (HashMap<String, String>, HashMap<String, String>);
+/// `file → record` of indexed files, and `doc_key → file` of indexed documents.
+type ExistingState = (HashMap<String, StoredFile>, HashMap<String, String>);
 
-/// Reads the file records (`file → fingerprint`) and document owners (`doc_key → file`) of a
-/// live index, from their payloads.
+/// Reads the file records (`file → record`) and document owners (`doc_key → file`) of a live
+/// index, from their payloads.
 fn existing_state(open: &OpenIndex) -> Result<ExistingState, IndexError> {
     let searcher = open.reader.searcher();
     let f = &open.fields;
     let (mut files, mut owners) = (HashMap::new(), HashMap::new());
     for payload in payloads_of_kind(&searcher, f, KIND_FILE)? {
         let r: StoredFile = unreadable(open, serde_json::from_str(&payload))?;
-        files.insert(r.file, r.fingerprint);
+        files.insert(r.file.clone(), r);
     }
     for payload in payloads_of_kind(&searcher, f, KIND_DOC)? {
         let r: StoredDoc = unreadable(open, serde_json::from_str(&payload))?;
@@ -258,21 +258,38 @@ pub fn run(
     };
 
     // Files that vanished or became unreadable leave the index.
-    let present: std::collections::HashSet<&str> = files.iter().map(|c| c.rel.as_str()).collect();
+    let present: HashSet<&str> = files.iter().map(|c| c.rel.as_str()).collect();
     for old in known_files.keys() {
         if !present.contains(old.as_str()) {
             delete_file(&writer, old);
             report.removed += 1;
         }
     }
-    owners.retain(|_, file| present.contains(file.as_str()));
-
-    let todo: Vec<&CorpusFile> = files
+    let changed: HashSet<&str> = files
         .iter()
         .filter(|c| {
             known_files
                 .get(&c.rel)
-                .is_none_or(|fp| fp != &c.fingerprint)
+                .is_none_or(|k| k.fingerprint != c.fingerprint)
+        })
+        .map(|c| c.rel.as_str())
+        .collect();
+    // A document indexed from a file that went or changed may live on in an unchanged copy
+    // (a duplicate, indexed from the first file in path order): those copies are read again.
+    let orphaned: HashSet<String> = owners
+        .iter()
+        .filter(|(_, file)| !present.contains(file.as_str()) || changed.contains(file.as_str()))
+        .map(|(key, _)| key.clone())
+        .collect();
+    owners.retain(|key, _| !orphaned.contains(key));
+    let todo: Vec<&CorpusFile> = files
+        .iter()
+        .filter(|c| {
+            changed.contains(c.rel.as_str())
+                || known_files
+                    .get(&c.rel)
+                    .and_then(|k| k.key.as_ref())
+                    .is_some_and(|key| orphaned.contains(key))
         })
         .collect();
     report.unchanged = files.len() - todo.len();
@@ -342,6 +359,17 @@ pub fn run(
     if let Some(e) = first_error {
         return Err(e);
     }
+    // Unchanged duplicates are reported on every run, not only on the run that found them.
+    let mut listed: HashSet<String> = todo.iter().map(|c| c.rel.clone()).collect();
+    listed.extend(report.duplicates.iter().map(|(file, _)| file.clone()));
+    for c in &files {
+        let key = known_files.get(&c.rel).and_then(|k| k.key.as_ref());
+        if let (false, Some(owner)) = (listed.contains(&c.rel), key.and_then(|k| owners.get(k))) {
+            if *owner != c.rel {
+                report.duplicates.push((c.rel.clone(), owner.clone()));
+            }
+        }
+    }
     progress(Progress::Committing);
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
@@ -386,7 +414,7 @@ fn write_one(
                     if owner.as_str() < file.rel.as_str() {
                         // Already indexed from an earlier file: remember this one as seen.
                         writer
-                            .add_document(file_record(&file.rel, &file.fingerprint, f))
+                            .add_document(file_record(&file.rel, &file.fingerprint, &key, f))
                             .map_err(tantivy_err)?;
                         report.duplicates.push((file.rel.clone(), owner));
                         report.indexed += 1;
@@ -397,14 +425,14 @@ fn write_one(
                     report.duplicates.push((owner.clone(), file.rel.clone()));
                 }
             }
-            owners.insert(key, file.rel.clone());
             report.clauses += clauses;
             for record in records {
                 writer.add_document(record).map_err(tantivy_err)?;
             }
             writer
-                .add_document(file_record(&file.rel, &file.fingerprint, f))
+                .add_document(file_record(&file.rel, &file.fingerprint, &key, f))
                 .map_err(tantivy_err)?;
+            owners.insert(key, file.rel.clone());
             report.indexed += 1;
         }
     }

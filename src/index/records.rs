@@ -216,16 +216,21 @@ pub struct StoredFile {
     pub file: String,
     /// Size and modification time when it was indexed.
     pub fingerprint: String,
+    /// The key of the document the file holds ([`doc_key`]), whether it is indexed from this
+    /// file or from a copy in another: when that copy goes, this file is read again.
+    #[serde(default)]
+    pub key: Option<String>,
 }
 
-/// The record that says a file has been indexed in this state.
-pub fn file_record(file: &str, fingerprint: &str, fields: &Fields) -> TantivyDocument {
+/// The record that says a file has been indexed in this state, holding the document `key`.
+pub fn file_record(file: &str, fingerprint: &str, key: &str, fields: &Fields) -> TantivyDocument {
     let mut r = TantivyDocument::new();
     r.add_text(fields.kind, KIND_FILE);
     r.add_text(fields.file, file);
     let stored = StoredFile {
         file: file.to_string(),
         fingerprint: fingerprint.to_string(),
+        key: Some(key.to_string()),
     };
     r.add_text(fields.payload, json(&stored));
     r
@@ -303,10 +308,11 @@ mod tests {
         let records = document_records(&doc, &fields);
         let stored: StoredDoc = serde_json::from_str(&payload(records.last().unwrap())).unwrap();
         assert_eq!((stored.key, stored.file), (doc_key(&doc), doc.file.clone()));
-        let file = file_record("dir/plan.txt", "120:1700000000", &fields);
+        let file = file_record("dir/plan.txt", "120:1700000000", &doc_key(&doc), &fields);
         let stored: StoredFile = serde_json::from_str(&payload(&file)).unwrap();
         assert_eq!(stored.file, "dir/plan.txt");
         assert_eq!(stored.fingerprint, "120:1700000000");
+        assert_eq!(stored.key, Some(doc_key(&doc)));
     }
 
     #[test]

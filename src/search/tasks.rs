@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tantivy::collector::DocSetCollector;
+use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
@@ -206,19 +206,26 @@ pub fn agencies(open: &OpenIndex) -> Result<Vec<AgencyCount>, SearchError> {
     let keys = agency_keys(&searcher, f)?;
     let mut out = Vec::new();
     for key in keys {
+        // Counted by searching, not by the terms' document frequencies: those still count the
+        // clauses of a file re-indexed or removed until tantivy merges its segment away.
         let count = |role: Role| {
-            searcher.doc_freq(&Term::from_field_text(
-                f.agency_role,
-                &format!("{key}#{}", role.as_str()),
-            ))
+            let term = Term::from_field_text(f.agency_role, &format!("{key}#{}", role.as_str()));
+            searcher
+                .search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)
+                .map(|n| n as u64)
         };
         let q = TermQuery::new(
             Term::from_field_text(f.agency, &key),
             IndexRecordOption::Basic,
         );
+        let clauses = searcher.search(&q, &DocSetCollector)?;
+        if clauses.is_empty() {
+            // Its clauses were all deleted (their term stays until a merge).
+            continue;
+        }
         let mut name = key.clone();
         let mut provinces: Vec<String> = Vec::new();
-        for address in searcher.search(&q, &DocSetCollector)? {
+        for address in clauses {
             let c = stored_clause(&searcher, address)?;
             if let Some(a) = c
                 .clause
