@@ -90,8 +90,9 @@ enum Command {
     Docs,
     /// Which provinces give work to an agency, as lead (chủ trì) or support (phối hợp), with the clauses.
     Tasks {
-        /// The agency ("Công an", "Sở Ngoại vụ", "cong an").
-        agency: String,
+        /// The agency ("Công an", "Sở Ngoại vụ", cong an): its words, quoted or not.
+        #[arg(required = true, num_args = 1..)]
+        agency: Vec<String>,
         /// Only this role.
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
@@ -272,7 +273,24 @@ fn main() -> ExitCode {
 }
 
 fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Scripts asked for JSON get the error as JSON on stdout too, as for other errors.
+            let wants_json = std::env::args_os().any(|a| a == "--json");
+            if wants_json && e.use_stderr() {
+                // clap's message without its usage lines: "invalid value 'abc' for '--limit …'".
+                let text = e.to_string();
+                let message: Vec<&str> = text
+                    .lines()
+                    .take_while(|l| !l.trim().is_empty())
+                    .map(|l| l.trim().trim_start_matches("error: "))
+                    .collect();
+                println!("{}", json::error(&message.join(" ")));
+            }
+            e.exit();
+        }
+    };
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -373,7 +391,13 @@ fn run() -> ExitCode {
                 Ok(o) => o,
                 Err(e) => return ui.error(&e),
             };
-            match search::tasks::tasks(&open, agency, role.map(RoleArg::role), province.as_deref())
+            let agency = agency.join(" ");
+            if agency.trim().is_empty() {
+                return ui.error(
+                    "no agency given: name one, e.g. tracuu tasks \"Sở Ngoại vụ\" (tracuu agencies lists them)",
+                );
+            }
+            match search::tasks::tasks(&open, &agency, role.map(RoleArg::role), province.as_deref())
             {
                 Ok(t) => {
                     if ui.json {

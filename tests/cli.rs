@@ -252,6 +252,41 @@ fn nothing_found_and_bad_queries_are_told_plainly() {
 }
 
 #[test]
+fn types_agencies_numbers_and_argument_errors_as_users_type_them() {
+    let run = |args: &[&str]| tracuu(&corpus(), seed_index(), args);
+    // A type nobody writes could only ever match nothing.
+    let (code, _, err) = run(&["search", "kiều bào", "--type", "Thông tri"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("“Thông tri” is not a type of document"),
+        "{err}"
+    );
+    assert_eq!(run(&["search", "kiều bào", "--type", "KH"]).0, 0);
+    // An agency's words need no quotes, as a query's do not; none at all is an error.
+    let (code, out, _) = run(&["tasks", "công", "an"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("Công an: "), "{out}");
+    let (code, _, err) = run(&["tasks", " "]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no agency given"), "{err}");
+    // "1 province", not "1 provinces".
+    let (_, out, _) = run(&["tasks", "Công an", "--province", "Khánh Hòa"]);
+    assert!(out.contains(" in 1 province — Khánh Hòa"), "{out}");
+    // A number as said in prose: without its symbol.
+    let v = search_json("kiều bào", &["--number", "5951"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["number"] == "5951/KH-UBND"), "{v}");
+    // Scripts asking for JSON get argument errors as JSON too.
+    let (code, out, _) = run(&["--json", "search", "x", "--limit", "abc"]);
+    assert_eq!(code, 2);
+    assert!(
+        json(&out)["error"].as_str().unwrap().contains("--limit"),
+        "{out}"
+    );
+}
+
+#[test]
 fn the_count_of_matches_agrees_with_the_hits_when_all_are_shown() {
     let queries = [
         ("bảo vệ bí mật nhà nước", vec!["--agency", "Công an"]),
@@ -426,6 +461,69 @@ fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
     let (_, out, _) = tracuu(&corpus_dir, &index, &["index", "--rebuild"]);
     assert!(out.contains("index built anew"), "{out}");
     assert_eq!(count("\"bảo hộ công dân\""), before);
+}
+
+/// A copy that sorts first replaces the indexed file; when the copy goes, the document must
+/// come back from the file that stayed (it was lost: the stayed file was "unchanged", so never
+/// read again). Duplicates are reported on every run, not only the one that found them.
+#[test]
+fn a_copy_that_comes_and_goes_never_costs_the_document() {
+    let (dir, corpus_dir) = temp_corpus();
+    let seed = corpus().join("002_a9e07846ff661369.txt");
+    std::fs::copy(&seed, corpus_dir.join("plan.txt")).unwrap();
+    let index = dir.path().join("index");
+    let hits = || {
+        let (_, out, _) = tracuu(
+            &corpus_dir,
+            &index,
+            &["search", "Bình Thuận", "--json", "--limit", "1"],
+        );
+        json(&out)["hits"].as_array().unwrap().len()
+    };
+    assert_eq!(tracuu(&corpus_dir, &index, &["index"]).0, 0);
+    assert_eq!(hits(), 1);
+    std::fs::copy(&seed, corpus_dir.join("a copy.txt")).unwrap();
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["index"]);
+    assert!(
+        out.contains("duplicate plan.txt: same document as a copy.txt"),
+        "{out}"
+    );
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["index"]);
+    assert!(out.contains("duplicate plan.txt"), "second run: {out}");
+    std::fs::remove_file(corpus_dir.join("a copy.txt")).unwrap();
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(hits(), 1, "{out}");
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["show", "plan.txt"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("91/KH-UBND"), "{out}");
+}
+
+/// `agencies` counted the clauses of a re-indexed file twice (term frequencies still count
+/// deleted records until a merge), disagreeing with `tasks`.
+#[test]
+fn agency_counts_stay_right_after_a_file_is_edited() {
+    let (dir, corpus_dir) = temp_corpus();
+    let seed = corpus().join("000_dbca06182e2e7de1.txt");
+    std::fs::copy(&seed, corpus_dir.join("a.txt")).unwrap();
+    // A second file keeps the first one's segment alive once its records are deleted.
+    std::fs::copy(
+        corpus().join("001_4fe6217dcb0cd899.txt"),
+        corpus_dir.join("b.txt"),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    assert_eq!(tracuu(&corpus_dir, &index, &["index"]).0, 0);
+    let counts = || {
+        let (_, out, _) = tracuu(&corpus_dir, &index, &["agencies", "--json"]);
+        json(&out).to_string()
+    };
+    let before = counts();
+    let mut text = std::fs::read_to_string(&seed).unwrap();
+    text.push_str("\nGhi chú thêm ở cuối văn bản.\n");
+    std::fs::write(corpus_dir.join("a.txt"), text).unwrap();
+    assert_eq!(tracuu(&corpus_dir, &index, &["index"]).0, 0);
+    assert_eq!(counts(), before);
 }
 
 #[test]

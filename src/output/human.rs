@@ -73,11 +73,11 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
     let shown = results.hits.len();
     let first = results.hits.first().map(|h| h.rank).unwrap_or(1);
     out.push_str(&p.dim(&format!(
-        "{}–{} of {}{} matching clauses{}\n",
+        "{}–{} of {}{}{}\n",
         first,
         first + shown - 1,
         if results.total_exact { "" } else { "at least " },
-        results.total,
+        counted(results.total, "matching clause", "matching clauses"),
         if results.relaxed_tones {
             " (tone marks relaxed: few exact matches)"
         } else {
@@ -85,6 +85,11 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
         }
     )));
     out
+}
+
+/// "1 clause", "3 clauses".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// At most `max` characters, cut at a space, with "…" when cut.
@@ -127,7 +132,10 @@ pub fn documents(docs: &[StoredDoc], p: &Palette) -> String {
             out.push_str(&format!("   {}\n", p.dim(t)));
         }
     }
-    out.push_str(&format!("{} documents\n", docs.len()));
+    out.push_str(&format!(
+        "{}\n",
+        counted(docs.len(), "document", "documents")
+    ));
     out
 }
 
@@ -227,11 +235,17 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
         .iter()
         .map(|g| g.province.as_deref().unwrap_or("(province unknown)"))
         .collect();
+    let known = t.provinces.iter().filter(|g| g.province.is_some()).count();
+    let unknown = if known < t.provinces.len() {
+        " and documents of no known province"
+    } else {
+        ""
+    };
     out.push_str(&format!(
-        "{}{role}: {} clauses in {} provinces — {}\n",
+        "{}{role}: {} in {}{unknown} — {}\n",
         p.citation(&t.matched.join(", ")),
-        t.clause_count(),
-        t.provinces.len(),
+        counted(t.clause_count(), "clause", "clauses"),
+        counted(known, "province", "provinces"),
         names.join(", ")
     ));
     for g in &t.provinces {

@@ -78,6 +78,25 @@ pub fn province_query(field: Field, keys: &[String]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(terms))
 }
 
+/// A document number as typed, or its beginning up to a "/" ("2417" for 2417/KH-UBND,
+/// "12/2024" for 12/2024/QĐ-UBND: how numbers are said and written in prose).
+pub fn number_query(field: Field, typed: &str) -> Box<dyn Query> {
+    let n = normalize_number(typed);
+    let exact: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(field, &n),
+        IndexRecordOption::Basic,
+    ));
+    // Every number that starts with "n/": from "n/" up to "n0" ('0' follows '/').
+    let prefix: Box<dyn Query> = Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_text(field, &format!("{n}/"))),
+        Bound::Excluded(Term::from_field_text(field, &format!("{n}0"))),
+    ));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, exact),
+        (Occur::Should, prefix),
+    ]))
+}
+
 /// Type names, with the abbreviations of document numbers accepted ("KH" for Kế hoạch).
 pub fn type_key(value: &str) -> String {
     let key = filter_key(value);
@@ -93,6 +112,17 @@ pub fn type_key(value: &str) -> String {
         other => other,
     };
     expanded.to_string()
+}
+
+/// A type filter must name a type of document the parser knows: any other could only ever
+/// match nothing, and say so as "no clause matches".
+fn checked_type(value: String) -> Result<String, QueryError> {
+    match crate::structure::markers::type_name_folded(&type_key(&value)) {
+        Some(_) => Ok(value),
+        None => Err(QueryError(format!(
+            "“{value}” is not a type of document tracuu knows (try “Kế hoạch”, “Quyết định”, “Công văn”, “Thông báo”, “Chỉ thị”, or KH, QĐ, CV)"
+        ))),
+    }
 }
 
 /// "UBND" and "HĐND" as users type them stand for the words in the text.
@@ -132,7 +162,7 @@ impl Filters {
                 .map(|p| province_keys(&p))
                 .transpose()?,
             issuer: non_empty(&text.issuer),
-            doc_type: non_empty(&text.doc_type),
+            doc_type: non_empty(&text.doc_type).map(checked_type).transpose()?,
             number: non_empty(&text.number),
             from,
             to,
@@ -157,7 +187,7 @@ impl Filters {
             out.push((Occur::Must, term(f.doc_type, &type_key(t))));
         }
         if let Some(n) = &self.number {
-            out.push((Occur::Must, term(f.number, &normalize_number(n))));
+            out.push((Occur::Must, number_query(f.number, n)));
         }
         if let Some(i) = &self.issuer {
             let words: Vec<Box<dyn Query>> = crate::analysis::analyze(&expand_issuer(i))

@@ -685,8 +685,9 @@ pub fn show(
     } else {
         by_file
     };
-    // "2417" for "2417/KH-UBND": the number as people say it, without its symbol.
-    if candidates.is_empty() && !wanted.is_empty() && !wanted.contains('/') {
+    // "2417" for "2417/KH-UBND", "12/2024" for "12/2024/QĐ-UBND": the number as people say it,
+    // without its symbol.
+    if candidates.is_empty() && !wanted.is_empty() && !wanted.ends_with('/') {
         let prefix = format!("{wanted}/");
         candidates = docs
             .iter()
