@@ -286,6 +286,26 @@ fn types_agencies_numbers_and_argument_errors_as_users_type_them() {
     );
 }
 
+/// Words are ranked, not required: a word no clause holds must be said, or the hits look like
+/// answers to it ("Côn Minh" answered by "xác minh").
+#[test]
+fn a_word_found_nowhere_is_named() {
+    let v = search_json("kiều bào xyzzy", &[]);
+    assert!(!v["hits"].as_array().unwrap().is_empty());
+    assert_eq!(v["unmatched"], serde_json::json!(["xyzzy"]));
+    let (_, out, _) = tracuu(&corpus(), seed_index(), &["search", "kiều bào xyzzy"]);
+    assert!(out.contains("No clause has “xyzzy”"), "{out}");
+    // Found in any tone marks, or made up for by an alternative: nothing to say.
+    assert_eq!(
+        search_json("kieu bao", &[])["unmatched"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        search_json("xyzzy OR kiều bào", &[])["unmatched"],
+        serde_json::json!([])
+    );
+}
+
 #[test]
 fn the_count_of_matches_agrees_with_the_hits_when_all_are_shown() {
     let queries = [

@@ -133,6 +133,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// True when tone marks typed in the query had to be relaxed to find enough.
     pub relaxed_tones: bool,
+    /// Words of the query that no clause holds, in any tone marks ("Côn" of "Côn Minh" when
+    /// the only document naming Côn Minh is gone): the hits match the others only.
+    pub unmatched: Vec<String>,
 }
 
 /// Every agency key in the index.
@@ -404,6 +407,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         total_exact: true,
         hits: vec![],
         relaxed_tones: false,
+        unmatched: vec![],
     };
 
     let mut filter_clauses = filters.clauses(f);
@@ -531,7 +535,71 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         total_exact,
         hits,
         relaxed_tones: relaxed,
+        unmatched: unmatched_words(&searcher, f, &parsed)?,
     })
+}
+
+/// The words of the query found in no live clause, in the text or the headings, whatever their
+/// tone marks, where no alternative (OR, or an equivalent expression) makes up for them.
+/// Document references are looked up elsewhere and never listed.
+fn unmatched_words(
+    searcher: &Searcher,
+    f: &Fields,
+    parsed: &ParsedQuery,
+) -> Result<Vec<String>, SearchError> {
+    // Term frequencies still count deleted records: a rare syllable is counted for real.
+    const COUNTED_BELOW: u64 = 10_000;
+    let mut known: HashMap<String, bool> = HashMap::new();
+    let mut found = |folded: &str| -> Result<bool, SearchError> {
+        if let Some(&k) = known.get(folded) {
+            return Ok(k);
+        }
+        let mut present = false;
+        for field in [f.text_fold, f.heads] {
+            let term = Term::from_field_text(field, folded);
+            let n = searcher.doc_freq(&term)?;
+            present = n >= COUNTED_BELOW
+                || (n > 0
+                    && searcher.search(
+                        &TermQuery::new(term, IndexRecordOption::Basic),
+                        &tantivy::collector::Count,
+                    )? > 0);
+            if present {
+                break;
+            }
+        }
+        known.insert(folded.to_string(), present);
+        Ok(present)
+    };
+    let mut out: Vec<String> = Vec::new();
+    for run in &parsed.runs {
+        // The missing syllables of each alternative; the run is unmatched when none is whole.
+        let mut first_missing: Option<Vec<&str>> = None;
+        let mut whole = false;
+        for alt in &run.alternatives {
+            let mut missing = Vec::new();
+            if alt.reference.is_none() {
+                for s in &alt.syllables {
+                    if !found(&s.folded)? {
+                        missing.push(s.exact.as_str());
+                    }
+                }
+            }
+            if missing.is_empty() {
+                whole = true;
+                break;
+            }
+            first_missing.get_or_insert(missing);
+        }
+        if let (false, Some(missing)) = (whole, first_missing) {
+            for w in missing {
+                if !out.iter().any(|o| o == w) {
+                    out.push(w.to_string());
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::Features) -> Hit {
