@@ -510,6 +510,10 @@ fn a_copy_that_comes_and_goes_never_costs_the_document() {
     );
     let (_, out, _) = tracuu(&corpus_dir, &index, &["index"]);
     assert!(out.contains("duplicate plan.txt"), "second run: {out}");
+    // The duplicate file shows the document it holds, indexed from the copy.
+    let (code, out, _) = tracuu(&corpus_dir, &index, &["show", "plan.txt"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("91/KH-UBND"), "{out}");
     std::fs::remove_file(corpus_dir.join("a copy.txt")).unwrap();
     let (code, out, _) = tracuu(&corpus_dir, &index, &["index"]);
     assert_eq!(code, 0, "{out}");

@@ -22,7 +22,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
 use crate::index::records::{StoredClause, StoredDoc};
-use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC};
+use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::index::OpenIndex;
 use crate::model::{Assignment, Date, Zone};
 use candidates::{
@@ -730,6 +730,31 @@ pub fn attached_part<'t>(p: &str, types: &[&'t str]) -> (String, Option<&'t str>
     (p.to_string(), None)
 }
 
+/// The key of the document a corpus file holds, from its file record (a duplicate's record
+/// names the document indexed from another file).
+fn duplicate_key(open: &OpenIndex, file: &str) -> Result<Option<String>, SearchError> {
+    let searcher = open.reader.searcher();
+    let f = &open.fields;
+    let q = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            term_query(f.kind, KIND_FILE, IndexRecordOption::Basic),
+        ),
+        (
+            Occur::Must,
+            term_query(f.file, file, IndexRecordOption::Basic),
+        ),
+    ]);
+    let found = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
+    for address in found {
+        let payload = crate::index::records::read_payload(&searcher, address)?;
+        if let Ok(r) = serde_json::from_str::<crate::index::records::StoredFile>(&payload) {
+            return Ok(r.key);
+        }
+    }
+    Ok(None)
+}
+
 /// A document (by file, or by number when that is unambiguous) and its clauses, all or those at
 /// and under `path`. `None` when no document matches.
 pub fn show(
@@ -761,6 +786,12 @@ pub fn show(
             .iter()
             .filter(|d| number_of(d).is_some_and(|n| n.starts_with(&prefix)))
             .collect();
+    }
+    // A file holding the same document as another, indexed from that one: its document.
+    if candidates.is_empty() {
+        if let Some(key) = duplicate_key(open, document)? {
+            candidates = docs.iter().filter(|d| d.key == key).collect();
+        }
     }
     let doc = match candidates.as_slice() {
         [] => return Ok(None),
