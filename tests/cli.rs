@@ -550,6 +550,27 @@ fn agency_counts_stay_right_after_a_file_is_edited() {
     assert_eq!(counts(), before);
 }
 
+/// A path as typed may be the end of the document's own ("II.1" of a plan in parts is
+/// "Phần thứ hai.II.1"): found when it ends one, the places named when it ends several.
+#[test]
+fn a_path_without_its_part_is_found_or_its_places_named() {
+    let (dir, corpus_dir) = temp_corpus();
+    let plan = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\n\nSố: 77/KH-UBND\n\nGia Lai, ngày 3 tháng 9 năm 2025\n\n\
+        KẾ HOẠCH\nHợp tác quốc tế năm 2026\n\nPHẦN THỨ NHẤT\nĐÁNH GIÁ KẾT QUẢ\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\n\
+        1. Đã ký kết ba thỏa thuận hợp tác với địa phương nước ngoài.\n\nPHẦN THỨ HAI\nNHIỆM VỤ NĂM 2026\n\n\
+        I. NHIỆM VỤ CHUNG\n1. Sở Ngoại vụ chủ trì rà soát các thỏa thuận đã ký.\n\
+        II. NHIỆM VỤ CỤ THỂ\n1. Sở Công Thương chủ trì tổ chức hội nghị xúc tiến thương mại.\n";
+    std::fs::write(corpus_dir.join("plan.txt"), plan).unwrap();
+    let index = dir.path().join("index");
+    assert_eq!(tracuu(&corpus_dir, &index, &["index"]).0, 0);
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["show", "77", "II.1"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("xúc tiến thương mại"), "{out}");
+    let (code, _, err) = tracuu(&corpus_dir, &index, &["show", "77", "I.1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("in 2 places"), "{err}");
+}
+
 #[test]
 fn removed_files_leave_the_index() {
     let (dir, corpus_dir) = temp_corpus();

@@ -827,11 +827,44 @@ pub fn show(
         let (p, part) = attached_part(p, &types);
         let part = part.map(str::to_string);
         let want = key(&path_from_citation(&p));
-        clauses.retain(|c| {
-            let have = key(&c.clause.path);
-            (part.is_none() || c.clause.attached == part)
-                && (have == want || have.starts_with(&format!("{want} ")))
-        });
+        let under = |have: &str, want: &str| have == want || have.starts_with(&format!("{want} "));
+        let in_part = |c: &StoredClause| part.is_none() || c.clause.attached == part;
+        let exact: Vec<StoredClause> = clauses
+            .iter()
+            .filter(|c| in_part(c) && under(&key(&c.clause.path), &want))
+            .cloned()
+            .collect();
+        if !exact.is_empty() || want.is_empty() {
+            return Ok(Some((doc, exact)));
+        }
+        // "II.1" of a document divided in parts is "Phần thứ hai.II.1": the path as typed may
+        // be the end of one; when it ends several, they are named.
+        let tail = format!(" {want}");
+        let mut full: Vec<&str> = Vec::new();
+        for c in clauses.iter().filter(|c| in_part(c)) {
+            if key(&c.clause.path).ends_with(&tail) && !full.contains(&c.clause.path.as_str()) {
+                full.push(&c.clause.path);
+            }
+        }
+        match full.as_slice() {
+            [] => clauses.clear(),
+            [one] => {
+                let want = key(one);
+                clauses.retain(|c| in_part(c) && under(&key(&c.clause.path), &want));
+            }
+            many => {
+                return Err(QueryError(format!(
+                    "“{p}” is in {} places of {}: {}",
+                    many.len(),
+                    doc.meta.number.as_deref().unwrap_or(&doc.file),
+                    many.iter()
+                        .map(|m| format!("“{m}”"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .into())
+            }
+        }
     }
     Ok(Some((doc, clauses)))
 }
