@@ -726,6 +726,11 @@ static FIXED: &[Entry] = &[
     e(&["hoi nong dan"], "Hội Nông dân", Lv::Any),
     e(&["hoi cuu chien binh"], "Hội Cựu chiến binh", Lv::Any),
     e(
+        &["hoi chu thap do viet nam", "hoi chu thap do"],
+        "Hội Chữ thập đỏ",
+        Lv::Any,
+    ),
+    e(
         &["hoi lien lac voi nguoi viet nam o nuoc ngoai"],
         "Hội Liên lạc với người Việt Nam ở nước ngoài",
         Lv::Any,
@@ -1614,11 +1619,16 @@ impl<'a> Scanner<'a> {
                 Some((prov(e), board, false))
             }
             "báo" => {
+                // "Báo Cao Bằng" is the province's paper; "Báo cáo", "BÁO CÁO BẰNG VĂN BẢN" are
+                // reports: only a name in title case is the paper.
+                let titled = |i: usize| self.tok(i).is_some_and(|t| t.cap && !t.upper);
+                if let Some(e) = self.province_at(j + 1) {
+                    if self.f(j + 1) != "cao" || (titled(j + 1) && titled(j + 2)) {
+                        return Some((e, "Báo tỉnh".into(), true));
+                    }
+                }
                 if self.f(j + 1) == "cao" {
                     return None;
-                }
-                if let Some(e) = self.province_at(j + 1) {
-                    return Some((e, "Báo tỉnh".into(), true));
                 }
                 let (e, body, _) = self.fallback_body(j + 1, 2, true)?;
                 Some((prov(e), format!("Báo {body}"), false))
@@ -2451,6 +2461,22 @@ mod tests {
         assert!(canon("Báo Cáo kết quả").is_empty());
         assert_eq!(canon("13. CÔNG AN TỈNH"), vec!["Công an"]);
         assert_eq!(canon("2. SỞ NGOẠI VỤ"), vec!["Sở Ngoại vụ"]);
+    }
+
+    #[test]
+    fn the_paper_of_cao_bang_is_not_a_report() {
+        assert_eq!(
+            canon("Báo Cao Bằng, Đài PT-TH tỉnh mở chuyên mục"),
+            vec!["Báo tỉnh", "Đài Phát thanh và Truyền hình"]
+        );
+        assert!(canon("Báo cáo bằng văn bản về Sở Ngoại vụ")
+            .iter()
+            .all(|a| a != "Báo tỉnh"));
+        assert!(canon("BÁO CÁO BẰNG VĂN BẢN").is_empty());
+        assert_eq!(
+            canon("Hội Chữ thập đỏ tỉnh, Công an tỉnh phối hợp thực hiện."),
+            vec!["Hội Chữ thập đỏ", "Công an"]
+        );
     }
 
     #[test]
