@@ -87,6 +87,10 @@ impl Context {
         if ends_colon && !ctx.section.is_empty() {
             ctx.lead_in_role = start_role(&t.toks, cs);
             ctx.lead_in = supports(&t, cs);
+        } else if !ctx.section.is_empty() && start_role(&t.toks, cs) == Some(Role::Support) {
+            // "1. Sở Văn hóa, Thể thao và Du lịch" / "c) Phối hợp với Sở Ngoại vụ": a sub-heading
+            // that says the agency cooperates makes the items under it its support tasks.
+            ctx.lead_in_role = Some(Role::Support);
         }
     }
 }
@@ -620,29 +624,105 @@ impl<'a> Analysed<'a> {
     /// colon that puts the task after the doer ("Sở Tài chính: bố trí kinh phí …" reads as
     /// "Sở Tài chính bố trí kinh phí …").
     fn after(&self, te: usize) -> usize {
+        let mut j = self.after_filler(te);
+        j = self.after_apposition(j);
+        j = self.after_parenthesis(j);
+        j = self.after_remit(j);
+        let colon = self.toks.get(j).is_some_and(|t| t.f == ":");
+        if colon && self.toks.get(j + 1).is_some_and(|t| t.word) {
+            j += 1;
+        }
+        j
+    }
+
+    /// The token after a trailing filler ("và các đơn vị có liên quan"), and after the places a
+    /// filler's administrative unit names ("UBND các huyện Tân Biên, Bến Cầu và thị xã Trảng Bàng
+    /// phối hợp …"), else `te`.
+    fn after_filler(&self, te: usize) -> usize {
+        // "Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương trình …": the rest of the name.
+        let te = pat_at(&self.toks, te, ", thanh pho truc thuoc trung uong").unwrap_or(te);
         let starts_filler = phrase_at(&self.toks, te, "và").is_some()
             || phrase_at(&self.toks, te, "các").is_some()
             || phrase_at(&self.toks, te, "có liên quan").is_some()
             || phrase_at(&self.toks, te, "liên quan").is_some();
+        if !starts_filler {
+            return te;
+        }
         let mut j = te;
-        if starts_filler {
-            let filler =
-                |t: &Tok| t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và");
-            while let Some(t) = self.toks.get(j) {
-                // "… và các quận, huyện: chủ trì …": a comma inside the filler.
-                let comma_in = t.f == "," && self.toks.get(j + 1).is_some_and(filler);
-                if filler(t) || comma_in {
-                    j += 1;
-                } else {
-                    break;
-                }
+        let filler = |t: &Tok| t.word && (FILLER.contains(&t.lower.as_str()) || t.lower == "và");
+        while let Some(t) = self.toks.get(j) {
+            // "… và các quận, huyện: chủ trì …": a comma inside the filler.
+            let comma_in = t.f == "," && self.toks.get(j + 1).is_some_and(filler);
+            if filler(t) || comma_in {
+                j += 1;
+            } else {
+                break;
             }
         }
-        j = self.after_apposition(j);
-        j = self.after_parenthesis(j);
-        let colon = self.toks.get(j).is_some_and(|t| t.f == ":");
-        if colon && self.toks.get(j + 1).is_some_and(|t| t.word) {
-            j += 1;
+        let unit = j > te
+            && matches!(
+                self.toks[j - 1].f.as_str(),
+                "huyen" | "xa" | "pho" | "quan" | "phuong" | "tran"
+            );
+        if unit {
+            // A place's name is capitalised; names are joined by commas and "và".
+            let name = |k: usize| {
+                self.toks
+                    .get(k)
+                    .is_some_and(|t| t.word && t.cap && !self.in_list[k])
+            };
+            let mut k = j;
+            while name(k) {
+                k += 1;
+                let joined = self.toks.get(k).is_some_and(|t| t.f == "," || t.f == "va");
+                if joined && name(k + 1) {
+                    k += 1;
+                }
+            }
+            j = k;
+        }
+        j
+    }
+
+    /// "Sở Giáo dục và Đào tạo, Sở Y tế theo chức năng, nhiệm vụ chủ trì …", "Bộ Tài chính trong
+    /// phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm …": a phrase that says by what remit
+    /// the agency acts stands between it and its verb. The token where the verb starts, else `j`.
+    fn after_remit(&self, j: usize) -> usize {
+        const OPENERS: &[&str] = &["theo", "trong", "can cu"];
+        const REMITS: &[&str] = &[
+            "chuc nang",
+            "nhiem vu",
+            "tham quyen",
+            "quyen han",
+            "chuc trach",
+            "linh vuc",
+            "nganh",
+            "pham vi",
+        ];
+        let Some(o) = OPENERS.iter().find_map(|p| pat_at(&self.toks, j, p)) else {
+            return j;
+        };
+        let o = pat_at(&self.toks, o, "cac").unwrap_or(o);
+        let Some(r) = REMITS.iter().find_map(|p| pat_at(&self.toks, o, p)) else {
+            return j;
+        };
+        const MAX: usize = 16;
+        for k in r..(r + MAX).min(self.toks.len()) {
+            let t = &self.toks[k];
+            if is_boundary(t) || self.in_list[k] {
+                return j;
+            }
+            // "… trong phạm vi ngành, lĩnh vực quản lý …": managing is the remit, not the task.
+            let remit_noun = matches!(
+                self.toks[k - 1].f.as_str(),
+                "nang" | "vu" | "vuc" | "nganh" | "ban"
+            );
+            let verb = TASK_VERBS
+                .iter()
+                .find(|p| phrase_at(&self.toks, k, p).is_some());
+            if verb.is_some_and(|v| !(remit_noun && *v == "quản lý")) {
+                return k;
+            }
         }
         j
     }
@@ -734,6 +814,20 @@ impl<'a> Analysed<'a> {
             "la dau moi",
             "lam dau moi",
         ];
+        // "Các sở, ban, ngành chủ động phối hợp …": a manner word before the verb.
+        let mut j = j;
+        while let Some(e) = [
+            "chu dong",
+            "tich cuc",
+            "thuong xuyen",
+            "tiep tuc",
+            "kip thoi",
+        ]
+        .iter()
+        .find_map(|p| pat_at(&self.toks, j, p))
+        {
+            j = e;
+        }
         if FOCAL.iter().any(|p| pat_at(&self.toks, j, p).is_some()) {
             Role::Lead
         } else if ["phoi hop", "tham gia phoi hop", "cung phoi hop"]
@@ -852,10 +946,11 @@ impl<'a> Analysed<'a> {
         for v in GIVING_VERBS {
             if tail == *v || tail.ends_with(&format!(" {v}")) {
                 let pre = tail[..tail.len() - v.len()].trim_end();
-                if pre.ends_with("theo") || pre.ends_with("xet") {
+                let allotted = v.starts_with("giao") && allotted(pre);
+                if pre.ends_with("theo") || pre.ends_with("xet") || allotted {
                     return None;
                 }
-                return Some(self.verb_role(f, Role::Assigned));
+                return Some(self.stated_role(l.te, f, Role::Assigned));
             }
         }
         if mode.restricted {
@@ -891,7 +986,9 @@ impl<'a> Analysed<'a> {
         let f_task = TASK_VERBS
             .iter()
             .any(|p| phrase_at(&self.toks, f, p).is_some());
-        let f_not = f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
+        // "Sở Ngoại vụ theo dõi, đôn đốc …": a task verb that starts like a preposition.
+        let f_not =
+            !f_task && f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
 
         // "Theo chức năng, nhiệm vụ …, Sở Tư pháp phối hợp …": a doer after an introductory phrase,
         // which may name other agencies ("Sau khi nhận được đề nghị của Phòng Tư pháp, …").
@@ -915,9 +1012,19 @@ impl<'a> Analysed<'a> {
                 return None;
             }
         }
+        // "Sở Ngoại vụ (chủ trì); Sở Tư pháp, Sở Tài chính (phối hợp)": the role in parentheses.
+        let in_paren = self.paren_role(self.after_filler(l.te));
+        let at_start = at_start || self.after_role_paren(ts, seg);
+        if at_start && in_paren.is_some() {
+            return in_paren;
+        }
+        // "Cơ quan thực hiện: Sở Y tế chủ trì, Công an tỉnh phối hợp": the partner after the lead.
+        if before == ["chu", "tri", ","] && self.verb_role(f, mode.default) == Role::Support {
+            return Some(Role::Support);
+        }
         let doer = if at_start {
             if f_empty {
-                mode.allow_empty || colon
+                mode.allow_empty || (colon && self.label_names_doers(boundary.unwrap_or(0)))
             } else if f_not {
                 false
             } else {
@@ -928,6 +1035,78 @@ impl<'a> Analysed<'a> {
         };
         doer.then(|| self.verb_role(f, mode.default))
     }
+
+    /// The role a list's doers are given: in parentheses after them ("Sở Nội vụ (chủ trì)"), else
+    /// by their verb.
+    fn stated_role(&self, te: usize, f: usize, default: Role) -> Role {
+        self.paren_role(self.after_filler(te))
+            .unwrap_or_else(|| self.verb_role(f, default))
+    }
+
+    /// "(chủ trì)", "(phối hợp)", "(cơ quan chủ trì)" at token `j`: the role it states.
+    fn paren_role(&self, j: usize) -> Option<Role> {
+        if self.toks.get(j).is_none_or(|t| t.f != "(") {
+            return None;
+        }
+        let k = ["co quan", "don vi"]
+            .iter()
+            .find_map(|p| pat_at(&self.toks, j + 1, p))
+            .unwrap_or(j + 1);
+        let (role, e) = [("chu tri", Role::Lead), ("phoi hop", Role::Support)]
+            .iter()
+            .find_map(|(p, r)| pat_at(&self.toks, k, p).map(|e| (*r, e)))?;
+        let e = pat_at(&self.toks, e, "thuc hien").unwrap_or(e);
+        self.toks.get(e).is_some_and(|t| t.f == ")").then_some(role)
+    }
+
+    /// "Sở Nội vụ (chủ trì), Sở Tài chính (phối hợp)": after a role in parentheses and a comma,
+    /// the next doers start, as after a semicolon.
+    fn after_role_paren(&self, ts: usize, seg: usize) -> bool {
+        if ts < seg + 2 || self.toks[ts - 1].f != "," || self.toks[ts - 2].f != ")" {
+            return false;
+        }
+        (ts.saturating_sub(7).max(seg)..ts - 2)
+            .rev()
+            .find(|&k| self.toks[k].f == "(")
+            .is_some_and(|k| self.paren_role(k).is_some())
+    }
+
+    /// Whether the label before the colon at token `b` names doers ("Đơn vị báo cáo: Cục Thống
+    /// kê", "Cơ quan kiểm tra: Cục Thú y"), not a place, a time, an addressee or an example
+    /// ("Địa điểm: Trường Cao đẳng Tây Ninh", "Kính gửi: Bộ Tài chính", "Cơ quan nhận báo cáo:
+    /// Bộ Y tế", "Ví dụ: Sở Tài chính").
+    fn label_names_doers(&self, b: usize) -> bool {
+        let words: Vec<&str> = self
+            .words_before(b, 0)
+            .into_iter()
+            .filter(|w| *w != ",")
+            .collect();
+        let label = format!(" {} ", words.join(" "));
+        let has = |p: &str| label.contains(&format!(" {p} "));
+        const DOERS: &[&str] = &[
+            "co quan",
+            "don vi",
+            "bo phan",
+            "doi tuong",
+            "thuc hien",
+            "chu tri",
+            "phoi hop",
+            "trach nhiem",
+            "dau moi",
+            // "Liên Bộ giao: Cục An toàn thực phẩm - Bộ Y tế; …"
+            "giao",
+        ];
+        const NOT: &[&str] = &["nhan", "kinh gui", "vi du"];
+        DOERS.iter().any(|p| has(p)) && !NOT.iter().any(|p| has(p))
+    }
+}
+
+/// Whether the words before "giao (cho)" name money, which is allotted, not a task ("Kinh phí
+/// … từ nguồn ngân sách giao cho Sở Ngoại vụ năm 2025").
+fn allotted(pre: &str) -> bool {
+    ["ngan sach", "kinh phi", "du toan", "von", "nguon", "tien"]
+        .iter()
+        .any(|w| pre == *w || pre.ends_with(&format!(" {w}")))
 }
 
 /// The words before "phối hợp (chặt chẽ) (với|cùng)" that end `before`, or `None` when it does
@@ -1975,5 +2154,222 @@ mod tests {
             ClauseKind::Item,
         )]);
         assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+    }
+
+    #[test]
+    fn a_remit_between_the_doer_and_its_verb() {
+        let h = ["Điều 2. Tổ chức thực hiện"];
+        let cases: Vec<(&str, Vec<(String, Role)>)> = vec![
+            (
+                "Sở Giáo dục và Đào tạo, Sở Y tế theo chức năng, nhiệm vụ chủ trì thực hiện khoản 3 Điều 1; Sở Tài chính bảo đảm kinh phí theo quy định.",
+                vec![
+                    r("Sở Giáo dục và Đào tạo", Role::Lead),
+                    r("Sở Y tế", Role::Lead),
+                    r("Sở Tài chính", Role::Assigned),
+                ],
+            ),
+            (
+                "Các sở, ban, ngành, địa phương theo chức năng, nhiệm vụ chủ động phối hợp với Sở Ngoại vụ thực hiện các nội dung liên quan.",
+                vec![r("Các sở, ban, ngành", Role::Support)],
+            ),
+            (
+                "Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh theo chức năng cung cấp thông tin về tình hình an ninh biên giới.",
+                vec![r("Công an", Role::Assigned), r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Assigned)],
+            ),
+            (
+                "Ủy ban nhân dân cấp tỉnh trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm tổ chức thực hiện.",
+                vec![r("UBND tỉnh", Role::Assigned)],
+            ),
+            (
+                "Các Bộ, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Bộ Tài chính hướng dẫn thực hiện.",
+                vec![r("Các bộ, ngành Trung ương", Role::Support)],
+            ),
+        ];
+        for (text, want) in cases {
+            let d = doc(vec![clause("Điều 2.4", &h, text, ClauseKind::Item)]);
+            assert_eq!(roles(&d.clauses[0]), want, "{text}");
+        }
+        // Outside "Tổ chức thực hiện", a remit with no task verb after it names no doer.
+        let d = doc(vec![clause(
+            "II.1",
+            &["II. NỘI DUNG"],
+            "Sở Tư pháp theo chức năng, nhiệm vụ được giao.",
+            ClauseKind::Item,
+        )]);
+        assert!(d.clauses[0].assignments.is_empty());
+    }
+
+    #[test]
+    fn theo_doi_is_a_task_verb() {
+        let h = ["II. NHIỆM VỤ"];
+        for (text, who) in [
+            ("Sở Ngoại vụ theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch; tổng hợp, báo cáo Ủy ban nhân dân tỉnh.", "Sở Ngoại vụ"),
+            ("Văn phòng UBND tỉnh theo dõi, đôn đốc các cơ quan, đơn vị thực hiện các nội dung kết luận này.", "Văn phòng UBND tỉnh"),
+        ] {
+            let d = doc(vec![clause("II.1", &h, text, ClauseKind::Item)]);
+            assert_eq!(roles(&d.clauses[0]), vec![r(who, Role::Assigned)], "{text}");
+        }
+        // "theo" alone is still a preposition.
+        let d = doc(vec![clause(
+            "II.2",
+            &h,
+            "Sở Ngoại vụ theo quy định tại Nghị định số 72/2015/NĐ-CP.",
+            ClauseKind::Item,
+        )]);
+        assert!(d.clauses[0].assignments.is_empty());
+    }
+
+    #[test]
+    fn roles_in_parentheses_and_partners_after_the_lead() {
+        let h = ["IV. DANH MỤC HOẠT ĐỘNG"];
+        let want = vec![
+            r("Sở Ngoại vụ", Role::Lead),
+            r("Sở Văn hóa, Thể thao và Du lịch", Role::Support),
+            r("Sở Thông tin và Truyền thông", Role::Support),
+        ];
+        for text in [
+            "Cơ quan thực hiện: Sở Ngoại vụ (chủ trì); Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông (phối hợp)",
+            "Sở Ngoại vụ (chủ trì); Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông (phối hợp)",
+            "Sở Ngoại vụ (cơ quan chủ trì), Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông (cơ quan phối hợp)",
+        ] {
+            let d = doc(vec![clause("IV.1", &h, text, ClauseKind::Bullet)]);
+            assert_eq!(roles(&d.clauses[0]), want, "{text}");
+        }
+        let d = doc(vec![clause(
+            "IV.2",
+            &h,
+            "Cơ quan thực hiện: Sở Y tế chủ trì, Công an tỉnh phối hợp",
+            ClauseKind::Bullet,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Y tế", Role::Lead), r("Công an", Role::Support)]
+        );
+        // An aside in parentheses that is no role leaves the agency a mere mention.
+        let d = doc(vec![clause(
+            "IV.3",
+            &h,
+            "Sở Ngoại vụ (Phòng Lãnh sự); Sở Tư pháp (Phòng Hộ tịch)",
+            ClauseKind::Bullet,
+        )]);
+        assert!(d.clauses[0].assignments.is_empty());
+    }
+
+    #[test]
+    fn a_sub_heading_of_cooperation_makes_its_items_support() {
+        let sec = "1. Sở Văn hóa, Thể thao và Du lịch";
+        let d = doc(vec![
+            clause(
+                "III.1.b",
+                &["III. PHÂN CÔNG NHIỆM VỤ", sec, "b) Công tác du lịch"],
+                "Lựa chọn 20 hướng dẫn viên du lịch quốc tế phục vụ các đoàn.",
+                ClauseKind::Bullet,
+            ),
+            clause(
+                "III.1.c",
+                &["III. PHÂN CÔNG NHIỆM VỤ", sec, "c) Phối hợp với Sở Ngoại vụ"],
+                "Cung cấp thông tin, hình ảnh về chương trình Festival để Sở Ngoại vụ gửi các cơ quan đại diện nước ngoài.",
+                ClauseKind::Bullet,
+            ),
+        ]);
+        let vh = "Sở Văn hóa, Thể thao và Du lịch";
+        assert_eq!(roles(&d.clauses[0]), vec![r(vh, Role::Lead)]);
+        assert_eq!(roles(&d.clauses[1]), vec![r(vh, Role::Support)]);
+    }
+
+    #[test]
+    fn places_after_a_filler_and_the_rest_of_a_name() {
+        let d = doc(vec![
+            clause(
+                "Điều 2.6",
+                &["Điều 2. Tổ chức thực hiện"],
+                "UBND các huyện Tân Biên, Tân Châu, Châu Thành, Bến Cầu và thị xã Trảng Bàng phối hợp với các cơ quan nêu trên triển khai các hoạt động trên địa bàn.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Điều 4.2",
+                &["Điều 4. Kinh phí"],
+                "Đối với khu dân cư: Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương bố trí kinh phí.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("UBND cấp huyện", Role::Support)]
+        );
+        assert_eq!(roles(&d.clauses[1]), vec![r("UBND tỉnh", Role::Assigned)]);
+    }
+
+    #[test]
+    fn labels_of_places_addressees_and_money_name_no_doer() {
+        let h = ["PHỤ LỤC"];
+        for text in [
+            "Địa điểm: Trường Cao đẳng Tây Ninh",
+            "Kính gửi: Bộ Tài chính.",
+            "Đơn vị nhận báo cáo: Trung tâm Tin học",
+            "Trưởng ban: Chủ tịch Ủy ban nhân dân cấp tỉnh;",
+            "Kinh phí thực hiện Kế hoạch từ nguồn ngân sách giao cho Sở Ngoại vụ năm 2025.",
+        ] {
+            let d = doc(vec![clause("PL.1", &h, text, ClauseKind::Bullet)]);
+            assert!(d.clauses[0].assignments.is_empty(), "{text}");
+        }
+        // A label that names who acts still gives its value the task.
+        for (text, who) in [
+            (
+                "Đơn vị báo cáo: Cục Đầu tư nước ngoài",
+                "Cục Đầu tư nước ngoài",
+            ),
+            (
+                "Liên Bộ giao: Cục An toàn thực phẩm - Bộ Y tế.",
+                "Cục An toàn thực phẩm",
+            ),
+        ] {
+            let d = doc(vec![clause("PL.2", &h, text, ClauseKind::Bullet)]);
+            assert_eq!(roles(&d.clauses[0]), vec![r(who, Role::Assigned)], "{text}");
+        }
+        // Money aside, "giao cho" still gives a task.
+        let d = doc(vec![clause(
+            "PL.3",
+            &h,
+            "Trên cơ sở dự toán được duyệt, giao cho Sở Tài chính thẩm định.",
+            ClauseKind::Bullet,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Tài chính", Role::Assigned)]
+        );
+    }
+
+    #[test]
+    fn mass_organisations_and_the_provinces_paper_head_a_list() {
+        let h = ["III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN"];
+        let d = doc(vec![
+            clause(
+                "III.5",
+                &h,
+                "Hội Chữ thập đỏ tỉnh, Công an tỉnh phối hợp thực hiện.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "III.7",
+                &h,
+                "Báo Cao Bằng, Đài PT-TH tỉnh mở chuyên mục \"Cao Bằng - Hội nhập và phát triển\".",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Hội Chữ thập đỏ", Role::Support),
+                r("Công an", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Báo tỉnh", Role::Assigned),
+                r("Đài Phát thanh và Truyền hình", Role::Assigned)
+            ]
+        );
     }
 }
