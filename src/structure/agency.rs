@@ -19,6 +19,7 @@
 
 use crate::normalize::fold::{fold, fold_char, latin};
 use crate::normalize::tone::canonical_tone;
+use crate::structure::places;
 use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -766,7 +767,8 @@ static BODIES: &[(&[&str], &str)] = &[
     // "Sở NgV" is the abbreviation the departments use in their own document codes.
     (&["ngoai vu", "ngv"], "Ngoại vụ"),
     (&["noi vu"], "Nội vụ"),
-    (&["tai chinh"], "Tài chính"),
+    // "Sở TC" (no other department's name has these initials).
+    (&["tai chinh", "tc"], "Tài chính"),
     (
         &["ke hoach va dau tu", "ke hoach - dau tu", "kh & dt", "khdt"],
         "Kế hoạch và Đầu tư",
@@ -1052,6 +1054,25 @@ static COMMA_PHRASES: &[(&[&str], &[&str], usize)] = &[
     (&["cuu", "nan"], &["cuu", "ho"], 0),
 ];
 
+/// Words after "Phòng" that make it a verb or a plain room, not a named unit, even capitalised
+/// at the start of a title ("Phòng Chống dịch", "Phòng Họp trực tuyến").
+static NOT_ROOMS: &[&str] = &[
+    "chống", "ngừa", "tránh", "cháy", "dịch", "bệnh", "họp", "khám", "làm", "thủ", "vệ", "hộ",
+    "trừ", "máy", "học", "ở", "nghỉ", "chờ", "đọc", "thí", "thực", "thu", "hòa", "hoà", "cá",
+    "tập", "trưng",
+];
+
+/// Rooms' names that a stop word would cut ("cần", "tham mưu", "tổ chức" end other names).
+static ROOM_BODIES: &[(&[&str], &str)] = &[
+    (&["hau can"], "Hậu cần"),
+    (&["tham muu"], "Tham mưu"),
+    (&["to chuc can bo", "to chuc - can bo"], "Tổ chức cán bộ"),
+    (
+        &["to chuc hanh chinh", "to chuc - hanh chinh"],
+        "Tổ chức - Hành chính",
+    ),
+];
+
 /// Stop words are compared on the written word (lowercase NFC), not the folded one: folding
 /// merges "chợ" with "cho" and "tư" with "từ".
 fn is_stop(toks: &[Tok], j: usize) -> bool {
@@ -1202,7 +1223,7 @@ impl<'a> Scanner<'a> {
             .or_else(|| pat_at(self.toks, i, "tp").filter(|_| self.toks[i].upper));
         if let Some(j) = tp {
             if let Some(e) = self.province_at(j) {
-                return Some((e, Level::Prov));
+                return Some((e, self.city_level(j, e)));
             }
             if self.strict && self.tok(j).is_some_and(|t| t.word && t.cap) && !self.head_at(j) {
                 let mut e = j;
@@ -1214,6 +1235,17 @@ impl<'a> Scanner<'a> {
             return Some((j, Level::Prov));
         }
         self.province_at(i).map(|e| (e, Level::Prov))
+    }
+
+    /// The level of "thành phố X" where `j..e` is a province's name: a centrally-run city
+    /// ("thành phố Cần Thơ") is a province, but a city named like the province it belongs to
+    /// ("thành phố Lào Cai", "thành phố Thanh Hóa") is a district.
+    fn city_level(&self, j: usize, e: usize) -> Level {
+        let name = &self.text[self.toks[j].start..self.toks[e - 1].end];
+        match places::lookup(name) {
+            Some(pl) if !pl.city => Level::Dist,
+            _ => Level::Prov,
+        }
     }
 
     /// `các huyện, thị xã, thành phố`, `quận, huyện`, `huyện Phú Quốc`, `các xã, phường`.
@@ -1515,15 +1547,67 @@ impl<'a> Scanner<'a> {
                 let (e, body, known) = self.body_at(j + 1, 1, true)?;
                 Some((e, format!("Bộ {body}"), known))
             }
-            // A district's department ("Phòng Tư pháp huyện"), known names only: "Phòng" also
-            // heads rooms and units of no interest ("Phòng họp", "Phòng Cảnh sát …").
+            // A district's department ("Phòng Tư pháp huyện") by its known name, else a room of
+            // a department or of the police by its capitalised name ("Phòng Lãnh sự", "Phòng
+            // Lễ tân và Thông tin đối ngoại"). "Phòng" is also a verb ("Phòng, chống", "Phòng
+            // ngừa"), a room ("Phòng họp"), and part of "Văn phòng".
             "phòng" => {
-                if !self.capital(j + 1) {
+                if !self.capital(j + 1) || j > 0 && self.low(j - 1) == "văn" {
                     return None;
                 }
-                let (e, body) = self.known_body_at(j + 1, DISTRICT_BODIES)?;
-                let e = self.level_at(e).map_or(e, |l| l.0);
-                Some((e, format!("Phòng {body}"), true))
+                if let Some((e, body)) = self.known_body_at(j + 1, DISTRICT_BODIES) {
+                    let e = self.level_at(e).map_or(e, |l| l.0);
+                    return Some((e, format!("Phòng {body}"), true));
+                }
+                let (e, room) = match self.known_room_at(j + 1) {
+                    Some((e, body)) => (e, format!("Phòng {body}")),
+                    None => {
+                        if NOT_ROOMS.contains(&self.low(j + 1))
+                            || self.level_at(j + 1).is_some()
+                            || self.head_at(j + 1)
+                        {
+                            return None;
+                        }
+                        let e = self.room_name_end(j + 1)?;
+                        (e, format!("Phòng {}", self.render(j + 1, e)))
+                    }
+                };
+                // A room of another body is named with it: "Phòng Hậu cần Công an cấp tỉnh".
+                if let Some((end, owner, _)) = self.single_at(e) {
+                    return Some((end, format!("{room} {owner}"), false));
+                }
+                // A police room's name runs on to its force in lowercase words that end other
+                // names: "Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh".
+                if pat_at(self.toks, j + 1, "canh sat").is_some() {
+                    let mut k = e;
+                    // "… và Công an cấp huyện" is a second agency.
+                    while k < e + 10 && self.tok(k).is_some_and(|t| t.word && !t.cap && t.f != "va")
+                    {
+                        k += 1;
+                    }
+                    if let Some((end, owner, _)) = self.single_at(k).filter(|_| k > e) {
+                        let room = format!("Phòng {}", self.render(j + 1, k));
+                        return Some((end, format!("{room} {owner}"), false));
+                    }
+                }
+                Some((prov(e), room, false))
+            }
+            // A department's own office and inspectorate, in its own documents: "Văn phòng
+            // Sở", "Thanh tra Sở" ("số" folds alike). Followed by the department's name they
+            // leave it to be read as that department ("Văn phòng Sở Y tế").
+            "văn" | "thanh" => {
+                let e = pat_at(self.toks, j, "van phong so")
+                    .or_else(|| pat_at(self.toks, j, "thanh tra so"))
+                    .filter(|&e| self.low(e - 1) == "sở")?;
+                if self.capital(e) && self.body_at(e, 1, true).is_some() {
+                    return None;
+                }
+                let canon = if t.f == "van" {
+                    "Văn phòng Sở"
+                } else {
+                    "Thanh tra Sở"
+                };
+                Some((e, canon.into(), true))
             }
             "trung" | "cục" | "chi" => {
                 let head_end = match t.lower.as_str() {
@@ -1732,6 +1816,59 @@ impl<'a> Scanner<'a> {
             }
         }
         Some(j)
+    }
+
+    /// A room's name from [`ROOM_BODIES`] at `i`: (end, canonical).
+    fn known_room_at(&self, i: usize) -> Option<(usize, &'static str)> {
+        ROOM_BODIES.iter().find_map(|(pats, canon)| {
+            pats.iter()
+                .find_map(|p| pat_at(self.toks, i, p))
+                .map(|e| (e, *canon))
+        })
+    }
+
+    /// The end of a room's name after "Phòng": "Lãnh sự", "Hợp tác quốc tế", "Hợp tác Quốc tế",
+    /// "Lễ tân và Thông tin đối ngoại". A name is short and written as a noun phrase: lowercase
+    /// words run on it, but not into a capitalised word unless each word before was
+    /// capitalised ("Phòng Lãnh sự biên soạn Cẩm nang …" is "Phòng Lãnh sự" doing a task).
+    fn room_name_end(&self, i: usize) -> Option<usize> {
+        // "Phòng Quản lý du lịch", "Phòng Quản lý xuất nhập cảnh": "quản lý" ends other names.
+        if let Some(k) = pat_at(self.toks, i, "quan ly") {
+            let e = self.run_on(k, 3);
+            return (e > k).then_some(e);
+        }
+        let joined = |maxcont: usize| -> Option<(usize, bool)> {
+            let mut e = self.component_at(i, maxcont)?;
+            let mut run_on = e - i > 2;
+            for _ in 0..4 {
+                let next = if matches!(self.f(e), "va" | "-" | "&") {
+                    e + 1
+                } else if self.strict && !run_on && self.tok(e).is_some_and(|t| t.word) {
+                    e
+                } else {
+                    break;
+                };
+                if self.head_at(next) {
+                    break;
+                }
+                let Some(e2) = self.component_at(next, maxcont) else {
+                    break;
+                };
+                run_on |= e2 - next > 2;
+                e = e2;
+            }
+            Some((e, run_on))
+        };
+        let (mut e, run_on) = joined(3)?;
+        let capital_after = self.tok(e).is_some_and(|t| t.word && t.cap) && !self.head_at(e);
+        if self.strict && run_on && capital_after {
+            e = joined(1)?.0;
+        }
+        // "Phòng Thi hành án cấp quân khu": "cấp" starts the level, not the name.
+        if e > i + 1 && self.low(e - 1) == "cấp" {
+            e -= 1;
+        }
+        Some(e)
     }
 
     /// A name not in the lexicon: components joined by juxtaposition, "và", "-", and the pattern
@@ -2488,5 +2625,104 @@ mod tests {
     #[test]
     fn document_codes_are_not_mentions() {
         assert!(canon("Công văn số 1014/ SNgV-LS ngày 16/5/2024").is_empty());
+    }
+
+    #[test]
+    fn a_city_named_like_its_province_is_a_district() {
+        assert_eq!(
+            canon("UBND thành phố Lào Cai, UBND các huyện Bát Xát, Mường Khương chỉ đạo"),
+            vec!["UBND cấp huyện", "UBND cấp huyện"]
+        );
+        assert_eq!(
+            canon("Ủy ban nhân dân thành phố Thanh Hóa chủ trì"),
+            vec!["UBND cấp huyện"]
+        );
+        assert_eq!(
+            canon("UBND thành phố Hà Tĩnh, UBND TP. Cao Bằng"),
+            vec!["UBND cấp huyện", "UBND cấp huyện"]
+        );
+        // A centrally-run city is a province.
+        assert_eq!(canon("UBND thành phố Cần Thơ chủ trì"), vec!["UBND tỉnh"]);
+        assert_eq!(canon("HĐND thành phố Hà Nội"), vec!["HĐND tỉnh"]);
+    }
+
+    #[test]
+    fn the_provinces_newspaper_by_its_name() {
+        assert_eq!(
+            canon("7. Báo Cao Bằng, Đài PT-TH tỉnh mở chuyên mục"),
+            vec!["Báo tỉnh", "Đài Phát thanh và Truyền hình"]
+        );
+        assert_eq!(canon("phối hợp với Báo Lào Cai"), vec!["Báo tỉnh"]);
+        assert!(canon("Báo cáo Cao Bằng").is_empty());
+    }
+
+    #[test]
+    fn sở_tc_is_the_finance_department() {
+        assert_eq!(
+            canon("Sở TC thẩm định, tham mưu UBND tỉnh"),
+            vec!["Sở Tài chính", "UBND tỉnh"]
+        );
+    }
+
+    #[test]
+    fn a_departments_rooms_office_and_inspectorate() {
+        assert_eq!(canon("1. Phòng Lãnh sự"), vec!["Phòng Lãnh sự"]);
+        assert_eq!(
+            canon("Giao Phòng Lãnh sự là đầu mối theo dõi"),
+            vec!["Phòng Lãnh sự"]
+        );
+        assert_eq!(
+            canon("Phòng Lễ tân và Thông tin đối ngoại (Sở Ngoại vụ)"),
+            vec!["Phòng Lễ tân và Thông tin đối ngoại", "Sở Ngoại vụ"]
+        );
+        assert_eq!(
+            canon("phối hợp với Phòng Lãnh sự biên soạn Cẩm nang bảo hộ công dân"),
+            vec!["Phòng Lãnh sự"]
+        );
+        assert_eq!(
+            canon("Phòng Hợp tác quốc tế thẩm định hồ sơ"),
+            vec!["Phòng Hợp tác quốc tế"]
+        );
+        assert_eq!(
+            canon("Phòng Quản lý du lịch (Sở Văn hóa, Thể thao và Du lịch) là đầu mối"),
+            vec!["Phòng Quản lý du lịch", "Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert_eq!(
+            canon("Phòng Quản lý xuất nhập cảnh Công an tỉnh"),
+            vec!["Phòng Quản lý xuất nhập cảnh Công an"]
+        );
+        assert_eq!(canon("3. Văn phòng Sở"), vec!["Văn phòng Sở"]);
+        assert_eq!(
+            canon("Chánh Thanh tra sở giúp Giám đốc"),
+            vec!["Thanh tra Sở"]
+        );
+        // Followed by the department's name, the office leaves it to the department.
+        assert_eq!(canon("Văn phòng Sở Y tế chủ trì"), vec!["Sở Y tế"]);
+        // A room of another body is named with it, and a police room runs on to its force.
+        assert_eq!(
+            canon("Phòng Hậu cần Công an cấp tỉnh có trách nhiệm"),
+            vec!["Phòng Hậu cần Công an"]
+        );
+        assert_eq!(
+            canon("Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh cấp"),
+            vec!["Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an"]
+        );
+        // District departments keep their names.
+        assert_eq!(
+            canon("Phòng Cảnh sát quản lý hành chính về trật tự xã hội và Công an cấp huyện"),
+            vec!["Phòng Cảnh sát", "Công an"]
+        );
+        assert_eq!(canon("Phòng Tư pháp huyện phối hợp"), vec!["Phòng Tư pháp"]);
+        // "Phòng" as a verb, a plain room, or inside "Văn phòng".
+        for text in [
+            "Phòng, chống dịch bệnh",
+            "Phòng ngừa tội phạm",
+            "Phòng họp số 2",
+            "Phòng Chống dịch tỉnh",
+            "Phòng Thu âm dùng để học",
+            "văn phòng làm việc của Sở",
+        ] {
+            assert!(canon(text).is_empty(), "{text}: {:?}", canon(text));
+        }
     }
 }
