@@ -1,10 +1,10 @@
 //! One file from bytes to a [`Document`]: decode → paragraphs → metadata → clauses →
-//! assignments.
+//! assignments → the document's own names for its agencies.
 
 use crate::decode::{decode_any, DecodeError, Encoding};
 use crate::model::Document;
 use crate::normalize::paragraphs;
-use crate::structure::{assignments, clauses, metadata};
+use crate::structure::{assignments, clauses, metadata, names};
 
 /// Parses decoded text. `file` is the path relative to the corpus directory.
 pub fn parse_text(file: &str, text: &str) -> Document {
@@ -17,6 +17,7 @@ pub fn parse_text(file: &str, text: &str) -> Document {
         clauses,
     };
     assignments::annotate(&mut doc);
+    names::apply(&mut doc);
     doc
 }
 

@@ -6,4 +6,5 @@ pub mod clauses;
 pub mod codified;
 pub mod markers;
 pub mod metadata;
+pub mod names;
 pub mod places;

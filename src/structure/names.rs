@@ -1,0 +1,393 @@
+//! What a document says about its own agency names, applied to its assignments.
+//!
+//! The agency reader works line by line and knows no more than the line; two things only the
+//! whole document tells:
+//! - the abbreviations it defines ("Ghi chú chữ viết tắt: - Sở NV: Sở Ngoại vụ;", "Sở Ngoại vụ
+//!   (sau đây gọi tắt là Sở NV)"): an abbreviation that names no agency by itself ("Sở NV" is
+//!   Sở Nội vụ in one province and Sở Ngoại vụ in another) is the agency the document defines it
+//!   as; and a list of such definitions gives nobody any work;
+//! - its province: "UBND thành phố" in a province (tỉnh) is the provincial city's (a district),
+//!   in a centrally-run city it is the city's own (the province level).
+
+use crate::model::{Assignment, Clause, Document};
+use crate::normalize::fold::fold;
+use crate::structure::agency::{canonical, tokenize, Tok};
+use crate::structure::places::{self, Place};
+
+/// Applies the document's own abbreviations and province to the assignments of its clauses.
+pub fn apply(doc: &mut Document) {
+    let defined = defined_names(&doc.clauses);
+    let place = doc.meta.province.as_deref().and_then(places::lookup);
+    for c in &mut doc.clauses {
+        if is_definition_list(&c.text) {
+            c.assignments.clear();
+            continue;
+        }
+        let mut out: Vec<Assignment> = Vec::with_capacity(c.assignments.len());
+        for mut a in std::mem::take(&mut c.assignments) {
+            if let Some((_, full)) = defined.iter().find(|(abbr, _)| *abbr == a.agency) {
+                a.agency = full.clone();
+            }
+            if let Some(p) = place {
+                if let Some(agency) = district_council(&a, &c.text, p) {
+                    a.agency = agency;
+                }
+            }
+            // Renamed, it may be an agency the clause names already: one role, the strongest.
+            match out.iter_mut().find(|o| o.agency == a.agency) {
+                Some(o) if a.role < o.role => *o = a,
+                Some(_) => {}
+                None => out.push(a),
+            }
+        }
+        c.assignments = out;
+    }
+}
+
+/// The canonical names the document defines its abbreviations as: (abbreviation's canonical
+/// name, full name's canonical name), where the two differ.
+fn defined_names(clauses: &[Clause]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for c in clauses {
+        for (abbr, full) in definitions(&c.text) {
+            let (Some(a), Some(f)) = (canonical(&abbr), canonical(&full)) else {
+                continue;
+            };
+            if a != f && !out.iter().any(|(x, _)| *x == a) {
+                out.push((a, f));
+            }
+        }
+    }
+    out
+}
+
+/// The abbreviations a text defines, as (abbreviation, full name) in the words written:
+/// "Sở NV: Sở Ngoại vụ;" (a glossary line), "Sở Ngoại vụ (Sở NV)", "Sở VH,TT&DL (Sở Văn hoá,
+/// Thể thao và Du lịch)", "… (sau đây gọi tắt là Sở NV)". The abbreviation's letters must be
+/// the full name's initials, in order: that is what tells a definition from a task written
+/// "Sở NV: chủ trì …".
+pub fn definitions(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for seg in segments(text) {
+        if let Some(d) = glossary_entry(seg) {
+            out.push(d);
+        }
+    }
+    out.extend(parenthesised(text));
+    out
+}
+
+/// The parts of a text a glossary separates its entries by.
+fn segments(text: &str) -> impl Iterator<Item = &str> {
+    text.split([';', '\n'])
+        .map(|s| s.trim().trim_end_matches(['.', ',']).trim())
+        .filter(|s| !s.is_empty())
+}
+
+/// "Sở NV: Sở Ngoại vụ", also after a note's title ("Ghi chú: CA tỉnh: Công an tỉnh").
+fn glossary_entry(seg: &str) -> Option<(String, String)> {
+    let seg = seg.trim_start_matches(['-', '+', '*', '•']).trim();
+    let (head, full) = seg.rsplit_once(':')?;
+    let abbr = match head.rsplit_once(':') {
+        Some((note, abbr)) if is_note_title(note) => abbr,
+        Some(_) => return None,
+        None => head,
+    };
+    let (abbr, full) = (abbr.trim(), full.trim());
+    abbreviates(abbr, full).then(|| (abbr.to_string(), full.to_string()))
+}
+
+/// "Ghi chú", "Chữ viết tắt", "Ghi chú chữ viết tắt", "Chú thích".
+fn is_note_title(s: &str) -> bool {
+    let f = fold(s);
+    ["viet tat", "ghi chu", "chu thich"]
+        .iter()
+        .any(|k| f.contains(k))
+}
+
+/// A whole clause of glossary entries, possibly after the note's title: a definition list,
+/// which gives no work to the agencies it names.
+fn is_definition_list(text: &str) -> bool {
+    let mut any = false;
+    for seg in segments(text) {
+        if glossary_entry(seg).is_some() {
+            any = true;
+        } else if !(is_note_title(seg) && seg.ends_with(':')) {
+            return false;
+        }
+    }
+    any
+}
+
+/// "X (Y)" where one of X, Y abbreviates the other; X is the name that ends just before the
+/// parenthesis. "(sau đây gọi tắt là Y)" and "(viết tắt là Y)" give Y.
+fn parenthesised(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find('(').map(|k| rest + k) {
+        let Some(close) = text[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        rest = close + 1;
+        let inside = strip_called(text[open + 1..close].trim());
+        if inside.is_empty() {
+            continue;
+        }
+        let before = &text[..open];
+        let Some(name) = crate::structure::agency::find_mentions(before)
+            .into_iter()
+            .rfind(|m| before[m.end..].trim().is_empty())
+        else {
+            continue;
+        };
+        if abbreviates(inside, &name.text) {
+            out.push((inside.to_string(), name.text));
+        } else if abbreviates(&name.text, inside) {
+            out.push((name.text, inside.to_string()));
+        }
+    }
+    out
+}
+
+/// The name after "sau đây gọi tắt là", "gọi tắt là", "viết tắt là" (or the whole text).
+fn strip_called(s: &str) -> &str {
+    let f = fold(s);
+    for p in ["goi tat la ", "viet tat la "] {
+        if let Some(k) = f.find(p) {
+            // Folding keeps one char per char: the same count of chars into `s`.
+            let skip = f[..k + p.len()].chars().count();
+            let at = s.char_indices().nth(skip).map_or(s.len(), |(i, _)| i);
+            return s[at..].trim();
+        }
+    }
+    s
+}
+
+/// Whether `abbr` abbreviates `full`: it has an abbreviation in capitals ("NV", "BĐBP",
+/// "TT&TT"), `full` is longer, and `abbr`'s letters are initials of `full`'s words, in order,
+/// from the first word to (but for at most one word) the last.
+fn abbreviates(abbr: &str, full: &str) -> bool {
+    let at = tokenize(abbr);
+    let ft = tokenize(full);
+    if at.len() > 8 || !at.iter().any(|t| is_abbreviation(abbr, t)) {
+        return false;
+    }
+    let letters: Vec<char> = at
+        .iter()
+        .filter(|t| t.word)
+        .flat_map(|t| {
+            if is_abbreviation(abbr, t) {
+                capitals(&abbr[t.start..t.end])
+            } else {
+                t.f.chars().take(1).collect()
+            }
+        })
+        .collect();
+    let initials: Vec<char> = ft
+        .iter()
+        .filter(|t| t.word)
+        .filter_map(|t| t.f.chars().next())
+        .collect();
+    if initials.len() <= at.iter().filter(|t| t.word).count() || letters.is_empty() {
+        return false;
+    }
+    if letters[0] != initials[0] {
+        return false;
+    }
+    // Greedy in order: each letter at the next word with that initial.
+    let mut k = 0;
+    for &l in &letters {
+        match initials[k..].iter().position(|&c| c == l) {
+            Some(p) => k += p + 1,
+            None => return false,
+        }
+    }
+    initials.len() - k <= 1
+}
+
+/// A word written as an abbreviation: two capitals or more ("NV", "BĐBP", "NgV").
+fn is_abbreviation(text: &str, t: &Tok) -> bool {
+    t.word
+        && text[t.start..t.end]
+            .chars()
+            .filter(|c| c.is_uppercase())
+            .count()
+            > 1
+}
+
+/// The capitals of an abbreviation, folded: "BĐBP" → b, d, b, p; "NgV" → n, v.
+fn capitals(word: &str) -> Vec<char> {
+    word.chars()
+        .filter(|c| c.is_uppercase())
+        .map(|c| fold(&c.to_string()).chars().next().unwrap_or(c))
+        .collect()
+}
+
+/// "UBND thành phố" read as the province's in a province (tỉnh) is the provincial city's: the
+/// canonical district-level name, or `None` to keep the agency. "thành phố Huế" in a document
+/// of Thừa Thiên Huế (before Huế was a centrally-run city) is its city too.
+fn district_council(a: &Assignment, text: &str, place: &'static Place) -> Option<String> {
+    if place.city {
+        return None;
+    }
+    let head = match a.agency.as_str() {
+        "UBND tỉnh" => "UBND",
+        "HĐND tỉnh" => "HĐND",
+        _ => return None,
+    };
+    let toks = tokenize(&a.mention);
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.f.as_str())
+        .collect();
+    let k = words
+        .windows(2)
+        .position(|w| w == ["thanh", "pho"])
+        .map(|k| k + 2)
+        .or_else(|| words.iter().position(|w| *w == "tp").map(|k| k + 1))?;
+    let named = words[k..].join(" ");
+    if named.is_empty() {
+        // "… thành phố trực thuộc Trung ương" is every such city, not one.
+        let after = text.find(&a.mention).map(|i| &text[i + a.mention.len()..]);
+        if after.is_none_or(|s| fold(s).trim_start().starts_with("truc thuoc")) {
+            return None;
+        }
+    } else {
+        let pl = places::lookup(&named)?;
+        if !pl.city || !places::same_place(place).iter().any(|p| p.name == pl.name) {
+            return None;
+        }
+    }
+    Some(format!("{head} cấp huyện"))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClauseKind, Metadata, Role, Zone};
+
+    fn clause(text: &str, assignments: &[(&str, &str)]) -> Clause {
+        Clause {
+            path: "1".into(),
+            headings: vec![],
+            text: text.into(),
+            line: 1,
+            zone: Zone::Body,
+            kind: ClauseKind::Item,
+            attached: Default::default(),
+            assignments: assignments
+                .iter()
+                .map(|(agency, mention)| Assignment {
+                    agency: agency.to_string(),
+                    role: Role::Lead,
+                    mention: mention.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn doc(province: Option<&str>, clauses: Vec<Clause>) -> Document {
+        let mut d = Document {
+            file: "a.txt".into(),
+            meta: Metadata::default(),
+            clauses,
+        };
+        d.meta.province = province.map(str::to_string);
+        apply(&mut d);
+        d
+    }
+
+    fn agencies(c: &Clause) -> Vec<&str> {
+        c.assignments.iter().map(|a| a.agency.as_str()).collect()
+    }
+
+    #[test]
+    fn glossary_lines_and_parentheses_define_abbreviations() {
+        assert_eq!(
+            definitions("Sở NV: Sở Ngoại vụ;"),
+            vec![("Sở NV".to_string(), "Sở Ngoại vụ".to_string())]
+        );
+        let d = definitions(
+            "CA tỉnh: Công an tỉnh; BĐBP tỉnh: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; UB MTTQ tỉnh: \
+             Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh; TTĐN: thông tin đối ngoại.",
+        );
+        assert_eq!(d.len(), 4, "{d:?}");
+        assert_eq!(
+            definitions("Ghi chú: Sở VH,TT&DL: Sở Văn hoá, Thể thao và Du lịch")[0].0,
+            "Sở VH,TT&DL"
+        );
+        assert_eq!(
+            definitions("Giao Sở Ngoại vụ (Sở NV) chủ trì"),
+            vec![("Sở NV".to_string(), "Sở Ngoại vụ".to_string())]
+        );
+        assert_eq!(
+            definitions("Sở Nội vụ (sau đây gọi tắt là Sở NV) chủ trì"),
+            vec![("Sở NV".to_string(), "Sở Nội vụ".to_string())]
+        );
+        // A task after a colon, an aside in parentheses: no definition.
+        assert!(definitions("Sở NV: chủ trì, phối hợp với Công an tỉnh thực hiện").is_empty());
+        assert!(definitions("CA tỉnh: Chủ trì tuyên truyền; phối hợp Sở Tư pháp").is_empty());
+        assert!(definitions("Sở Tư pháp (chủ trì); Công an tỉnh (phối hợp)").is_empty());
+        assert!(definitions("Sở Ngoại vụ (Sở Nội vụ cũ)").is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_is_the_agency_the_document_defines() {
+        let d = doc(
+            Some("Cao Bằng"),
+            vec![
+                clause("Sở NV chủ trì, Sở TC thẩm định", &[("Sở NV", "Sở NV")]),
+                clause("Sở NV: Sở Ngoại vụ;", &[("Sở Ngoại vụ", "Sở Ngoại vụ")]),
+            ],
+        );
+        assert_eq!(agencies(&d.clauses[0]), vec!["Sở Ngoại vụ"]);
+        // The glossary line itself gives no work.
+        assert!(d.clauses[1].assignments.is_empty());
+        // Undefined, "Sở NV" stays what it is written: Nội vụ or Ngoại vụ, by province.
+        let d = doc(None, vec![clause("Sở NV chủ trì", &[("Sở NV", "Sở NV")])]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["Sở NV"]);
+        // A task line written "X: …" is not a glossary.
+        let d = doc(
+            None,
+            vec![clause(
+                "Công an tỉnh: phối hợp trong công tác xác minh nhân thân công dân",
+                &[("Công an", "Công an tỉnh")],
+            )],
+        );
+        assert_eq!(agencies(&d.clauses[0]), vec!["Công an"]);
+    }
+
+    #[test]
+    fn the_city_council_of_a_province_is_a_districts() {
+        let text = "UBND thành phố chủ trì, phối hợp với UBND tỉnh";
+        let given = [("UBND tỉnh", "UBND thành phố")];
+        let d = doc(Some("Lào Cai"), vec![clause(text, &given)]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["UBND cấp huyện"]);
+        // In a centrally-run city it is the city's own.
+        let d = doc(Some("Cần Thơ"), vec![clause(text, &given)]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["UBND tỉnh"]);
+        // Huế was the city of the province Thừa Thiên Huế before 2025.
+        let given = [("UBND tỉnh", "UBND thành phố Huế")];
+        let d = doc(
+            Some("Thừa Thiên Huế"),
+            vec![clause("UBND thành phố Huế chủ trì", &given)],
+        );
+        assert_eq!(agencies(&d.clauses[0]), vec!["UBND cấp huyện"]);
+        let d = doc(
+            Some("Huế"),
+            vec![clause("UBND thành phố Huế chủ trì", &given)],
+        );
+        assert_eq!(agencies(&d.clauses[0]), vec!["UBND tỉnh"]);
+        // Another province's centrally-run city, and every such city, stay the province level.
+        let given = [("UBND tỉnh", "Ủy ban nhân dân thành phố Hà Nội")];
+        let d = doc(
+            Some("Lào Cai"),
+            vec![clause("phối hợp Ủy ban nhân dân thành phố Hà Nội", &given)],
+        );
+        assert_eq!(agencies(&d.clauses[0]), vec!["UBND tỉnh"]);
+        let given = [("UBND tỉnh", "UBND thành phố")];
+        let text = "UBND thành phố trực thuộc Trung ương chủ trì";
+        let d = doc(Some("Lào Cai"), vec![clause(text, &given)]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["UBND tỉnh"]);
+    }
+}
