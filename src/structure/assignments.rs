@@ -344,6 +344,11 @@ const TASK_VERBS: &[&str] = &[
     "kiểm tra",
     "hỗ trợ",
     "là cơ quan",
+    // "X là đầu mối liên hệ …", "X là đơn vị đầu mối": the focal point, a lead (`verb_role`).
+    "là đầu mối",
+    "là đơn vị đầu mối",
+    "là đơn vị chủ trì",
+    "là đơn vị thường trực",
     "làm đầu mối",
     "quán triệt",
     "báo cáo",
@@ -2371,5 +2376,41 @@ mod tests {
                 r("Đài Phát thanh và Truyền hình", Role::Assigned)
             ]
         );
+    }
+
+    #[test]
+    fn the_focal_point_leads() {
+        let h = ["I. NHIỆM VỤ"];
+        let d = doc(vec![
+            clause(
+                "I.1",
+                &h,
+                "Sở Ngoại vụ là đầu mối tiếp nhận thông tin về các đoàn khách.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "I.2",
+                &h,
+                "Giao Phòng Lãnh sự là đơn vị đầu mối hướng dẫn thủ tục xuất nhập cảnh.",
+                ClauseKind::Item,
+            ),
+            // "là" followed by anything else states no task.
+            clause(
+                "I.3",
+                &h,
+                "Sở Ngoại vụ là thành viên của Ban Chỉ đạo.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "I.4",
+                &h,
+                "Trung tâm Dịch vụ đối ngoại là đơn vị sự nghiệp trực thuộc Sở Ngoại vụ.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+        assert_eq!(roles(&d.clauses[1]), vec![r("Phòng Lãnh sự", Role::Lead)]);
+        assert_eq!(roles(&d.clauses[2]), vec![]);
+        assert_eq!(roles(&d.clauses[3]), vec![]);
     }
 }
