@@ -5,13 +5,15 @@
 //! * invisible characters (soft hyphen, zero-width, bidi marks, BOM) are dropped;
 //! * no-break and other fixed-width spaces become a plain space;
 //! * NUL, C1 controls and private-use glyphs (Symbol-font bullets in PDF text) become a `-`
-//!   bullet at the start of a line and a space elsewhere;
+//!   bullet at the start of a line (or go, before the line's own number: "II. NHIỆM VỤ") and a
+//!   space elsewhere;
 //! * CRLF and lone CR become LF; a form feed (a page break of PDF text) is kept for
 //!   [`super::debris`], which drops it with the page's furniture.
 //!
 //! Tone placement is left as written (`hoá` stays `hoá`): display text must be what the
 //! document says; matching uses [`super::tone`].
 
+use crate::structure::markers::{self, Marker};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Cleans `s` as described in the module documentation. Line count is preserved.
@@ -44,9 +46,11 @@ pub fn clean_chars(s: &str) -> String {
                 Some(' ')
             }
             '\u{2028}' | '\u{2029}' => Some(' '),
-            '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}' => {
-                Some(if at_line_start { '-' } else { ' ' })
-            }
+            c if is_glyph(c) => match at_line_start {
+                true if before_marker(&s[i..]) => None,
+                true => Some('-'),
+                false => Some(' '),
+            },
             // A form feed is a page break of PDF text: debris reads it.
             '\n' | '\t' | '\u{000C}' => {
                 at_line_start = c == '\n' || at_line_start;
@@ -73,6 +77,20 @@ pub fn clean_chars(s: &str) -> String {
         return out;
     }
     nfc_where_needed(&out)
+}
+
+/// Whether the stray glyphs opening `line` stand before the line's own marker ("\0\0II. NHIỆM
+/// VỤ", "\u{F0B7} 2. Sở Ngoại vụ"): a heading or numbered item keeps its number and the glyphs
+/// go, where before text they are its bullet.
+fn before_marker(line: &str) -> bool {
+    let line = line.split('\n').next().unwrap_or(line);
+    let rest = line.trim_start_matches(|c: char| c.is_whitespace() || is_glyph(c));
+    markers::parse(rest).is_some_and(|m| !matches!(m.marker, Marker::Bullet(_)))
+}
+
+/// NUL, C1 controls and private-use characters: what PDF text keeps of Symbol-font bullets.
+fn is_glyph(c: char) -> bool {
+    matches!(c, '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}')
 }
 
 /// Characters that are NFC on their own with combining class 0, and compose with nothing
@@ -115,6 +133,20 @@ fn nfc_where_needed(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_glyphs_before_a_number_go() {
+        assert_eq!(clean_chars("a\n\0\0II. NHIỆM VỤ\nb"), "a\nII. NHIỆM VỤ\nb");
+        // The space after the glyph stays (lines are trimmed later).
+        assert_eq!(
+            clean_chars("\u{F0B7} 2. Sở Ngoại vụ chủ trì"),
+            " 2. Sở Ngoại vụ chủ trì"
+        );
+        // Before text, the glyph is the line's bullet; inside a line, a space.
+        assert_eq!(clean_chars("\0 Tiếp nhận hồ sơ"), "- Tiếp nhận hồ sơ");
+        assert_eq!(clean_chars("\0\0Tiếp nhận"), "- Tiếp nhận");
+        assert_eq!(clean_chars("II.\0Nhiệm vụ"), "II. Nhiệm vụ");
+    }
 
     #[test]
     fn nfc_and_eth() {

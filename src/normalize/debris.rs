@@ -15,6 +15,8 @@
 //! The portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …") is kept: metadata reads it.
 //! Markdown table rows ("| a | b |") become tab-separated rows.
 
+use super::chars::clean_chars;
+use super::entities;
 use super::fold::{fold, fold_prefix};
 use std::borrow::Cow;
 
@@ -41,20 +43,28 @@ enum Kind {
 /// Splits cleaned text into lines and removes debris (see the module documentation).
 pub fn clean_lines(text: &str) -> Vec<Piece> {
     let mut lines: Vec<(Kind, String)> = Vec::new();
+    // The 1-based source line of each of `lines` (a line of HTML split at its "<br>" is several).
+    let mut source: Vec<usize> = Vec::new();
     // Lines holding a form feed: the first line of a page.
     let mut feeds: Vec<usize> = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
-        let (k, t) = if raw.contains('\u{000C}') {
-            feeds.push(i);
-            classify(&raw.replace('\u{000C}', " "))
-        } else {
-            classify(raw)
-        };
-        lines.push((k, t));
-    }
     // A text with a final newline has an empty last "line" that is not a line.
-    if text.ends_with('\n') {
-        lines.pop();
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    for (i, raw) in body.split('\n').enumerate() {
+        let raw: Cow<str> = if raw.contains('\u{000C}') {
+            feeds.push(lines.len());
+            Cow::Owned(raw.replace('\u{000C}', " "))
+        } else {
+            Cow::Borrowed(raw)
+        };
+        for piece in html_lines(&raw) {
+            let (k, t) = match entities::decode(piece) {
+                Cow::Borrowed(p) => classify(p),
+                // A reference may stand for a character the cleaning maps ("&#160;").
+                Cow::Owned(p) => classify(&clean_chars(&p)),
+            };
+            lines.push((k, t));
+            source.push(i + 1);
+        }
     }
     let edges = page_edges(&lines, &feeds);
     mark_signature_stamps(&mut lines);
@@ -87,7 +97,7 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
         }
         match k {
             Kind::Text | Kind::Number => out.push(Piece::Text {
-                line: i + 1,
+                line: source[i],
                 text: t,
             }),
             Kind::Blank => out.push(Piece::Blank),
@@ -140,6 +150,9 @@ fn classify(raw: &str) -> (Kind, String) {
             return (Kind::Break, String::new());
         }
     }
+    if is_portal_toolbar(s) {
+        return (Kind::Break, String::new());
+    }
     if is_bare_url(s) {
         return (Kind::Break, String::new());
     }
@@ -178,6 +191,32 @@ fn cell_breaks(cell: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out.trim().to_string())
+}
+
+/// A line of HTML cut at its line breaks ("ỦY BAN NHÂN DÂN<br>THÀNH PHỐ CẦN THƠ", "Nơi
+/// nhận:<br>- Bộ Ngoại giao;<br>- Lưu: VT."): each part is a line of the document, as the page
+/// shows it. Table rows keep theirs: a Markdown row's are read by [`cell_breaks`], and a tabbed
+/// row's cells would be scattered.
+fn html_lines(raw: &str) -> Vec<&str> {
+    let t = raw.trim();
+    let row = raw.contains('\t') || (t.starts_with('|') && t.ends_with('|') && t.len() > 1);
+    if !raw.contains('<') || row {
+        return vec![raw];
+    }
+    let mut parts = Vec::new();
+    let (mut from, mut at) = (0, 0);
+    while let Some(k) = raw[at..].find('<').map(|k| at + k) {
+        match raw[k..].find('>').map(|e| k + e + 1) {
+            Some(e) if is_line_break_tag(&raw[k..e]) => {
+                parts.push(&raw[from..k]);
+                from = e;
+                at = e;
+            }
+            _ => at = k + 1,
+        }
+    }
+    parts.push(&raw[from..]);
+    parts
 }
 
 /// `<br>`, `<br/>`, `<BR />`.
@@ -221,8 +260,9 @@ fn strip_trailing_rule(s: &str) -> &str {
 }
 
 fn is_boilerplate(key: &str) -> bool {
-    const EXACT: [&str; 14] = [
+    const EXACT: [&str; 15] = [
         "he thong phap luat",
+        "noi dung toan van",
         "tai van ban",
         "tai van ban goc",
         "tai ve",
@@ -238,6 +278,58 @@ fn is_boilerplate(key: &str) -> bool {
         "so sanh van ban",
     ];
     EXACT.contains(&key) || key.starts_with("nguon tra cuu")
+}
+
+/// A legal portal's navigation copied with the page: its breadcrumb ("Trang chủ > Văn bản pháp
+/// luật > …") and its tool bars ("Lượt xem: 1.245 | In trang | Chia sẻ: Facebook", "Tải về  Văn
+/// bản gốc  Lược đồ"), where every item, cut at the bars or wide spaces, is a portal's link.
+/// One such word alone ("In", "Email") may be the document's.
+fn is_portal_toolbar(s: &str) -> bool {
+    if fold_prefix(s, 12).starts_with("trang chu") {
+        let rest = s.split_whitespace().skip(2).collect::<String>();
+        if rest.starts_with(['>', '»', '›', '/', '|']) {
+            return true;
+        }
+    }
+    if !(s.contains('|') || s.contains("  ")) || s.len() > 200 {
+        return false;
+    }
+    let mut items = s.split('|').flat_map(|x| x.split("  ")).map(str::trim);
+    let mut count = 0;
+    let all = items.all(|item| {
+        count += !item.is_empty() as usize;
+        item.is_empty() || is_portal_link(item)
+    });
+    all && count >= 2
+}
+
+/// One link of a portal's tool bar: "In trang", "Chia sẻ: Facebook", "Lượt xem: 1.245".
+fn is_portal_link(item: &str) -> bool {
+    const LINKS: [&str; 19] = [
+        "luot xem",
+        "in",
+        "in trang",
+        "ban in",
+        "chia se",
+        "dang nhap",
+        "dang ky",
+        "lien he",
+        "luu tru",
+        "ghi chu",
+        "y kien",
+        "facebook",
+        "zalo",
+        "email",
+        "twitter",
+        "gui email",
+        "phan hoi",
+        "trang chu",
+        "tai file",
+    ];
+    let key = item.split(':').next().unwrap_or(item);
+    let f = fold(key);
+    let f = f.trim().trim_end_matches('.');
+    LINKS.contains(&f) || is_boilerplate(f)
 }
 
 fn is_bare_url(s: &str) -> bool {
@@ -848,5 +940,66 @@ mod tests {
                 text: "b".into()
             }
         );
+    }
+
+    #[test]
+    fn html_line_breaks_and_references() {
+        let p = clean_lines(
+            "a\nTM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<BR />PHÓ CHỦ TỊCH<br><br>Nguyễn Thực Hiện\nb",
+        );
+        let lines: Vec<(usize, &str)> = p
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { line, text } => Some((*line, text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (1, "a"),
+                (2, "TM. ỦY BAN NHÂN DÂN"),
+                (2, "KT. CHỦ TỊCH"),
+                (2, "PHÓ CHỦ TỊCH"),
+                (2, "Nguyễn Thực Hiện"),
+                (3, "b")
+            ]
+        );
+        // A line of no-break spaces is blank; references in text are read.
+        assert_eq!(
+            texts("&nbsp;\nSở Văn hóa &amp; Du lịch"),
+            ["<blank>", "Sở Văn hóa & Du lịch"]
+        );
+        // A tabbed row keeps its line breaks (its cells would be scattered), and so does text
+        // that only looks like a tag.
+        assert_eq!(texts("a<br>b\tc"), ["a<br>b\tc"]);
+        assert_eq!(texts("x < y và z > t"), ["x < y và z > t"]);
+        // An escaped tag is text, not a break.
+        assert_eq!(texts("a &lt;br&gt; b"), ["a <br> b"]);
+    }
+
+    #[test]
+    fn portal_tool_bars_and_breadcrumbs() {
+        assert_eq!(
+            texts(
+                "Trang chủ &gt; Văn bản pháp luật &gt; Kế hoạch 52/KH-UBND\n\
+                 Đăng nhập | Đăng ký | Liên hệ\n\
+                 Lượt xem: 1.245&nbsp;&nbsp;|&nbsp;&nbsp;In trang&nbsp;&nbsp;|&nbsp;&nbsp;Chia sẻ: Facebook&nbsp;Zalo\n\
+                 Tải về&nbsp;&nbsp;Văn bản gốc&nbsp;&nbsp;Lược đồ\n\
+                 Nội dung toàn văn\n\
+                 Lưu trữ&nbsp;|&nbsp;Ghi chú&nbsp;|&nbsp;Email&nbsp;|&nbsp;In"
+            ),
+            ["<break>"; 6]
+        );
+        // The document's own lines with bars or portal words stay.
+        for s in [
+            "Trang chủ của Cổng thông tin điện tử tỉnh",
+            "Email",
+            "In trang | Sở Ngoại vụ",
+            "Số lượng | Đơn vị",
+            "Đăng ký  tạm trú cho người nước ngoài",
+        ] {
+            assert_eq!(texts(s), [s], "{s}");
+        }
     }
 }

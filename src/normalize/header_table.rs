@@ -120,6 +120,45 @@ pub fn unfold_closing(paras: Vec<Paragraph>) -> Vec<Paragraph> {
     splice_columns(paras, start, rows, left, right)
 }
 
+/// Reads the signatures of a joint document copied as a table, one signer a column ("GIÁM
+/// ĐỐC⇥GIÁM ĐỐC", "SỞ VĂN HÓA …⇥SỞ NGOẠI VỤ", "Nguyễn Văn Bảy⇥Phạm Thị Phúc"), column by column:
+/// each signer's title, body and name in turn. The table starts at a row whose cells are all
+/// signature lines and ends at the row of names; any other text is returned as it is.
+pub fn unfold_signatures(paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    let two_signatures = |p: &Paragraph| {
+        let row = cells(&p.text);
+        p.text.contains('\t') && row.len() == 2 && row.iter().all(|c| markers::is_signature_line(c))
+    };
+    let Some(start) = paras.iter().position(two_signatures) else {
+        return paras;
+    };
+    // The rows down to the one of names: the titles' lines, then the names.
+    let names = paras[start + 1..]
+        .iter()
+        .take(4)
+        .take_while(|p| cells(&p.text).len() == 2)
+        .position(|p| {
+            cells(&p.text)
+                .iter()
+                .all(|c| metadata::is_name(c, true).is_some() && !markers::is_all_caps(c))
+        });
+    let Some(names) = names else {
+        return paras;
+    };
+    let rows = names + 2;
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for p in &paras[start..start + rows] {
+        let row = cells(&p.text);
+        for (column, cell) in [&mut left, &mut right].into_iter().zip(row) {
+            column.push(Paragraph {
+                line: p.line,
+                text: cell.to_string(),
+            });
+        }
+    }
+    splice_columns(paras, start, rows, left, right)
+}
+
 /// A row of the closing table with the signature block in a right-hand cell ("- Bộ Ngoại
 /// giao;⇥KT. CHỦ TỊCH").
 fn signed_row(text: &str) -> bool {
@@ -229,6 +268,33 @@ mod tests {
 
     fn texts(p: &[Paragraph]) -> Vec<(usize, &str)> {
         p.iter().map(|p| (p.line, p.text.as_str())).collect()
+    }
+
+    #[test]
+    fn joint_signatures_are_read_column_by_column() {
+        let got = unfold_signatures(paras(&[
+            "3. Báo cáo UBND tỉnh./.",
+            "GIÁM ĐỐC\tGIÁM ĐỐC",
+            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tSỞ NGOẠI VỤ",
+            "Nguyễn Văn Bảy\tPhạm Thị Phúc",
+            "Nơi nhận:",
+        ]));
+        assert_eq!(
+            texts(&got),
+            [
+                (1, "3. Báo cáo UBND tỉnh./."),
+                (2, "GIÁM ĐỐC"),
+                (3, "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"),
+                (4, "Nguyễn Văn Bảy"),
+                (2, "GIÁM ĐỐC"),
+                (3, "SỞ NGOẠI VỤ"),
+                (4, "Phạm Thị Phúc"),
+                (5, "Nơi nhận:")
+            ]
+        );
+        // A table with no row of names is left as it is.
+        let rows = paras(&["GIÁM ĐỐC\tGIÁM ĐỐC", "Sở Ngoại vụ\t12", "Công an tỉnh\t7"]);
+        assert_eq!(unfold_signatures(rows.clone()), rows);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod cell_lines;
 pub mod chars;
 pub mod debris;
+pub mod entities;
 pub mod fold;
 pub mod header_table;
 pub mod tone;
@@ -25,13 +26,14 @@ pub struct Paragraph {
 }
 
 /// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`],
-/// [`cell_lines::fold_rows`], [`unwrap::unwrap`], then [`header_table::unfold`] and
-/// [`header_table::unfold_closing`]. Line numbers refer to the original file.
+/// [`cell_lines::fold_rows`], [`unwrap::unwrap`], then [`header_table::unfold`],
+/// [`header_table::unfold_closing`] and [`header_table::unfold_signatures`]. Line numbers refer
+/// to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let clean = clean_chars(text);
     let pieces = debris::clean_lines(&clean);
     let paras = unwrap::unwrap(cell_lines::fold_rows(pieces));
-    header_table::unfold_closing(header_table::unfold(paras))
+    header_table::unfold_signatures(header_table::unfold_closing(header_table::unfold(paras)))
 }
 
 #[cfg(test)]
