@@ -5,8 +5,9 @@
 //! running head at every page break, decomposed marks and "Ð"; a border plan in abbreviations;
 //! a plan saved in Windows-1258 with words hyphenated at line ends, Word's ANSI bullets and the
 //! signature table copied as rows; a Quy chế whose articles give duties to several bodies; a
-//! Chỉ thị addressed to heads of departments. The expectations are read off the documents, line
-//! by line.
+//! Chỉ thị addressed to heads of departments; a plan copied with its legal portal's page (HTML
+//! entities, "<br>" line breaks, the portal's table of attributes above the header); a
+//! district's plan. The expectations are read off the documents, line by line.
 
 mod common;
 use common::*;
@@ -78,6 +79,46 @@ fn metadata_of_each_layout() {
     // Line 3: "Số: 418/KH-UBND<TAB>An Giang, ngày 27 tháng 7 năm 2023".
     let d = document("bien_gioi_viet_tat_angiang.txt");
     assert_eq!(d["date"], "2023-07-27");
+}
+
+#[test]
+fn a_page_copied_from_a_legal_portal_reads_as_its_document() {
+    const FILE: &str = "cong_thong_tin_html_cantho.txt";
+    // The portal's breadcrumb, tool bars and "Thuộc tính văn bản" table (lines 1–15) above
+    // "ỦY BAN NHÂN DÂN<br>THÀNH PHỐ CẦN THƠ<br>-------" (line 19).
+    let d = document(FILE);
+    assert_eq!(d["number"], "52/KH-UBND");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân thành phố Cần Thơ");
+    assert_eq!(d["province"], "Cần Thơ");
+    assert_eq!(d["date"], "2024-03-05");
+    assert_eq!(d["signer"], "Nguyễn Thực Hiện");
+    let title = d["title"].as_str().unwrap().to_lowercase();
+    assert!(
+        title.starts_with("thực hiện công tác thông tin đối ngoại"),
+        "{title}"
+    );
+    // Every section is there (II. NHIỆM VỤ CỤ THỂ on line 39), and no clause is the portal's
+    // ("Lượt xem: 1.245&nbsp;…" on line 4) or holds an HTML mark.
+    let all = run_json(&["show", FILE]);
+    let clauses = all["clauses"].as_array().unwrap();
+    assert!(clauses.len() > 20, "{all}");
+    assert!(clauses.iter().any(|c| c["line"] == 41), "{all}");
+    for c in clauses {
+        let text = c["text"].as_str().unwrap();
+        assert!(!text.contains("&nbsp;") && !text.contains("<br>"), "{text}");
+        assert!(!text.contains("Lượt xem"), "{text}");
+    }
+}
+
+#[test]
+fn a_district_plan_has_its_city_for_province() {
+    // "ỦY BAN NHÂN DÂN / QUẬN 1" and "Quận 1, ngày 9 tháng 04 năm 2024" (line 8); the city is
+    // named in the preamble: "… của Ủy ban nhân dân Thành phố Hồ Chí Minh …" (line 14).
+    let d = document("kh_quan1_tphcm.txt");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân Quận 1");
+    assert_eq!(d["province"], "Hồ Chí Minh");
+    assert_eq!(d["date"], "2024-04-09");
+    assert_eq!(d["signer"], "Lê Đức Thanh");
 }
 
 #[test]

@@ -46,6 +46,9 @@ pub struct Layout {
     pub title: Option<(usize, usize)>,
     /// When the type line also holds the title ("LUẬT ĐIỆN ẢNH"), the type's name.
     pub inline_type: Option<&'static str>,
+    /// Start of the header block: 0, or past a web page's top copied with the document (see
+    /// `page_top_end`), which is end matter.
+    pub header_start: usize,
     /// End of the header block (exclusive).
     pub header_end: usize,
     /// First paragraph of the body.
@@ -76,6 +79,49 @@ fn header_line(text: &str) -> bool {
         return true;
     }
     markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < 200
+}
+
+/// Where the document starts when a web page's top was copied with it: a portal's breadcrumb,
+/// the document's name as the page's title, its tool bar and its table of attributes ("Thuộc
+/// tính văn bản", "Số ký hiệu: 52/KH-UBND" …) above the issuer and the motto. The page's top
+/// holds no numbered line, type line or long paragraph (a document of its own, attached after
+/// one whose header has no motto, is not a page top); 0 when the text starts with its header.
+fn page_top_end(paras: &[Paragraph]) -> usize {
+    const MAX_TOP: usize = 30;
+    let Some(first) = paras.first() else {
+        return 0;
+    };
+    if header_line(&first.text) || markers::type_line(&first.text).is_some() {
+        return 0;
+    }
+    let motto = paras
+        .iter()
+        .take(MAX_TOP)
+        .position(|p| fold_prefix(&p.text, 30).starts_with("cong hoa xa hoi chu nghia"));
+    let Some(mut start) = motto else {
+        return 0;
+    };
+    // The issuer's lines above the motto belong to the header.
+    while start > 0 && issuer_caps(&paras[start - 1].text) {
+        start -= 1;
+    }
+    let top_like = paras[..start].iter().all(|p| {
+        let t = p.text.as_str();
+        markers::parse(t).is_none()
+            && markers::type_line(t).is_none()
+            && metadata::place_date(t).is_none()
+            && t.chars().nth(300).is_none()
+    });
+    if top_like {
+        start
+    } else {
+        0
+    }
+}
+
+/// A line of the issuer's name in the header ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ").
+fn issuer_caps(text: &str) -> bool {
+    markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < 120
 }
 
 /// Authorities named after the title of a decision ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …").
@@ -119,11 +165,12 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     let n = paras.len();
     let mut type_idx = None;
     let mut inline_type = None;
-    let mut header_end = 0;
     let mut title = None;
     let mut seen_number_or_date = false;
-    let limit = n.min(40);
-    let mut i = 0;
+    let header_start = page_top_end(paras);
+    let limit = n.min(header_start + 40);
+    let mut i = header_start;
+    let mut header_end = header_start;
     while i < limit {
         let t = paras[i].text.as_str();
         if markers::type_line(t).is_some() {
@@ -199,8 +246,12 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     }
 
     let mut roles = vec![Role::Body; n];
-    for r in roles.iter_mut().take(header_end) {
-        *r = Role::Header;
+    for (k, r) in roles.iter_mut().enumerate().take(header_end) {
+        *r = if k < header_start {
+            Role::End
+        } else {
+            Role::Header
+        };
     }
     // The source line of a codified article is metadata.
     let codified_source = codified::detect(paras).map(|(k, _)| k);
@@ -315,6 +366,7 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         type_idx,
         title,
         inline_type,
+        header_start,
         header_end,
         body_start,
         attached,
@@ -960,6 +1012,32 @@ mod tests {
 
     fn clauses(s: &str) -> Vec<Clause> {
         build(&paragraphs(s))
+    }
+
+    #[test]
+    fn a_web_page_top_is_no_part_of_the_document() {
+        let top = "Trang chủ > Văn bản pháp luật\nKế hoạch 12/KH-UBND năm 2024 triển khai công tác năm 2024\n\
+                   Thuộc tính văn bản\nSố ký hiệu:\t12/KH-UBND\nLoại văn bản:\tKế hoạch\n";
+        let p = paragraphs(&format!("{top}{PLAN}"));
+        let lay = layout(&p);
+        assert_eq!(lay.header_start, 4);
+        assert!(lay.roles[..4].iter().all(|r| *r == Role::End));
+        assert_eq!(p[lay.type_idx.unwrap()].text, "KẾ HOẠCH");
+        assert_eq!(
+            clauses(&format!("{top}{PLAN}")),
+            clauses(PLAN)
+                .into_iter()
+                .map(|mut c| {
+                    c.line += 5;
+                    c
+                })
+                .collect::<Vec<_>>()
+        );
+        // A document without a motto, or one whose first lines are its own text, starts at 0.
+        assert_eq!(layout(&paragraphs(PLAN)).header_start, 0);
+        let letter = "Kính gửi: Sở Ngoại vụ\n1. Sở Ngoại vụ chủ trì.\nỦY BAN NHÂN DÂN\n\
+                      TỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
+        assert_eq!(layout(&paragraphs(letter)).header_start, 0);
     }
 
     const PLAN: &str = "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nKhánh Hòa, ngày 04 tháng 6 năm 2024\nKẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2024\nThực hiện Quyết định số 1/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n- Triển khai có hiệu quả.\nII. NHIỆM VỤ\n1. Sở Ngoại vụ\n- Chủ trì tổ chức hội nghị.\n2. Công an tỉnh\nChủ trì, phối hợp với cơ quan có liên quan:\na) Nắm tình hình.\nb) Bảo hộ công dân.\n2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị.\n- Cơ quan thực hiện:\nSở Nội vụ thực hiện.\n- Thời gian: Quý II.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\nNơi nhận:\n- Bộ Ngoại giao;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n";

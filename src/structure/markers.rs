@@ -516,6 +516,7 @@ pub fn is_all_caps(text: &str) -> bool {
 const TYPES: &[(&str, &str)] = &[
     ("thong tu lien tich", "Thông tư liên tịch"),
     ("nghi quyet lien tich", "Nghị quyết liên tịch"),
+    ("ke hoach lien tich", "Kế hoạch liên tịch"),
     ("chuong trinh hanh dong", "Chương trình hành động"),
     ("ke hoach", "Kế hoạch"),
     ("quyet dinh", "Quyết định"),
@@ -716,8 +717,9 @@ pub fn portal_field(text: &str) -> Option<(&'static str, &str)> {
     }
     let key = fold(&t[..colon]);
     let key = key.trim();
-    const FIELDS: [&str; 9] = [
+    const FIELDS: [&str; 10] = [
         "so hieu",
+        "so ky hieu",
         "loai van ban",
         "ngay ban hanh",
         "noi ban hanh",

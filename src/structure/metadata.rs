@@ -182,10 +182,17 @@ fn own_place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
         let words: Vec<&str> = place.split_whitespace().collect();
         // Capitalised words, but for the common noun of "Thành phố Hồ Chí Minh", "Thị xã …".
         let lower_ok = |w: &str| matches!(w, "phố" | "xã" | "trấn");
+        // Districts and wards of some cities are numbered: "Quận 1", "Phường 7".
+        let numbered = |k: usize| {
+            k > 0
+                && words[k].len() <= 3
+                && words[k].chars().all(|c| c.is_ascii_digit())
+                && matches!(fold(words[k - 1]).as_str(), "quan" | "phuong")
+        };
         if words.len() > 6
-            || !words
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()) || lower_ok(w))
+            || !words.iter().enumerate().all(|(k, w)| {
+                w.starts_with(|c: char| c.is_uppercase()) || lower_ok(w) || numbered(k)
+            })
             || !words[0].starts_with(|c: char| c.is_uppercase())
         {
             return None;
@@ -491,6 +498,10 @@ fn local_name(s: &str) -> (String, Option<&'static Place>) {
             let disp = place
                 .map(|p| p.name.to_string())
                 .unwrap_or_else(|| title_case(name));
+            // A numbered unit's prefix is part of its name: "Quận 1", "Phường 7".
+            if disp.starts_with(|c: char| c.is_ascii_digit()) {
+                return (format!("{} {disp}", sentence_case(prefix)), place);
+            }
             (format!("{prefix} {disp}"), place)
         }
         None => (title_case(s), None),
@@ -560,10 +571,23 @@ struct Org {
     place: Option<&'static Place>,
     central: bool,
     local_body: bool,
+    /// A unit below the province ("ỦY BAN NHÂN DÂN QUẬN 1", "HUYỆN ĐỒNG VĂN"): its
+    /// province is not in its name.
+    district: bool,
 }
 
 fn org(caps: &str) -> Org {
     let t = caps.trim().trim_end_matches([',', '.', ':']).trim();
+    if let Some((a, b)) = joint_bodies(t) {
+        let (a, b) = (org(a), org(b));
+        return Org {
+            name: format!("{} - {}", a.name, b.name),
+            place: a.place.or(b.place),
+            central: a.central && b.central,
+            local_body: a.local_body || b.local_body,
+            district: false,
+        };
+    }
     let f = fold(t);
     let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(&(_, disp)) = CENTRAL.iter().find(|(k, _)| *k == f) {
@@ -572,6 +596,7 @@ fn org(caps: &str) -> Org {
             place: None,
             central: true,
             local_body: false,
+            district: false,
         };
     }
     const LOCAL_BODIES: [(&str, &str); 4] = [
@@ -591,6 +616,7 @@ fn org(caps: &str) -> Org {
                     place: None,
                     central: false,
                     local_body: true,
+                    district: false,
                 };
             }
             let (loc, place) = local_name(rest);
@@ -599,6 +625,7 @@ fn org(caps: &str) -> Org {
                 place,
                 central: false,
                 local_body: true,
+                district: place.is_none() && split_local(rest).is_some(),
             };
         }
     }
@@ -633,6 +660,7 @@ fn org(caps: &str) -> Org {
                 place,
                 central,
                 local_body: !central,
+                district: false,
             };
         }
     }
@@ -647,6 +675,63 @@ fn org(caps: &str) -> Org {
         place,
         central: false,
         local_body: place.is_some(),
+        district: place.is_none() && split_local(t).is_some(),
+    }
+}
+
+/// "SỞ NGOẠI VỤ - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "BỘ NGOẠI GIAO - BỘ CÔNG AN": the bodies
+/// issuing a joint document on one line, cut at the dash before the second one's name. A dash
+/// inside one name ("LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") is followed by no body's name.
+fn joint_bodies(t: &str) -> Option<(&str, &str)> {
+    let (at, dash) = t
+        .match_indices(" - ")
+        .chain(t.match_indices(" – "))
+        .min_by_key(|&(at, _)| at)?;
+    let (a, b) = (t[..at].trim(), t[at + dash.len()..].trim());
+    (!a.is_empty() && names_body(&fold(b))).then_some((a, b))
+}
+
+/// Whether a folded line starts with the name of a body ("so ngoai vu", "bo cong an", "ubnd
+/// tinh …").
+fn names_body(folded: &str) -> bool {
+    // No surname starts a line so ("Đoàn", "Tống" do: no "doan ", "tong ").
+    const BODIES: [&str; 19] = [
+        "so ",
+        "bo ",
+        "ban ",
+        "uy ban ",
+        "ubnd ",
+        "hoi dong ",
+        "hoi ",
+        "cong an ",
+        "lien hiep ",
+        "lien doan ",
+        "mat tran ",
+        "cuc ",
+        "tong cuc ",
+        "thanh tra ",
+        "vien ",
+        "toa an ",
+        "van phong ",
+        "ngan hang ",
+        "kiem toan ",
+    ];
+    BODIES.iter().any(|k| folded.starts_with(k))
+}
+
+/// An issuer's name with the province of the header when its own does not name one: "Sở Ngoại
+/// vụ tỉnh Bắc Giang", and "Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang" for a name ending
+/// with the word "tỉnh" already.
+fn with_place(o: &Org, header_place: Option<&'static Place>) -> String {
+    let Some(pl) = header_place.filter(|_| o.place.is_none() && !o.central) else {
+        return o.name.clone();
+    };
+    let f = fold(&o.name);
+    let prefix = places::prefix(pl);
+    if f.ends_with(&format!(" {}", fold(prefix))) {
+        format!("{} {}", o.name, pl.name)
+    } else {
+        format!("{} {prefix} {}", o.name, pl.name)
     }
 }
 
@@ -657,12 +742,13 @@ fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
         .type_idx
         .unwrap_or(lay.header_end)
         .min(lay.header_end.max(lay.type_idx.unwrap_or(0)));
-    let stop = (0..end)
+    let start = lay.header_start.min(end);
+    let stop = (start..end)
         .find(|&i| number_line(&paras[i].text).is_some() || place_date(&paras[i].text).is_some())
         .unwrap_or(end);
     // congbao layout: motto first, then issuer, then number — start after the motto.
     let mut groups: Vec<String> = Vec::new();
-    for p in &paras[..stop] {
+    for p in &paras[start..stop] {
         let mut t = p.text.as_str();
         let f = fold(t);
         if let Some(pos) = f.find("cong hoa xa hoi") {
@@ -746,6 +832,7 @@ pub(crate) fn code_type(number: &str) -> Option<&'static str> {
         let letters: String = f.chars().take_while(|c| c.is_alphabetic()).collect();
         let t = match letters.as_str() {
             "kh" => "Kế hoạch",
+            "khlt" => "Kế hoạch liên tịch",
             "qd" => "Quyết định",
             "ct" => "Chỉ thị",
             "nq" => "Nghị quyết",
@@ -821,6 +908,58 @@ pub(crate) fn code_issuer(number: &str) -> Option<&'static str> {
     })
 }
 
+/// The province of a district's document, which its header does not name: the first province
+/// or city its preamble names ("Căn cứ Kế hoạch số 1205/KH-UBND … của Ủy ban nhân dân Thành phố
+/// Hồ Chí Minh"), else the one its text names most, at least twice.
+fn superior_province(paras: &[Paragraph], lay: &Layout) -> Option<&'static Place> {
+    let in_role = |role: Role| {
+        paras
+            .iter()
+            .zip(&lay.roles)
+            .filter(move |(_, r)| **r == role)
+            .flat_map(|(p, _)| place_mentions(&p.text))
+    };
+    if let Some(pl) = in_role(Role::Front).next() {
+        return Some(pl);
+    }
+    let mut counts: Vec<(&'static Place, usize)> = Vec::new();
+    for pl in in_role(Role::Body).chain(in_role(Role::Back)) {
+        match counts.iter_mut().find(|(p, _)| std::ptr::eq(*p, pl)) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((pl, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, c)| c >= 2)
+        .max_by_key(|&(_, c)| c)
+        .map(|(p, _)| p)
+}
+
+/// The provinces and cities named in `text` by their prefix: "tỉnh Lâm Đồng", "Thành phố Hồ Chí
+/// Minh", in order.
+fn place_mentions(text: &str) -> Vec<&'static Place> {
+    let f = fold(text);
+    let mut out = Vec::new();
+    for pre in ["tinh ", "thanh pho "] {
+        for (pos, _) in f.match_indices(pre) {
+            if !(pos == 0 || f[..pos].ends_with(' ')) {
+                continue;
+            }
+            // Fold is 1:1 on characters: the same character offset in the text.
+            let nchars = f[..pos + pre.len()].chars().count();
+            let Some(idx) = text.char_indices().nth(nchars).map(|(i, _)| i) else {
+                continue;
+            };
+            if let Some((pl, _)) = places::match_prefix(&text[idx..]) {
+                out.push((pos, pl));
+            }
+        }
+    }
+    out.sort_by_key(|&(pos, _)| pos);
+    out.into_iter().map(|(_, pl)| pl).collect()
+}
+
 /// Province evidence in running text: "Ủy ban nhân dân tỉnh Khánh Hòa ban hành …".
 fn body_province(text: &str) -> Option<&'static Place> {
     let f = fold(text);
@@ -889,7 +1028,7 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
     }
     let lay = layout(paras);
     let mut meta = Metadata::default();
-    let header = &paras[..lay.header_end.min(paras.len())];
+    let header = &paras[lay.header_start.min(lay.header_end)..lay.header_end.min(paras.len())];
 
     // Portal block fields (end matter or header).
     let mut portal: Vec<(&'static str, String)> = Vec::new();
@@ -924,6 +1063,7 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         .next()
         .or_else(|| {
             portal_get("so hieu")
+                .or_else(|| portal_get("so ky hieu"))
                 .map(clean_number)
                 .filter(|n| !n.is_empty())
         });
@@ -998,13 +1138,38 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
     if let Some(last) = orgs.last() {
         let mut name = last.name.clone();
         let parent = orgs.len().checked_sub(2).map(|k| &orgs[k]);
+        let joint = meta
+            .doc_type
+            .as_deref()
+            .is_some_and(|t| fold(t).ends_with("lien tich"));
         if let Some(parent) = parent.filter(|_| fold(&name) == "van phong") {
             // "UBND TỈNH QUẢNG TRỊ / VĂN PHÒNG": an office is its parent's.
             name = format!("{name} {}", parent.name);
-        } else if last.place.is_none() && !last.central && orgs.len() > 1 {
-            if let Some(pl) = header_place {
-                name = format!("{name} {} {}", places::prefix(pl), pl.name);
+        } else if joint && orgs.len() > 1 {
+            // A joint document's header names its bodies one per line ("SỞ NGOẠI VỤ TỈNH BẮC
+            // GIANG / LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH"), under the authority above them, if
+            // any ("UBND TỈNH LÂM ĐỒNG"): the bodies issue it.
+            let authority = ["Ủy ban nhân dân", "Hội đồng nhân dân"]
+                .iter()
+                .any(|b| orgs[0].name.starts_with(b));
+            // Other capitals (a gazette's "VĂN BẢN QUY PHẠM PHÁP LUẬT") and the header
+            // printed twice are no more bodies.
+            let mut names: Vec<String> = Vec::new();
+            // The letters of a name: a header printed twice may be cut into lines another way.
+            let letters =
+                |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+            for o in orgs.iter().skip(usize::from(authority)) {
+                let body = o.central || o.local_body || names_body(&fold(&o.name));
+                let named = with_place(o, header_place);
+                if body && !names.iter().any(|n| letters(n) == letters(&named)) {
+                    names.push(named);
+                }
             }
+            if !names.is_empty() {
+                name = names.join(" - ");
+            }
+        } else if !last.central && orgs.len() > 1 {
+            name = with_place(last, header_place);
         }
         issuer = Some(name);
         central = orgs.iter().any(|o| o.central) && header_place.is_none();
@@ -1035,11 +1200,19 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
             }
         }
     }
+    if province.is_none() && !central && orgs.last().is_some_and(|o| o.district) {
+        province = superior_province(paras, &lay);
+    }
     if province.is_none() && !central {
-        province = portal_get("noi ban hanh").and_then(|v| {
+        // Some portals name the issuing locality as the body ("Cơ quan ban hành: Thành phố Cần
+        // Thơ").
+        let locality = |v: &str| {
             let v = split_local(v).map(|(_, r)| r).unwrap_or(v);
             places::lookup(v)
-        });
+        };
+        province = portal_get("noi ban hanh")
+            .and_then(locality)
+            .or_else(|| portal_get("co quan ban hanh").and_then(locality));
     }
     // Issuer from solid evidence when the header does not name one.
     if issuer.is_none() {
@@ -1129,6 +1302,10 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         if after_sig {
             let f = fold(t);
             if f.contains("da ky") || f.starts_with('(') || f.starts_with('[') {
+                continue;
+            }
+            // The body under the signer's title ("GIÁM ĐỐC / SỞ NGOẠI VỤ") is no name.
+            if names_body(&f) {
                 continue;
             }
             if let Some(n) = is_name(t, true) {
@@ -1712,5 +1889,128 @@ mod tests {
         assert_eq!(m.date, Date::new(2016, 4, 9));
         assert_eq!(m.signer.as_deref(), Some("Nguyễn Thị Kim Ngân"));
         assert_eq!(m.title.as_deref(), Some("ĐIỀU ƯỚC QUỐC TẾ"));
+    }
+
+    #[test]
+    fn a_numbered_district_is_a_place() {
+        assert_eq!(
+            place_date("Quận 1, ngày 9 tháng 04 năm 2024"),
+            Some((Some("Quận 1".into()), Date::new(2024, 4, 9)))
+        );
+        assert_eq!(
+            place_date("Phường 7, ngày 12 tháng 5 năm 2023").map(|(p, _)| p),
+            Some(Some("Phường 7".into()))
+        );
+        // A number elsewhere in the words before "ngày" is no place.
+        assert_eq!(place_date("Tổ 3, ngày 9 tháng 4 năm 2024"), None);
+        assert_eq!(place_date("1 Quận, ngày 9 tháng 4 năm 2024"), None);
+    }
+
+    #[test]
+    fn a_district_document_has_its_city_for_province() {
+        let s = "ỦY BAN NHÂN DÂN\nQUẬN 1\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                 Độc lập - Tự do - Hạnh phúc\nSố: 86/KH-UBND\nQuận 1, ngày 9 tháng 04 năm 2024\n\n\
+                 KẾ HOẠCH\nTriển khai công tác đối ngoại năm 2024\n\n\
+                 Căn cứ Kế hoạch số 1205/KH-UBND ngày 22 tháng 3 năm 2024 của Ủy ban nhân dân \
+                 Thành phố Hồ Chí Minh về thực hiện công tác đối ngoại năm 2024;\n\
+                 I. MỤC ĐÍCH\n1. Quảng bá hình ảnh Quận 1.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân Quận 1"));
+        assert_eq!(m.province.as_deref(), Some("Hồ Chí Minh"));
+        assert_eq!(m.date, Date::new(2024, 4, 9));
+        // A named district keeps its lower-case prefix, and names no province when nothing
+        // in the text does.
+        let s = s
+            .replace("QUẬN 1", "HUYỆN ĐỒNG VĂN")
+            .replace("Quận 1,", "Đồng Văn,")
+            .replace(
+                "của Ủy ban nhân dân Thành phố Hồ Chí Minh",
+                "của Ủy ban nhân dân huyện",
+            );
+        let m = extract(&paragraphs(&s));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân huyện Đồng Văn"));
+        assert_eq!(m.province, None);
+    }
+
+    #[test]
+    fn joint_plans() {
+        let s = "UBND TỈNH LÂM ĐỒNG\nSỞ NGOẠI VỤ - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n_____\n\
+                 Số: 05/KHLT-SNgV-SVHTTDL\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                 Độc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 14 tháng 10 năm 2024\n\n\
+                 KẾ HOẠCH LIÊN TỊCH\nĐón tiếp các đoàn khách quốc tế\ndự Festival Hoa Đà Lạt năm 2024\n\n\
+                 I. MỤC ĐÍCH\n1. Đón tiếp chu đáo.\n\n\
+                 GIÁM ĐỐC\tGIÁM ĐỐC\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tSỞ NGOẠI VỤ\n\n\n\
+                 Nguyễn Văn Bảy\tPhạm Thị Phúc\n\nNơi nhận:\n- UBND tỉnh (b/c);\n- Lưu: VT.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.doc_type.as_deref(), Some("Kế hoạch liên tịch"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Đón tiếp các đoàn khách quốc tế dự Festival Hoa Đà Lạt năm 2024")
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Sở Ngoại vụ - Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng")
+        );
+        assert_eq!(m.signer.as_deref(), Some("Nguyễn Văn Bảy"));
+        assert_eq!(code_type("03/KHLT-SNgV-LHHN"), Some("Kế hoạch liên tịch"));
+        // Two bodies on two lines, the second ending with the word "tỉnh".
+        let s = "SỞ NGOẠI VỤ TỈNH BẮC GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                 LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH\tĐộc lập - Tự do - Hạnh phúc\n\
+                 Số: 03/KHLT-SNgV-LHHN\tBắc Giang, ngày 10 tháng 5 năm 2024\n\n\
+                 KẾ HOẠCH LIÊN TỊCH\nPhối hợp thực hiện công tác đối ngoại nhân dân năm 2024\n\n\
+                 I. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Sở Ngoại vụ tỉnh Bắc Giang - Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang")
+        );
+        // A dash inside one body's name joins no two bodies.
+        assert_eq!(joint_bodies("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), None);
+        assert_eq!(
+            joint_bodies("BỘ NGOẠI GIAO - BỘ CÔNG AN"),
+            Some(("BỘ NGOẠI GIAO", "BỘ CÔNG AN"))
+        );
+    }
+
+    #[test]
+    fn the_body_under_a_signers_title_is_no_name() {
+        let s =
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 5/KH-UBND\nLâm Đồng, ngày 4 tháng 5 năm 2024\n\
+                 KẾ HOẠCH\nVề việc thử\nI. NỘI DUNG\n1. Sở Ngoại vụ chủ trì.\n\
+                 GIÁM ĐỐC\nSỞ NGOẠI VỤ\n\nPhạm Thị Phúc\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.signer.as_deref(), Some("Phạm Thị Phúc"));
+    }
+
+    #[test]
+    fn a_portal_page_top_gives_way_to_the_header() {
+        let s = "Trang chủ &gt; Văn bản pháp luật &gt; Kế hoạch 52/KH-UBND năm 2024\n\
+                 Kế hoạch 52/KH-UBND năm 2024 thực hiện công tác thông tin đối ngoại\n\n\
+                 Thuộc tính văn bản\nSố ký hiệu:\t52/KH-UBND\nNgày ban hành:\t05/03/2024\n\
+                 Loại văn bản:\tKế hoạch\nCơ quan ban hành:\tThành phố Cần Thơ\n\
+                 Người ký:\tNguyễn Thực Hiện\n&nbsp;\nNội dung toàn văn\n\
+                 ỦY BAN NHÂN DÂN<br>THÀNH PHỐ CẦN THƠ<br>-------\n\
+                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc\n\
+                 Cần Thơ, ngày 05 tháng 3 năm 2024\n\
+                 KẾ HOẠCH\nThực hiện công tác thông tin đối ngoại năm 2024\n\
+                 I. MỤC ĐÍCH\n1. Thông tin kịp thời.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Ủy ban nhân dân thành phố Cần Thơ")
+        );
+        assert_eq!(m.province.as_deref(), Some("Cần Thơ"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Thực hiện công tác thông tin đối ngoại năm 2024")
+        );
+        // The number is the table's: the header lacks one.
+        assert_eq!(m.number.as_deref(), Some("52/KH-UBND"));
+        // The table alone, without the header's locality, still names the province.
+        let bare = s
+            .replace("THÀNH PHỐ CẦN THƠ", "")
+            .replace("Cần Thơ, ngày", "ngày");
+        let m = extract(&paragraphs(&bare));
+        assert_eq!(m.province.as_deref(), Some("Cần Thơ"));
     }
 }
