@@ -260,7 +260,7 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     let first_marker = (header_end..n).find(|&k| {
         markers::parse(&paras[k].text).is_some_and(|m| m.marker.opens_body())
             || markers::is_recipients(&paras[k].text)
-            || markers::is_signature_line(&paras[k].text)
+            || signature_line(&paras[k].text)
     });
     let body_start = match first_marker {
         Some(k) if k - header_end <= 10 => k,
@@ -330,7 +330,7 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
                 .is_some_and(|m| m.marker.is_division() && m.rest.is_empty());
         if markers::is_recipients(t)
             || markers::is_portal_line(t)
-            || (markers::is_signature_line(t) && !division_title)
+            || (signature_line(t) && !division_title)
         {
             in_end = true;
             roles[k] = Role::End;
@@ -454,10 +454,21 @@ fn closes_body(paras: &[Paragraph], k: usize) -> bool {
         .all(|t| markers::parse(t).is_none())
 }
 
+/// A signature title, or titles side by side in the cells of one row ("GIÁM ĐỐC\tGIÁM ĐỐC" of
+/// a plan signed jointly by two agencies).
+fn signature_line(t: &str) -> bool {
+    if !t.contains('\t') {
+        return markers::is_signature_line(t);
+    }
+    let mut cells = t.split('\t').map(str::trim).filter(|c| !c.is_empty());
+    let first = cells.next();
+    first.is_some_and(markers::is_signature_line) && cells.all(markers::is_signature_line)
+}
+
 /// Lines where the body ends: "Nơi nhận", signature titles, portal fields, "(Đã ký)".
 fn ends_body(t: &str) -> bool {
     markers::is_recipients(t)
-        || markers::is_signature_line(t)
+        || signature_line(t)
         || markers::is_portal_line(t)
         || markers::is_signed_mark(t)
 }
@@ -565,6 +576,105 @@ fn path_of(stack: &[Frame]) -> String {
     parts.join(".")
 }
 
+/// Whether the innermost numbered section is an article.
+fn in_article(stack: &[Frame]) -> bool {
+    stack
+        .iter()
+        .rev()
+        .find_map(|f| f.marker.as_ref())
+        .is_some_and(|m| matches!(m, Marker::Article(_)))
+}
+
+/// Where a quotation opening at paragraph `i` ends (inclusive): the paragraph starts with an
+/// opening quote, follows one ending with ":" ("… như sau:") or the end of another quotation,
+/// and its quote closes at the end of a paragraph of the same region. A quote closed inside a
+/// paragraph ("“aa” là hai chữ cái …") or never closed is no quotation.
+fn quotation_end(
+    paras: &[Paragraph],
+    roles: &[Role],
+    i: usize,
+    follows_quote: bool,
+) -> Option<usize> {
+    const MAX_PARAGRAPHS: usize = 400;
+    let first = paras[i].text.as_str();
+    if !first.starts_with(['“', '"']) || i == 0 {
+        return None;
+    }
+    let introduced = roles[i - 1] == roles[i] && paras[i - 1].text.trim_end().ends_with(':');
+    if !(follows_quote || introduced) {
+        return None;
+    }
+    // What the quotation may hold unquoted: articles only when it opens with one ("“Điều 9a."),
+    // a chapter only when it opens with one. A chapter heading inside a quoted khoản or preamble
+    // is the document's own text resuming (a footnote's quotation cut by a page break).
+    let opening = first.trim_start_matches(['“', '"']);
+    let floor = markers::parse(opening)
+        .map(|m| m.marker.rank())
+        .unwrap_or(u32::MAX)
+        .min(Marker::Article(String::new()).rank() + 1);
+    let mut open: Vec<char> = Vec::new();
+    for j in i..paras.len().min(i + MAX_PARAGRAPHS) {
+        if roles[j] != roles[i] {
+            return None;
+        }
+        let t = paras[j].text.as_str();
+        if j > i && markers::parse(t).is_some_and(|m| m.marker.rank() < floor) {
+            return None;
+        }
+        for (at, c) in t.char_indices() {
+            match c {
+                '“' => open.push(c),
+                '”' => {
+                    open.pop();
+                }
+                '"' if open.last() == Some(&'"') => {
+                    open.pop();
+                }
+                '"' => open.push(c),
+                _ => continue,
+            }
+            if open.is_empty() {
+                let tail = &t[at + c.len_utf8()..];
+                let closes = tail
+                    .chars()
+                    .all(|c| c.is_whitespace() || ".,;:/)!?…".contains(c));
+                return closes.then_some(j);
+            }
+        }
+    }
+    None
+}
+
+/// The quoted paragraphs as one text, a line each.
+fn quotation_text(paras: &[Paragraph]) -> String {
+    let lines: Vec<String> = paras.iter().map(|p| p.text.replace('\t', " ")).collect();
+    lines.join("\n")
+}
+
+/// "i.", "v.", "x." are letters after "h.", "u.", "v." of an open list of letters, and Roman
+/// numerals otherwise ("i." opening "i., ii., iii.").
+fn letter_or_roman(marker: Marker, stack: &[Frame]) -> Marker {
+    let Marker::LowerRoman(id) = &marker else {
+        return marker;
+    };
+    let before = match id.as_str() {
+        "i" => "h",
+        "v" => "u",
+        "x" => "v",
+        _ => return marker,
+    };
+    let after_letter = stack
+        .iter()
+        .rev()
+        .find_map(|f| f.marker.as_ref())
+        .is_some_and(|m| matches!(m, Marker::Letter(l) if l == before));
+    if after_letter {
+        Marker::Letter(id.clone())
+    } else {
+        marker
+    }
+}
+
 fn headings_of(stack: &[Frame]) -> Vec<String> {
     stack.iter().map(|f| f.heading.clone()).collect()
 }
@@ -595,11 +705,18 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     let mut loose_paragraphs = 0usize;
     let mut table: Option<Table> = None;
     let mut skip_next = false;
+    // Paragraphs already taken into a quotation (before this index), and the last quotation's
+    // node and paragraph end, so that a quotation right after it joins it.
+    let mut skip_to = 0usize;
+    let mut last_quote: Option<(usize, usize)> = None;
     // (first node, type) of each attached document.
     let mut attached_at: Vec<(usize, &'static str)> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if skip_next {
             skip_next = false;
+            continue;
+        }
+        if i < skip_to {
             continue;
         }
         let role = lay.roles[i];
@@ -668,6 +785,48 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         if role == Role::Back && i > 0 && lay.roles[i - 1] != Role::Back {
             // Closing paragraphs belong to no section.
             stack.clear();
+        }
+
+        // Text quoted by an amendment ("1. Sửa đổi khoản 2 Điều 5 như sau:" then “2. … a) …”):
+        // one clause of the item that introduces it, its numbers no part of this document's.
+        let follows_quote = last_quote.is_some_and(|(_, end)| end + 1 == i);
+        if let Some(end) = quotation_end(paras, &lay.roles, i, follows_quote) {
+            table = None;
+            skip_to = end + 1;
+            let quoted = quotation_text(&paras[i..=end]);
+            if let Some((k, _)) = last_quote.filter(|_| follows_quote) {
+                nodes[k].text.push('\n');
+                nodes[k].text.push_str(&quoted);
+                last_quote = Some((k, end));
+                continue;
+            }
+            if let Some(f) = stack.last() {
+                nodes[f.node].children = true;
+                // The introducer is a heading: the quotation is its text.
+                if let What::Item { sentence, .. } = &mut nodes[f.node].what {
+                    *sentence = false;
+                }
+            }
+            let mut path = path_of(&stack);
+            if path.is_empty() && zone == Zone::Body {
+                loose_paragraphs += 1;
+                path = format!("đoạn {loose_paragraphs}");
+            }
+            last_quote = Some((nodes.len(), end));
+            nodes.push(Node {
+                what: What::Leaf {
+                    leaf: Leaf::Plain,
+                    colon: false,
+                    in_article: in_article(&stack),
+                },
+                text: quoted,
+                line: p.line,
+                path,
+                headings: headings_of(&stack),
+                zone,
+                children: false,
+            });
+            continue;
         }
 
         // Table rows.
@@ -755,7 +914,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         let parsed = markers::parse(text);
         match parsed {
             Some(m) if !matches!(m.marker, Marker::Bullet(_)) => {
-                let marker = m.marker.clone();
+                let marker = letter_or_roman(m.marker.clone(), &stack);
                 let rank = marker.rank();
                 if matches!(marker, Marker::Appendix(_)) {
                     stack.clear();
@@ -850,11 +1009,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     }
                     nodes[f.node].children = true;
                 }
-                let in_article = stack
-                    .iter()
-                    .rev()
-                    .find_map(|f| f.marker.as_ref())
-                    .is_some_and(|m| matches!(m, Marker::Article(_)));
+                let in_article = in_article(&stack);
                 let colon = rest.ends_with(':')
                     && !stack.is_empty()
                     && stack.last().is_some_and(|f| f.rank % 10 != 9);
@@ -890,6 +1045,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             }
         }
     }
+    fold_into_items(&mut nodes);
     // Every node from an attached document's header on belongs to it (until the next one).
     let part_of = |k: usize| {
         attached_at
@@ -907,6 +1063,83 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             Some(c)
         })
         .collect()
+}
+
+/// "Thời gian: Quý IV/2024", "Đơn vị chủ trì: Sở Ngoại vụ": a short label, a colon, a value.
+fn is_label_line(text: &str) -> bool {
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=6).contains(&words)
+        && label.chars().nth(40).is_none()
+        && label.starts_with(char::is_uppercase)
+        && !label.contains(['.', ';', '(', '"', '“'])
+        && !value.trim().is_empty()
+        && text.chars().nth(300).is_none()
+}
+
+/// "(Chi tiết tại Phụ lục I kèm theo)": a note in parentheses.
+fn is_note(text: &str) -> bool {
+    text.starts_with('(') && text.trim_end_matches(['.', ';']).ends_with(')')
+}
+
+/// Whether node `k` is a numbered item below the articles (no division, no article).
+fn is_plain_item(n: &Node) -> bool {
+    matches!(&n.what, What::Item { marker, .. }
+        if !marker.is_division() && !matches!(marker, Marker::Article(_)))
+}
+
+/// Text that belongs to the item above it joins that item's clause, so that the item is one
+/// clause with one path:
+/// * an item whose only children are label lines ("1. Hội đàm …" then "- Thời gian: …",
+///   "- Đơn vị chủ trì: Sở Ngoại vụ") is one clause, a line per label, as a table row is: its
+///   task and its agencies come together;
+/// * a note in parentheses right after an item that is a clause ("5. Đẩy mạnh thông tin đối
+///   ngoại." then "(Chi tiết tại Phụ lục I kèm theo)") is part of its text.
+///
+/// A folded node keeps no text and gives no clause.
+fn fold_into_items(nodes: &mut [Node]) {
+    for k in 0..nodes.len() {
+        if !is_plain_item(&nodes[k]) || nodes[k].text.is_empty() {
+            continue;
+        }
+        let depth = nodes[k].headings.len() + 1;
+        let end = (k + 1..nodes.len())
+            .find(|&j| nodes[j].headings.len() < depth)
+            .unwrap_or(nodes.len());
+        let children = &nodes[k + 1..end];
+        let labels = !children.is_empty()
+            && children.iter().all(|n| {
+                n.headings.len() == depth
+                    && n.zone == nodes[k].zone
+                    && matches!(n.what, What::Leaf { colon: false, .. })
+                    && is_label_line(&n.text)
+            });
+        let sentence = matches!(nodes[k].what, What::Item { sentence: true, .. });
+        let note = sentence
+            && children.first().is_some_and(|n| {
+                n.headings.len() == depth
+                    && n.zone == nodes[k].zone
+                    && matches!(n.what, What::Leaf { .. })
+                    && is_note(&n.text)
+            });
+        let take = if labels {
+            end
+        } else if note {
+            k + 2
+        } else {
+            continue;
+        };
+        for j in k + 1..take {
+            let t = std::mem::take(&mut nodes[j].text);
+            nodes[k].text.push('\n');
+            nodes[k].text.push_str(&t);
+        }
+        if take == end {
+            nodes[k].children = false;
+        }
+    }
 }
 
 fn emit(n: Node) -> Option<Clause> {
@@ -1317,6 +1550,187 @@ mod tests {
         assert!(!c
             .iter()
             .any(|c| c.text.contains("Lê Văn A") || c.text.contains("Như trên")));
+    }
+
+    #[test]
+    fn items_lettered_or_numbered_in_lower_case_with_a_dot() {
+        let s = "KẾ HOẠCH\nTHỬ\nII. NHIỆM VỤ\n1. RÀ SOÁT CÁC QUAN HỆ HỢP TÁC QUỐC TẾ\n\n\
+                 i. Sở Ngoại vụ chủ trì rà soát các thỏa thuận quốc tế của tỉnh.\n\n\
+                 ii. Xây dựng chương trình hợp tác với tỉnh Attapeu.\n\n\
+                 iii. Nghiên cứu thiết lập quan hệ hữu nghị với địa phương của Ấn Độ.\n\
+                 2. Hội nhập kinh tế quốc tế\n\
+                 a. Sở Công Thương chủ trì tập huấn về quy tắc xuất xứ.\n\
+                 b. Sở Tài chính xây dựng danh mục dự án kêu gọi đầu tư.\n";
+        let c = clauses(s);
+        let p: Vec<(&str, &str)> = c
+            .iter()
+            .map(|c| (c.path.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                (
+                    "II.1.i",
+                    "Sở Ngoại vụ chủ trì rà soát các thỏa thuận quốc tế của tỉnh."
+                ),
+                ("II.1.ii", "Xây dựng chương trình hợp tác với tỉnh Attapeu."),
+                (
+                    "II.1.iii",
+                    "Nghiên cứu thiết lập quan hệ hữu nghị với địa phương của Ấn Độ."
+                ),
+                (
+                    "II.2.a",
+                    "Sở Công Thương chủ trì tập huấn về quy tắc xuất xứ."
+                ),
+                (
+                    "II.2.b",
+                    "Sở Tài chính xây dựng danh mục dự án kêu gọi đầu tư."
+                ),
+            ]
+        );
+        assert_eq!(
+            c[1].headings,
+            ["II. NHIỆM VỤ", "1. RÀ SOÁT CÁC QUAN HỆ HỢP TÁC QUỐC TẾ"]
+        );
+        // After "h." an "i." is the next letter, not a Roman one.
+        let s = "Điều 4. Đối tượng\n1. Người có công gồm:\ng. Người hoạt động kháng chiến;\n\
+                 h. Người hoạt động cách mạng bị địch bắt tù, đày;\n\
+                 i. Người hoạt động kháng chiến giải phóng dân tộc.\n";
+        let c = clauses(s);
+        assert_eq!(c.last().unwrap().path, "Điều 4.1.i");
+        assert_eq!(c[1].path, "Điều 4.1.h");
+    }
+
+    #[test]
+    fn text_quoted_by_an_amendment_is_the_clause_of_its_item() {
+        let s = "QUYẾT ĐỊNH:\nĐiều 1. Sửa đổi, bổ sung một số điều của Quy chế\n\
+                 1. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:\n\
+                 “2. Thẩm quyền cho phép đoàn ra\n\
+                 a) Chủ tịch Ủy ban nhân dân thành phố quyết định cử đoàn đi công tác;\n\
+                 c) Thời hạn gửi hồ sơ chậm nhất 15 ngày làm việc.”\n\n\
+                 2. Bổ sung Điều 9a vào sau Điều 9 như sau:\n\
+                 “Điều 9a. Hội nghị trực tuyến\n\
+                 1. Hội nghị trực tuyến phải được cấp có thẩm quyền cho phép.\n\
+                 3. Sở Thông tin và Truyền thông hướng dẫn giải pháp kỹ thuật.”\n\
+                 3. Sửa đổi, bổ sung khoản 3 và khoản 4 Điều 10 như sau:\n\
+                 “3. Sở Ngoại vụ thẩm định hồ sơ.”;\n\
+                 “4. Sở Tài chính bố trí kinh phí.”.\n\
+                 4. Bãi bỏ khoản 4 Điều 14.\n\
+                 Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n";
+        let c = clauses(s);
+        let p: Vec<&str> = c.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            p,
+            ["Điều 1.1", "Điều 1.2", "Điều 1.3", "Điều 1.4", "Điều 2"]
+        );
+        assert!(c[0]
+            .text
+            .starts_with("“2. Thẩm quyền cho phép đoàn ra\na) Chủ tịch"));
+        assert!(c[0].text.ends_with("15 ngày làm việc.”"));
+        assert_eq!(
+            c[1].headings.last().unwrap(),
+            "2. Bổ sung Điều 9a vào sau Điều 9 như sau:"
+        );
+        assert_eq!(
+            c[2].text,
+            "“3. Sở Ngoại vụ thẩm định hồ sơ.”;\n“4. Sở Tài chính bố trí kinh phí.”."
+        );
+        // A quote closed inside its paragraph is a term, not a quotation: the items stay.
+        let s = "Điều 5. Mã số\n3. Các chữ cái tại khoản 1 được quy định như sau:\n\
+                 “aa” là hai chữ cái biểu thị tên chương trình.\n\
+                 “xx” là hai chữ số biểu thị thứ tự của dự án.\n";
+        let c = clauses(s);
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.path == "Điều 5.3"));
+        // Never closed: no quotation, the numbered lines are items as before.
+        let s = "Điều 1. Sửa đổi\n1. Sửa đổi khoản 2 như sau:\n“2. Thẩm quyền\n\
+                 a) Chủ tịch quyết định.\n2. Bãi bỏ khoản 4 Điều 14.\n";
+        let c = clauses(s);
+        assert_eq!(c.last().unwrap().path, "Điều 1.2");
+    }
+
+    #[test]
+    fn a_quotation_holds_no_chapter_of_the_document_itself() {
+        // A footnote quoting a preamble, cut by the page break before the first chapter.
+        let s = "LUẬT\nBẢO HIỂM XÃ HỘI\nLuật số 35/2018/QH14 có căn cứ ban hành như sau:\n\
+                 “Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\
+                 Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n\
+                 Luật này quy định chế độ bảo hiểm xã hội.\n\
+                 Quốc hội ban hành Luật sửa đổi, bổ sung một số điều.”\n";
+        let c = clauses(s);
+        assert!(c.iter().any(|c| c.path == "Điều 1"), "{c:?}");
+        // Articles quoted together stay in their quotation.
+        let s = "Điều 1. Sửa đổi\n1. Bổ sung Điều 9a và Điều 9b như sau:\n\
+                 “Điều 9a. Hội nghị trực tuyến\nHội nghị trực tuyến phải được cho phép.\n\
+                 Điều 9b. Hội thảo trực tuyến\nHội thảo trực tuyến phải được cho phép.”\n";
+        let c = clauses(s);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].path, "Điều 1.1");
+    }
+
+    #[test]
+    fn label_lines_of_an_item_are_its_text() {
+        let s = "KẾ HOẠCH\nTHỬ\nII. DANH MỤC HOẠT ĐỘNG\n\
+                 1. Hội đàm, ký kết Biên bản ghi nhớ hợp tác với tỉnh Svay Rieng\n\
+                 - Thời gian: Quý IV/2024\n- Đơn vị chủ trì: Sở Ngoại vụ\n\
+                 - Đơn vị phối hợp: Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh\n\
+                 2. Hội chợ Thương mại Việt Nam - Campuchia năm 2025\n\
+                 - Thời gian: tháng 3/2025\n- Đơn vị chủ trì: Sở Công Thương\n";
+        let c = clauses(s);
+        let p: Vec<(&str, ClauseKind)> = c.iter().map(|c| (c.path.as_str(), c.kind)).collect();
+        assert_eq!(p, [("II.1", ClauseKind::Item), ("II.2", ClauseKind::Item)]);
+        assert_eq!(
+            c[0].text,
+            "Hội đàm, ký kết Biên bản ghi nhớ hợp tác với tỉnh Svay Rieng\n\
+             Thời gian: Quý IV/2024\nĐơn vị chủ trì: Sở Ngoại vụ\n\
+             Đơn vị phối hợp: Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+        );
+        // Bullets that are sentences, or a label heading without a value, stay leaves.
+        let s = "II. NHIỆM VỤ\n1. Tuyên truyền đối ngoại\n\
+                 - Thông tin về kết quả hợp tác với các địa phương nước ngoài.\n\
+                 - Thời gian: Quý II.\n";
+        let c = clauses(s);
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.kind == ClauseKind::Bullet));
+    }
+
+    #[test]
+    fn a_note_in_parentheses_after_an_item_is_part_of_it() {
+        let s = "II. NHIỆM VỤ TRỌNG TÂM\n\
+                 4. Làm tốt công tác lãnh sự, bảo hộ công dân.\n\
+                 5. Đẩy mạnh thông tin đối ngoại; vận động viện trợ phi chính phủ nước ngoài.\n\
+                 (Chi tiết phân công nhiệm vụ tại Phụ lục I và Phụ lục II kèm theo)\n\
+                 III. KINH PHÍ\nKinh phí do ngân sách tỉnh bảo đảm.\n";
+        let c = clauses(s);
+        let p: Vec<&str> = c.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(p, ["II.4", "II.5", "III"]);
+        assert!(c[1]
+            .text
+            .ends_with("\n(Chi tiết phân công nhiệm vụ tại Phụ lục I và Phụ lục II kèm theo)"));
+        // Under a heading item the note still gives one clause at that path.
+        let s = s.replace(
+            "5. Đẩy mạnh thông tin đối ngoại; vận động viện trợ phi chính phủ nước ngoài.",
+            "5. Thông tin đối ngoại",
+        );
+        let c = clauses(&s);
+        let five: Vec<&Clause> = c.iter().filter(|c| c.path == "II.5").collect();
+        assert_eq!(five.len(), 1, "{c:?}");
+        assert!(five[0].text.contains("(Chi tiết"));
+    }
+
+    #[test]
+    fn signatures_side_by_side_end_the_body() {
+        let s = "KẾ HOẠCH LIÊN TỊCH\nTHỬ\nV. TỔ CHỨC THỰC HIỆN\n\
+                 3. Hai Sở tổ chức rút kinh nghiệm, báo cáo UBND tỉnh./.\n\
+                 GIÁM ĐỐC\tGIÁM ĐỐC\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tSỞ NGOẠI VỤ\n\
+                 Nguyễn Văn Bảy\tPhạm Thị Phúc\nNơi nhận:\n- UBND tỉnh;\n";
+        let c = clauses(s);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].path, "V.3");
+        // A row with a title in one cell and text in another is a row.
+        let row = "GIÁM ĐỐC\tTổ chức hội nghị tổng kết công tác đối ngoại";
+        assert!(!signature_line(row));
+        assert!(signature_line("KT. GIÁM ĐỐC\tKT. GIÁM ĐỐC"));
     }
 
     #[test]

@@ -30,8 +30,11 @@ pub enum Marker {
     Number(String, usize),
     /// "1)" — a number closed by a parenthesis.
     NumParen(String),
-    /// "a)", "đ)".
+    /// "a)", "đ)", "a." (the dot form is read as a letter only before a capital).
     Letter(String),
+    /// "ii.", "iv." — a lower-case Roman numeral with a dot, below the letters. "i.", "v." and
+    /// "x." are read as this too; the clause builder makes them letters after "h.", "u.", "v.".
+    LowerRoman(String),
     /// "-", "+", "•", "–", "*" … followed by text.
     Bullet(char),
 }
@@ -50,6 +53,7 @@ impl Marker {
             Marker::Roman(_) => 60,
             Marker::Number(_, d) => 60 + 10 * (*d as u32).min(6),
             Marker::Letter(_) => 130,
+            Marker::LowerRoman(_) => 135,
             Marker::NumParen(_) => 140,
             Marker::Bullet(_) => 200,
         }
@@ -74,7 +78,8 @@ impl Marker {
             | Marker::Roman(s)
             | Marker::Number(s, _)
             | Marker::NumParen(s)
-            | Marker::Letter(s) => s.clone(),
+            | Marker::Letter(s)
+            | Marker::LowerRoman(s) => s.clone(),
             Marker::Bullet(c) => c.to_string(),
         }
     }
@@ -84,7 +89,11 @@ impl Marker {
     pub fn opens_body(&self) -> bool {
         !matches!(
             self,
-            Marker::Bullet(_) | Marker::Letter(_) | Marker::NumParen(_) | Marker::Appendix(_)
+            Marker::Bullet(_)
+                | Marker::Letter(_)
+                | Marker::LowerRoman(_)
+                | Marker::NumParen(_)
+                | Marker::Appendix(_)
         )
     }
 
@@ -332,6 +341,35 @@ fn ansi_bullet(text: &str, first: char) -> Option<Marked<'_>> {
     })
 }
 
+/// "a. Sở Ngoại vụ …", "ii. Xây dựng …": a lower-case letter or Roman numeral closed by a dot.
+/// Only before a capital, a digit or an opening quote, so that an abbreviation ("v.v.", "tp. Hà
+/// Nội", "e.g.") or a sentence going on in lower case ("a. là …") is no item.
+fn lower_dot_item(text: &str) -> Option<Marked<'_>> {
+    let end = text
+        .find(|c: char| !c.is_lowercase())
+        .filter(|&e| e > 0 && text[e..].starts_with(". "))?;
+    let id = &text[..end];
+    let rest = after(text, end + 1)?;
+    if !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "“\"(".contains(c)) {
+        return None;
+    }
+    let roman = id.to_uppercase();
+    if is_roman(&roman) && roman.chars().count() <= 5 {
+        return Some(Marked {
+            marker: Marker::LowerRoman(id.to_string()),
+            rest,
+        });
+    }
+    let mut chars = id.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if LETTERS.contains(c) => Some(Marked {
+            marker: Marker::Letter(id.to_string()),
+            rest,
+        }),
+        _ => None,
+    }
+}
+
 /// Parses the marker at the start of `text` (already trimmed), if any.
 pub fn parse(text: &str) -> Option<Marked<'_>> {
     let first = text.chars().next()?;
@@ -400,6 +438,9 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
                     });
                 }
             }
+        }
+        if let Some(m) = lower_dot_item(text) {
+            return Some(m);
         }
         // Roman: "IV." / "IV)"
         let end = text
@@ -796,6 +837,46 @@ mod tests {
 
     fn m(s: &str) -> Option<Marker> {
         parse(s).map(|x| x.marker)
+    }
+
+    #[test]
+    fn lower_case_items_closed_by_a_dot() {
+        let a = parse("a. Sở Ngoại vụ chủ trì rà soát các thỏa thuận quốc tế.").unwrap();
+        assert_eq!(a.marker, Marker::Letter("a".into()));
+        assert_eq!(
+            a.rest,
+            "Sở Ngoại vụ chủ trì rà soát các thỏa thuận quốc tế."
+        );
+        assert_eq!(m("đ. Săn bắn, nổ mìn;"), Some(Marker::Letter("đ".into())));
+        assert_eq!(
+            m("ii. Xây dựng chương trình hợp tác năm 2026"),
+            Some(Marker::LowerRoman("ii".into()))
+        );
+        assert_eq!(
+            m("i. Sở Ngoại vụ chủ trì"),
+            Some(Marker::LowerRoman("i".into()))
+        );
+        assert_eq!(
+            m("iv. Đất nông nghiệp"),
+            Some(Marker::LowerRoman("iv".into()))
+        );
+        assert_eq!(
+            m("b. “Khu vực trung chuyển”"),
+            Some(Marker::Letter("b".into()))
+        );
+        // Abbreviations and sentences in lower case are no items.
+        for s in [
+            "v.v. các nội dung khác",
+            "a. là chữ viết tắt",
+            "tp. Hà Nội",
+            "f. Nấm",
+            "i.e. Sở Ngoại vụ",
+            "a.",
+        ] {
+            assert_eq!(m(s), None, "{s}");
+        }
+        assert_eq!(Marker::LowerRoman("ii".into()).label(), "ii");
+        assert!(!Marker::LowerRoman("ii".into()).opens_body());
     }
 
     #[test]
