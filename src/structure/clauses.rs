@@ -1065,17 +1065,23 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         .collect()
 }
 
-/// "Thời gian: Quý IV/2024", "Đơn vị chủ trì: Sở Ngoại vụ": a short label, a colon, a value.
+/// "Thời gian: Quý IV/2024", "Đơn vị chủ trì: Sở Ngoại vụ": a short label, a colon, a value of
+/// one phrase. A value that goes on after a full stop ("Thường xuyên. Trong quý II, giao Văn
+/// phòng …") is a task of its own, no label.
 fn is_label_line(text: &str) -> bool {
     let Some((label, value)) = text.split_once(':') else {
         return false;
     };
+    let value = value.trim().trim_end_matches(['.', ';']);
+    if value.contains(". ") {
+        return false;
+    }
     let words = label.split_whitespace().count();
     (1..=6).contains(&words)
         && label.chars().nth(40).is_none()
         && label.starts_with(char::is_uppercase)
         && !label.contains(['.', ';', '(', '"', '“'])
-        && !value.trim().is_empty()
+        && !value.is_empty()
         && text.chars().nth(300).is_none()
 }
 
@@ -1686,6 +1692,9 @@ mod tests {
              Đơn vị phối hợp: Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
         );
         // Bullets that are sentences, or a label heading without a value, stay leaves.
+        let s = "II. NHIỆM VỤ\n1. Tuyên truyền đối ngoại\n- Cơ quan chủ trì: Sở Ngoại vụ.\n\
+                 - Thời gian: Thường xuyên. Trong quý II, giao Văn phòng UBND tỉnh xây dựng quy chế.\n";
+        assert_eq!(clauses(s).len(), 2);
         let s = "II. NHIỆM VỤ\n1. Tuyên truyền đối ngoại\n\
                  - Thông tin về kết quả hợp tác với các địa phương nước ngoài.\n\
                  - Thời gian: Quý II.\n";
