@@ -474,8 +474,14 @@ fn score_ids(
             in_heads[h.fid as usize] = true;
         }
     }
-    let dl = text.len() as f32;
     let avg = stats.avg_len().max(1.0);
+    // Front matter gains nothing by being short: a letter's addressees ("Kính gửi: Bộ Ngoại giao
+    // (Cục Lãnh sự).") or a one-line preamble would otherwise outrank the body that speaks of
+    // the same thing at length.
+    let dl = match zone {
+        Zone::Front => (text.len() as f32).max(avg),
+        _ => text.len() as f32,
+    };
     let norm = w.k1 * (1.0 - w.b + w.b * dl / avg);
     let idfs: Vec<f32> = m.folded.iter().map(|f| idf(stats, f)).collect();
     // One alternative's score and the most it could score (every word and pair found once):
