@@ -211,6 +211,7 @@ pub(super) fn looks_up_exact(q: &ParsedQuery, left_out: &LeftOut) -> bool {
     q.runs
         .iter()
         .flat_map(|r| &r.alternatives)
+        .filter(|a| a.reference.is_none())
         .flat_map(|a| &a.syllables)
         .any(|s| !s.unmarked() && !left_out.text.contains(&s.folded))
 }
@@ -242,7 +243,9 @@ pub(super) fn candidate_query(
                 if left_out.text.contains(&s.folded) {
                     continue;
                 }
-                // Thesaurus alternatives count less (see `expand`).
+                // Thesaurus alternatives count less (see `expand`); a reference is matched
+                // folded, whatever its case and Đ or D (see `rank::Matcher`).
+                let exact = exact && alt.reference.is_none();
                 terms.add(syllable_term(f, s, exact), alt.weight.min(1.0));
                 if !left_out.heads.contains(&s.folded) {
                     terms.add(Term::from_field_text(f.heads, &s.folded), 0.3);

@@ -140,7 +140,10 @@ impl Matcher {
             m.runs.push(run.alternatives.len());
             let typed: &[Syllable] = run.alternatives.first().map_or(&[], |a| &a.syllables);
             for (i, alt) in run.alternatives.iter().enumerate() {
-                let ids = alt.syllables.iter().map(|s| m.intern(s)).collect();
+                // A document reference matches whatever its case and Đ or D ("1870/QD-UBND" is
+                // how most users type "1870/QĐ-UBND"): its syllables are matched folded.
+                let folded = alt.reference.is_some();
+                let ids = alt.syllables.iter().map(|s| m.intern(s, folded)).collect();
                 m.alts.push(ids);
                 m.weights.push(alt.weight);
                 m.kept.push(if i == 0 {
@@ -154,7 +157,7 @@ impl Matcher {
         m
     }
 
-    fn intern(&mut self, s: &Syllable) -> QSyl {
+    fn intern(&mut self, s: &Syllable, folded: bool) -> QSyl {
         let fid = match self.folded.iter().position(|f| *f == s.folded) {
             Some(i) => i,
             None => {
@@ -165,7 +168,7 @@ impl Matcher {
         } as u16;
         // An acronym typed in capitals ("NGO") is the acronym, not any toned syllable that folds
         // alike ("ngộ" of "đãi ngộ"): like a marked syllable, its exact tier needs its exact form.
-        let unmarked = s.unmarked() && !s.capitals;
+        let unmarked = folded || s.unmarked() && !s.capitals;
         let eid = if unmarked {
             NONE
         } else {
@@ -769,6 +772,22 @@ mod tests {
         assert_eq!(f("DAI NGO", "chế độ đãi ngộ đặc biệt").tier_exact, 3);
         // Among lower-case words, capitals are an acronym again.
         assert!(f("nguồn vốn NGO", "nguồn vốn đãi ngộ").approximate());
+    }
+
+    #[test]
+    fn a_reference_matches_whatever_its_case_and_d() {
+        let text = "thay thế Quyết định số 1870/QĐ-UBND ngày 28 tháng 7 năm 2016";
+        for typed in [
+            "1870/QD-UBND",
+            "1870/qd-ubnd",
+            "1870/QĐ-UBND",
+            "1870/qđ-ubnd",
+        ] {
+            let got = f(typed, text);
+            assert_eq!((got.tier_exact, got.approximate()), (3, false), "{typed}");
+        }
+        // Outside a reference, capitals are still an acronym's.
+        assert!(f("QD UBND", "ban hành quy định của UBND").tier_exact < 3);
     }
 
     #[test]

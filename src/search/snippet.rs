@@ -12,8 +12,10 @@ pub fn highlights(query: &ParsedQuery, text: &str) -> Vec<(usize, usize)> {
     highlights_of(query, text, &analyze(text))
 }
 
-fn same(q: &Syllable, t: &Syllable) -> bool {
-    if q.unmarked() {
+/// Whether text syllable `t` is query syllable `q`; `folded`: whatever its marks and case (a
+/// document reference: "QD" stands for "QĐ").
+fn same(q: &Syllable, t: &Syllable, folded: bool) -> bool {
+    if folded || q.unmarked() {
         q.folded == t.folded
     } else {
         q.exact == t.exact
@@ -27,6 +29,7 @@ fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec
     let mut marked = vec![false; syllables.len()];
     for alt in query.runs.iter().flat_map(|r| r.alternatives.iter()) {
         let words = &alt.syllables;
+        let same = |q: &Syllable, t: &Syllable| same(q, t, alt.reference.is_some());
         let mut phrase_found = false;
         if words.len() > 1 {
             for start in 0..syllables.len().saturating_sub(words.len() - 1) {
@@ -213,6 +216,19 @@ mod tests {
         assert_eq!(snippet(&q, "tàu và cá", 200), "«tàu» và «cá»");
         let q = parse("bảo").unwrap();
         assert_eq!(snippet(&q, "báo cáo bảo", 200), "báo cáo «bảo»");
+    }
+
+    #[test]
+    fn a_reference_is_marked_whatever_its_case_and_d() {
+        let q = parse("272/qđ-ttg").unwrap();
+        let marked = snippet(&q, "Quyết định số 272/QD-TTg ngày 13/02/2019", 200);
+        assert!(marked.contains("«QD-TTg»"), "{marked}");
+        // A word typed with marks outside a reference keeps them.
+        let q = parse("quyết định").unwrap();
+        assert_eq!(
+            snippet(&q, "quyết định, quyet dinh", 200),
+            "«quyết định», quyet dinh"
+        );
     }
 
     #[test]
