@@ -69,18 +69,19 @@ fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, _) in syllables.iter().zip(&marked).filter(|(_, m)| **m) {
         match out.last_mut() {
-            // Merge when only spaces or light punctuation lie between the two words.
-            Some(last)
-                if text[last.1..s.from]
-                    .chars()
-                    .all(|c| c.is_whitespace() || c == '-') =>
-            {
-                last.1 = s.to
-            }
+            // Merge when only spaces or light punctuation lie between the two words, or when
+            // they are one written word ("TT&TT", "1870/QĐ-UBND", "TP.HCM").
+            Some(last) if joins(&text[last.1..s.from]) => last.1 = s.to,
             _ => out.push((s.from, s.to)),
         }
     }
     out
+}
+
+/// Whether two marked words with `gap` between them are shown as one mark: spaces and hyphens
+/// between words, or punctuation inside one written word.
+fn joins(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || c == '-') || !gap.contains(char::is_whitespace)
 }
 
 /// Text with each highlighted range wrapped in `open`/`close`.
@@ -222,13 +223,30 @@ mod tests {
     fn a_reference_is_marked_whatever_its_case_and_d() {
         let q = parse("272/qđ-ttg").unwrap();
         let marked = snippet(&q, "Quyết định số 272/QD-TTg ngày 13/02/2019", 200);
-        assert!(marked.contains("«QD-TTg»"), "{marked}");
+        assert!(marked.contains("«272/QD-TTg»"), "{marked}");
         // A word typed with marks outside a reference keeps them.
         let q = parse("quyết định").unwrap();
         assert_eq!(
             snippet(&q, "quyết định, quyet dinh", 200),
             "«quyết định», quyet dinh"
         );
+    }
+
+    #[test]
+    fn a_mark_is_not_split_inside_a_written_word() {
+        let q = parse("Sở TT&TT").unwrap();
+        assert_eq!(
+            snippet(&q, "Giao Sở TT&TT chủ trì", 200),
+            "Giao «Sở TT&TT» chủ trì"
+        );
+        let q = parse("1870/QĐ-UBND").unwrap();
+        assert_eq!(
+            snippet(&q, "Quyết định số 1870/QĐ-UBND ngày", 200),
+            "Quyết định số «1870/QĐ-UBND» ngày"
+        );
+        // Punctuation and a space between two words still part their marks.
+        let q = parse("tàu cá").unwrap();
+        assert_eq!(snippet(&q, "tàu, cá", 200), "«tàu», «cá»");
     }
 
     #[test]
