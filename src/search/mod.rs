@@ -501,7 +501,10 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         let exact_count = (total, total_exact);
         if good < wanted {
             (total, total_exact) = cast(false, &mut candidates)?;
-            relaxed = candidates.iter().any(|c| c.features.approximate());
+            // A clause with nothing but a word of other marks does not make the search relaxed.
+            relaxed = candidates
+                .iter()
+                .any(|c| c.features.approximate() && c.features.tier_folded >= 2);
         }
         if !relaxed {
             candidates.retain(|c| c.features.tier_exact > 0 || c.features.tier_folded == 0);
@@ -609,7 +612,7 @@ fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::
     Hit {
         rank,
         score: (features.tier_exact as f32) * 100.0
-            + (features.tier_folded as f32) * 10.0
+            + (features.tier_folded_counted() as f32) * 10.0
             + features.score,
         citation: citation::cite(&meta, &file, &clause.path, clause.attached.as_deref()),
         snippet: snippet::snippet(parsed, &clause.text, 240),

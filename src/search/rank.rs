@@ -65,14 +65,34 @@ pub struct Features {
 }
 
 impl Features {
-    /// True when the clause only matches if tone marks are ignored where the user typed them.
+    /// True when the clause matches only if tone marks are ignored where the user typed them:
+    /// nothing is found with the marks typed, or the phrase is found only without them. A
+    /// clause that has some words with their marks and the rest only scattered with other marks
+    /// ("đối với đối tác … ngoài" for "đối ngoại") matches with the marks typed, as partly as a
+    /// clause without the other words.
     pub fn approximate(&self) -> bool {
-        self.tier_exact < self.tier_folded && self.tier_folded >= 2
+        self.tier_exact < self.tier_folded && (self.tier_exact == 0 || self.tier_folded == 3)
+    }
+
+    /// The folded tier as it counts in ranking: only where the clause is `approximate`. Words
+    /// scattered with other tone marks ("đổi" of "sửa đổi" for "đối") must not lift a partial
+    /// match above the same partial match without them.
+    pub fn tier_folded_counted(&self) -> u8 {
+        if self.approximate() {
+            self.tier_folded
+        } else {
+            self.tier_exact
+        }
     }
 
     /// Sort key, best first.
     pub fn key(&self) -> (u8, u8, bool, f32) {
-        (self.tier_exact, self.tier_folded, self.lead, self.score)
+        (
+            self.tier_exact,
+            self.tier_folded_counted(),
+            self.lead,
+            self.score,
+        )
     }
 }
 
@@ -770,8 +790,11 @@ mod tests {
         // Typed in lower case, or all in capitals (caps lock), a word may stand for any tone.
         assert_eq!(f("ngo", "chế độ đãi ngộ đặc biệt").tier_exact, 3);
         assert_eq!(f("DAI NGO", "chế độ đãi ngộ đặc biệt").tier_exact, 3);
-        // Among lower-case words, capitals are an acronym again.
-        assert!(f("nguồn vốn NGO", "nguồn vốn đãi ngộ").approximate());
+        // Among lower-case words, capitals are an acronym again: the phrase is found only with
+        // another mark (scattered, the words found as typed are a partial match like any).
+        assert!(f("nguồn vốn NGO", "thu hút nguồn vốn ngộ").approximate());
+        let scattered = f("nguồn vốn NGO", "nguồn vốn đãi ngộ");
+        assert!(scattered.tier_exact == 1 && !scattered.approximate());
     }
 
     #[test]
@@ -797,6 +820,24 @@ mod tests {
         assert_eq!(wrong.tier_folded, 3);
         assert!(wrong.tier_exact < 3 && wrong.approximate());
         assert!(right.key() > wrong.key());
+    }
+
+    #[test]
+    fn a_partial_match_with_the_marks_typed_is_not_approximate() {
+        // "đối" is found as typed; "đổi" and "ngoài" only fold like the query's words.
+        let partial = f("đối ngoại", "Thẩm định an ninh đối với đối tác nước ngoài");
+        let scattered = f("đối ngoại", "phản ánh về Sở Ngoại vụ để sửa đổi, bổ sung");
+        let plain = f("đối ngoại", "Sở Ngoại vụ lưu trữ bản gốc văn bản");
+        for got in [partial, scattered, plain] {
+            assert_eq!(got.tier_exact, 1);
+            assert!(!got.approximate(), "{got:?}");
+        }
+        assert!(scattered.tier_folded > plain.tier_folded);
+        assert_eq!(scattered.key().1, plain.key().1);
+        // Nothing found with the marks typed, or the phrase found only with other marks, is.
+        assert!(f("đối ngoại", "sửa đổi ở nước ngoài").approximate());
+        assert!(f("đối ngoại", "đổi").approximate());
+        assert!(f("đối ngoại", "đối với đôi ngoại").approximate());
     }
 
     #[test]
