@@ -884,3 +884,26 @@ fn common_words_on_a_larger_corpus_still_put_the_phrase_first() {
         }
     }
 }
+
+#[test]
+fn an_expansion_is_marked_whole_never_by_one_of_its_words() {
+    // "kiều bào" is also "người Việt Nam ở nước ngoài" and NVNONN: a clause found through the
+    // expansion shows the whole of it (or most of it together), never "nước" or "Nam" alone.
+    let v = search_json("kiều bào", &["--limit", "60"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(hits.len() > 10, "{v}");
+    for h in hits {
+        let snippet = h["snippet"].as_str().unwrap();
+        for mark in snippet.split('«').skip(1) {
+            let mark = mark.split('»').next().unwrap().to_lowercase();
+            let words = mark.split_whitespace().count();
+            assert!(
+                mark.contains("kiều")
+                    || mark.contains("bào")
+                    || mark.contains("nvnonn")
+                    || words >= 3,
+                "«{mark}» in {snippet}"
+            );
+        }
+    }
+}

@@ -121,11 +121,34 @@ fn replaced(
     let mut syllables = alt.syllables[..at].to_vec();
     syllables.extend_from_slice(with);
     syllables.extend_from_slice(&alt.syllables[at + len..]);
+    // What was put in: this replacement less the words it shares with what it replaces at
+    // either end ("giáp biên" of "nước giáp biên" for "nước láng giềng"), with what an earlier
+    // one in the chain put in.
+    let same = |x: &Syllable, y: &Syllable| x.folded == y.folded;
+    let replaced = &alt.syllables[at..at + len];
+    let head = replaced
+        .iter()
+        .zip(with)
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let head = head.min(len.min(with.len()) - 1);
+    let tail = replaced
+        .iter()
+        .rev()
+        .zip(with.iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let tail = tail.min(len.min(with.len()) - 1 - head);
+    let (from, to) = (at + head, at + len - tail);
+    let (from, to) = alt
+        .inserted
+        .map_or((from, to), |(a, b)| (a.min(from), b.max(to)));
     Alternative {
         syllables,
         quoted: alt.quoted,
         reference: None,
         weight: alt.weight * weight,
+        inserted: Some((from, to + with.len() - len)),
     }
 }
 
@@ -181,6 +204,91 @@ pub fn kept_ends(typed: &[Syllable], alt: &[Syllable]) -> (usize, usize) {
         }
     }
     best.unwrap_or((0, 0))
+}
+
+/// Where the expression an expansion put in stands in a text of `n` tokens: its syllables in a
+/// row, or, when they are nowhere in a row, in order with a few words between ("người Việt Nam
+/// định cư ở nước ngoài" for "người Việt Nam ở nước ngoài"; one word per three). `eq(i, j)`:
+/// syllable `i` of the expression is token `j`. Token ranges, not overlapping.
+///
+/// The expression is one unit: "nước ngoài" alone is not "người Việt Nam ở nước ngoài", nor
+/// "cảnh" of "quá cảnh" "xuất nhập cảnh", and the reader of a snippet must see why it matched.
+pub fn unit_windows(
+    len: usize,
+    n: usize,
+    eq: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    if len == 0 {
+        return found;
+    }
+    let mut j = 0;
+    while j + len <= n {
+        if (0..len).all(|i| eq(i, j + i)) {
+            found.push((j, j + len));
+            j += len;
+        } else {
+            j += 1;
+        }
+    }
+    let span = len + len / 3;
+    if !found.is_empty() || span == len {
+        return found;
+    }
+    let mut j = 0;
+    while j < n {
+        if eq(0, j) {
+            // The earliest match of each next syllable: if any in-order match fits, this one does.
+            let (mut i, mut k) = (1, j + 1);
+            while i < len && k < n && k < j + span {
+                if eq(i, k) {
+                    i += 1;
+                }
+                k += 1;
+            }
+            if i == len {
+                found.push((j, k));
+                j = k;
+                continue;
+            }
+        }
+        j += 1;
+    }
+    found
+}
+
+/// Where most of an expression stands in a row when the whole does not (see `unit_windows`):
+/// "chuyến công tác" of "chuyến công tác nước ngoài", "đi làm việc ở nước ngoài" of "lao động
+/// đi làm việc ở nước ngoài". The longest run of its syllables found together, if it holds half
+/// of them or more (and two at least: one word alone is not the expression), as the syllables of
+/// the expression it covers and the tokens where it starts.
+pub fn part_runs(
+    len: usize,
+    n: usize,
+    eq: impl Fn(usize, usize) -> bool,
+) -> Option<((usize, usize), Vec<usize>)> {
+    let least = len.div_ceil(2).max(2);
+    let run = |i0: usize, j: usize| {
+        (0..(len - i0).min(n - j))
+            .take_while(|&k| eq(i0 + k, j + k))
+            .count()
+    };
+    let mut best: Option<((usize, usize), Vec<usize>)> = None;
+    for i0 in 0..len {
+        for j in 0..n {
+            let r = run(i0, j);
+            let longest = best.as_ref().map_or(0, |((a, b), _)| b - a);
+            if r < least || r < longest {
+                continue;
+            }
+            match &mut best {
+                Some(((a, b), at)) if r == *b - *a && *a == i0 => at.push(j),
+                Some(_) if r == longest => {}
+                _ => best = Some(((i0, i0 + r), vec![j])),
+            }
+        }
+    }
+    best
 }
 
 /// Adds the other spelling of every abbreviation or expansion found in the query, and the
@@ -304,6 +412,78 @@ mod tests {
                 "giao luu voi cac nuoc bien gioi",
             ]
         );
+    }
+
+    #[test]
+    fn an_expansion_knows_the_expression_it_put_in() {
+        let mut p = parse("gặp mặt kiều bào dịp Tết").unwrap();
+        expand(&mut p);
+        let alts = &p.runs[0].alternatives;
+        assert_eq!(alts[0].inserted, None);
+        // "người Việt Nam ở nước ngoài", then NVNONN in its place (a chain).
+        assert_eq!(alts[1].inserted, Some((2, 8)));
+        assert_eq!(alts[2].inserted, Some((2, 3)));
+        // What an entry shares with what it replaces is not put in: "nước" of "nước giáp biên".
+        let mut p = parse("các nước láng giềng").unwrap();
+        expand(&mut p);
+        let giap_bien = p.runs[0]
+            .alternatives
+            .iter()
+            .find(|a| a.syllables[3].folded == "bien");
+        assert_eq!(giap_bien.unwrap().inserted, Some((2, 4)));
+    }
+
+    #[test]
+    fn an_expression_is_found_together_or_not_at_all() {
+        let windows = |expr: &str, text: &str| {
+            let (e, t) = (analyze(expr), analyze(text));
+            unit_windows(e.len(), t.len(), |i, j| e[i].folded == t[j].folded)
+        };
+        let diaspora = "người Việt Nam ở nước ngoài";
+        assert_eq!(
+            windows(diaspora, "cộng đồng người Việt Nam ở nước ngoài đông đảo"),
+            [(2, 8)]
+        );
+        assert_eq!(
+            windows(diaspora, "vận động người Việt Nam định cư ở nước ngoài"),
+            [(2, 10)]
+        );
+        // Its words apart, or too far apart, are not the expression.
+        assert!(windows(diaspora, "tiếng Việt và tiếng nước ngoài").is_empty());
+        assert!(windows(
+            diaspora,
+            "người lao động Việt Nam làm việc tại các nước ở nước ngoài"
+        )
+        .is_empty());
+        assert!(windows("xuất nhập cảnh", "hàng hóa quá cảnh, hội nhập").is_empty());
+        assert_eq!(
+            windows("xuất nhập cảnh", "quản lý xuất nhập cảnh"),
+            [(2, 5)]
+        );
+    }
+
+    #[test]
+    fn most_of_an_expression_together_is_part_of_it() {
+        let part = |expr: &str, text: &str| {
+            let (e, t) = (analyze(expr), analyze(text));
+            part_runs(e.len(), t.len(), |i, j| e[i].folded == t[j].folded).map(|(r, _)| r)
+        };
+        let trips = "chuyến công tác nước ngoài";
+        assert_eq!(part(trips, "hiệu quả của chuyến công tác"), Some((0, 3)));
+        assert_eq!(
+            part(
+                "lao động đi làm việc ở nước ngoài",
+                "lao động thành phố đi làm việc ở nước ngoài"
+            ),
+            Some((2, 8))
+        );
+        assert_eq!(part(trips, "công tác ở nước ngoài"), None);
+        assert_eq!(
+            part("người Việt Nam ở nước ngoài", "tiếng nước ngoài"),
+            None
+        );
+        assert_eq!(part("xuất nhập cảnh", "quá cảnh"), None);
+        assert_eq!(part("cửa khẩu", "cửa hàng"), None);
     }
 
     #[test]

@@ -429,11 +429,14 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     };
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // Every union asked gave fewer clauses than the pool: all it matched is in hand.
+    let mut complete = true;
     let matcher = rank::Matcher::new(&parsed);
     let mut gather =
         |c: Candidates, candidates: &mut Vec<Candidate>| -> Result<Gathered, SearchError> {
             let top = top_k(&searcher, &c, pool)?;
             let found = top.len();
+            complete &= found < pool;
             let total = count_matches(&searcher, &c, found, pool)?;
             let fresh: Vec<DocAddress> = top
                 .into_iter()
@@ -513,6 +516,15 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             (total, total_exact) = exact_count;
             total = total.max(candidates.len());
         }
+    }
+    // A candidate of the union that holds only a word of an expansion is no match.
+    let gathered = candidates.len();
+    candidates.retain(|c| c.features.matched);
+    if complete {
+        // Every clause the unions matched is in hand: the count is what is left of them.
+        total = candidates.len();
+    } else {
+        total = total.saturating_sub(gathered - candidates.len());
     }
     candidates.sort_by(|a, b| {
         b.features

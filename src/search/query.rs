@@ -52,6 +52,9 @@ pub struct Alternative {
     /// How much a match of this alternative counts: 1 for what was typed (and its standard
     /// abbreviation), less for an equivalent expression added from the thesaurus.
     pub weight: f32,
+    /// For an alternative the expansion tables made, the syllables (`from..to`) of the
+    /// expression they put in: one unit, found together or not at all (see `expand`).
+    pub inserted: Option<(usize, usize)>,
 }
 
 /// A place in the query and the alternatives (joined by OR) that satisfy it.
@@ -242,6 +245,7 @@ fn alternative(text: &str, quoted: bool) -> Alternative {
         quoted,
         reference: normalize_reference(text),
         weight: 1.0,
+        inserted: None,
     }
 }
 

@@ -62,6 +62,10 @@ pub struct Features {
     /// the agency its section of tasks is about).
     pub lead: bool,
     pub score: f32,
+    /// Something the query looks for is in the clause or its headings: a word of what was
+    /// typed, or an expression an expansion put in, whole. A clause found by one word of an
+    /// expansion ("nước" for "kiều bào") does not match.
+    pub matched: bool,
 }
 
 impl Features {
@@ -130,6 +134,9 @@ pub struct Matcher {
     /// Per alternative: how many syllables it keeps at its start and end of the first
     /// alternative of its run (what was typed), when it is an expansion of it.
     kept: Vec<(usize, usize)>,
+    /// Per alternative: the expression an expansion put in (`Alternative::inserted`), found as
+    /// one unit or not at all.
+    units: Vec<Option<(usize, usize)>>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
     /// The canonical agency the query names, when the words typed are one agency's name.
@@ -150,6 +157,7 @@ impl Matcher {
             alts: Vec::new(),
             weights: Vec::new(),
             kept: Vec::new(),
+            units: Vec::new(),
             runs: Vec::new(),
             agency: None,
             starts: [false; OTHER_START + 1],
@@ -163,7 +171,17 @@ impl Matcher {
                 // A document reference matches whatever its case and Đ or D ("1870/QD-UBND" is
                 // how most users type "1870/QĐ-UBND"): its syllables are matched folded.
                 let folded = alt.reference.is_some();
-                let ids = alt.syllables.iter().map(|s| m.intern(s, folded)).collect();
+                // The expression an expansion put in is written as the genre writes it: in
+                // the exact tier its unmarked words are words without a mark ("Nam" of "Việt
+                // Nam" is not "năm" nor "nắm").
+                let put_in = |k: usize| alt.inserted.is_some_and(|(a, b)| (a..b).contains(&k));
+                let ids = alt
+                    .syllables
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| m.intern(s, folded, put_in(k)))
+                    .collect();
+                m.units.push(alt.inserted);
                 m.alts.push(ids);
                 m.weights.push(alt.weight);
                 m.kept.push(if i == 0 {
@@ -177,7 +195,7 @@ impl Matcher {
         m
     }
 
-    fn intern(&mut self, s: &Syllable, folded: bool) -> QSyl {
+    fn intern(&mut self, s: &Syllable, folded: bool, exact: bool) -> QSyl {
         let fid = match self.folded.iter().position(|f| *f == s.folded) {
             Some(i) => i,
             None => {
@@ -188,7 +206,7 @@ impl Matcher {
         } as u16;
         // An acronym typed in capitals ("NGO") is the acronym, not any toned syllable that folds
         // alike ("ngộ" of "đãi ngộ"): like a marked syllable, its exact tier needs its exact form.
-        let unmarked = folded || s.unmarked() && !s.capitals;
+        let unmarked = folded || !exact && s.unmarked() && !s.capitals;
         let eid = if unmarked {
             NONE
         } else {
@@ -371,16 +389,74 @@ fn min_span(words: &[QSyl], text: &[Tok], exact: bool) -> Option<usize> {
     best
 }
 
+/// Does the expression `unit` occur in `part` as one unit (see `expand::unit_windows`)?
+fn unit_in(unit: &[QSyl], part: &[Tok], exact: bool) -> bool {
+    !super::expand::unit_windows(unit.len(), part.len(), |i, j| {
+        same(&unit[i], &part[j], exact)
+    })
+    .is_empty()
+}
+
+/// Is most of the expression `unit` in `part` (see `expand::part_runs`)?
+fn part_in(unit: &[QSyl], part: &[Tok], exact: bool) -> bool {
+    super::expand::part_runs(unit.len(), part.len(), |i, j| {
+        same(&unit[i], &part[j], exact)
+    })
+    .is_some()
+}
+
+/// How often the expression `unit` occurs in `part` as one unit, matched folded; when it does
+/// not, how often most of it does, and which of its syllables.
+fn unit_count(unit: &[QSyl], part: &[Tok]) -> (u32, (usize, usize)) {
+    let eq = |i: usize, j: usize| unit[i].fid == part[j].fid;
+    let whole = super::expand::unit_windows(unit.len(), part.len(), eq).len() as u32;
+    if whole > 0 {
+        return (whole, (0, unit.len()));
+    }
+    super::expand::part_runs(unit.len(), part.len(), eq)
+        .map_or((0, (0, 0)), |(run, at)| (at.len() as u32, run))
+}
+
 /// Does `alt` occur in `text` (or, when given, in the section heading above it): as a phrase,
-/// all its words, any of them?
-fn occurrence(words: &[QSyl], text: &[Tok], section: &[Tok], exact: bool) -> (bool, bool, bool) {
+/// all its words, any of them? The expression an expansion put in (`unit`) counts only where it
+/// stands as one unit, never by one of its words.
+fn occurrence(
+    words: &[QSyl],
+    unit: Option<(usize, usize)>,
+    text: &[Tok],
+    section: &[Tok],
+    exact: bool,
+) -> (bool, bool, bool) {
     if words.is_empty() {
         return (false, false, false);
     }
+    let (a, b) = unit.unwrap_or((0, 0));
     let mut all = true;
     let mut any = false;
     let mut in_text = true;
-    for q in words {
+    if a < b {
+        // The expression whole, or most of it together with the rest close by (as a long
+        // query's words must stand: "lao động thành phố Cần Thơ đi làm việc ở nước ngoài");
+        // most of it with the rest away is some of the query, never all of it.
+        let unit = &words[a..b];
+        let close = |p: &[Tok]| {
+            unit_in(unit, p, exact)
+                || part_in(unit, p, exact)
+                    && min_span(unit, p, exact)
+                        .is_some_and(|span| span <= unit.len() * PROXIMITY_FACTOR)
+        };
+        let here = close(text);
+        if !here && !close(section) {
+            let some = [text, section].iter().any(|p| part_in(unit, p, exact));
+            return (false, false, some);
+        }
+        in_text &= here;
+        any = true;
+    }
+    for (i, q) in words.iter().enumerate() {
+        if (a..b).contains(&i) {
+            continue;
+        }
         let here = text.iter().any(|t| same(q, t, exact));
         let found = here || section.iter().any(|t| same(q, t, exact));
         in_text &= here;
@@ -405,12 +481,12 @@ fn tier_ids(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
     let mut all_phrase = true;
     let mut all_words = true;
     let mut some = false;
-    let mut alts = m.alts.iter();
+    let mut alts = m.alts.iter().zip(&m.units);
     for &n in &m.runs {
         let mut run_phrase = false;
         let mut run_all = false;
-        for alt in alts.by_ref().take(n) {
-            let (p, a, s) = occurrence(alt, text, section, exact);
+        for (alt, &unit) in alts.by_ref().take(n) {
+            let (p, a, s) = occurrence(alt, unit, text, section, exact);
             run_phrase |= p;
             run_all |= a;
             some |= s;
@@ -520,9 +596,23 @@ fn score_ids(
     adjacent.sort_unstable();
     adjacent.dedup();
     let mut seen = vec![false; m.folded.len()];
-    let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize| -> Part {
+    // The expression an expansion put in counts as often as it stands as one unit, and in the
+    // headings only where it stands there as one: its words alone are other words ("nước" of
+    // "nhà nước" is not "người Việt Nam ở nước ngoài").
+    let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize, unit: Option<(usize, usize)>| {
         seen.iter_mut().for_each(|s| *s = false);
         let shared = |i: usize| i < pre || i + suf >= alt.len();
+        let (ua, ub) = unit.unwrap_or((0, 0));
+        let in_unit = |i: usize| (ua..ub).contains(&i);
+        let ((unit_tf, (ra, rb)), unit_heads) = match ua < ub {
+            true => (
+                unit_count(&alt[ua..ub], text),
+                unit_in(&alt[ua..ub], headings, false),
+            ),
+            false => ((0, (0, 0)), false),
+        };
+        // The syllables of the expression found together (all of them, or most).
+        let in_run = |i: usize| (ua + ra..ua + rb).contains(&i);
         let found = |a: &QSyl, b: &QSyl| adjacent.binary_search(&(a.fid, b.fid)).is_ok();
         // A syllable stands with a neighbour of the query somewhere in the clause, or is a word
         // alone: the whole query, or the whole expression an expansion put in.
@@ -541,14 +631,23 @@ fn score_ids(
                 continue;
             }
             let mut got = 0.0;
-            let f = tf[fid];
+            let f = match in_unit(i) {
+                true if in_run(i) => unit_tf,
+                true => 0,
+                false => tf[fid],
+            };
             if f > 0 {
                 let f = f as f32;
-                let joined = alt.iter().zip(&joined).any(|(o, &j)| j && o.fid == q.fid);
+                let joined =
+                    in_unit(i) || alt.iter().zip(&joined).any(|(o, &j)| j && o.fid == q.fid);
                 got +=
                     idfs[fid] * f * (w.k1 + 1.0) / (f + norm) * if joined { 1.0 } else { w.orphan };
             }
-            if in_heads[fid] {
+            if if in_unit(i) {
+                unit_heads
+            } else {
+                in_heads[fid]
+            } {
                 got += w.heading * idfs[fid];
             }
             part.add(shared(i), got, idfs[fid]);
@@ -557,7 +656,9 @@ fn score_ids(
             let bonus = w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
             part.add(
                 shared(i) && shared(i + 1),
-                if found(&pair[0], &pair[1]) {
+                if found(&pair[0], &pair[1])
+                    && (in_run(i) && in_run(i + 1) || !in_unit(i) && !in_unit(i + 1))
+                {
                     bonus
                 } else {
                     0.0
@@ -576,12 +677,12 @@ fn score_ids(
     let mut next = 0;
     for &n in &m.runs {
         let typed = &m.alts[next];
-        let mut best = m.weights[next] * alt_score(typed, typed.len(), 0).total();
+        let mut best = m.weights[next] * alt_score(typed, typed.len(), 0, None).total();
         for i in next + 1..next + n {
             let (alt, aw) = (&m.alts[i], m.weights[i]);
             let (pre, suf) = m.kept[i];
-            let own = alt_score(alt, pre, suf);
-            let replaced = alt_score(typed, pre, suf);
+            let own = alt_score(alt, pre, suf, m.units[i]);
+            let replaced = alt_score(typed, pre, suf, None);
             let scale = if own.ideal_mid > 0.0 {
                 replaced.ideal_mid / own.ideal_mid
             } else {
@@ -669,7 +770,20 @@ pub fn features_ids(
         tier_folded: tier(false),
         lead,
         score: score_ids(m, text, headings, zone, stats, w),
+        matched: lead || matched(m, &[text, section, headings]),
     }
+}
+
+/// Whether any alternative of the query is found in one of `parts` (see `Features::matched`).
+fn matched(m: &Matcher, parts: &[&[Tok]]) -> bool {
+    m.alts.iter().zip(&m.units).any(|(alt, unit)| match *unit {
+        Some((a, b)) if a < b => parts
+            .iter()
+            .any(|p| unit_in(&alt[a..b], p, false) || part_in(&alt[a..b], p, false)),
+        _ => alt
+            .iter()
+            .any(|q| parts.iter().any(|p| p.iter().any(|t| t.fid == q.fid))),
+    })
 }
 
 #[cfg(test)]
@@ -875,6 +989,43 @@ mod tests {
         assert!(context_only < expanded && expanded < typed);
         // The words around it count in full: more than half of what the typed words score.
         assert!(expanded > 0.5 * typed);
+    }
+
+    #[test]
+    fn an_expansion_matches_whole_or_mostly_together_never_by_one_word() {
+        let mut q = parse("kiều bào").unwrap();
+        crate::search::expand::expand(&mut q);
+        let at = |text: &str| {
+            features(
+                &q,
+                &analyze(text),
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            )
+        };
+        let whole = at("có cộng đồng người Việt Nam ở nước ngoài đông đảo");
+        assert!(whole.matched && whole.tier_exact == 3, "{whole:?}");
+        // Its words apart are other words: no match, no tier, no score.
+        for noise in [
+            "Dự thảo văn bản bằng tiếng Việt và tiếng nước ngoài",
+            "Việc nắm bắt tình hình của địa phương nước ngoài",
+        ] {
+            let got = at(noise);
+            assert!(
+                !got.matched && got.tier_folded == 0 && got.score == 0.0,
+                "{noise}"
+            );
+        }
+        // The words typed match as ever.
+        assert!(at("gặp mặt kiều bào").matched);
+        // Most of an expression together, the rest close by, is all of it.
+        let mut q = parse("xuất khẩu lao động").unwrap();
+        crate::search::expand::expand(&mut q);
+        let m = Matcher::new(&q);
+        let text = "rà soát tình hình lao động thành phố Cần Thơ đi làm việc ở nước ngoài";
+        assert_eq!(tier_ids(&m, &m.ids(&analyze(text)), &[], true), 2);
     }
 
     #[test]

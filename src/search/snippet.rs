@@ -22,6 +22,56 @@ fn same(q: &Syllable, t: &Syllable, folded: bool) -> bool {
     }
 }
 
+/// Whether text syllable `t` is syllable `q` of an expression an expansion put in: with the marks
+/// the genre writes it with ("Nam" of "Việt Nam" is not "nắm"), or in a text written without any.
+fn same_put_in(q: &Syllable, t: &Syllable) -> bool {
+    q.exact == t.exact || t.unmarked() && q.folded == t.folded
+}
+
+/// Marks an alternative the expansion tables made, whose syllables `a..b` they put in: the whole
+/// alternative where the text has it as a phrase, else the expression where it stands as one
+/// unit (see `expand::unit_windows`); never one of its words alone.
+fn mark_expansion(
+    words: &[Syllable],
+    (a, b): (usize, usize),
+    text: &[Syllable],
+    marked: &mut [bool],
+) {
+    let eq = |i: usize, t: &Syllable| {
+        if (a..b).contains(&i) {
+            same_put_in(&words[i], t)
+        } else {
+            same(&words[i], t, false)
+        }
+    };
+    let mut found = false;
+    for start in 0..(text.len() + 1).saturating_sub(words.len()) {
+        if (0..words.len()).all(|i| eq(i, &text[start + i])) {
+            marked[start..start + words.len()].fill(true);
+            found = true;
+        }
+    }
+    if found {
+        return;
+    }
+    let unit = &words[a..b];
+    let windows = super::expand::unit_windows(unit.len(), text.len(), |i, j| {
+        same_put_in(&unit[i], &text[j])
+    });
+    if windows.is_empty() {
+        // Most of it together, where the whole is nowhere.
+        let eq = |i: usize, j: usize| same_put_in(&unit[i], &text[j]);
+        if let Some(((ra, rb), at)) = super::expand::part_runs(unit.len(), text.len(), eq) {
+            for from in at {
+                marked[from..from + rb - ra].fill(true);
+            }
+        }
+    }
+    for (from, to) in windows {
+        marked[from..to].fill(true);
+    }
+}
+
 /// Marks whole phrases where the text has them, single words only where it does not, so a
 /// snippet shows why it matched rather than every "công" in it. A word typed with diacritics
 /// is marked only where the text has the same diacritics.
@@ -29,6 +79,10 @@ fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec
     let mut marked = vec![false; syllables.len()];
     for alt in query.runs.iter().flat_map(|r| r.alternatives.iter()) {
         let words = &alt.syllables;
+        if let Some((a, b)) = alt.inserted.filter(|(a, b)| a < b) {
+            mark_expansion(words, (a, b), syllables, &mut marked);
+            continue;
+        }
         let same = |q: &Syllable, t: &Syllable| same(q, t, alt.reference.is_some());
         let mut phrase_found = false;
         if words.len() > 1 {
