@@ -10,7 +10,7 @@
 //!   in a centrally-run city it is the city's own (the province level).
 
 use crate::model::{Assignment, Clause, Document};
-use crate::normalize::fold::fold;
+use crate::normalize::fold::{fold, fold_prefix};
 use crate::structure::agency::{canonical, tokenize, Tok};
 use crate::structure::places::{self, Place};
 
@@ -68,6 +68,9 @@ fn defined_names(clauses: &[Clause]) -> Vec<(String, String)> {
 /// "Sở NV: chủ trì …".
 pub fn definitions(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    if !text.contains([':', '(']) {
+        return out;
+    }
     for seg in segments(text) {
         if let Some(d) = glossary_entry(seg) {
             out.push(d);
@@ -108,11 +111,15 @@ fn is_note_title(s: &str) -> bool {
 /// A whole clause of glossary entries, possibly after the note's title: a definition list,
 /// which gives no work to the agencies it names.
 fn is_definition_list(text: &str) -> bool {
+    // Every entry has a colon: most clauses are no list, and are told so without a look.
+    if !text.contains(':') {
+        return false;
+    }
     let mut any = false;
     for seg in segments(text) {
         if glossary_entry(seg).is_some() {
             any = true;
-        } else if !(is_note_title(seg) && seg.ends_with(':')) {
+        } else if !(seg.ends_with(':') && is_note_title(seg)) {
             return false;
         }
     }
@@ -124,19 +131,25 @@ fn is_definition_list(text: &str) -> bool {
 fn parenthesised(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut rest = 0;
+    // The text's agencies, found once (not once per parenthesis: a law's article has dozens).
+    let mut mentions: Option<Vec<crate::structure::agency::Mention>> = None;
     while let Some(open) = text[rest..].find('(').map(|k| rest + k) {
         let Some(close) = text[open..].find(')').map(|k| open + k) else {
             break;
         };
         rest = close + 1;
         let inside = strip_called(text[open + 1..close].trim());
-        if inside.is_empty() {
+        // A name or an abbreviation starts with a capital ("(nếu có)", "(sau đây gọi là …)"
+        // are neither).
+        if !inside.starts_with(char::is_uppercase) {
             continue;
         }
         let before = &text[..open];
-        let Some(name) = crate::structure::agency::find_mentions(before)
-            .into_iter()
-            .rfind(|m| before[m.end..].trim().is_empty())
+        let found = mentions.get_or_insert_with(|| crate::structure::agency::find_mentions(text));
+        let Some(name) = found
+            .iter()
+            .rfind(|m| m.end <= open && before[m.end..].trim().is_empty())
+            .cloned()
         else {
             continue;
         };
@@ -167,11 +180,15 @@ fn strip_called(s: &str) -> &str {
 /// "TT&TT"), `full` is longer, and `abbr`'s letters are initials of `full`'s words, in order,
 /// from the first word to (but for at most one word) the last.
 fn abbreviates(abbr: &str, full: &str) -> bool {
+    // Eight words at most, and longer than the abbreviation: told before tokenising either.
+    if abbr.len() > 80 || full.len() <= abbr.len() {
+        return false;
+    }
     let at = tokenize(abbr);
-    let ft = tokenize(full);
     if at.len() > 8 || !at.iter().any(|t| is_abbreviation(abbr, t)) {
         return false;
     }
+    let ft = tokenize(full);
     let letters: Vec<char> = at
         .iter()
         .filter(|t| t.word)
@@ -250,7 +267,7 @@ fn district_council(a: &Assignment, text: &str, place: &'static Place) -> Option
     if named.is_empty() {
         // "… thành phố trực thuộc Trung ương" is every such city, not one.
         let after = text.find(&a.mention).map(|i| &text[i + a.mention.len()..]);
-        if after.is_none_or(|s| fold(s).trim_start().starts_with("truc thuoc")) {
+        if after.is_none_or(|s| fold_prefix(s.trim_start(), 10).starts_with("truc thuoc")) {
             return None;
         }
     } else {
