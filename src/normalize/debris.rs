@@ -285,7 +285,7 @@ fn is_boilerplate(key: &str) -> bool {
 /// bản gốc  Lược đồ"), where every item, cut at the bars or wide spaces, is a portal's link.
 /// One such word alone ("In", "Email") may be the document's.
 fn is_portal_toolbar(s: &str) -> bool {
-    if fold_prefix(s, 12).starts_with("trang chu") {
+    if s.starts_with(['T', 't']) && fold_prefix(s, 12).starts_with("trang chu") {
         let rest = s.split_whitespace().skip(2).collect::<String>();
         if rest.starts_with(['>', '»', '›', '/', '|']) {
             return true;

@@ -125,9 +125,12 @@ pub fn unfold_closing(paras: Vec<Paragraph>) -> Vec<Paragraph> {
 /// each signer's title, body and name in turn. The table starts at a row whose cells are all
 /// signature lines and ends at the row of names; any other text is returned as it is.
 pub fn unfold_signatures(paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    // Rows have tabs: the rest (nearly every paragraph) is passed over without splitting.
     let two_signatures = |p: &Paragraph| {
-        let row = cells(&p.text);
-        p.text.contains('\t') && row.len() == 2 && row.iter().all(|c| markers::is_signature_line(c))
+        p.text.contains('\t') && {
+            let row = cells(&p.text);
+            row.len() == 2 && row.iter().all(|c| markers::is_signature_line(c))
+        }
     };
     let Some(start) = paras.iter().position(two_signatures) else {
         return paras;

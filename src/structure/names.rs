@@ -140,11 +140,16 @@ fn parenthesised(text: &str) -> Vec<(String, String)> {
         rest = close + 1;
         let inside = strip_called(text[open + 1..close].trim());
         // A name or an abbreviation starts with a capital ("(nếu có)", "(sau đây gọi là …)"
-        // are neither).
+        // are neither), and one side is an abbreviation: a word of two capitals or more, inside
+        // or among the few words before.
         if !inside.starts_with(char::is_uppercase) {
             continue;
         }
         let before = &text[..open];
+        let near: String = before.chars().rev().take(40).collect();
+        if !has_capitals_word(inside) && !has_capitals_word(&near) {
+            continue;
+        }
         let found = mentions.get_or_insert_with(|| crate::structure::agency::find_mentions(text));
         let Some(name) = found
             .iter()
@@ -181,7 +186,7 @@ fn strip_called(s: &str) -> &str {
 /// from the first word to (but for at most one word) the last.
 fn abbreviates(abbr: &str, full: &str) -> bool {
     // Eight words at most, and longer than the abbreviation: told before tokenising either.
-    if abbr.len() > 80 || full.len() <= abbr.len() {
+    if abbr.len() > 80 || full.len() <= abbr.len() || !has_capitals_word(abbr) {
         return false;
     }
     let at = tokenize(abbr);
@@ -220,6 +225,13 @@ fn abbreviates(abbr: &str, full: &str) -> bool {
         }
     }
     initials.len() - k <= 1
+}
+
+/// Whether some word of `s` has two capitals or more (in either reading direction: `s` may be
+/// reversed), the cheap test that must pass before an abbreviation is looked for.
+fn has_capitals_word(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().filter(|c| c.is_uppercase()).nth(1).is_some())
 }
 
 /// A word written as an abbreviation: two capitals or more ("NV", "BĐBP", "NgV").
