@@ -298,6 +298,17 @@ fn a_word_found_nowhere_is_named() {
     assert_eq!(v["unmatched"], serde_json::json!(["xyzzy"]));
     let (_, out, _) = tracuu(&corpus(), seed_index(), &["search", "kiều bào xyzzy"]);
     assert!(out.contains("No clause has “xyzzy”"), "{out}");
+    // A reference is one unit: cited nowhere and no document's number, it is named whole.
+    let v = search_json("1870/QD-UBND", &[]);
+    assert_eq!(v["unmatched"], serde_json::json!(["1870/QD-UBND"]), "{v}");
+    assert_eq!(
+        search_json("1334/QĐ-TTg", &[])["unmatched"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        search_json("5951/KH-UBND", &[])["unmatched"],
+        serde_json::json!([])
+    );
     // Found in any tone marks, or made up for by an alternative: nothing to say.
     assert_eq!(
         search_json("kieu bao", &[])["unmatched"],

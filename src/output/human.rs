@@ -87,7 +87,7 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
     if !results.unmatched.is_empty() {
         let words: Vec<String> = results.unmatched.iter().map(|w| format!("“{w}”")).collect();
         out.push_str(&p.warn(&format!(
-            "No clause has {}: these hits match the other words only.\n",
+            "No clause has {}: the hits above match only part of the query.\n",
             words.join(", ")
         )));
     }

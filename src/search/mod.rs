@@ -554,6 +554,22 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     })
 }
 
+/// Whether a live clause cites the reference, or belongs to the document it numbers.
+fn cited(searcher: &Searcher, f: &Fields, reference: &str) -> Result<bool, SearchError> {
+    for field in [f.refs, f.number] {
+        let term = Term::from_field_text(field, reference);
+        if searcher.doc_freq(&term)? > 0
+            && searcher.search(
+                &TermQuery::new(term, IndexRecordOption::Basic),
+                &tantivy::collector::Count,
+            )? > 0
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The words of the query found in no live clause, in the text or the headings, whatever their
 /// tone marks, where no alternative (OR, or an equivalent expression) makes up for them.
 /// Document references are looked up elsewhere and never listed.
@@ -589,14 +605,19 @@ fn unmatched_words(
     let mut out: Vec<String> = Vec::new();
     for run in &parsed.runs {
         // The missing syllables of each alternative; the run is unmatched when none is whole.
-        let mut first_missing: Option<Vec<&str>> = None;
+        let mut first_missing: Option<Vec<Cow<str>>> = None;
         let mut whole = false;
         for alt in &run.alternatives {
-            let mut missing = Vec::new();
-            if alt.reference.is_none() {
+            let mut missing: Vec<Cow<str>> = Vec::new();
+            if let Some(r) = &alt.reference {
+                // A reference is one unit: cited by a clause, or the number of a document.
+                if !cited(searcher, f, r)? {
+                    missing.push(Cow::Owned(r.to_uppercase()));
+                }
+            } else {
                 for s in &alt.syllables {
                     if !found(&s.folded)? {
-                        missing.push(s.exact.as_str());
+                        missing.push(Cow::Borrowed(s.exact.as_str()));
                     }
                 }
             }
@@ -608,8 +629,8 @@ fn unmatched_words(
         }
         if let (false, Some(missing)) = (whole, first_missing) {
             for w in missing {
-                if !out.iter().any(|o| o == w) {
-                    out.push(w.to_string());
+                if !out.iter().any(|o| *o == w) {
+                    out.push(w.into_owned());
                 }
             }
         }
