@@ -1320,10 +1320,21 @@ fn heading_agencies(
             .filter(|l| {
                 // Outside it, the heading must say the items are duties ("Bộ Tài chính thẩm
                 // định các nội dung sau:" lists contents, not tasks).
-                let duty = in_tcth
-                    || DUTY_VERBS
+                let at = t.after(l.te);
+                let duty_at = |k: usize| {
+                    DUTY_VERBS
                         .iter()
-                        .any(|p| phrase_at(&t.toks, t.after(l.te), p).is_some());
+                        .any(|p| phrase_at(&t.toks, k, p).is_some())
+                };
+                // "Sở Ngoại vụ là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:": the
+                // doer's standing, then its duties.
+                let standing = ["là cơ quan", "là đơn vị", "là đầu mối"]
+                    .iter()
+                    .any(|p| phrase_at(&t.toks, at, p).is_some());
+                let duty = in_tcth
+                    || duty_at(at)
+                    || (standing
+                        && (at..t.toks.len()).any(|k| t.toks[k].f == "," && duty_at(k + 1)));
                 duty && t
                     .list_role(l, cs, Mode::general(false))
                     .is_some_and(|r| r != Role::Support)
@@ -2412,5 +2423,25 @@ mod tests {
         assert_eq!(roles(&d.clauses[1]), vec![r("Phòng Lãnh sự", Role::Lead)]);
         assert_eq!(roles(&d.clauses[2]), vec![]);
         assert_eq!(roles(&d.clauses[3]), vec![]);
+        // A heading stating the doer's standing, then its duties, gives it the items.
+        let heads = [
+            "Điều 3. Tổ chức hoạt động của Ban Chỉ đạo",
+            "3. Sở Ngoại vụ là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:",
+        ];
+        let listing = [
+            "Điều 3. Tổ chức hoạt động của Ban Chỉ đạo",
+            "3. Sở Ngoại vụ là cơ quan thường trực của Ban Chỉ đạo, gồm các phòng sau:",
+        ];
+        let d = doc(vec![
+            clause(
+                "Điều 3.3.a",
+                &heads,
+                "Tham mưu Trưởng ban xây dựng Quy chế hoạt động của Ban Chỉ đạo;",
+                ClauseKind::Item,
+            ),
+            clause("Điều 3.3.a", &listing, "Phòng Lãnh sự;", ClauseKind::Item),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+        assert!(!roles(&d.clauses[1]).contains(&r("Sở Ngoại vụ", Role::Lead)));
     }
 }
