@@ -70,7 +70,7 @@ fn metadata_of_each_layout() {
     assert_eq!(d["number"], Value::Null);
     assert_eq!(d["date"], "2024-03-14");
     let title = d["title"].as_str().unwrap();
-    assert!(title.starts_with("tăng cường công tác lãnh sự"), "{title}");
+    assert!(title.starts_with("Tăng cường công tác lãnh sự"), "{title}");
     assert!(!title.contains("ngày"), "{title}");
     // The signer's name, then the page's running foot and number (lines 111–113).
     let d = document("pdf_text_quangngai.txt");

@@ -297,7 +297,10 @@ fn subject_line(text: &str) -> Option<String> {
         .iter()
         .find_map(|p| t.strip_prefix(p))?;
     let rest = rest.trim_start_matches([':', '.', ' ']).trim();
-    (!rest.is_empty()).then(|| rest.to_string())
+    // A title as titles are written: "Bảo hộ công dân …", not "bảo hộ …" (its case after "V/v").
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// "05/3/2024" (or with "-" or "."), then nothing but punctuation: the date that ends a
@@ -1554,7 +1557,7 @@ mod tests {
         assert_eq!(d, Date::new(2024, 6, 4));
         assert_eq!(
             subject_line("V/v bảo hộ công dân tại Nhật Bản").as_deref(),
-            Some("bảo hộ công dân tại Nhật Bản")
+            Some("Bảo hộ công dân tại Nhật Bản")
         );
         assert_eq!(subject_line("Về việc bảo hộ"), None);
         let (p, d) = place_date("Thành phố Hồ Chí Minh, ngày 20 tháng 5 năm 2024").unwrap();
@@ -1642,7 +1645,7 @@ mod tests {
         assert_eq!(m.date, Date::new(2024, 3, 14));
         assert_eq!(
             m.title.as_deref(),
-            Some("tăng cường công tác lãnh sự tại các cửa khẩu biên giới Việt Nam - Trung Quốc")
+            Some("Tăng cường công tác lãnh sự tại các cửa khẩu biên giới Việt Nam - Trung Quốc")
         );
         // A signature in another month is not this letter's day; the header's year stays.
         let m = extract_signed(&p, || Date::new(2024, 4, 2));
