@@ -48,8 +48,20 @@ pub fn apply(doc: &mut Document) {
 /// name, full name's canonical name), where the two differ.
 fn defined_names(clauses: &[Clause]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    for c in clauses {
-        for (abbr, full) in definitions(&c.text) {
+    // Headings define too ("Điều 1. Thành lập Ban Chỉ đạo … (sau đây gọi tắt là Ban Chỉ đạo),
+    // gồm:"), each read once however many clauses it heads.
+    let mut headings: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let texts = clauses.iter().flat_map(|c| {
+        let new: Vec<&str> = c
+            .headings
+            .iter()
+            .map(String::as_str)
+            .filter(|h| headings.insert(h))
+            .collect();
+        new.into_iter().chain(std::iter::once(c.text.as_str()))
+    });
+    for text in texts {
+        for (abbr, full) in definitions(text) {
             let (Some(a), Some(f)) = (canonical(&abbr), canonical(&full)) else {
                 continue;
             };
@@ -138,7 +150,10 @@ fn parenthesised(text: &str) -> Vec<(String, String)> {
             break;
         };
         rest = close + 1;
-        let inside = strip_called(text[open + 1..close].trim());
+        let whole = text[open + 1..close].trim();
+        let inside = strip_called(whole);
+        // "(sau đây gọi tắt là Ban Chỉ đạo)": a short name the document gives, initials or not.
+        let called = inside.len() < whole.len();
         // A name or an abbreviation starts with a capital ("(nếu có)", "(sau đây gọi là …)"
         // are neither), and one side is an abbreviation: a word of two capitals or more, inside
         // or among the few words before.
@@ -147,24 +162,43 @@ fn parenthesised(text: &str) -> Vec<(String, String)> {
         }
         let before = &text[..open];
         let near: String = before.chars().rev().take(40).collect();
-        if !has_capitals_word(inside) && !has_capitals_word(&near) {
+        if !called && !has_capitals_word(inside) && !has_capitals_word(&near) {
             continue;
         }
         let found = mentions.get_or_insert_with(|| crate::structure::agency::find_mentions(text));
+        // The name ends just before the parenthesis, or, for a short name the document gives,
+        // earlier in the same phrase ("Ban Chỉ đạo công tác người Việt Nam ở nước ngoài và bảo hộ
+        // công dân tỉnh Quảng Trị (sau đây gọi tắt là Ban Chỉ đạo)").
+        let ends_here = |m: &crate::structure::agency::Mention| {
+            let gap = &before[m.end..];
+            gap.trim().is_empty()
+                || (called && gap.len() < 120 && !gap.contains([',', ';', '.', ':', '(', ')']))
+        };
         let Some(name) = found
             .iter()
-            .rfind(|m| m.end <= open && before[m.end..].trim().is_empty())
+            .rfind(|m| m.end <= open && ends_here(m))
             .cloned()
         else {
             continue;
         };
-        if abbreviates(inside, &name.text) {
+        if abbreviates(inside, &name.text) || (called && shortens(inside, &name.text)) {
             out.push((inside.to_string(), name.text));
         } else if abbreviates(&name.text, inside) {
             out.push((name.text, inside.to_string()));
         }
     }
     out
+}
+
+/// Whether `short` is the beginning of the name `full`, in fewer words ("Ban Chỉ đạo" for "Ban
+/// Chỉ đạo công tác người Việt Nam ở nước ngoài tỉnh Quảng Trị").
+fn shortens(short: &str, full: &str) -> bool {
+    let (s, f) = (fold(short), fold(full));
+    let (sw, fw): (Vec<&str>, Vec<&str>) = (
+        s.split_whitespace().collect(),
+        f.split_whitespace().collect(),
+    );
+    !sw.is_empty() && sw.len() < fw.len() && fw.starts_with(&sw)
 }
 
 /// The name after "sau đây gọi tắt là", "gọi tắt là", "viết tắt là" (or the whole text).
@@ -384,6 +418,19 @@ mod tests {
             )],
         );
         assert_eq!(agencies(&d.clauses[0]), vec!["Công an"]);
+        // A short name the document gives in a heading, initials or not.
+        let mut c = clause(
+            "Ban Chỉ đạo làm việc theo chế độ kiêm nhiệm.",
+            &[("Ban Chỉ đạo", "Ban Chỉ đạo")],
+        );
+        c.headings = vec!["Điều 1. Thành lập Ban Chỉ đạo công tác người Việt Nam ở nước ngoài và bảo hộ công dân tỉnh Quảng Trị (sau đây gọi tắt là Ban Chỉ đạo), gồm:".into()];
+        let d = doc(Some("Quảng Trị"), vec![c]);
+        assert_eq!(
+            agencies(&d.clauses[0]),
+            vec!["Ban Chỉ đạo công tác người Việt Nam ở nước ngoài"]
+        );
+        // Not a beginning of the name before it: no definition.
+        assert!(definitions("Sở Ngoại vụ (sau đây gọi tắt là Ban Chỉ đạo)").is_empty());
     }
 
     #[test]
