@@ -685,20 +685,25 @@ pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
     Ok(docs)
 }
 
-/// Every clause of one document (by file), in reading order.
-pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, SearchError> {
-    let searcher = open.reader.searcher();
-    let f = &open.fields;
-    let q = BooleanQuery::new(vec![
+/// The records of one kind (clauses, the file record) of one corpus file.
+fn records_of(f: &Fields, kind: &str, file: &str) -> BooleanQuery {
+    BooleanQuery::new(vec![
         (
             Occur::Must,
-            term_query(f.kind, KIND_CLAUSE, IndexRecordOption::Basic),
+            term_query(f.kind, kind, IndexRecordOption::Basic),
         ),
         (
             Occur::Must,
             term_query(f.file, file, IndexRecordOption::Basic),
         ),
-    ]);
+    ])
+}
+
+/// Every clause of one document (by file), in reading order.
+pub fn clauses_of(open: &OpenIndex, file: &str) -> Result<Vec<StoredClause>, SearchError> {
+    let searcher = open.reader.searcher();
+    let f = &open.fields;
+    let q = records_of(f, KIND_CLAUSE, file);
     let mut out = Vec::new();
     for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
         out.push(stored_clause(&searcher, address)?);
@@ -771,17 +776,10 @@ pub fn attached_part<'t>(p: &str, types: &[&'t str]) -> (String, Option<&'t str>
 fn duplicate_key(open: &OpenIndex, file: &str) -> Result<Option<String>, SearchError> {
     let searcher = open.reader.searcher();
     let f = &open.fields;
-    let q = BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            term_query(f.kind, KIND_FILE, IndexRecordOption::Basic),
-        ),
-        (
-            Occur::Must,
-            term_query(f.file, file, IndexRecordOption::Basic),
-        ),
-    ]);
-    let found = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
+    let found = searcher.search(
+        &records_of(f, KIND_FILE, file),
+        &tantivy::collector::DocSetCollector,
+    )?;
     for address in found {
         let payload = crate::index::records::read_payload(&searcher, address)?;
         if let Ok(r) = serde_json::from_str::<crate::index::records::StoredFile>(&payload) {
