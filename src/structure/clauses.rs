@@ -474,11 +474,13 @@ fn ends_body(t: &str) -> bool {
 }
 
 /// The header of a document issued together with the one before it, starting at paragraph `k`:
-/// a type line ("KẾ HOẠCH", "QUY CHẾ") whose title is followed, within a few lines, by
-/// "(Ban hành kèm theo …)" (often joined to the title's last line). Returns the index of the
-/// paragraph that holds it, and the type.
+/// a title line in capitals that names its kind ("KẾ HOẠCH", "QUY CHẾ", "ĐỀ CƯƠNG BÁO CÁO",
+/// "DANH SÁCH …") followed, within a few lines, by "(Ban hành kèm theo …)" / "(Kèm theo …)"
+/// (often joined to the title's last line). A letter's outline or form sent with it is as much
+/// its text as a plan issued with a decision. Returns the index of the paragraph that holds it,
+/// and the kind.
 fn attached_header(paras: &[Paragraph], k: usize) -> Option<(usize, &'static str)> {
-    let doc_type = markers::type_line(&paras[k].text)?;
+    let doc_type = markers::attachment_title(&paras[k].text)?;
     let end =
         (k + 1..paras.len().min(k + 5)).find(|&j| issued_with_at(&paras[j].text).is_some())?;
     Some((end, doc_type))
@@ -1543,6 +1545,66 @@ mod tests {
         assert!(!clauses(&alone)
             .iter()
             .any(|c| c.text == "Tuần tra song phương."));
+    }
+
+    #[test]
+    fn an_outline_sent_with_a_letter_is_indexed_under_its_title() {
+        let s = "Kính gửi: Công an tỉnh\n\
+                 1. Đề nghị các đơn vị báo cáo kết quả (theo Đề cương gửi kèm).\n\
+                 2. Báo cáo gửi về Sở Ngoại vụ trước ngày 20/6/2024.\n\
+                 Nơi nhận:\n- Như trên;\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nLê Văn Dũng\n\
+                 ĐỀ CƯƠNG BÁO CÁO\nKết quả công tác lãnh sự 6 tháng đầu năm 2024\n\
+                 (Kèm theo Công văn số 512/SNgV-LS ngày 10/6/2024 của Sở Ngoại vụ)\n\
+                 I. KẾT QUẢ THỰC HIỆN\n1. Công tác lãnh đạo, chỉ đạo, ban hành văn bản.\n";
+        let c = clauses(s);
+        let item = c
+            .iter()
+            .find(|c| c.text.starts_with("Công tác lãnh đạo"))
+            .unwrap();
+        assert_eq!(item.path, "I.1");
+        assert_eq!(
+            item.headings,
+            [
+                "ĐỀ CƯƠNG BÁO CÁO Kết quả công tác lãnh sự 6 tháng đầu năm 2024",
+                "I. KẾT QUẢ THỰC HIỆN"
+            ]
+        );
+        assert_eq!(item.attached.as_deref(), Some("Đề cương"));
+        assert!(!c
+            .iter()
+            .any(|c| c.text.contains("Lê Văn Dũng") || c.text.contains("Kèm theo Công văn")));
+        // Without "(Kèm theo …)" a title in capitals after the signature starts nothing.
+        let alone = s.replace(
+            "(Kèm theo Công văn số 512/SNgV-LS ngày 10/6/2024 của Sở Ngoại vụ)\n",
+            "",
+        );
+        assert!(!clauses(&alone)
+            .iter()
+            .any(|c| c.text.starts_with("Công tác lãnh đạo")));
+    }
+
+    #[test]
+    fn a_contact_line_after_the_last_item_belongs_to_no_item() {
+        let s = "Kính gửi: Công an tỉnh\n\
+                 1. Đề nghị các đơn vị rà soát, báo cáo kết quả.\n\
+                 2. Báo cáo gửi về Sở Ngoại vụ trước ngày 20/6/2024.\n\
+                 Mọi chi tiết xin liên hệ: bà Hoàng Thị Cúc, Phòng Lãnh sự; điện thoại: 0238.3844.xxx.\n\
+                 Sở Ngoại vụ đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.\n\
+                 Nơi nhận:\n- Như trên;\n";
+        let c = clauses(s);
+        let contact = c
+            .iter()
+            .find(|c| c.text.starts_with("Mọi chi tiết"))
+            .unwrap();
+        assert_eq!((contact.zone, contact.path.as_str()), (Zone::Back, ""));
+        // More text of the last item stays in it.
+        let more = s.replace(
+            "Mọi chi tiết xin liên hệ: bà Hoàng Thị Cúc, Phòng Lãnh sự; điện thoại: 0238.3844.xxx.",
+            "Trường hợp chậm báo cáo, Sở Ngoại vụ tổng hợp, báo cáo UBND tỉnh.",
+        );
+        let c = clauses(&more);
+        let more = c.iter().find(|c| c.text.contains("chậm báo cáo")).unwrap();
+        assert_eq!((more.zone, more.path.as_str()), (Zone::Body, "2"));
     }
 
     #[test]

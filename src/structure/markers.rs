@@ -603,6 +603,36 @@ pub fn type_line(text: &str) -> Option<&'static str> {
     TYPES.iter().find(|(k, _)| *k == f).map(|&(_, v)| v)
 }
 
+/// Kinds of papers sent with a letter or plan that are no document type of their own: "ĐỀ
+/// CƯƠNG BÁO CÁO", "BIỂU MẪU", "DANH SÁCH THÀNH VIÊN". Folded, longest first.
+const ATTACHMENTS: &[(&str, &str)] = &[
+    ("bo tieu chi", "Bộ tiêu chí"),
+    ("bieu mau", "Biểu mẫu"),
+    ("de cuong", "Đề cương"),
+    ("danh sach", "Danh sách"),
+    ("danh muc", "Danh mục"),
+    ("phuong an", "Phương án"),
+    ("tieu chi", "Tiêu chí"),
+    ("noi quy", "Nội quy"),
+    ("bieu", "Biểu"),
+    ("mau", "Mẫu"),
+];
+
+/// The kind of an attachment's title line, in capitals: a type line or an attachment kind,
+/// alone or followed by more of the title ("ĐỀ CƯƠNG BÁO CÁO" → "Đề cương", "QUY CHẾ LÀM VIỆC
+/// CỦA BAN CHỈ ĐẠO" → "Quy chế"). Only a candidate: the caller wants "(Kèm theo …)" after it.
+pub fn attachment_title(text: &str) -> Option<&'static str> {
+    let t = text.trim().trim_end_matches([':', '.']).trim();
+    if t.chars().nth(200).is_some() || !is_all_caps(t) {
+        return None;
+    }
+    let f = fold(t);
+    TYPES.iter().chain(ATTACHMENTS).find_map(|&(k, v)| {
+        let rest = f.strip_prefix(k)?;
+        (rest.is_empty() || rest.starts_with(' ')).then_some(v)
+    })
+}
+
 /// A type line followed by more words on the same line ("LUẬT ĐIỆN ẢNH"): (type, rest).
 pub fn type_prefix(text: &str) -> Option<(&'static str, &str)> {
     let t = text.trim();
@@ -788,7 +818,11 @@ pub fn is_closing_formula(text: &str) -> bool {
         return true;
     }
     let f = fold(t);
-    if f.starts_with("yeu cau cac") || f.starts_with("de nghi cac") {
+    if f.starts_with("yeu cau cac") || f.starts_with("de nghi cac") || is_contact(&f) {
+        return true;
+    }
+    // "Trân trọng./.", "Trân trọng cảm ơn!": a letter's last words.
+    if f.starts_with("tran trong") && f.chars().nth(40).is_none() {
         return true;
     }
     // "… Kế hoạch này", "… Quyết định này": the document speaking of itself.
@@ -799,6 +833,16 @@ pub fn is_closing_formula(text: &str) -> bool {
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// Whom to ask, after a letter's last item: "Mọi chi tiết xin liên hệ: bà …", "Thông tin chi
+/// tiết liên hệ …", "Mọi vướng mắc đề nghị liên hệ …" (folded). It speaks to every addressee, of
+/// the whole letter, not of the item before it.
+fn is_contact(f: &str) -> bool {
+    let head = f.split(':').next().unwrap_or(f);
+    (head.starts_with("moi ") || head.starts_with("chi tiet") || head.starts_with("thong tin"))
+        && head.contains("lien he")
+        && head.chars().nth(120).is_none()
 }
 
 /// Closing paragraphs: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có …",
@@ -1031,6 +1075,44 @@ mod tests {
         ));
         assert!(is_preamble_start("Căn cứ Luật Tổ chức"));
         assert!(is_preamble_start("Theo đề nghị của Sở"));
+    }
+
+    #[test]
+    fn a_contact_line_or_regards_closes_a_letter() {
+        assert!(is_closing_formula(
+            "Mọi chi tiết xin liên hệ: bà Hoàng Thị Cúc, Phòng Lãnh sự, Sở Ngoại vụ; điện thoại: 0238.3844.xxx."
+        ));
+        assert!(is_closing_formula(
+            "Thông tin chi tiết xin liên hệ đồng chí Nguyễn Văn Nam, chuyên viên Phòng Hợp tác quốc tế, số điện thoại 0912.xxx.xxx."
+        ));
+        assert!(is_closing_formula("Trân trọng./."));
+        assert!(is_closing_formula("Trân trọng cảm ơn!"));
+        // A task that mentions contact, or regards inside a sentence, is no closing.
+        assert!(!is_closing_formula(
+            "Thông tin về các đoàn vào phải được gửi trước 05 ngày làm việc để phối hợp."
+        ));
+        assert!(!is_closing_formula(
+            "Sở Ngoại vụ giữ mối liên hệ thường xuyên với Đại sứ quán Việt Nam tại Lào."
+        ));
+        assert!(!is_closing_formula(
+            "Trân trọng giới thiệu các doanh nghiệp của tỉnh tham gia Hội chợ thương mại quốc tế Việt - Lào năm 2024 tại Viêng Chăn."
+        ));
+    }
+
+    #[test]
+    fn an_attachment_title_names_its_kind() {
+        assert_eq!(attachment_title("ĐỀ CƯƠNG BÁO CÁO"), Some("Đề cương"));
+        assert_eq!(
+            attachment_title("DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO"),
+            Some("Danh sách")
+        );
+        assert_eq!(attachment_title("BIỂU MẪU"), Some("Biểu mẫu"));
+        assert_eq!(attachment_title("QUY CHẾ LÀM VIỆC"), Some("Quy chế"));
+        assert_eq!(attachment_title("KẾ HOẠCH"), Some("Kế hoạch"));
+        // Not in capitals, a word that only begins like a kind, or no kind at all.
+        assert_eq!(attachment_title("Đề cương báo cáo"), None);
+        assert_eq!(attachment_title("MẪUTHỬ"), None);
+        assert_eq!(attachment_title("NGƯỜI VIỆT NAM Ở NƯỚC NGOÀI"), None);
     }
 
     #[test]
