@@ -303,7 +303,9 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             items |= !matches!(m.marker, Marker::Bullet(_));
             articles |= matches!(m.marker, Marker::Article(_));
         }
-        if in_end {
+        // After the closing paragraphs too: a form's "Trên đây là báo cáo …" ends the form,
+        // not the appendices and attachments after it.
+        if in_end || back {
             if matches!(parsed, Some(ref m) if matches!(m.marker, Marker::Appendix(_))) {
                 in_end = false;
                 back = false;
@@ -319,7 +321,7 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
                 back = false;
                 k = end + 1;
                 continue;
-            } else {
+            } else if in_end {
                 roles[k] = Role::End;
                 k += 1;
                 continue;
@@ -1581,6 +1583,22 @@ mod tests {
         assert!(!clauses(&alone)
             .iter()
             .any(|c| c.text.starts_with("Công tác lãnh đạo")));
+    }
+
+    #[test]
+    fn an_appendix_after_a_forms_closing_paragraph_is_body_again() {
+        let s = "NGHỊ ĐỊNH\nTHỬ\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định chi tiết.\n\
+                 Nơi nhận:\n- Như trên;\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\nLê Văn A\n\
+                 MẪU BÁO CÁO\nRà soát điều kiện hoạt động dịch vụ\n\
+                 (Kèm theo Nghị định số 112/2021/NĐ-CP)\n\
+                 1. Tên doanh nghiệp: ........\n\
+                 Trên đây là báo cáo của doanh nghiệp về việc rà soát điều kiện.\n\
+                 Phụ lục II\nMỨC TRẦN TIỀN KÝ QUỸ\n1. Đài Loan (Trung Quốc): 12.000.000 đồng.\n";
+        let c = clauses(s);
+        let form = c.iter().find(|c| c.text.starts_with("Trên đây")).unwrap();
+        assert_eq!(form.zone, Zone::Back);
+        let row = c.iter().find(|c| c.text.starts_with("Đài Loan")).unwrap();
+        assert_eq!((row.zone, row.path.as_str()), (Zone::Body, "Phụ lục II.1"));
     }
 
     #[test]
