@@ -688,6 +688,35 @@ struct Table {
     stt_col: Option<usize>,
     last_row: Option<usize>,
     rows: usize,
+    /// The depth of the stack under the open group heading ("A⇥HOẠT ĐỘNG ĐOÀN RA"), if any:
+    /// the next group, or the table's end, closes it.
+    group: Option<usize>,
+}
+
+/// A group row of a task table: its number cell a capital letter or a Roman numeral, one other
+/// cell filled, the group's title ("B⇥HOẠT ĐỘNG ĐOÀN VÀO", "II⇥Nhiệm vụ cụ thể"); the rows after
+/// it are its items. Returns its marker and title.
+fn group_row(cells: &[String], stt_col: usize) -> Option<(Marker, &str)> {
+    let label = cells.get(stt_col)?.trim_end_matches(['.', ')']);
+    let mut filled = cells
+        .iter()
+        .enumerate()
+        .filter(|(j, c)| *j != stt_col && !c.is_empty());
+    let (_, title) = filled.next()?;
+    if filled.next().is_some() || !title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let mut chars = label.chars();
+    let marker = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_uppercase() && !"IVX".contains(c) || c == 'Đ' => {
+            Marker::Capital(label.to_string())
+        }
+        (Some(_), _) if label.len() <= 6 && label.chars().all(|c| "IVXL".contains(c)) => {
+            Marker::Roman(label.to_string())
+        }
+        _ => return None,
+    };
+    Some((marker, title))
 }
 
 fn is_stt_value(cell: &str) -> bool {
@@ -843,6 +872,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     stt_col: None,
                     last_row: None,
                     rows: 0,
+                    group: None,
                 });
                 let first_is_stt = cells.first().is_some_and(|c| is_stt_value(c));
                 let header_like = tb.header.is_none()
@@ -855,6 +885,35 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 if header_like {
                     tb.stt_col = cells.iter().position(|c| is_stt_header(c));
                     tb.header = Some(cells);
+                    continue;
+                }
+                if let Some((marker, title)) = group_row(&cells, tb.stt_col.unwrap_or(0)) {
+                    // A group heading over the rows after it, never a row's text.
+                    stack.truncate(*tb.group.get_or_insert(stack.len()));
+                    if let Some(f) = stack.last() {
+                        nodes[f.node].children = true;
+                    }
+                    let headings = headings_of(&stack);
+                    stack.push(Frame {
+                        rank: stack.last().map_or(0, |f| f.rank) + 1,
+                        heading: format!("{}. {title}", marker.label()),
+                        marker: Some(marker.clone()),
+                        colon: None,
+                        node: nodes.len(),
+                    });
+                    nodes.push(Node {
+                        what: What::Item {
+                            marker,
+                            sentence: false,
+                        },
+                        text: title.to_string(),
+                        line: p.line,
+                        path: path_of(&stack),
+                        headings,
+                        zone,
+                        children: false,
+                    });
+                    tb.last_row = None;
                     continue;
                 }
                 let stt_col = tb.stt_col.or(if first_is_stt { Some(0) } else { None });
@@ -913,7 +972,10 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 continue;
             }
         }
-        table = None;
+        // The table's last group ends with it.
+        if let Some(depth) = table.take().and_then(|tb| tb.group) {
+            stack.truncate(depth);
+        }
 
         let parsed = markers::parse(text);
         match parsed {
@@ -1462,6 +1524,32 @@ mod tests {
         );
         assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
         assert!(c.iter().any(|c| c.path == "IV.1"));
+    }
+
+    #[test]
+    fn group_rows_of_a_table_head_the_rows_after_them() {
+        let s = "II. NỘI DUNG\nTT\tNội dung\tĐơn vị chủ trì\tThời gian\n\
+                 A\tHOẠT ĐỘNG ĐOÀN RA\n1\tXúc tiến đầu tư tại Hàn Quốc\tSở Tài chính\tQuý III\n\
+                 B\tHOẠT ĐỘNG ĐOÀN VÀO\n2\tĐón đoàn doanh nghiệp Nhật Bản\tSở Tài chính\tQuý II\n\
+                 Ghi chú: thời gian có thể điều chỉnh.\nIII. KINH PHÍ\n1. Ngân sách tỉnh.\n";
+        let c = clauses(s);
+        let find = |path: &str| c.iter().find(|c| c.path == path).map(|c| c.text.as_str());
+        // A heading, as "II. NỘI DUNG" is: not a clause of its own.
+        assert_eq!(find("II.A"), None);
+        assert_eq!(
+            find("II.A.1"),
+            Some("Xúc tiến đầu tư tại Hàn Quốc\nĐơn vị chủ trì: Sở Tài chính\nThời gian: Quý III")
+        );
+        let row = c.iter().find(|c| c.path == "II.B.2").unwrap();
+        assert_eq!(row.headings, ["II. NỘI DUNG", "B. HOẠT ĐỘNG ĐOÀN VÀO"]);
+        // The table's end closes its last group.
+        assert_eq!(find("II"), Some("Ghi chú: thời gian có thể điều chỉnh."));
+        assert!(find("III.1").is_some());
+        // A row of several cells numbered "A" is a row, not a group.
+        let cells: Vec<String> = ["A", "Tập huấn", "Sở Ngoại vụ"].map(String::from).into();
+        assert!(group_row(&cells, 0).is_none());
+        let cells: Vec<String> = ["3", "Tập huấn"].map(String::from).into();
+        assert!(group_row(&cells, 0).is_none());
     }
 
     #[test]
