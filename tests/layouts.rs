@@ -7,7 +7,8 @@
 //! signature table copied as rows; a Quy chế whose articles give duties to several bodies; a
 //! Chỉ thị addressed to heads of departments; a plan copied with its legal portal's page (HTML
 //! entities, "<br>" line breaks, the portal's table of attributes above the header); a
-//! district's plan. The expectations are read off the documents, line by line.
+//! district's plan; a plan copied as Markdown, its header, task table (rows in lettered groups)
+//! and closing all tables. The expectations are read off the documents, line by line.
 
 mod common;
 use common::*;
@@ -137,6 +138,39 @@ fn markdown_headings_are_sections_and_table_rows_are_their_items() {
         .unwrap()
         .iter()
         .all(|c| !c["text"].as_str().unwrap().starts_with('#')));
+}
+
+#[test]
+fn a_plan_copied_as_markdown_tables_reads_as_its_document() {
+    const FILE: &str = "markdown_bang_daklak.txt";
+    // The header is a Markdown table: "| ỦY BAN NHÂN DÂN<br>TỈNH ĐẮK LẮK<br>------- | CỘNG HÒA …
+    // |" (line 1), "| Số: 25/KH-UBND | *Đắk Lắk, ngày 15 tháng 01 năm 2025* |" (line 3); the
+    // closing too: "| **Nơi nhận:**<br>… | **TM. ỦY BAN NHÂN DÂN**<br>…<br>**Nguyễn Thiên Văn** |"
+    // (line 60).
+    let d = document(FILE);
+    assert_eq!(d["number"], "25/KH-UBND");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân tỉnh Đắk Lắk");
+    assert_eq!(d["province"], "Đắk Lắk");
+    assert_eq!(d["date"], "2025-01-15");
+    assert_eq!(d["signer"], "Nguyễn Thiên Văn");
+    // "| **B** | **HOẠT ĐỘNG ĐOÀN VÀO** | | | |" (line 25) heads the rows after it, and is no
+    // part of row 3 before it (line 24).
+    let v = run_json(&["show", "25/KH-UBND", "II.A.3"]);
+    let clauses = v["clauses"].as_array().unwrap();
+    assert_eq!(clauses.len(), 1, "{v}");
+    assert_eq!(clauses[0]["line"], 24);
+    assert!(
+        !clauses[0]["text"].as_str().unwrap().contains("ĐOÀN VÀO"),
+        "{v}"
+    );
+    let v = run_json(&["show", "25/KH-UBND", "II.B.4"]);
+    assert_eq!(v["clauses"][0]["line"], 26, "{v}");
+    // No clause keeps Markdown's marks ("*Ghi chú: …*" on line 37).
+    let all = run_json(&["show", FILE]);
+    for c in all["clauses"].as_array().unwrap() {
+        let text = c["text"].as_str().unwrap();
+        assert!(!text.contains('*') && !text.contains('|'), "{text}");
+    }
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //!
 //! * `**bold**` markers and the hashes of a Markdown heading ("## III. KINH PHÍ") — the text
 //!   stays, so a heading is read as the marker line it holds;
+//! * Markdown emphasis around a whole line or cell ("*Đắk Lắk, ngày 15 tháng 01 năm 2025*",
+//!   "_Ghi chú: …_");
 //! * separator lines ("-------", "|", "***", markdown table rules) — kept as hard breaks so the
 //!   lines around them are never glued;
 //! * portal boilerplate ("Hệ thống pháp luật", "Nguồn tra cứu: …", "Tải văn bản", …);
@@ -13,7 +15,8 @@
 //! * trailing separator runs on a header line ("QUỐC HỘI -------").
 //!
 //! The portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …") is kept: metadata reads it.
-//! Markdown table rows ("| a | b |") become tab-separated rows.
+//! Markdown table rows ("| a | b |") become tab-separated rows; a header or closing table's
+//! row, whose cells hold their column's lines apart by "<br>", becomes one row a line.
 
 use super::chars::clean_chars;
 use super::entities;
@@ -56,7 +59,12 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
         } else {
             Cow::Borrowed(raw)
         };
-        for piece in html_lines(&raw) {
+        let columns = markdown_columns(&raw);
+        let pieces = match &columns {
+            Some(rows) => rows.iter().map(String::as_str).collect(),
+            None => html_lines(&raw),
+        };
+        for piece in pieces {
             let (k, t) = match entities::decode(piece) {
                 Cow::Borrowed(p) => classify(p),
                 // A reference may stand for a character the cleaning maps ("&#160;").
@@ -116,7 +124,7 @@ fn classify(raw: &str) -> (Kind, String) {
     } else {
         Cow::Borrowed(stripped)
     };
-    let trimmed = strip_heading_hashes(unbolded.trim());
+    let trimmed = strip_emphasis(strip_heading_hashes(unbolded.trim()));
     if trimmed.is_empty() {
         return (Kind::Blank, String::new());
     }
@@ -131,7 +139,10 @@ fn classify(raw: &str) -> (Kind, String) {
     if s.starts_with('|') && s.ends_with('|') && s.len() > 2 && s.matches('|').count() >= 3 {
         let inner = &s[1..s.len() - 1];
         if inner.chars().any(|c| c.is_alphanumeric()) {
-            let cells: Vec<Cow<str>> = inner.split('|').map(|c| cell_breaks(c.trim())).collect();
+            let cells: Vec<Cow<str>> = inner
+                .split('|')
+                .map(|c| cell_breaks(strip_emphasis(c.trim())))
+                .collect();
             row = cells.join("\t");
             s = &row;
         }
@@ -163,6 +174,78 @@ fn classify(raw: &str) -> (Kind, String) {
         return (Kind::Number, s.to_string());
     }
     (Kind::Text, s.to_string())
+}
+
+/// A row of a header or closing table copied as Markdown ("| ỦY BAN NHÂN DÂN<br>TỈNH ĐẮK LẮK |
+/// CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |", "| Nơi nhận:<br>- Bộ
+/// Ngoại giao; | TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>…<br>Nguyễn Văn A |"): each cell's
+/// lines are the lines of its column, so the row is the tabbed rows a word processor's copy
+/// gives — the k-th line of every cell side by side — which the header and closing tables are
+/// read from. A row of a body table keeps its cells' lines together (see [`cell_breaks`]).
+fn markdown_columns(raw: &str) -> Option<Vec<String>> {
+    let t = raw.trim();
+    if !t.contains('<') || !t.starts_with('|') || !t.ends_with('|') || t.len() < 3 {
+        return None;
+    }
+    let cells: Vec<Vec<&str>> = t[1..t.len() - 1]
+        .split('|')
+        .map(|c| split_breaks(c.trim()))
+        .collect();
+    let framed = cells.iter().any(|c| {
+        let head = fold_prefix(c[0].trim_start_matches(['*', '_']), 30);
+        head.starts_with("cong hoa xa hoi chu nghia") || head.starts_with("noi nhan")
+    });
+    let depth = cells.iter().map(Vec::len).max().unwrap_or(0);
+    if cells.len() < 2 || depth < 2 || !framed {
+        return None;
+    }
+    let rows = (0..depth).map(|k| {
+        let row: Vec<&str> = cells
+            .iter()
+            .map(|c| c.get(k).map_or("", |l| l.trim()))
+            .collect();
+        row.join("\t")
+    });
+    Some(rows.collect())
+}
+
+/// A cell's text cut at its line breaks ("TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH").
+fn split_breaks(cell: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut from, mut at) = (0, 0);
+    while let Some(k) = cell[at..].find('<').map(|k| at + k) {
+        match cell[k..].find('>').map(|e| k + e + 1) {
+            Some(e) if is_line_break_tag(&cell[k..e]) => {
+                parts.push(&cell[from..k]);
+                from = e;
+                at = e;
+            }
+            _ => at = k + 1,
+        }
+    }
+    parts.push(&cell[from..]);
+    parts
+}
+
+/// "*Đắk Lắk, ngày 15 tháng 01 năm 2025*" → "Đắk Lắk, ngày 15 tháng 01 năm 2025": Markdown
+/// emphasis around a whole line or cell is no part of its text. A bullet ("* Nội dung") and
+/// emphasis on part of a line ("*Căn cứ* Luật …") stay.
+fn strip_emphasis(s: &str) -> &str {
+    for d in ['*', '_'] {
+        let open = s.len() - s.trim_start_matches(d).len();
+        let close = s.len() - s.trim_end_matches(d).len();
+        if open == 0 || open != close || open > 3 || s.len() <= 2 * open {
+            continue;
+        }
+        let inner = &s[open..s.len() - close];
+        if !inner.contains(d)
+            && !inner.starts_with(char::is_whitespace)
+            && !inner.ends_with(char::is_whitespace)
+        {
+            return inner;
+        }
+    }
+    s
 }
 
 /// A line break inside a Markdown cell ("Công an tỉnh<br>Sở Ngoại vụ"): the cell's lines are
@@ -203,20 +286,7 @@ fn html_lines(raw: &str) -> Vec<&str> {
     if !raw.contains('<') || row {
         return vec![raw];
     }
-    let mut parts = Vec::new();
-    let (mut from, mut at) = (0, 0);
-    while let Some(k) = raw[at..].find('<').map(|k| at + k) {
-        match raw[k..].find('>').map(|e| k + e + 1) {
-            Some(e) if is_line_break_tag(&raw[k..e]) => {
-                parts.push(&raw[from..k]);
-                from = e;
-                at = e;
-            }
-            _ => at = k + 1,
-        }
-    }
-    parts.push(&raw[from..]);
-    parts
+    split_breaks(raw)
 }
 
 /// `<br>`, `<br/>`, `<BR />`.
@@ -927,6 +997,64 @@ mod tests {
             texts("| 1 | Sở A;<br>Sở B | Công an tỉnh<BR />Sở Ngoại vụ | a < b |"),
             ["1\tSở A; Sở B\tCông an tỉnh; Sở Ngoại vụ\ta < b"]
         );
+    }
+
+    #[test]
+    fn markdown_header_and_closing_tables_are_their_columns_lines() {
+        let head =
+            "| ỦY BAN NHÂN DÂN<br>TỈNH ĐẮK LẮK<br>------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>\
+                    Độc lập - Tự do - Hạnh phúc<br>--------------- |\n|---|---|\n\
+                    | Số: 25/KH-UBND | *Đắk Lắk, ngày 15 tháng 01 năm 2025* |";
+        assert_eq!(
+            texts(head),
+            [
+                "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "TỈNH ĐẮK LẮK\tĐộc lập - Tự do - Hạnh phúc",
+                "<break>",
+                "<break>",
+                "Số: 25/KH-UBND\tĐắk Lắk, ngày 15 tháng 01 năm 2025"
+            ]
+        );
+        let closing = "| **Nơi nhận:**<br>- Bộ Ngoại giao (b/c);<br>- Lưu: VT, NC. | \
+                       **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**Nguyễn Thiên Văn** |";
+        assert_eq!(
+            texts(closing),
+            [
+                "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN",
+                "- Bộ Ngoại giao (b/c);\tKT. CHỦ TỊCH",
+                "- Lưu: VT, NC.\tNguyễn Thiên Văn"
+            ]
+        );
+        let p = clean_lines(closing);
+        assert!(p.iter().all(|p| matches!(p, Piece::Text { line: 1, .. })));
+        // A body table's row keeps each cell's lines together.
+        assert_eq!(
+            texts("| 4 | Đón tiếp Đoàn Đại sứ | Sở Văn hóa;<br>Công an tỉnh | Tháng 3 |"),
+            ["4\tĐón tiếp Đoàn Đại sứ\tSở Văn hóa; Công an tỉnh\tTháng 3"]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_around_a_line_or_cell() {
+        assert_eq!(
+            texts("*Ghi chú: Thời gian có thể điều chỉnh.*\n_Hà Nội, ngày 5 tháng 3 năm 2024_"),
+            [
+                "Ghi chú: Thời gian có thể điều chỉnh.",
+                "Hà Nội, ngày 5 tháng 3 năm 2024"
+            ]
+        );
+        assert_eq!(texts("| 1 | *Quý I* |"), ["1\tQuý I"]);
+        assert_eq!(texts("***Căn cứ***"), ["Căn cứ"]);
+        // A bullet, emphasis on part of a line and a lone asterisk stay.
+        assert_eq!(
+            texts("* Tổ chức hội nghị *\n*Căn cứ* Luật Tổ chức chính quyền địa phương\n*"),
+            [
+                "* Tổ chức hội nghị *",
+                "*Căn cứ* Luật Tổ chức chính quyền địa phương",
+                "<break>"
+            ]
+        );
+        assert_eq!(texts("a_b_c"), ["a_b_c"]);
     }
 
     #[test]
