@@ -11,26 +11,10 @@ fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-fn seeds() -> Value {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds.json"),
-    )
-    .unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
-/// Runs tracuu with `--corpus`/`--index` set and returns (exit code, stdout, stderr).
 /// A fresh index of the bundled corpus, shared by read-only tests.
 fn seed_index() -> &'static Path {
     static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let (code, out, err) = tracuu(&corpus(), dir.path(), &["index"]);
-            assert_eq!(code, 0, "{out}{err}");
-            dir
-        })
-        .path()
+    INDEX.get_or_init(|| indexed(&corpus())).path()
 }
 
 fn search_json(query: &str, extra: &[&str]) -> Value {

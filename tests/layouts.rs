@@ -23,14 +23,7 @@ fn corpus() -> PathBuf {
 
 fn index() -> &'static Path {
     static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let (code, out, err) = tracuu(&corpus(), dir.path(), &["index"]);
-            assert_eq!(code, 0, "{out}{err}");
-            dir
-        })
-        .path()
+    INDEX.get_or_init(|| indexed(&corpus())).path()
 }
 
 fn run_json(args: &[&str]) -> Value {

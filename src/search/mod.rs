@@ -556,13 +556,27 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
 
 /// Whether a live clause cites the reference, or belongs to the document it numbers.
 fn cited(searcher: &Searcher, f: &Fields, reference: &str) -> Result<bool, SearchError> {
-    for field in [f.refs, f.number] {
-        let term = Term::from_field_text(field, reference);
-        if searcher.doc_freq(&term)? > 0
-            && searcher.search(
-                &TermQuery::new(term, IndexRecordOption::Basic),
-                &tantivy::collector::Count,
-            )? > 0
+    in_live_clause(searcher, &[f.refs, f.number], reference, u64::MAX)
+}
+
+/// Whether a live clause holds `value` in one of `fields`. Term frequencies still count deleted
+/// records, so a term is looked up for real, unless so frequent (`trusted_from` or more) that
+/// its clauses cannot all be gone.
+fn in_live_clause(
+    searcher: &Searcher,
+    fields: &[tantivy::schema::Field],
+    value: &str,
+    trusted_from: u64,
+) -> Result<bool, SearchError> {
+    for &field in fields {
+        let term = Term::from_field_text(field, value);
+        let n = searcher.doc_freq(&term)?;
+        if n >= trusted_from
+            || (n > 0
+                && searcher.search(
+                    &TermQuery::new(term, IndexRecordOption::Basic),
+                    &tantivy::collector::Count,
+                )? > 0)
         {
             return Ok(true);
         }
@@ -585,20 +599,7 @@ fn unmatched_words(
         if let Some(&k) = known.get(folded) {
             return Ok(k);
         }
-        let mut present = false;
-        for field in [f.text_fold, f.heads] {
-            let term = Term::from_field_text(field, folded);
-            let n = searcher.doc_freq(&term)?;
-            present = n >= COUNTED_BELOW
-                || (n > 0
-                    && searcher.search(
-                        &TermQuery::new(term, IndexRecordOption::Basic),
-                        &tantivy::collector::Count,
-                    )? > 0);
-            if present {
-                break;
-            }
-        }
+        let present = in_live_clause(searcher, &[f.text_fold, f.heads], folded, COUNTED_BELOW)?;
         known.insert(folded.to_string(), present);
         Ok(present)
     };

@@ -48,6 +48,15 @@ pub fn temp_corpus() -> (tempfile::TempDir, PathBuf) {
     (dir, corpus)
 }
 
+/// A fresh index of `corpus`, built by the binary, in a temporary directory (removed when
+/// dropped): what the read-only tests of a crate share, each crate keeping one in a `OnceLock`.
+pub fn indexed(corpus: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = tracuu(corpus, dir.path(), &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    dir
+}
+
 /// The JSON a command printed, or a failure that shows what it printed instead.
 pub fn json(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
