@@ -816,6 +816,7 @@ impl<'a> Analysed<'a> {
             "la co quan chu tri",
             "la don vi dau moi",
             "la don vi chu tri",
+            "la don vi thuong truc",
             "la dau moi",
             "lam dau moi",
         ];
@@ -2418,11 +2419,18 @@ mod tests {
                 "Trung tâm Dịch vụ đối ngoại là đơn vị sự nghiệp trực thuộc Sở Ngoại vụ.",
                 ClauseKind::Item,
             ),
+            clause(
+                "I.5",
+                &h,
+                "Sở Ngoại vụ là đơn vị thường trực, tổng hợp kết quả thực hiện.",
+                ClauseKind::Item,
+            ),
         ]);
         assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
         assert_eq!(roles(&d.clauses[1]), vec![r("Phòng Lãnh sự", Role::Lead)]);
         assert_eq!(roles(&d.clauses[2]), vec![]);
         assert_eq!(roles(&d.clauses[3]), vec![]);
+        assert_eq!(roles(&d.clauses[4]), vec![r("Sở Ngoại vụ", Role::Lead)]);
         // A heading stating the doer's standing, then its duties, gives it the items.
         let heads = [
             "Điều 3. Tổ chức hoạt động của Ban Chỉ đạo",
