@@ -97,9 +97,33 @@ pub fn normalize_number(number: &str) -> String {
     out
 }
 
+/// Whether a normalised document number is `said` as people say and write it in prose: the
+/// whole number, or its beginning up to a "/" ("2417" for 2417/kh-ubnd, "12/2024" for
+/// 12/2024/qđ-ubnd). `said` is normalised too. The index asks the same as a range of terms,
+/// from `said_prefix` up to the next key (`search::filters::number_query`).
+pub fn number_is_said(number: &str, said: &str) -> bool {
+    number == said || (!said.is_empty() && number.starts_with(&said_prefix(said)))
+}
+
+/// What every number said as `said` (and longer) starts with: `said` and a "/".
+pub fn said_prefix(said: &str) -> String {
+    format!("{said}/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_said_whole_or_up_to_a_slash() {
+        let n = normalize_number("12/2024/QĐ-UBND");
+        assert!(number_is_said(&n, &normalize_number("12/2024/QĐ-UBND")));
+        assert!(number_is_said(&n, "12/2024"));
+        assert!(number_is_said(&n, "12"));
+        assert!(!number_is_said(&n, "1"), "not inside the number's digits");
+        assert!(!number_is_said(&n, "12/20"), "not inside a part");
+        assert!(!number_is_said(&n, ""));
+    }
 
     #[test]
     fn many_references_keep_their_order_without_duplicates() {

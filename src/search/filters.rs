@@ -8,7 +8,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
 use super::query::{FilterText, QueryError};
-use crate::analysis::refs::normalize_number;
+use crate::analysis::refs::{normalize_number, said_prefix};
 use crate::index::records::to_datetime;
 use crate::index::schema::{filter_key, Fields};
 use crate::model::{Date, Role};
@@ -79,7 +79,7 @@ pub fn province_query(field: Field, keys: &[String]) -> Box<dyn Query> {
 }
 
 /// A document number as typed, or its beginning up to a "/" ("2417" for 2417/KH-UBND,
-/// "12/2024" for 12/2024/QĐ-UBND: how numbers are said and written in prose).
+/// "12/2024" for 12/2024/QĐ-UBND): `refs::number_is_said` as a query.
 pub fn number_query(field: Field, typed: &str) -> Box<dyn Query> {
     let n = normalize_number(typed);
     let exact: Box<dyn Query> = Box::new(TermQuery::new(
@@ -88,7 +88,7 @@ pub fn number_query(field: Field, typed: &str) -> Box<dyn Query> {
     ));
     // Every number that starts with "n/": from "n/" up to "n0" ('0' follows '/').
     let prefix: Box<dyn Query> = Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_text(field, &format!("{n}/"))),
+        Bound::Included(Term::from_field_text(field, &said_prefix(&n))),
         Bound::Excluded(Term::from_field_text(field, &format!("{n}0"))),
     ));
     Box::new(BooleanQuery::new(vec![

@@ -21,6 +21,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
+use crate::analysis::refs::number_is_said;
 use crate::index::records::{StoredClause, StoredDoc};
 use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::index::OpenIndex;
@@ -815,11 +816,10 @@ pub fn show(
     };
     // "2417" for "2417/KH-UBND", "12/2024" for "12/2024/QĐ-UBND": the number as people say it,
     // without its symbol.
-    if candidates.is_empty() && !wanted.is_empty() && !wanted.ends_with('/') {
-        let prefix = format!("{wanted}/");
+    if candidates.is_empty() && !wanted.ends_with('/') {
         candidates = docs
             .iter()
-            .filter(|d| number_of(d).is_some_and(|n| n.starts_with(&prefix)))
+            .filter(|d| number_of(d).is_some_and(|n| number_is_said(&n, &wanted)))
             .collect();
     }
     // A file holding the same document as another, indexed from that one: its document.
