@@ -902,3 +902,38 @@ fn an_expansion_is_marked_whole_never_by_one_of_its_words() {
         }
     }
 }
+
+#[test]
+fn a_wrong_tone_mark_finds_the_words_together_before_the_words_apart() {
+    let (dir, corpus) = temp_corpus();
+    let mut text = String::from(
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 12/KH-UBND\nNinh Bình, ngày 02 tháng 3 năm 2025\n\nKẾ HOẠCH\nThực hiện công tác đối ngoại năm 2025\n\nI. NHIỆM VỤ\n",
+    );
+    // Five clauses with both words typed, apart; one with the words together, other marks.
+    for i in 1..=5 {
+        text.push_str(&format!(
+            "{i}. Hỗ trợ giáo dục tại các xã ngoại thành số {i} theo kế hoạch của huyện.\n"
+        ));
+    }
+    text.push_str("6. Phát huy vai trò của ngoại giao nhân dân trong quan hệ với các địa phương nước ngoài.\n");
+    std::fs::write(corpus.join("kh.txt"), text).unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(
+        &corpus,
+        &index,
+        &["--json", "search", "ngoại giáo", "-n", "3"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let v = json(&out);
+    assert_eq!(v["hits"][0]["path"], "I.6", "{v}");
+    assert_eq!(v["relaxed_tones"], true, "{v}");
+    // Typed right, the words together come first without relaxing anything.
+    let (_, out, _) = tracuu(
+        &corpus,
+        &index,
+        &["--json", "search", "ngoại giao", "-n", "3"],
+    );
+    let v = json(&out);
+    assert_eq!(v["hits"][0]["path"], "I.6", "{v}");
+    assert_eq!(v["relaxed_tones"], false, "{v}");
+}

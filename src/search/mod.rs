@@ -31,7 +31,7 @@ use candidates::{
 };
 use filters::Filters;
 use query::{ParsedQuery, QueryError};
-use rank::Weights;
+use rank::{Features, Weights};
 use top_k::{count_matches, segment_executor, top_k};
 
 /// Why a search failed.
@@ -502,8 +502,17 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             .iter()
             .filter(|c| c.features.tier_exact >= 2)
             .count();
+        // Few phrases with the marks typed, and the phrase with other marks: the marks were
+        // likely wrong ("ngoại giáo"), and the words typed found apart are no good answer.
+        let phrases = candidates
+            .iter()
+            .filter(|c| c.features.tier_exact >= 3)
+            .count();
+        let other_marks = candidates
+            .iter()
+            .any(|c| c.features.tier_folded >= 3 && c.features.tier_exact < 3);
         let exact_count = (total, total_exact);
-        if good < wanted {
+        if good < wanted || (phrases < wanted && other_marks) {
             (total, total_exact) = cast(false, &mut candidates)?;
             // A clause with nothing but a word of other marks does not make the search relaxed.
             relaxed = candidates
@@ -527,10 +536,14 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     } else {
         total = total.saturating_sub(gathered - candidates.len());
     }
+    let key = if relaxed {
+        Features::relaxed_key
+    } else {
+        Features::key
+    };
     candidates.sort_by(|a, b| {
-        b.features
-            .key()
-            .partial_cmp(&a.features.key())
+        key(&b.features)
+            .partial_cmp(&key(&a.features))
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| a.file.cmp(&b.file))
             .then_with(|| a.line.cmp(&b.line))

@@ -98,6 +98,20 @@ impl Features {
             self.score,
         )
     }
+
+    /// Sort key, best first, when the tone marks typed found too little and the search was
+    /// relaxed (`SearchResults::relaxed_tones`): the marks were likely wrong ("ngoại giáo" for
+    /// "ngoại giao"), so the words found together with other marks rank above the same words
+    /// found apart with the marks typed ("giáo dục … ngoại thành"); among equals the marks typed
+    /// still come first.
+    pub fn relaxed_key(&self) -> (u8, u8, bool, f32) {
+        (
+            self.tier_exact.max(self.tier_folded_counted()),
+            self.tier_exact,
+            self.lead,
+            self.score,
+        )
+    }
 }
 
 /// No query syllable.
