@@ -343,13 +343,6 @@ const TASK_VERBS: &[&str] = &[
     "bố trí",
     "kiểm tra",
     "hỗ trợ",
-    "là cơ quan",
-    // "X là đầu mối liên hệ …", "X là đơn vị đầu mối": the focal point, a lead (`verb_role`).
-    "là đầu mối",
-    "là đơn vị đầu mối",
-    "là đơn vị chủ trì",
-    "là đơn vị thường trực",
-    "làm đầu mối",
     "quán triệt",
     "báo cáo",
     "cung cấp",
@@ -500,6 +493,44 @@ fn phrase_at(toks: &[Tok], i: usize, p: &str) -> Option<usize> {
         j += 1;
     }
     Some(j)
+}
+
+/// A task verb at token `i`: one of `TASK_VERBS`, or the doer's standing ("là cơ quan …").
+fn task_verb_at(toks: &[Tok], i: usize) -> bool {
+    TASK_VERBS.iter().any(|p| phrase_at(toks, i, p).is_some()) || standing_at(toks, i).is_some()
+}
+
+/// Standings that make their agency the lead, folded: "X là cơ quan thường trực …", "Sở Y -
+/// cơ quan chủ trì", "X làm đầu mối liên hệ", "X là đơn vị đầu mối".
+const LEADING_STANDINGS: &[&str] = &[
+    "co quan thuong truc",
+    "co quan chu tri",
+    "co quan dau moi",
+    "don vi thuong truc",
+    "don vi chu tri",
+    "don vi dau moi",
+    "dau moi",
+];
+
+/// "X là cơ quan …", "X là đơn vị đầu mối", "X làm đầu mối": the doer's standing, which
+/// stands for its verb ("Sở Ngoại vụ là cơ quan thường trực, có trách nhiệm:"; "Trung tâm Y là
+/// đơn vị sự nghiệp …" only describes). The token after the standing at token `i`, if there.
+fn standing_at(toks: &[Tok], i: usize) -> Option<usize> {
+    if !matches!(toks.get(i)?.f.as_str(), "la" | "lam") {
+        return None;
+    }
+    pat_at(toks, i + 1, "co quan").or_else(|| leading_standing_at(toks, i))
+}
+
+/// The token after a standing that makes its agency the lead ("là cơ quan thường trực",
+/// "làm đầu mối") at token `i`, if there.
+fn leading_standing_at(toks: &[Tok], i: usize) -> Option<usize> {
+    if !matches!(toks.get(i)?.f.as_str(), "la" | "lam") {
+        return None;
+    }
+    LEADING_STANDINGS
+        .iter()
+        .find_map(|p| pat_at(toks, i + 1, p))
 }
 
 /// "Giao Giám đốc Sở Ngoại vụ chủ trì …": an agency's head stands for the agency. The first
@@ -722,10 +753,8 @@ impl<'a> Analysed<'a> {
                 self.toks[k - 1].f.as_str(),
                 "nang" | "vu" | "vuc" | "nganh" | "ban"
             );
-            let verb = TASK_VERBS
-                .iter()
-                .find(|p| phrase_at(&self.toks, k, p).is_some());
-            if verb.is_some_and(|v| !(remit_noun && *v == "quản lý")) {
+            let managing = phrase_at(&self.toks, k, "quản lý").is_some();
+            if task_verb_at(&self.toks, k) && !(remit_noun && managing) {
                 return k;
             }
         }
@@ -736,16 +765,11 @@ impl<'a> Analysed<'a> {
     /// (cơ quan thường trực của Ban Chỉ đạo) chủ trì": an apposition states the agency's
     /// standing, and the verb comes after it. The token after the apposition, else `j`.
     fn after_apposition(&self, j: usize) -> usize {
-        const STANDING: &[&str] = &[
-            "co quan thuong truc",
-            "co quan chu tri",
-            "co quan dau moi",
-            "co quan chuyen mon",
-        ];
         let opens = matches!(self.toks.get(j).map(|t| t.f.as_str()), Some("-" | "("));
         if !opens
-            || !STANDING
+            || !LEADING_STANDINGS
                 .iter()
+                .chain(&["co quan chuyen mon"])
                 .any(|p| pat_at(&self.toks, j + 1, p).is_some())
         {
             return j;
@@ -808,18 +832,6 @@ impl<'a> Analysed<'a> {
 
     /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
     fn verb_role(&self, j: usize, default: Role) -> Role {
-        // "X là cơ quan đầu mối, …", "X là cơ quan thường trực": the agency that leads.
-        const FOCAL: &[&str] = &[
-            "chu tri",
-            "la co quan dau moi",
-            "la co quan thuong truc",
-            "la co quan chu tri",
-            "la don vi dau moi",
-            "la don vi chu tri",
-            "la don vi thuong truc",
-            "la dau moi",
-            "lam dau moi",
-        ];
         // "Các sở, ban, ngành chủ động phối hợp …": a manner word before the verb.
         let mut j = j;
         while let Some(e) = [
@@ -834,7 +846,10 @@ impl<'a> Analysed<'a> {
         {
             j = e;
         }
-        if FOCAL.iter().any(|p| pat_at(&self.toks, j, p).is_some()) {
+        // "X là cơ quan đầu mối, …", "X là cơ quan thường trực": the agency that leads.
+        if pat_at(&self.toks, j, "chu tri").is_some()
+            || leading_standing_at(&self.toks, j).is_some()
+        {
             Role::Lead
         } else if ["phoi hop", "tham gia phoi hop", "cung phoi hop"]
             .iter()
@@ -847,6 +862,22 @@ impl<'a> Analysed<'a> {
     }
 
     /// The words before token `ts` back to `seg`, folded, commas kept, mentions excluded.
+    /// Whether the words from token `f` cite another document: "tại Quyết định số …", "theo Kế
+    /// hoạch số …".
+    fn cites_a_document(&self, f: usize) -> bool {
+        ["tai", "theo"]
+            .iter()
+            .find_map(|p| pat_at(&self.toks, f, p))
+            .is_some_and(|k| {
+                let next: Vec<&str> = self.toks[k..]
+                    .iter()
+                    .take(3)
+                    .map(|t| t.f.as_str())
+                    .collect();
+                crate::structure::markers::type_at_start(&next.join(" ")).is_some()
+            })
+    }
+
     fn words_before(&self, ts: usize, seg: usize) -> Vec<&str> {
         let mut out = Vec::new();
         let mut j = ts;
@@ -956,6 +987,11 @@ impl<'a> Analysed<'a> {
                 if pre.ends_with("theo") || pre.ends_with("xet") || allotted {
                     return None;
                 }
+                // "(kinh phí … đã giao Sở Kế hoạch và Đầu tư tại Quyết định số 4620/QĐ-UBND)":
+                // what another document gave, cited, is no task of this one.
+                if (pre == "da" || pre.ends_with(" da")) && self.cites_a_document(f) {
+                    return None;
+                }
                 return Some(self.stated_role(l.te, f, Role::Assigned));
             }
         }
@@ -989,9 +1025,7 @@ impl<'a> Analysed<'a> {
             && !self.toks[seg..ts].iter().any(|t| t.f == "," || t.f == "(");
         let f_tok = self.toks.get(f);
         let f_empty = f_tok.is_none_or(|t| !t.word);
-        let f_task = TASK_VERBS
-            .iter()
-            .any(|p| phrase_at(&self.toks, f, p).is_some());
+        let f_task = task_verb_at(&self.toks, f);
         // "Sở Ngoại vụ theo dõi, đôn đốc …": a task verb that starts like a preposition.
         let f_not =
             !f_task && f_tok.is_some_and(|t| t.word && NOT_VERBS.contains(&t.lower.as_str()));
@@ -1304,7 +1338,7 @@ fn heading_agencies(
     }
     if let Some(l) = t.lists.iter().find(|l| title_start(&t.toks, l.ts, j) == j) {
         let rest = t.toks[t.after(l.te)..].iter().filter(|x| x.word).count();
-        if rest == 0 || (in_tcth && rest <= 12) {
+        if rest == 0 || (in_tcth && rest <= 12) || names_its_places(t, l.te) {
             return Some(
                 (l.first..=l.last)
                     .map(|k| t.assignment(k, Role::Lead))
@@ -1329,9 +1363,9 @@ fn heading_agencies(
                 };
                 // "Sở Ngoại vụ là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:": the
                 // doer's standing, then its duties.
-                let standing = ["là cơ quan", "là đơn vị", "là đầu mối"]
-                    .iter()
-                    .any(|p| phrase_at(&t.toks, at, p).is_some());
+                let standing = standing_at(&t.toks, at)
+                    .or_else(|| pat_at(&t.toks, at, "la don vi"))
+                    .is_some();
                 let duty = in_tcth
                     || duty_at(at)
                     || (standing
@@ -1347,6 +1381,26 @@ fn heading_agencies(
         }
     }
     None
+}
+
+/// "6. UBND các huyện: Kiên Lương, An Biên, Phú Quốc và UBND thành phố Rạch Giá:": after the
+/// agency at token `te` only a colon and the names of the places it stands for (capitalised
+/// words, commas, "và") and other agencies, up to a closing colon — a heading that names its
+/// doers, as "6. UBND các huyện ven biển" would.
+fn names_its_places(t: &Analysed, te: usize) -> bool {
+    if t.toks.get(te).is_none_or(|x| x.f != ":") {
+        return false;
+    }
+    let mut rest = &t.toks[te + 1..];
+    if rest.last().is_some_and(|x| x.f == ":") {
+        rest = &rest[..rest.len() - 1];
+    }
+    !rest.is_empty()
+        && rest.iter().enumerate().all(|(i, x)| {
+            t.in_list[te + 1 + i]
+                || (x.word && (x.cap || x.f == "va"))
+                || matches!(x.f.as_str(), "," | ";")
+        })
 }
 
 /// The role a clause's own first words state: "Phối hợp …" → support, "Chủ trì …" → lead.
@@ -1518,6 +1572,71 @@ mod tests {
                 r("UBND tỉnh", Role::Assigned),
                 r("Sở Nội vụ", Role::Assigned)
             ]
+        );
+    }
+
+    #[test]
+    fn money_allotted_earlier_is_no_task() {
+        let d = doc(vec![
+            clause(
+                "V.1",
+                &["V. KINH PHÍ"],
+                "Kinh phí: từ nguồn ngân sách tỉnh (nguồn kinh phí xúc tiến đầu tư năm 2024 đã giao Sở Kế hoạch và Đầu tư tại Quyết định số 4620/QĐ-UBND ngày 12/12/2023 của UBND tỉnh).",
+                ClauseKind::Item,
+            ),
+            // A task given earlier is still a task when the phrase does not start with money.
+            clause(
+                "V.2",
+                &["V. KINH PHÍ"],
+                "Nhiệm vụ năm 2024 đã giao Sở Ngoại vụ chủ trì tổng hợp dự toán.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert!(
+            roles(&d.clauses[0]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[0])
+        );
+        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+    }
+
+    #[test]
+    fn a_heading_that_names_an_agency_and_its_places_gives_it_the_items() {
+        let owner = "6. UBND các huyện: Kiên Lương, An Biên, Phú Quốc và UBND thành phố Rạch Giá:";
+        let d = doc(vec![
+            clause(
+                "6",
+                &[owner],
+                "Chỉ đạo UBND cấp xã tuyên truyền, vận động ngư dân cam kết không vi phạm vùng biển nước ngoài;",
+                ClauseKind::Item,
+            ),
+            clause(
+                "6",
+                &[owner],
+                "Phối hợp với Sở Ngoại vụ thăm hỏi gia đình ngư dân bị bắt giữ.",
+                ClauseKind::Item,
+            ),
+            // Words other than names after the colon: the heading lists contents, not doers.
+            clause(
+                "7",
+                &["7. UBND các huyện: báo cáo tình hình ngư dân bị bắt giữ:"],
+                "Số tàu cá bị bắt giữ trong năm.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert!(
+            roles(&d.clauses[0]).contains(&r("UBND cấp huyện", Role::Lead)),
+            "{:?}",
+            roles(&d.clauses[0])
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("UBND cấp huyện", Role::Support)]
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
         );
     }
 
