@@ -15,8 +15,9 @@
 //! * trailing separator runs on a header line ("QUỐC HỘI -------").
 //!
 //! The portal's metadata block ("HIỆU LỰC VĂN BẢN", "• Số hiệu: …") is kept: metadata reads it.
-//! Markdown table rows ("| a | b |") become tab-separated rows; a header or closing table's
-//! row, whose cells hold their column's lines apart by "<br>", becomes one row a line.
+//! Markdown table rows ("| a | b |", a one-cell "| a |", or "a | b" beside such a row) become
+//! tab-separated rows; a header or closing table's row, whose cells hold their column's lines
+//! apart by "<br>", becomes one row a line.
 
 use super::chars::clean_chars;
 use super::entities;
@@ -50,6 +51,8 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
     let mut source: Vec<usize> = Vec::new();
     // Lines holding a form feed: the first line of a page.
     let mut feeds: Vec<usize> = Vec::new();
+    // Whether each of `lines` is a Markdown table row with outer pipes, or a delimiter row.
+    let mut framed: Vec<bool> = Vec::new();
     // A text with a final newline has an empty last "line" that is not a line.
     let body = text.strip_suffix('\n').unwrap_or(text);
     for (i, raw) in body.split('\n').enumerate() {
@@ -64,7 +67,10 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
             Some(rows) => rows.iter().map(String::as_str).collect(),
             None => html_lines(&raw),
         };
+        let t = raw.trim();
+        let table = is_framed_row(t) || is_delimiter_row(t);
         for piece in pieces {
+            framed.push(table);
             let (k, t) = match entities::decode(piece) {
                 Cow::Borrowed(p) => classify(p),
                 // A reference may stand for a character the cleaning maps ("&#160;").
@@ -74,6 +80,7 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
             source.push(i + 1);
         }
     }
+    bare_rows(&mut lines, &mut framed);
     let edges = page_edges(&lines, &feeds);
     mark_signature_stamps(&mut lines);
     mark_running_lines(&mut lines);
@@ -134,16 +141,13 @@ fn classify(raw: &str) -> (Kind, String) {
     } else {
         trimmed
     };
-    // Markdown table row "| a | b |".
+    // Markdown table row "| a | b |", or of one cell: "| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"
+    // (a header copied as a table, one line a row).
     let row: String;
-    if s.starts_with('|') && s.ends_with('|') && s.len() > 2 && s.matches('|').count() >= 3 {
+    if is_framed_row(s) {
         let inner = &s[1..s.len() - 1];
         if inner.chars().any(|c| c.is_alphanumeric()) {
-            let cells: Vec<Cow<str>> = inner
-                .split('|')
-                .map(|c| cell_breaks(strip_emphasis(c.trim())))
-                .collect();
-            row = cells.join("\t");
+            row = row_cells(inner);
             s = &row;
         }
     }
@@ -176,6 +180,45 @@ fn classify(raw: &str) -> (Kind, String) {
     (Kind::Text, s.to_string())
 }
 
+/// "| a | b |", "| a |": a Markdown table row with its outer pipes.
+fn is_framed_row(s: &str) -> bool {
+    s.len() > 2 && s.starts_with('|') && s.ends_with('|')
+}
+
+/// A Markdown table's delimiter row ("|---|---|", "--- | :---:").
+fn is_delimiter_row(s: &str) -> bool {
+    s.contains('|')
+        && s.contains('-')
+        && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A row's cells ("a | *b* | c<br>d", outer pipes off) as tab-separated cells.
+fn row_cells(inner: &str) -> String {
+    let cells: Vec<Cow<str>> = inner
+        .split('|')
+        .map(|c| cell_breaks(strip_emphasis(c.trim())))
+        .collect();
+    cells.join("\t")
+}
+
+/// A row of a Markdown table may leave out its outer pipes ("Số: 1873/QĐ-UBND | Lào Cai, ngày
+/// 02 tháng 7 năm 2024" under "| Độc lập - Tự do - Hạnh phúc |"): a line with a spaced pipe
+/// right above or below a row or delimiter row with them is a row of the same table (read top
+/// down, so a run of such lines is). `framed` marks the rows and delimiter rows of `lines`.
+fn bare_rows(lines: &mut [(Kind, String)], framed: &mut [bool]) {
+    for i in 0..lines.len() {
+        let (kind, text) = &lines[i];
+        if framed[i] || *kind != Kind::Text || !text.contains(" | ") || text.contains('\t') {
+            continue;
+        }
+        let beside = (i > 0 && framed[i - 1]) || framed.get(i + 1).copied().unwrap_or(false);
+        if beside {
+            lines[i].1 = row_cells(text.trim_matches('|'));
+            framed[i] = true;
+        }
+    }
+}
+
 /// A row of a header or closing table copied as Markdown ("| ỦY BAN NHÂN DÂN<br>TỈNH ĐẮK LẮK |
 /// CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |", "| Nơi nhận:<br>- Bộ
 /// Ngoại giao; | TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>…<br>Nguyễn Văn A |"): each cell's
@@ -195,8 +238,9 @@ fn markdown_columns(raw: &str) -> Option<Vec<String>> {
         let head = fold_prefix(c[0].trim_start_matches(['*', '_']), 30);
         head.starts_with("cong hoa xa hoi chu nghia") || head.starts_with("noi nhan")
     });
+    // One cell is a row of its own too: "| CỘNG HÒA …<br>Độc lập - Tự do - Hạnh phúc |".
     let depth = cells.iter().map(Vec::len).max().unwrap_or(0);
-    if cells.len() < 2 || depth < 2 || !framed {
+    if depth < 2 || !framed {
         return None;
     }
     let rows = (0..depth).map(|k| {
@@ -1031,6 +1075,67 @@ mod tests {
         assert_eq!(
             texts("| 4 | Đón tiếp Đoàn Đại sứ | Sở Văn hóa;<br>Công an tỉnh | Tháng 3 |"),
             ["4\tĐón tiếp Đoàn Đại sứ\tSở Văn hóa; Công an tỉnh\tTháng 3"]
+        );
+    }
+
+    #[test]
+    fn markdown_header_tables_of_one_cell_rows_and_bare_rows() {
+        // Issuer lines above the table, the motto one cell a row, the number and the place and
+        // date on a row without its outer pipes.
+        let head = "UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\n--------\n\
+                    | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Độc lập - Tự do - Hạnh phúc |\n\
+                    Số: 1873/QĐ-UBND | Lào Cai, ngày 02 tháng 7 năm 2024\n\n**QUYẾT ĐỊNH**";
+        assert_eq!(
+            texts(head),
+            [
+                "UỶ BAN NHÂN DÂN",
+                "TỈNH LÀO CAI",
+                "<break>",
+                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 1873/QĐ-UBND\tLào Cai, ngày 02 tháng 7 năm 2024",
+                "<blank>",
+                "QUYẾT ĐỊNH"
+            ]
+        );
+        // Issuer and motto on rows of their own, a delimiter row between them.
+        assert_eq!(
+            texts(
+                "| ỦY BAN NHÂN DÂN TỈNH LÀO CAI | |\n|---|---|\n\
+                 | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+                 | Số: 5/QĐ-UBND | *Lào Cai, ngày 2 tháng 7 năm 2024* |"
+            ),
+            [
+                "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\t",
+                "<break>",
+                "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Số: 5/QĐ-UBND\tLào Cai, ngày 2 tháng 7 năm 2024"
+            ]
+        );
+        // A table with no outer pipes at all: the rows beside its delimiter row.
+        assert_eq!(
+            texts("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n--- | ---\nSố: 5/KH | Độc lập"),
+            [
+                "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "<break>",
+                "Số: 5/KH\tĐộc lập"
+            ]
+        );
+        // One cell holding the motto's two lines.
+        assert_eq!(
+            texts("| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |"),
+            [
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc"
+            ]
+        );
+        // A pipe in running text, away from any table, stays.
+        assert_eq!(
+            texts("Trung sĩ: 2 vạch (||)\nGiá trị |Zscore| > 2 | cần đánh giá"),
+            [
+                "Trung sĩ: 2 vạch (||)",
+                "Giá trị |Zscore| > 2 | cần đánh giá"
+            ]
         );
     }
 

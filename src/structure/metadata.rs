@@ -1986,6 +1986,58 @@ mod tests {
     }
 
     #[test]
+    fn a_header_copied_as_a_markdown_table_in_any_arrangement() {
+        let body = "\n**QUYẾT ĐỊNH**\n**Ban hành Kế hoạch phát triển Khu kinh tế cửa khẩu\n\
+                    đến năm 2030**\n\n**ỦY BAN NHÂN DÂN TỈNH LÀO CAI**\n\n\
+                    Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\n\
+                    **QUYẾT ĐỊNH:**\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\
+                    Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n";
+        let heads = [
+            // The motto one cell a row, the number and date on a row without outer pipes.
+            "UỶ BAN NHÂN DÂN\nTỈNH LÀO CAI\n--------\n| CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+             | Độc lập - Tự do - Hạnh phúc |\nSố: 1873/QĐ-UBND | Lào Cai, ngày 02 tháng 7 năm 2024\n",
+            // Issuer left, motto right, on one row each, with a delimiter row.
+            "| UỶ BAN NHÂN DÂN | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n\
+             | TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc |\n\
+             | Số: 1873/QĐ-UBND | Lào Cai, ngày 02 tháng 7 năm 2024 |\n",
+            // The same without the delimiter row.
+            "| UỶ BAN NHÂN DÂN | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\
+             | TỈNH LÀO CAI | Độc lập - Tự do - Hạnh phúc |\n\
+             | Số: 1873/QĐ-UBND | Lào Cai, ngày 02 tháng 7 năm 2024 |\n",
+            // Issuer and motto on rows of their own, empty cells beside them.
+            "| UỶ BAN NHÂN DÂN TỈNH LÀO CAI | |\n|---|---|\n\
+             | | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| | Độc lập - Tự do - Hạnh phúc |\n\
+             | Số: 1873/QĐ-UBND | Lào Cai, ngày 02 tháng 7 năm 2024 |\n",
+            // Each cell a row of its own.
+            "| UỶ BAN NHÂN DÂN TỈNH LÀO CAI |\n| Số: 1873/QĐ-UBND |\n\
+             | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Độc lập - Tự do - Hạnh phúc |\n\
+             | Lào Cai, ngày 02 tháng 7 năm 2024 |\n",
+        ];
+        for head in heads {
+            let paras = paragraphs(&format!("{head}{body}"));
+            let m = extract(&paras);
+            assert_eq!(m.number.as_deref(), Some("1873/QĐ-UBND"), "{head}");
+            assert_eq!(m.doc_type.as_deref(), Some("Quyết định"), "{head}");
+            assert_eq!(m.date, Date::new(2024, 7, 2), "{head}");
+            assert_eq!(m.province.as_deref(), Some("Lào Cai"), "{head}");
+            assert_eq!(
+                m.title.as_deref(),
+                Some("Ban hành Kế hoạch phát triển Khu kinh tế cửa khẩu đến năm 2030"),
+                "{head}"
+            );
+            // The header's rows are no clauses.
+            let clauses = crate::structure::clauses::build(&paras);
+            assert!(
+                clauses.iter().all(|c| !c.text.contains("Hạnh phúc")
+                    && !c.text.contains("1873")
+                    && !c.text.contains("Khu kinh tế")),
+                "{head}: {:?}",
+                clauses.iter().map(|c| &c.text).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
     fn a_portal_page_top_gives_way_to_the_header() {
         let s = "Trang chủ &gt; Văn bản pháp luật &gt; Kế hoạch 52/KH-UBND năm 2024\n\
                  Kế hoạch 52/KH-UBND năm 2024 thực hiện công tác thông tin đối ngoại\n\n\
