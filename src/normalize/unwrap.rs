@@ -292,9 +292,13 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         return None;
     }
     if let Some(m) = markers::parse(p) {
-        let short = p.chars().take(width).count() * 4 < width * 3;
+        // A note in parentheses after a heading ("5. Sở Thông tin và Truyền thông (nay là Sở
+        // Văn hóa và Thể thao …)") is no part of its length, and one not yet closed goes on.
+        let short = without_note(p).chars().take(width).count() * 4 < width * 3;
         let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
-        let open_ended = p.ends_with(',') || CONNECTORS.contains(&fold(last).as_str());
+        let open_ended = p.ends_with(',')
+            || CONNECTORS.contains(&fold(last).as_str())
+            || p.matches('(').count() > p.matches(')').count();
         // An article or division title ("Điều 3. Các trường hợp …") goes on only when cut
         // mid-phrase; an item heading when it is short and reads as a heading.
         let titled = matches!(m.marker, Marker::Article(_)) || m.marker.is_division();
@@ -303,6 +307,32 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         }
     }
     Some(Join::Space)
+}
+
+/// `s` without the note in parentheses that ends it ("Sở Thông tin và Truyền thông (nay là Sở
+/// Văn hóa và Thể thao)" → "Sở Thông tin và Truyền thông"); `s` when it ends otherwise or is
+/// all note.
+fn without_note(s: &str) -> &str {
+    let t = s.trim_end();
+    if !t.ends_with(')') {
+        return s;
+    }
+    // The "(" that the last ")" closes.
+    let mut depth = 0usize;
+    for (at, c) in t.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let head = t[..at].trim_end();
+                    return if head.is_empty() { s } else { head };
+                }
+            }
+            _ => {}
+        }
+    }
+    s
 }
 
 /// A pair of names joined by a spaced dash ("cửa khẩu Tịnh Biên - Phnom Den", "Núi Bà Rá - Đồng
@@ -487,6 +517,44 @@ mod tests {
                 "Điều 4. Trách nhiệm của Bộ Y tế",
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_with_a_note_in_parentheses_stays_a_heading() {
+        let p = paras(&format!(
+            "{WRAPPED_BODY}4. Công an Thành phố\nChủ trì, phối hợp với Sở Ngoại vụ bảo đảm an ninh.\n\
+             5. Sở Thông tin và Truyền thông (nay là Sở Văn hóa và Thể thao tiếp nhận nhiệm vụ báo chí)\n\
+             Chỉ đạo các cơ quan báo chí của Thành phố tuyên truyền về công tác ngoại giao nhân dân;\n\
+             phối hợp với Sở Ngoại vụ cung cấp thông tin đối ngoại.\n\
+             6. Sở Nội vụ (nay là Sở Nội vụ tiếp nhận nhiệm vụ của Sở Lao động - Thương binh\n\
+             và Xã hội)\nChủ trì thực hiện.\n\
+             7. Sở Công Thương (nay là\nSở Công Thương và Khoa học)\nChủ trì thực hiện.\n"
+        ));
+        assert_eq!(
+            &p[1..],
+            [
+                "4. Công an Thành phố",
+                "Chủ trì, phối hợp với Sở Ngoại vụ bảo đảm an ninh.",
+                "5. Sở Thông tin và Truyền thông (nay là Sở Văn hóa và Thể thao tiếp nhận nhiệm vụ báo chí)",
+                "Chỉ đạo các cơ quan báo chí của Thành phố tuyên truyền về công tác ngoại giao nhân dân; phối hợp với Sở Ngoại vụ cung cấp thông tin đối ngoại.",
+                "6. Sở Nội vụ (nay là Sở Nội vụ tiếp nhận nhiệm vụ của Sở Lao động - Thương binh và Xã hội)",
+                "Chủ trì thực hiện.",
+                "7. Sở Công Thương (nay là Sở Công Thương và Khoa học)",
+                "Chủ trì thực hiện.",
+            ]
+        );
+        // A long sentence item, not a heading, still goes on after its note.
+        let p = paras(&format!(
+            "{WRAPPED_BODY}2. Tăng cường công tác tuyên truyền, phổ biến các chủ trương của Đảng, chính sách (về đối ngoại)\n\
+             Nhà nước và của tỉnh.\n"
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(without_note("Sở Nội vụ (nay là Sở Nội vụ)"), "Sở Nội vụ");
+        assert_eq!(
+            without_note("(Chi tiết tại Phụ lục)"),
+            "(Chi tiết tại Phụ lục)"
+        );
+        assert_eq!(without_note("a (b (c)) d"), "a (b (c)) d");
     }
 
     #[test]

@@ -193,7 +193,10 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
         } else if let Some(role) = ctx.label_role {
             Mode::label(role)
         } else {
-            Mode::general(ctx.in_tcth || clause.kind == ClauseKind::TableRow)
+            Mode {
+                led_above: !ctx.section.is_empty(),
+                ..Mode::general(ctx.in_tcth || clause.kind == ClauseKind::TableRow)
+            }
         };
         let got = t.roles_stated(content_start(&t.toks), mode);
         for (a, is_stated) in got {
@@ -445,6 +448,9 @@ struct Mode {
     default: Role,
     /// An agency with nothing after it is still the doer (the value of a label).
     allow_empty: bool,
+    /// The clause's doer is named above it, by its section's heading ("5. Sở Thông tin và
+    /// Truyền thông" over "Chỉ đạo …; phối hợp với Sở Ngoại vụ …"): that doer leads the text.
+    led_above: bool,
 }
 
 impl Mode {
@@ -454,6 +460,7 @@ impl Mode {
             any_verb,
             default: Role::Assigned,
             allow_empty: false,
+            led_above: false,
         }
     }
     fn label(role: Role) -> Mode {
@@ -462,6 +469,7 @@ impl Mode {
             any_verb: true,
             default: role,
             allow_empty: true,
+            led_above: false,
         }
     }
     fn restricted() -> Mode {
@@ -470,6 +478,7 @@ impl Mode {
             any_verb: false,
             default: Role::Assigned,
             allow_empty: false,
+            led_above: false,
         }
     }
 }
@@ -1004,10 +1013,10 @@ impl<'a> Analysed<'a> {
         }
         // "X chủ trì A; phối hợp với Y làm B": the sentence's leading doer goes on, after the
         // semicolon, with the partners of its next task → Y, like the partners of "chủ trì,
-        // phối hợp với Y", supports.
+        // phối hợp với Y", supports. The doer may be the section's, named by its heading.
         if boundary.is_some_and(|b| self.toks[b].f == ";")
             && cooperation_only(&before)
-            && self.led_before(seg)
+            && (mode.led_above || self.led_before(seg))
         {
             return Some(Role::Support);
         }
@@ -2057,6 +2066,36 @@ mod tests {
             ClauseKind::Item,
         )]);
         assert!(d.clauses[0].assignments.is_empty());
+    }
+
+    #[test]
+    fn under_an_agency_heading_with_a_note_the_partners_after_a_semicolon_support() {
+        let h = "5. Sở Thông tin và Truyền thông (nay là Sở Văn hóa và Thể thao tiếp nhận nhiệm vụ báo chí)";
+        let d = doc(vec![clause(
+            "III.5",
+            &[TCTH, h],
+            "Chỉ đạo các cơ quan báo chí của Thành phố tuyên truyền về công tác ngoại giao nhân dân; \
+             phối hợp với Sở Ngoại vụ cung cấp thông tin đối ngoại bằng tiếng nước ngoài.",
+            ClauseKind::Paragraph,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            [
+                r("Sở Ngoại vụ", Role::Support),
+                r("Sở Thông tin và Truyền thông", Role::Lead)
+            ]
+        );
+        // Its sibling without a note, its partners at the start, reads the same way.
+        let d = doc(vec![clause(
+            "III.4",
+            &[TCTH, "4. Công an Thành phố"],
+            "Chủ trì, phối hợp với Sở Ngoại vụ bảo đảm an ninh, trật tự cho các hoạt động đối ngoại.",
+            ClauseKind::Paragraph,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            [r("Sở Ngoại vụ", Role::Support), r("Công an", Role::Lead)]
+        );
     }
 
     #[test]
