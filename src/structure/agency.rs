@@ -1868,7 +1868,18 @@ impl<'a> Scanner<'a> {
         if e > i + 1 && self.low(e - 1) == "cấp" {
             e -= 1;
         }
-        Some(e)
+        Some(self.abroad_end(e))
+    }
+
+    /// "ở nước ngoài" after a name ending in "Việt Nam" is part of it ("Phòng Lãnh sự và Người
+    /// Việt Nam ở nước ngoài"): "ở" otherwise ends a name, and the name cut before it leaves
+    /// words no name list accepts. Returns the end of the name from `e`.
+    fn abroad_end(&self, e: usize) -> usize {
+        let after_viet_nam = e >= 2 && self.f(e - 2) == "viet" && self.f(e - 1) == "nam";
+        match pat_at(self.toks, e, "o nuoc ngoai") {
+            Some(end) if after_viet_nam => end,
+            _ => e,
+        }
     }
 
     /// A name not in the lexicon: components joined by juxtaposition, "và", "-", and the pattern
@@ -2128,6 +2139,16 @@ mod tests {
         );
         // Rooms and units whose names are not departments' are not agencies.
         assert!(canon("Phòng Thu âm, Phòng họp trực tuyến").is_empty());
+        // A room of a Sở Ngoại vụ whose name runs on "ở nước ngoài" after "Việt Nam".
+        assert_eq!(
+            canon("Phòng Lãnh sự và Người Việt Nam ở nước ngoài chủ trì, phối hợp Công an tỉnh"),
+            vec!["Phòng Lãnh sự và Người Việt Nam ở nước ngoài", "Công an"]
+        );
+        // Elsewhere "ở" still ends the name.
+        assert_eq!(
+            canon("Phòng Hợp tác quốc tế ở Sở Ngoại vụ"),
+            vec!["Phòng Hợp tác quốc tế", "Sở Ngoại vụ"]
+        );
         assert_eq!(
             canonical("phong van hoa va thong tin").as_deref(),
             Some("Phòng Văn hóa và Thông tin")

@@ -2244,6 +2244,23 @@ mod tests {
     }
 
     #[test]
+    fn a_room_named_after_people_abroad_leads_its_row() {
+        let d = doc(vec![clause(
+            "Phụ lục.7",
+            &["PHỤ LỤC"],
+            "Tổ chức gặp mặt kiều bào nhân dịp Tết Nguyên đán\nĐơn vị chủ trì: Phòng Lãnh sự và Người Việt Nam ở nước ngoài\nĐơn vị phối hợp: Liên hiệp các tổ chức hữu nghị tỉnh\nThời gian hoàn thành: Tháng 01/2025",
+            ClauseKind::TableRow,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Phòng Lãnh sự và Người Việt Nam ở nước ngoài", Role::Lead),
+                r("Liên hiệp các tổ chức hữu nghị", Role::Support),
+            ]
+        );
+    }
+
+    #[test]
     fn in_sentence_forms() {
         let h = ["II. NHIỆM VỤ"];
         let cases: Vec<(&str, Vec<(String, Role)>)> = vec![
