@@ -691,6 +691,69 @@ struct Table {
     /// The depth of the stack under the open group heading ("A⇥HOẠT ĐỘNG ĐOÀN RA"), if any:
     /// the next group, or the table's end, closes it.
     group: Option<usize>,
+    /// The column in which the last line of the last row ended: a cell cut there by a line
+    /// break goes on at the start of the next line.
+    last_end: usize,
+}
+
+impl Table {
+    /// Whether the last row's line stopped before the header's last column (a cell of it went
+    /// on to the next line, or its last cells are empty).
+    fn cut_short(&self) -> bool {
+        self.header
+            .as_ref()
+            .is_some_and(|h| self.last_end + 1 < h.len())
+    }
+
+    /// Whether a line of cells continues the last row, given its number cell (`stt`, `None`
+    /// without a number column). A line opening with an empty cell carries the tabs of the
+    /// cells it leaves empty; with a number column, any line without a number goes on. Without
+    /// one, a line of a table with a header is a row of its own ("Ngày 21/10/2024⇥Làm việc
+    /// với …⇥Toàn đoàn"), unless the line above was cut short and this one goes on in lowercase
+    /// or with a parenthesis ("UBND các huyện biên" / "giới⇥Tháng 02/2025").
+    fn continues(&self, cells: &[String], stt: Option<&str>) -> bool {
+        if self.last_row.is_none() {
+            return false;
+        }
+        let first = cells.first().map_or("", String::as_str);
+        match stt {
+            Some(s) => s.is_empty() || (self.stt_col.is_some() && !is_stt_value(s)),
+            None => {
+                first.is_empty()
+                    || self.header.is_none()
+                    || (self.cut_short()
+                        && first.starts_with(|c: char| c.is_lowercase() || c == '('))
+            }
+        }
+    }
+}
+
+/// Merges a line that continues a row into its cells. A line opening with an empty cell
+/// carries the tabs of its empty cells: its cells are the row's columns. Otherwise its first
+/// cell is the rest of the cell the row's last line was cut in ("…tiếng Anh, tiếng Trung,
+/// tiếng" / "Hàn⇥Văn phòng Sở⇥…"), and its other cells the columns after that one. Returns the
+/// column the line ends in.
+fn merge_continuation(prev: &mut Vec<String>, cells: Vec<String>, last_end: usize) -> usize {
+    let offset = if cells.first().is_some_and(|c| !c.is_empty()) {
+        last_end
+    } else {
+        0
+    };
+    let end = offset + cells.len().saturating_sub(1);
+    for (j, c) in cells.into_iter().enumerate() {
+        if c.is_empty() {
+            continue;
+        }
+        let j = j + offset;
+        if j >= prev.len() {
+            prev.resize(j + 1, String::new());
+        }
+        if !prev[j].is_empty() {
+            prev[j].push(' ');
+        }
+        prev[j].push_str(&c);
+    }
+    end
 }
 
 /// A group row of a task table: its number cell a capital letter or a Roman numeral, one other
@@ -873,6 +936,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     last_row: None,
                     rows: 0,
                     group: None,
+                    last_end: 0,
                 });
                 let first_is_stt = cells.first().is_some_and(|c| is_stt_value(c));
                 let header_like = tb.header.is_none()
@@ -920,28 +984,15 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 let stt = stt_col
                     .and_then(|c| cells.get(c))
                     .map(|s| s.trim_end_matches(['.', ')']).to_string());
-                let continuation = tb.last_row.is_some()
-                    && (stt.as_deref().is_none_or(|s| s.is_empty())
-                        || (tb.stt_col.is_some() && !stt.as_deref().is_some_and(is_stt_value)));
-                if continuation {
+                if tb.continues(&cells, stt.as_deref()) {
                     let last = tb.last_row.unwrap_or(0);
                     if let What::Row { cells: prev, .. } = &mut nodes[last].what {
-                        for (j, c) in cells.into_iter().enumerate() {
-                            if c.is_empty() {
-                                continue;
-                            }
-                            if j >= prev.len() {
-                                prev.resize(j + 1, String::new());
-                            }
-                            if !prev[j].is_empty() {
-                                prev[j].push(' ');
-                            }
-                            prev[j].push_str(&c);
-                        }
+                        tb.last_end = merge_continuation(prev, cells, tb.last_end);
                     }
                     continue;
                 }
                 tb.rows += 1;
+                tb.last_end = cells.len().saturating_sub(1);
                 let label = match &stt {
                     Some(s) if !s.is_empty() => s.clone(),
                     _ => tb.rows.to_string(),
@@ -1524,6 +1575,97 @@ mod tests {
         );
         assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
         assert!(c.iter().any(|c| c.path == "IV.1"));
+    }
+
+    #[test]
+    fn a_cell_cut_by_a_line_break_goes_on_in_its_own_column() {
+        let s = "II. NHIỆM VỤ CỤ THỂ\nSTT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n\
+                 2\tXây dựng Kế hoạch thực hiện Hiệp định về quy chế quản lý biên giới\tPhòng Biên giới\tCông an tỉnh, UBND các huyện biên\n\
+                 giới\tTháng 02/2025\n\
+                 6\tBiên soạn ấn phẩm quảng bá bằng tiếng Anh, tiếng Trung, tiếng\n\
+                 Hàn\tVăn phòng Sở\tSở Văn hóa, Thể thao và Du lịch\tQuý III/2025\n\
+                 13\tRà soát, tham mưu sửa đổi Quy chế quản lý thống nhất các hoạt động đối ngoại\n\
+                 (thay thế Quyết định số 22/2019/QĐ-UBND)\tPhòng Hợp tác quốc tế\tSở Tư pháp\tQuý II/2025\n\
+                 14\tBồi dưỡng kiến thức đối ngoại\tVăn phòng Sở\tHọc viện Ngoại giao\tQuý III/2025\n";
+        let c = clauses(s);
+        let find = |path: &str| c.iter().find(|c| c.path == path).map(|c| c.text.as_str());
+        assert_eq!(
+            find("II.2"),
+            Some(
+                "Xây dựng Kế hoạch thực hiện Hiệp định về quy chế quản lý biên giới\n\
+                 Đơn vị chủ trì: Phòng Biên giới\n\
+                 Đơn vị phối hợp: Công an tỉnh, UBND các huyện biên giới\n\
+                 Thời gian hoàn thành: Tháng 02/2025"
+            )
+        );
+        assert_eq!(
+            find("II.6"),
+            Some(
+                "Biên soạn ấn phẩm quảng bá bằng tiếng Anh, tiếng Trung, tiếng Hàn\n\
+                 Đơn vị chủ trì: Văn phòng Sở\n\
+                 Đơn vị phối hợp: Sở Văn hóa, Thể thao và Du lịch\n\
+                 Thời gian hoàn thành: Quý III/2025"
+            )
+        );
+        assert_eq!(
+            find("II.13"),
+            Some(
+                "Rà soát, tham mưu sửa đổi Quy chế quản lý thống nhất các hoạt động đối ngoại \
+                 (thay thế Quyết định số 22/2019/QĐ-UBND)\n\
+                 Đơn vị chủ trì: Phòng Hợp tác quốc tế\n\
+                 Đơn vị phối hợp: Sở Tư pháp\n\
+                 Thời gian hoàn thành: Quý II/2025"
+            )
+        );
+        assert!(find("II.14").is_some());
+    }
+
+    #[test]
+    fn each_row_of_a_schedule_is_a_clause_at_its_line() {
+        let s = "IV. CHƯƠNG TRÌNH LÀM VIỆC DỰ KIẾN\n\
+                 | Thời gian | Nội dung | Thành phần |\n|---|---|---|\n\
+                 | Ngày 20/10/2024 (Chủ nhật) | Đoàn khởi hành từ Sân bay Phù Cát đi Tokyo | Toàn đoàn |\n\
+                 | Ngày 21/10/2024 | - Sáng: Chào xã giao Đại sứ quán Việt Nam tại Nhật Bản | Toàn đoàn |\n\
+                 | | - Chiều: Làm việc với Tổ chức Xúc tiến Thương mại Nhật Bản (JETRO) | Trưởng đoàn |\n\
+                 | Ngày 24/10/2024 | Làm việc với Chính quyền tỉnh Kanagawa | Toàn đoàn |\n\
+                 V. KINH PHÍ\n1. Ngân sách tỉnh.\n";
+        let c = clauses(s);
+        let rows: Vec<(&str, &str, usize)> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .map(|c| (c.path.as_str(), c.text.as_str(), c.line))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "IV.1",
+                    "Đoàn khởi hành từ Sân bay Phù Cát đi Tokyo\n\
+                     Thời gian: Ngày 20/10/2024 (Chủ nhật)\nThành phần: Toàn đoàn",
+                    4
+                ),
+                (
+                    "IV.2",
+                    "- Sáng: Chào xã giao Đại sứ quán Việt Nam tại Nhật Bản \
+                     - Chiều: Làm việc với Tổ chức Xúc tiến Thương mại Nhật Bản (JETRO)\n\
+                     Thời gian: Ngày 21/10/2024\nThành phần: Toàn đoàn Trưởng đoàn",
+                    5
+                ),
+                (
+                    "IV.3",
+                    "Làm việc với Chính quyền tỉnh Kanagawa\n\
+                     Thời gian: Ngày 24/10/2024\nThành phần: Toàn đoàn",
+                    7
+                ),
+            ]
+        );
+        assert!(c.iter().any(|c| c.path == "V.1"));
+        // Without a header, lines that do not open with a number still make one row.
+        let c = clauses("II. NỘI DUNG\nTổ chức tập huấn cho cán bộ cấp xã biên giới.\tSở Ngoại vụ\nvề công tác lãnh sự.\tCông an tỉnh\n");
+        assert_eq!(
+            c.iter().filter(|c| c.kind == ClauseKind::TableRow).count(),
+            1
+        );
     }
 
     #[test]
