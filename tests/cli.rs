@@ -936,4 +936,102 @@ fn a_wrong_tone_mark_finds_the_words_together_before_the_words_apart() {
     let v = json(&out);
     assert_eq!(v["hits"][0]["path"], "I.6", "{v}");
     assert_eq!(v["relaxed_tones"], false, "{v}");
+
+fn an_empty_answer_names_the_filters_that_emptied_it() {
+    // Khánh Hòa has documents, none of them a Quyết định: the words alone match elsewhere.
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &[
+            "search",
+            "đối ngoại",
+            "--province",
+            "Khánh Hòa",
+            "--type",
+            "Quyết định",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(
+            "No clause matches “đối ngoại” with province:\"Khánh Hòa\" type:\"Quyết định\"."
+        ),
+        "{out}"
+    );
+    assert!(out.contains("province:\"Khánh Hòa\": 2 documents"), "{out}");
+    assert!(
+        out.contains("type:\"Quyết định\": no indexed document"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Without these filters “đối ngoại” matches "),
+        "{out}"
+    );
+    let v = search_json("đối ngoại", &["--province", "Khánh Hòa", "--type", "QĐ"]);
+    let e = &v["emptied"];
+    assert_eq!(e["filters"][0]["filter"], "province");
+    assert_eq!(e["filters"][0]["documents"], 2);
+    assert_eq!(e["filters"][1]["filter"], "type");
+    assert_eq!(e["filters"][1]["documents"], 0);
+    assert_eq!(e["documents"], 0);
+    assert!(e["without_filters"].as_u64().unwrap() > 10, "{e}");
+    // Filters written in the query are named too, apart from the words.
+    let (_, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["search", "đối ngoại number:9999/KH-UBND"],
+    );
+    assert!(
+        out.starts_with("No clause matches “đối ngoại” with number:\"9999/KH-UBND\"."),
+        "{out}"
+    );
+    assert!(
+        out.contains("number:\"9999/KH-UBND\": no indexed document"),
+        "{out}"
+    );
+    let v = search_json("ngoại giao province:\"Hải Phòng\"", &[]);
+    assert_eq!(v["emptied"]["words"], "ngoại giao");
+    assert_eq!(v["emptied"]["filters"][0]["documents"], 0);
+    // Words that match nothing anyway are told so; a search without filters has no "emptied".
+    let (_, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["search", "xyzzyqwerty", "--province", "Khánh Hòa"],
+    );
+    assert!(
+        out.contains("matches no clause even without these filters"),
+        "{out}"
+    );
+    assert!(search_json("xyzzyqwerty", &[])["emptied"].is_null());
+    assert!(search_json("kiều bào", &[])["emptied"].is_null());
+}
+
+#[test]
+fn tasks_found_nowhere_in_a_province_say_where_else() {
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["tasks", "Sở Ngoại vụ", "--province", "Hải Phòng"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("No clause gives work to “Sở Ngoại vụ” with province:\"Hải Phòng\"."),
+        "{out}"
+    );
+    assert!(
+        out.contains("province:\"Hải Phòng\": no indexed document"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Elsewhere “Sở Ngoại vụ” is given work in "),
+        "{out}"
+    );
+    let (_, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["tasks", "Sở Ngoại vụ", "--province", "Hải Phòng", "--json"],
+    );
+    let v = json(&out);
+    assert_eq!(v["emptied"]["filters"][0]["filter"], "province");
+    assert!(v["emptied"]["without_filters"].as_u64().unwrap() > 5);
 }

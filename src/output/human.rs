@@ -3,6 +3,7 @@
 use super::Palette;
 use crate::index::records::{StoredClause, StoredDoc};
 use crate::index::IndexReport;
+use crate::search::emptied::Emptied;
 use crate::search::snippet::{mark, CLOSE, OPEN};
 use crate::search::SearchResults;
 
@@ -22,6 +23,25 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
                 results.total,
                 results.query
             ));
+        } else if let Some(e) = &results.emptied {
+            out.push_str(&format!(
+                "No clause matches “{}” with {}.\n",
+                e.words,
+                filter_list(e)
+            ));
+            out.push_str(&filter_counts(e, p));
+            out.push_str(&if e.without_filters > 0 {
+                format!(
+                    "  Without these filters “{}” matches {}, none of them passing these filters.\n",
+                    e.words,
+                    counted(e.without_filters, "clause", "clauses")
+                )
+            } else {
+                format!(
+                    "  “{}” matches no clause even without these filters.\n",
+                    e.words
+                )
+            });
         } else {
             out.push_str(&format!("No clause matches “{}”.\n", results.query));
         }
@@ -92,6 +112,46 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
         )));
     }
     out
+}
+
+/// The filters of an empty answer as they are written in a query: `province:"Hà Nội" type:"Quyết định"`.
+fn filter_list(e: &Emptied) -> String {
+    let each: Vec<String> = e
+        .filters
+        .iter()
+        .map(|c| format!("{}:\"{}\"", c.filter, c.value))
+        .collect();
+    each.join(" ")
+}
+
+/// What each filter of an empty answer lets through alone, and the document filters together.
+fn filter_counts(e: &Emptied, p: &Palette) -> String {
+    let mut each: Vec<String> = e
+        .filters
+        .iter()
+        .map(|c| {
+            let what = match (c.documents, c.clauses) {
+                (Some(0), _) => "no indexed document".to_string(),
+                (Some(n), _) => counted(n, "document", "documents"),
+                (_, Some(0)) => "no clause gives it work".to_string(),
+                (_, Some(n)) => counted(n, "clause gives it work", "clauses give it work"),
+                (None, None) => UNKNOWN.to_string(),
+            };
+            format!("{}:\"{}\": {what}", c.filter, c.value)
+        })
+        .collect();
+    let document_filters = e.filters.iter().filter(|c| c.documents.is_some()).count();
+    if document_filters > 1 {
+        each.push(match e.documents {
+            0 => "no document passes them all".to_string(),
+            n => format!(
+                "{} {} them all",
+                counted(n, "document", "documents"),
+                if n == 1 { "passes" } else { "pass" }
+            ),
+        });
+    }
+    format!("  {}\n", p.dim(&each.join("; ")))
 }
 
 /// "1 clause", "3 clauses".
@@ -234,7 +294,24 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
         .map(|r| format!(" as {} ({})", r.as_str(), role_label(r)))
         .unwrap_or_default();
     if t.provinces.is_empty() {
-        out.push_str(&format!("No clause gives work to “{}”{role}.\n", t.agency));
+        match &t.emptied {
+            Some(e) => {
+                out.push_str(&format!(
+                    "No clause gives work to “{}”{role} with {}.\n",
+                    t.agency,
+                    filter_list(e)
+                ));
+                out.push_str(&filter_counts(e, p));
+                if e.without_filters > 0 {
+                    out.push_str(&format!(
+                        "  Elsewhere “{}” is given work{role} in {}.\n",
+                        t.agency,
+                        counted(e.without_filters, "clause", "clauses")
+                    ));
+                }
+            }
+            None => out.push_str(&format!("No clause gives work to “{}”{role}.\n", t.agency)),
+        }
         return out;
     }
     let names: Vec<&str> = t

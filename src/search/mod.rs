@@ -5,6 +5,7 @@
 
 mod candidates;
 pub mod citation;
+pub mod emptied;
 pub mod expand;
 pub mod filters;
 pub mod query;
@@ -137,6 +138,9 @@ pub struct SearchResults {
     /// Words of the query that no clause holds, in any tone marks ("Côn" of "Côn Minh" when
     /// the only document naming Côn Minh is gone): the hits match the others only.
     pub unmatched: Vec<String>,
+    /// When filters left nothing: each filter with what it lets through alone, and the clauses
+    /// the words match without them (null otherwise).
+    pub emptied: Option<emptied::Emptied>,
 }
 
 /// Every agency key in the index.
@@ -202,12 +206,13 @@ pub fn agency_clause(
     Ok(Some(Box::new(BooleanQuery::new(alternatives))))
 }
 
-fn merged_filters(request: &SearchRequest, parsed: &ParsedQuery) -> Result<Filters, QueryError> {
+/// The filters of a search as typed: an option overrides the same filter written in the query.
+fn merged_filters(request: &SearchRequest, parsed: &ParsedQuery) -> query::FilterText {
     let pick =
         |cli: &Option<String>, inline: &Option<String>| cli.clone().or_else(|| inline.clone());
     let t = &request.filters;
     let i = &parsed.filters;
-    Filters::from_text(&query::FilterText {
+    query::FilterText {
         province: pick(&t.province, &i.province),
         issuer: pick(&t.issuer, &i.issuer),
         doc_type: pick(&t.doc_type, &i.doc_type),
@@ -215,7 +220,7 @@ fn merged_filters(request: &SearchRequest, parsed: &ParsedQuery) -> Result<Filte
         from: pick(&t.from, &i.from),
         to: pick(&t.to, &i.to),
         agency: pick(&t.agency, &i.agency),
-    })
+    }
 }
 
 /// Reads the stored clause of a record.
@@ -399,7 +404,34 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         )
         .into());
     }
-    let filters = merged_filters(request, &parsed)?;
+    let text = merged_filters(request, &parsed);
+    let filters = Filters::from_text(&text)?;
+    let mut results = search_parsed(open, request, &parsed, &filters)?;
+    if results.total == 0 && !emptied::named(&text).is_empty() {
+        // Nothing passed the filters: say which, and what the words match without them.
+        let mut alone = request.clone();
+        (alone.offset, alone.limit) = (0, 1);
+        let without = search_parsed(open, &alone, &parsed, &Filters::default())?.total;
+        let searcher = open.reader.searcher();
+        let words = query::without_fields(&request.query)?;
+        results.emptied = Some(emptied::explain(
+            &searcher,
+            &open.fields,
+            words,
+            &text,
+            without,
+        )?);
+    }
+    Ok(results)
+}
+
+/// Runs a parsed search under filters already checked.
+fn search_parsed(
+    open: &OpenIndex,
+    request: &SearchRequest,
+    parsed: &ParsedQuery,
+    filters: &Filters,
+) -> Result<SearchResults, SearchError> {
     let searcher = open.reader.searcher();
     let f = &open.fields;
     let empty = || SearchResults {
@@ -409,6 +441,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         hits: vec![],
         relaxed_tones: false,
         unmatched: vec![],
+        emptied: None,
     };
 
     let mut filter_clauses = filters.clauses(f);
@@ -432,7 +465,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut seen = std::collections::HashSet::new();
     // Every union asked gave fewer clauses than the pool: all it matched is in hand.
     let mut complete = true;
-    let matcher = rank::Matcher::new(&parsed);
+    let matcher = rank::Matcher::new(parsed);
     let mut gather =
         |c: Candidates, candidates: &mut Vec<Candidate>| -> Result<Gathered, SearchError> {
             let top = top_k(&searcher, &c, pool)?;
@@ -453,8 +486,8 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             candidates.extend(ranking.rank_all(&fresh)?);
             Ok((found, total))
         };
-    let narrow = left_out(&parsed, &stats, Breadth::Narrow);
-    let broad = left_out(&parsed, &stats, Breadth::Broad);
+    let narrow = left_out(parsed, &stats, Breadth::Narrow);
+    let broad = left_out(parsed, &stats, Breadth::Broad);
 
     // Each union asked once: the relaxed pass asks again only the unions that looked a syllable
     // up in its exact form (a long query's narrow union is often pairs alone, the same query in
@@ -469,11 +502,11 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         } else {
             &broad
         };
-        let exact = exact && looks_up_exact(&parsed, left_out);
+        let exact = exact && looks_up_exact(parsed, left_out);
         if let Some(done) = asked.get(&(breadth, exact)) {
             return Ok(Some(*done));
         }
-        let Some(q) = candidate_query(&parsed, f, clone_filters(&filter_clauses), exact, left_out)
+        let Some(q) = candidate_query(parsed, f, clone_filters(&filter_clauses), exact, left_out)
         else {
             return Ok(None);
         };
@@ -555,7 +588,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         .enumerate()
         .map(|(i, c)| {
             let stored = parse_clause(&c.payload)?;
-            Ok(hit(&parsed, request.offset + i + 1, stored, c.features))
+            Ok(hit(parsed, request.offset + i + 1, stored, c.features))
         })
         .collect::<Result<_, SearchError>>()?;
     Ok(SearchResults {
@@ -564,7 +597,8 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         total_exact,
         hits,
         relaxed_tones: relaxed,
-        unmatched: unmatched_words(&searcher, f, &parsed)?,
+        unmatched: unmatched_words(&searcher, f, parsed)?,
+        emptied: None,
     })
 }
 

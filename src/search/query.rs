@@ -239,6 +239,24 @@ fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
     Ok(pieces)
 }
 
+/// The query as typed without the filters written in it: `đối ngoại` of
+/// `đối ngoại province:"Hà Nội"`, to name the words apart from the filters.
+pub fn without_fields(input: &str) -> Result<String, QueryError> {
+    let parts: Vec<String> = split_pieces(input)?
+        .into_iter()
+        .filter_map(|piece| {
+            let minus = |negated: bool| if negated { "-" } else { "" };
+            match piece {
+                Piece::Word { text, negated } => Some(format!("{}{text}", minus(negated))),
+                Piece::Phrase { text, negated } => Some(format!("{}\"{text}\"", minus(negated))),
+                Piece::Or => Some("OR".to_string()),
+                Piece::Field { .. } => None,
+            }
+        })
+        .collect();
+    Ok(parts.join(" "))
+}
+
 fn alternative(text: &str, quoted: bool) -> Alternative {
     Alternative {
         syllables: analyze(text),
@@ -427,6 +445,18 @@ mod tests {
         assert_eq!(q.filters.number.as_deref(), Some("5951/KH-UBND"));
         assert_eq!(q.filters.from.as_deref(), Some("2024-01-01"));
         assert_eq!(q.runs.len(), 1);
+    }
+
+    #[test]
+    fn the_words_are_named_apart_from_the_filters() {
+        let words = |q: &str| without_fields(q).unwrap();
+        assert_eq!(words(r#"ngoại giao province:"Hải Phòng""#), "ngoại giao");
+        assert_eq!(
+            words(r#"number:9999/KH-UBND đối ngoại -"Tết" OR x"#),
+            r#"đối ngoại -"Tết" OR x"#
+        );
+        // Without a filter the query is as typed.
+        assert_eq!(words("bảo hộ công dân"), "bảo hộ công dân");
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct Tasks {
     pub matched: Vec<String>,
     pub role: Option<Role>,
     pub provinces: Vec<TaskProvince>,
+    /// When the province left nothing: the documents of that province, and the clauses that
+    /// give the agency work elsewhere (null otherwise).
+    pub emptied: Option<super::emptied::Emptied>,
 }
 
 impl Tasks {
@@ -90,6 +93,7 @@ pub fn tasks(
         matched: Vec::new(),
         role,
         provinces: Vec::new(),
+        emptied: None,
     };
     let Some(agency_q) = agency_clause(&searcher, f, agency_query, role)? else {
         return Ok(result);
@@ -184,6 +188,20 @@ pub fn tasks(
             documents: docs.into_values().collect(),
         })
         .collect();
+    if let (true, Some(p)) = (result.provinces.is_empty(), province) {
+        let elsewhere = tasks(open, agency_query, role, None)?.clause_count();
+        let text = super::query::FilterText {
+            province: Some(p.to_string()),
+            ..Default::default()
+        };
+        result.emptied = Some(super::emptied::explain(
+            &searcher,
+            f,
+            agency_query.to_string(),
+            &text,
+            elsewhere,
+        )?);
+    }
     Ok(result)
 }
 
