@@ -4,7 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use tracuu::index::{self, IndexError, IndexOptions, OpenIndex, Progress};
 use tracuu::model::Role;
@@ -75,6 +77,7 @@ enum Command {
     /// Search clauses, best first, with citations.
     Search {
         /// The query: words (with or without diacritics), "quoted phrases", -excluded, a OR b, field:value.
+        /// A query may start with an exclusion (`"-Tết kiều bào"`): see [`words_last`].
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Number of hits.
@@ -87,7 +90,10 @@ enum Command {
         filters: FilterArgs,
     },
     /// List indexed documents with their metadata.
-    Docs,
+    Docs {
+        #[command(flatten)]
+        filters: DocFilterArgs,
+    },
     /// Which provinces give work to an agency, as lead (chủ trì) or support (phối hợp), with the clauses.
     Tasks {
         /// The agency ("Công an", "Sở Ngoại vụ", cong an): its words, quoted or not.
@@ -147,6 +153,16 @@ impl RoleArg {
 
 #[derive(Args, Default)]
 struct FilterArgs {
+    #[command(flatten)]
+    documents: DocFilterArgs,
+    /// Only clauses that give work to this agency ("Công an", "Sở Ngoại vụ").
+    #[arg(long)]
+    agency: Option<String>,
+}
+
+/// The filters on documents, shared by `search` and `docs`.
+#[derive(Args, Default)]
+struct DocFilterArgs {
     /// Province or centrally-run city ("Khánh Hòa", "khanh hoa").
     #[arg(long)]
     province: Option<String>,
@@ -165,12 +181,9 @@ struct FilterArgs {
     /// Issued on or before (YYYY-MM-DD).
     #[arg(long)]
     to: Option<String>,
-    /// Only clauses that give work to this agency ("Công an", "Sở Ngoại vụ").
-    #[arg(long)]
-    agency: Option<String>,
 }
 
-impl FilterArgs {
+impl DocFilterArgs {
     fn text(&self) -> FilterText {
         FilterText {
             province: self.province.clone(),
@@ -179,7 +192,16 @@ impl FilterArgs {
             number: self.number.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
+            agency: None,
+        }
+    }
+}
+
+impl FilterArgs {
+    fn text(&self) -> FilterText {
+        FilterText {
             agency: self.agency.clone(),
+            ..self.documents.text()
         }
     }
 }
@@ -272,8 +294,93 @@ fn main() -> ExitCode {
     }
 }
 
+/// Subcommands whose words are a query that may hold `-excluded` words.
+const QUERY_COMMANDS: [&str; 2] = ["search", "tasks"];
+
+/// The arguments with the query's words moved after a `--`, options kept where clap reads them.
+/// A query may start with an exclusion (`search "-Tết kiều bào" -n 1`): clap took "-T…" for an
+/// option, and a positional that accepts hyphens swallows the options after it too (`-n 1`
+/// became words of the query). An argument is an option only when the subcommand has it:
+/// `--limit`, `-n 5`, `-n5`, `--json`; `-nghị` is a word, not `-n ghị`.
+fn words_last(args: Vec<OsString>) -> Vec<OsString> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let takes_value = |a: &clap::Arg| a.get_action().takes_values();
+    let global = |name: &str| {
+        cmd.get_arguments()
+            .find(|a| a.get_long() == Some(name))
+            .map(takes_value)
+    };
+    // The subcommand: the first argument that is not a global option or its value.
+    let mut at = 1;
+    while let Some(arg) = args.get(at).and_then(|a| a.to_str()) {
+        match arg.strip_prefix("--").filter(|n| !n.contains('=')) {
+            Some(name) if global(name) == Some(true) => at += 2,
+            _ if arg.starts_with('-') => at += 1,
+            _ => break,
+        }
+    }
+    let Some(sub) = args
+        .get(at)
+        .and_then(|a| a.to_str())
+        .filter(|a| QUERY_COMMANDS.contains(a))
+        .and_then(|a| cmd.find_subcommand(a))
+    else {
+        return args;
+    };
+    let option = |arg: &str| -> Option<bool> {
+        if let Some(long) = arg.strip_prefix("--") {
+            let (name, inline) = long
+                .split_once('=')
+                .map_or((long, false), |(n, _)| (n, true));
+            let a = sub.get_arguments().find(|a| a.get_long() == Some(name))?;
+            return Some(takes_value(a) && !inline);
+        }
+        let mut chars = arg.strip_prefix('-')?.chars();
+        let short = chars.next()?;
+        let rest = chars.as_str();
+        let a = sub.get_arguments().find(|a| a.get_short() == Some(short))?;
+        // "-n5" is the limit; "-nghị" is an excluded word.
+        let attached = rest.starts_with(|c: char| c.is_ascii_digit() || c == '=');
+        match (takes_value(a), rest.is_empty()) {
+            (_, true) => Some(takes_value(a)),
+            (true, false) if attached => Some(false),
+            _ => None,
+        }
+    };
+    let mut out: Vec<OsString> = args[..=at].to_vec();
+    let mut words: Vec<OsString> = Vec::new();
+    let mut rest = args[at + 1..].iter();
+    while let Some(a) = rest.next() {
+        let Some(arg) = a.to_str() else {
+            words.push(a.clone());
+            continue;
+        };
+        if arg == "--" {
+            words.extend(rest.by_ref().cloned());
+            break;
+        }
+        match option(arg) {
+            Some(value_follows) => {
+                out.push(a.clone());
+                if value_follows {
+                    out.extend(rest.next().cloned());
+                }
+            }
+            // An unknown "--name" stays an option, for clap to refuse.
+            None if arg.starts_with("--") => out.push(a.clone()),
+            None => words.push(a.clone()),
+        }
+    }
+    if !words.is_empty() {
+        out.push("--".into());
+        out.extend(words);
+    }
+    out
+}
+
 fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(words_last(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             // Scripts asked for JSON get the error as JSON on stdout too, as for other errors.
@@ -365,19 +472,21 @@ fn run() -> ExitCode {
                 Err(e) => ui.error(&e.to_string()),
             }
         }
-        Command::Docs => {
+        Command::Docs { filters } => {
             let open = match open_or_build(&cli, &ui) {
                 Ok(o) => o,
                 Err(e) => return ui.error(&e),
             };
-            match search::documents(&open) {
+            let filters = filters.text();
+            match search::documents_where(&open, &filters) {
                 Ok(docs) => {
                     if ui.json {
                         print(&format!("{}\n", json::documents(&docs)));
                     } else {
-                        print(&human::documents(&docs, &ui.palette));
+                        print(&human::documents(&docs, &filters, &ui.palette));
                     }
-                    ExitCode::from(OK)
+                    let filtered_to_none = docs.is_empty() && filters != FilterText::default();
+                    ExitCode::from(if filtered_to_none { NOTHING } else { OK })
                 }
                 Err(e) => ui.error(&e.to_string()),
             }

@@ -1035,3 +1035,82 @@ fn tasks_found_nowhere_in_a_province_say_where_else() {
     assert_eq!(v["emptied"]["filters"][0]["filter"], "province");
     assert!(v["emptied"]["without_filters"].as_u64().unwrap() > 5);
 }
+
+#[test]
+fn a_query_may_start_with_an_exclusion_and_options_still_follow_it() {
+    for args in [
+        &["search", "-Tết kiều bào", "-n", "1", "--json"][..],
+        &["search", "-Tết", "kiều", "bào", "--limit=1", "--json"],
+        &["search", "-n1", "--json", "-Tết kiều bào"],
+        &["--json", "search", "kiều bào", "-Tết", "-n", "1"],
+    ] {
+        let (code, out, err) = tracuu(&corpus(), seed_index(), args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let v = json(&out);
+        assert_eq!(v["hits"].as_array().unwrap().len(), 1, "{args:?}");
+        let text = v["hits"][0]["text"].as_str().unwrap().to_lowercase();
+        assert!(
+            text.contains("kiều bào") && !text.contains("tết"),
+            "{args:?}: {text}"
+        );
+        // The limit is an option, never a word of the query.
+        assert!(!v["query"].as_str().unwrap().contains('1'), "{args:?}: {v}");
+    }
+    // "-nghị" is an excluded word, not "-n ghị".
+    let (code, out, err) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["search", "-nghị", "định", "-n", "3", "--json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["query"], "-nghị định");
+    for h in v["hits"].as_array().unwrap() {
+        assert!(
+            !h["text"].as_str().unwrap().to_lowercase().contains("nghị"),
+            "{h}"
+        );
+    }
+    // An unknown long option is still refused.
+    let (code, _, err) = tracuu(&corpus(), seed_index(), &["search", "kiều bào", "--bogus"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn docs_take_the_document_filters_of_search() {
+    let files = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["docs", "--json"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = tracuu(&corpus(), seed_index(), &args);
+        assert_eq!(code, 0, "{extra:?}: {err}");
+        json(&out)["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["file"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        files(&["--province", "khanh hoa"]),
+        ["000_dbca06182e2e7de1.txt", "003_1f8ddbdd0d6fa541.txt"]
+    );
+    assert_eq!(files(&["--number", "38"]), ["001_4fe6217dcb0cd899.txt"]);
+    assert_eq!(
+        files(&["--from", "2025-01-01"]),
+        ["001_4fe6217dcb0cd899.txt"]
+    );
+    assert_eq!(files(&["--to", "2020-01-01", "--type", "KH"]).len(), 1);
+    assert_eq!(files(&["--issuer", "UBND tỉnh Bình Thuận"]).len(), 1);
+    let (code, out, _) = tracuu(
+        &corpus(),
+        seed_index(),
+        &["docs", "--type", "Quyết định", "--province", "Cần Thơ"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("No indexed document passes province:\"Cần Thơ\" type:\"Quyết định\"."),
+        "{out}"
+    );
+    let (code, _, err) = tracuu(&corpus(), seed_index(), &["docs", "--province", "Narnia"]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -4,6 +4,7 @@ use super::Palette;
 use crate::index::records::{StoredClause, StoredDoc};
 use crate::index::IndexReport;
 use crate::search::emptied::Emptied;
+use crate::search::query::FilterText;
 use crate::search::snippet::{mark, CLOSE, OPEN};
 use crate::search::SearchResults;
 
@@ -174,7 +175,15 @@ fn or_unknown(v: Option<&str>) -> &str {
 }
 
 /// The document list.
-pub fn documents(docs: &[StoredDoc], p: &Palette) -> String {
+pub fn documents(docs: &[StoredDoc], filters: &FilterText, p: &Palette) -> String {
+    let named = crate::search::emptied::named(filters);
+    if docs.is_empty() && !named.is_empty() {
+        let each: Vec<String> = named
+            .iter()
+            .map(|(name, value)| format!("{name}:\"{value}\""))
+            .collect();
+        return format!("No indexed document passes {}.\n", each.join(" "));
+    }
     if docs.is_empty() {
         return "The index holds no documents.\n".into();
     }

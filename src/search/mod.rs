@@ -717,12 +717,31 @@ fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::
 
 /// Every indexed document, in file order.
 pub fn documents(open: &OpenIndex) -> Result<Vec<StoredDoc>, SearchError> {
+    documents_where(open, &query::FilterText::default())
+}
+
+/// The indexed documents that the document filters let through (those of `search`: province,
+/// issuer, type, number, dates; the agency, a filter of clauses, is refused), in file order.
+pub fn documents_where(
+    open: &OpenIndex,
+    text: &query::FilterText,
+) -> Result<Vec<StoredDoc>, SearchError> {
+    if text.agency.is_some() {
+        return Err(QueryError(
+            "agency: filters clauses, not documents; use tracuu tasks to see who is given work"
+                .into(),
+        )
+        .into());
+    }
+    let filters = Filters::from_text(text)?;
     let searcher = open.reader.searcher();
     let f = &open.fields;
-    let q = TermQuery::new(
-        Term::from_field_text(f.kind, KIND_DOC),
-        IndexRecordOption::Basic,
-    );
+    let mut must = vec![(
+        Occur::Must,
+        term_query(f.kind, KIND_DOC, IndexRecordOption::Basic),
+    )];
+    must.extend(filters.clauses(f));
+    let q = BooleanQuery::new(must);
     let mut docs = Vec::new();
     for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
         let json = crate::index::records::read_payload(&searcher, address)?;
