@@ -1114,3 +1114,19 @@ fn docs_take_the_document_filters_of_search() {
     let (code, _, err) = tracuu(&corpus(), seed_index(), &["docs", "--province", "Narnia"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn or_joins_whole_words_of_two_syllables_or_more() {
+    // "thông tin đối ngoại OR lãnh sự" is either expression: OR bound "ngoại" and "lãnh" alone,
+    // and clauses with "sự" or "đối tác" came first.
+    let v = search_json("thông tin đối ngoại OR lãnh sự", &["--limit", "8"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 8);
+    for h in hits {
+        let text = h["text"].as_str().unwrap().to_lowercase();
+        assert!(
+            text.contains("thông tin đối ngoại") || text.contains("lãnh sự"),
+            "{text}"
+        );
+    }
+}

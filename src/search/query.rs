@@ -3,7 +3,7 @@
 //! ```text
 //! bảo hộ công dân                 words: clauses with all of them rank first, the phrase above all
 //! "bảo hộ công dân"               a quoted phrase must appear as written (diacritics optional)
-//! vốn ODA OR NGO                  OR: either side satisfies its place in the query
+//! thông quan OR kiểm hóa          OR: either group of words (all the plain words on each side)
 //! kiều bào -Tết                   -word / -"phrase": clauses containing it are left out
 //! province:"Khánh Hòa" type:"kế hoạch" number:5951/KH-UBND issuer:"UBND tỉnh" from:2024-01-01 to:2024-12-31 agency:"Công an"
 //! ```
@@ -267,48 +267,75 @@ fn alternative(text: &str, quoted: bool) -> Alternative {
     }
 }
 
+/// Plain words being read, and whether they are the right side of an OR.
+#[derive(Default)]
+struct Group {
+    words: Vec<String>,
+    /// An OR came last: what follows is another alternative of the last run.
+    or_open: bool,
+}
+
+impl Group {
+    /// Puts one alternative where it belongs: after an OR, among the last run's alternatives;
+    /// otherwise in a run of its own. An alternative without letters or digits is dropped.
+    fn push_unit(&mut self, q: &mut ParsedQuery, alt: Alternative) {
+        if alt.syllables.is_empty() {
+            return;
+        }
+        let or_open = std::mem::take(&mut self.or_open);
+        match q.runs.last_mut() {
+            Some(run) if or_open => run.alternatives.push(alt),
+            _ => q.runs.push(Run {
+                alternatives: vec![alt],
+            }),
+        }
+    }
+
+    /// Ends the group of words read (at an OR when `before_or`: it must have letters or digits,
+    /// being the left side of that OR).
+    fn flush(&mut self, q: &mut ParsedQuery, before_or: bool) -> Result<(), QueryError> {
+        if self.words.is_empty() {
+            return Ok(());
+        }
+        let text = std::mem::take(&mut self.words).join(" ");
+        let alt = alternative(&text, false);
+        if before_or && alt.syllables.is_empty() {
+            // Punctuation or a lone combining mark is not something to look for.
+            return Err(QueryError(format!(
+                "OR needs a word or phrase on each side ('{text}' has no letters or digits)"
+            )));
+        }
+        self.push_unit(q, alt);
+        Ok(())
+    }
+}
+
 /// Parses a query string. Filters written in it are returned in `filters`.
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     let pieces = split_pieces(input)?;
     let mut q = ParsedQuery::default();
-    // Consecutive plain words form one run (their phrase is what ranks first); OR joins the
-    // word or phrase on each side into one run of alternatives.
-    let mut pending_words: Vec<String> = Vec::new();
-    let mut or_next = false;
-    let flush = |words: &mut Vec<String>, q: &mut ParsedQuery| {
-        if !words.is_empty() {
-            let text = words.join(" ");
-            let alt = alternative(&text, false);
-            if !alt.syllables.is_empty() {
-                q.runs.push(Run {
-                    alternatives: vec![alt],
-                });
-            }
-            words.clear();
-        }
-    };
+    // Consecutive plain words form one run (their phrase is what ranks first). OR joins what
+    // stands on each side into one run of alternatives: a quoted phrase, a reference, or the
+    // whole group of plain words up to the previous or next OR, quote, exclusion, reference or
+    // filter. Most Vietnamese words have two syllables: "thông quan OR kiểm hóa" means either
+    // word, not "thông (quan OR kiểm) hóa".
+    let mut words = Group::default();
+    // What came last can be the left side of an OR: a group of words, a phrase, a reference.
+    let mut unit_before = false;
     let n = pieces.len();
     for (i, piece) in pieces.into_iter().enumerate() {
         match piece {
             Piece::Or => {
-                if q.runs.is_empty() && pending_words.is_empty() || i + 1 == n {
+                if !words.words.is_empty() {
+                    words.flush(&mut q, true)?;
+                } else if !unit_before || i + 1 == n {
                     return Err(QueryError("OR needs a word or phrase on each side".into()));
                 }
-                // The last pending word becomes the first alternative.
-                if let Some(last) = pending_words.pop() {
-                    flush(&mut pending_words, &mut q);
-                    let alt = alternative(&last, false);
-                    if alt.syllables.is_empty() {
-                        // Punctuation or a lone combining mark is not something to look for.
-                        return Err(QueryError(format!(
-                            "OR needs a word or phrase on each side ('{last}' has no letters or digits)"
-                        )));
-                    }
-                    q.runs.push(Run {
-                        alternatives: vec![alt],
-                    });
+                if i + 1 == n {
+                    return Err(QueryError("OR needs a word or phrase on each side".into()));
                 }
-                or_next = true;
+                words.or_open = true;
+                unit_before = false;
             }
             Piece::Word {
                 text,
@@ -318,6 +345,8 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
                 text,
                 negated: true,
             } => {
+                words.flush(&mut q, false)?;
+                unit_before = false;
                 let alt = alternative(&text, true);
                 if !alt.syllables.is_empty() {
                     q.excluded.push(alt);
@@ -327,49 +356,26 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
                 text,
                 negated: false,
             } => {
-                if or_next {
-                    or_next = false;
-                    let alt = alternative(&text, false);
-                    if let Some(run) = q.runs.last_mut() {
-                        if !alt.syllables.is_empty() {
-                            run.alternatives.push(alt);
-                        }
-                    }
-                } else if normalize_reference(&text).is_some() {
+                if normalize_reference(&text).is_some() {
                     // A document number is a unit of its own, not part of the neighbouring phrase.
-                    flush(&mut pending_words, &mut q);
-                    let alt = alternative(&text, false);
-                    if !alt.syllables.is_empty() {
-                        q.runs.push(Run {
-                            alternatives: vec![alt],
-                        });
-                    }
+                    words.flush(&mut q, false)?;
+                    words.push_unit(&mut q, alternative(&text, false));
+                    unit_before = true;
                 } else {
-                    pending_words.push(text);
+                    words.words.push(text);
                 }
             }
             Piece::Phrase {
                 text,
                 negated: false,
             } => {
-                flush(&mut pending_words, &mut q);
-                let alt = alternative(&text, true);
-                if alt.syllables.is_empty() {
-                    continue;
-                }
-                if or_next {
-                    or_next = false;
-                    if let Some(run) = q.runs.last_mut() {
-                        run.alternatives.push(alt);
-                        continue;
-                    }
-                }
-                q.runs.push(Run {
-                    alternatives: vec![alt],
-                });
+                words.flush(&mut q, false)?;
+                words.push_unit(&mut q, alternative(&text, true));
+                unit_before = true;
             }
             Piece::Field { name, value } => {
-                flush(&mut pending_words, &mut q);
+                words.flush(&mut q, false)?;
+                unit_before = false;
                 let slot = match name.as_str() {
                     "province" => &mut q.filters.province,
                     "issuer" => &mut q.filters.issuer,
@@ -383,7 +389,7 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
             }
         }
     }
-    flush(&mut pending_words, &mut q);
+    words.flush(&mut q, false)?;
     // Several words all in capitals were typed with caps lock on ("BAO HO CONG DAN"): their
     // capitals are not acronyms. One word in capitals, or capitals among lower case, are.
     let typed: Vec<&Syllable> = q.syllables().collect();
@@ -427,14 +433,49 @@ mod tests {
     #[test]
     fn phrases_exclusions_and_or() {
         let q = parse(r#"vốn ODA OR NGO -"ngân sách" kiều bào"#).unwrap();
-        assert_eq!(q.runs.len(), 3);
-        assert_eq!(words(&q.runs[0].alternatives[0]), ["von"]);
-        assert_eq!(q.runs[1].alternatives.len(), 2);
-        assert_eq!(words(&q.runs[1].alternatives[1]), ["ngo"]);
+        assert_eq!(q.runs.len(), 2);
+        assert_eq!(q.runs[0].alternatives.len(), 2);
+        assert_eq!(words(&q.runs[0].alternatives[0]), ["von", "oda"]);
+        assert_eq!(words(&q.runs[0].alternatives[1]), ["ngo"]);
         assert_eq!(words(&q.excluded[0]), ["ngan", "sach"]);
-        assert_eq!(words(&q.runs[2].alternatives[0]), ["kieu", "bao"]);
+        assert_eq!(words(&q.runs[1].alternatives[0]), ["kieu", "bao"]);
         let quoted = parse("\"hội hữu nghị\"").unwrap();
         assert!(quoted.runs[0].alternatives[0].quoted);
+    }
+
+    #[test]
+    fn or_joins_the_whole_groups_of_words_on_each_side() {
+        let alts = |q: &ParsedQuery, r: usize| -> Vec<Vec<String>> {
+            q.runs[r]
+                .alternatives
+                .iter()
+                .map(|a| words(a).iter().map(|w| w.to_string()).collect())
+                .collect()
+        };
+        // Two-syllable words: either word, not "thông (quan OR kiểm) hóa".
+        let q = parse("thông quan OR kiểm hóa").unwrap();
+        assert_eq!(q.runs.len(), 1);
+        assert_eq!(alts(&q, 0), [["thong", "quan"], ["kiem", "hoa"]]);
+        assert!(q.runs[0].alternatives.iter().all(|a| !a.quoted));
+        // Three sides, and a group ends at a quote, an exclusion or a filter.
+        let q = parse("cửa khẩu OR biên giới OR hải quan").unwrap();
+        assert_eq!(alts(&q, 0).len(), 3);
+        let q = parse(r#"hợp tác "kinh tế" OR thương mại -Tết xuất khẩu"#).unwrap();
+        assert_eq!(alts(&q, 0), [["hop", "tac"]]);
+        assert_eq!(alts(&q, 1), [vec!["kinh", "te"], vec!["thuong", "mai"]]);
+        assert_eq!(alts(&q, 2), [["xuat", "khau"]]);
+        let q = parse(r#"kiều bào OR người Việt province:"Huế" đón Tết"#).unwrap();
+        assert_eq!(alts(&q, 0), [vec!["kieu", "bao"], vec!["nguoi", "viet"]]);
+        assert_eq!(alts(&q, 1), [["don", "tet"]]);
+        // A phrase or a reference is a side of its own.
+        let q = parse(r#""thông quan" OR kiểm hóa hàng hóa"#).unwrap();
+        assert_eq!(
+            alts(&q, 0),
+            [vec!["thong", "quan"], vec!["kiem", "hoa", "hang", "hoa"]]
+        );
+        let q = parse("1334/QĐ-TTg OR 12-CT/TW").unwrap();
+        assert_eq!(q.runs.len(), 1);
+        assert_eq!(q.runs[0].alternatives.len(), 2);
     }
 
     #[test]
