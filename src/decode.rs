@@ -80,6 +80,37 @@ pub enum Encoding {
     /// The Vietnamese code page of Windows, worth telling the user about: a file in it is
     /// better converted to UTF-8 for every other tool.
     Windows1258,
+    /// UTF-8 but for a few invalid bytes (a stray byte, a last character cut off by an
+    /// interrupted download), each run of them read as U+FFFD: losing a whole document to one
+    /// byte helps nobody, but the user is told where the damage is.
+    Utf8Repaired(Repair),
+}
+
+/// Where and how a UTF-8 file was repaired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repair {
+    /// Runs of invalid bytes replaced.
+    pub places: usize,
+    /// 1-based line of the first one.
+    pub line: usize,
+    /// The file ends in the middle of a character (the only damage, or the last).
+    pub cut_off: bool,
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.cut_off && self.places == 1 {
+            return write!(
+                f,
+                "the file ends in the middle of a UTF-8 character (cut off?); it is read as U+FFFD"
+            );
+        }
+        write!(f, "invalid UTF-8 bytes read as U+FFFD")?;
+        if self.places > 1 {
+            write!(f, " (and {} more places after this line)", self.places - 1)?;
+        }
+        write!(f, "; the rest of the file is valid UTF-8")
+    }
 }
 
 /// Decodes a file's bytes to text (not yet normalized).
@@ -93,7 +124,11 @@ pub fn decode_any(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         return Err(DecodeError::Empty);
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        (utf8(rest, 3)?, Encoding::Utf8)
+        match utf8(rest, 3) {
+            Ok(text) => (text, Encoding::Utf8),
+            Err(e @ DecodeError::InvalidUtf8 { .. }) => repaired_utf8(rest).ok_or(e)?,
+            Err(e) => return Err(e),
+        }
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         (utf16(rest, false, 2)?, Encoding::Utf16)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -110,9 +145,10 @@ pub fn decode_any(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             }
             match utf8(bytes, 0) {
                 Ok(text) => (text, Encoding::Utf8),
-                Err(e @ DecodeError::InvalidUtf8 { .. }) => {
-                    (windows_1258(bytes).ok_or(e)?, Encoding::Windows1258)
-                }
+                Err(e @ DecodeError::InvalidUtf8 { .. }) => match windows_1258(bytes) {
+                    Some(text) => (text, Encoding::Windows1258),
+                    None => repaired_utf8(bytes).ok_or(e)?,
+                },
                 Err(e) => return Err(e),
             }
         }
@@ -154,6 +190,58 @@ fn windows_1258(bytes: &[u8]) -> Option<String> {
     let vietnamese_text =
         vietnamese >= MIN_MARKED && vietnamese * 20 >= letters && other * 10 <= vietnamese;
     vietnamese_text.then_some(text)
+}
+
+/// `bytes` read as UTF-8 with each run of invalid bytes as U+FFFD, when such runs are few: at
+/// most one byte in [`BAD_BYTES_PER`] is bad, or (in a short file) the valid multi-byte
+/// characters outnumber the bad runs [`UTF8_EVIDENCE`] to one. A file in another encoding
+/// (TCVN3, VNI, Latin-1) has a bad byte in nearly every word with a mark, far above that share,
+/// and its high bytes hardly ever form valid UTF-8 characters.
+fn repaired_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
+    let (mut bad_bytes, mut places, mut first) = (0usize, 0usize, None);
+    let mut offset = 0;
+    let (mut cut_off, mut multibyte) = (false, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        offset += chunk.valid().len();
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            bad_bytes += invalid.len();
+            places += 1;
+            first.get_or_insert(offset);
+            cut_off = offset + invalid.len() == bytes.len();
+        }
+        offset += invalid.len();
+    }
+    let first = first?;
+    if bad_bytes * BAD_BYTES_PER > bytes.len() && multibyte < places * UTF8_EVIDENCE {
+        return None;
+    }
+    let line = 1 + line_breaks(&bytes[..first]);
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let repair = Repair {
+        places,
+        line,
+        cut_off,
+    };
+    Some((text, Encoding::Utf8Repaired(repair)))
+}
+
+/// One bad byte in this many at most for a file to be read as damaged UTF-8.
+const BAD_BYTES_PER: usize = 200;
+
+/// Valid non-ASCII characters per bad run that show a short file to be UTF-8.
+const UTF8_EVIDENCE: usize = 10;
+
+/// Line breaks in `bytes` as the normalizer counts them: `\r\n`, `\n` or a lone `\r`.
+fn line_breaks(bytes: &[u8]) -> usize {
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let lone_cr = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    lf + lone_cr
 }
 
 /// Marked letters a Windows-1258 text needs before it is taken for Vietnamese.
@@ -358,13 +446,51 @@ mod tests {
                 Err(DecodeError::InvalidUtf8 { .. })
             ));
         }
-        // UTF-8 with one stray byte reads as symbols ("á»‡") in Windows-1258.
+        // UTF-8 with one stray byte reads as symbols ("á»‡") in Windows-1258: it is read as
+        // the UTF-8 it is, repaired.
         let mut b = "Việt Nam, thực hiện, bảo hộ, đời sống, ở nước ngoài"
             .repeat(3)
             .into_bytes();
         b.push(0xF2);
+        assert!(matches!(decode_any(&b), Ok((_, Encoding::Utf8Repaired(_)))));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_or_a_cut_off_end_is_read_and_located() {
+        let text = "Kính gửi: UBND huyện Văn Chấn\r\n\r\n1. Giao Sở Ngoại vụ chủ trì, bố trí nơi làm việc cho đoàn.\r\n2. Các sở, ngành phối hợp thực hiện.\r\n";
+        let at = text.find("bố trí").unwrap();
+        let mut stray = text.as_bytes().to_vec();
+        stray.insert(at, 0xE9);
+        let (read, encoding) = decode_any(&stray).unwrap();
+        assert_eq!(read, text.replacen("bố trí", "\u{FFFD}bố trí", 1));
+        let Encoding::Utf8Repaired(repair) = encoding else {
+            panic!("{encoding:?}")
+        };
+        assert_eq!((repair.places, repair.line, repair.cut_off), (1, 3, false));
+        assert!(repair
+            .to_string()
+            .starts_with("invalid UTF-8 bytes read as U+FFFD"));
+
+        // Cut in the middle of "hiện" (a three-byte "ệ"), behind a byte-order mark.
+        let mut cut = vec![0xEF, 0xBB, 0xBF];
+        cut.extend_from_slice(text.trim_end().as_bytes());
+        let end = cut.len() - "n.".len() - 1;
+        cut.truncate(end);
+        let (read, encoding) = decode_any(&cut).unwrap();
+        assert!(read.ends_with("thực hi\u{FFFD}"), "{read}");
+        let Encoding::Utf8Repaired(repair) = encoding else {
+            panic!("{encoding:?}")
+        };
+        assert_eq!((repair.places, repair.line, repair.cut_off), (1, 4, true));
+        assert!(repair.to_string().contains("cut off"));
+    }
+
+    #[test]
+    fn a_file_with_many_bad_bytes_is_still_refused() {
+        // Latin-1 German: one bad byte in about ten, far above a stray byte's share.
+        let latin1 = b"Gr\xfc\xdfe aus M\xfcnchen und D\xfcsseldorf. ".repeat(10);
         assert!(matches!(
-            decode_any(&b),
+            decode_any(&latin1),
             Err(DecodeError::InvalidUtf8 { .. })
         ));
     }

@@ -446,6 +446,47 @@ fn a_vietnamese_windows_1258_file_is_indexed_with_a_note() {
 }
 
 #[test]
+fn a_utf8_file_with_one_bad_byte_is_indexed_with_a_warning_naming_the_line() {
+    let (dir, corpus_dir) = temp_corpus();
+    let text = std::fs::read_to_string(corpus().join("000_dbca06182e2e7de1.txt")).unwrap();
+    // A stray Latin-1 byte at the start of the line that says "bảo hộ công dân".
+    let at = text.find("bảo hộ công dân").unwrap();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..line_start].matches('\n').count() + 1;
+    let mut bytes = text.into_bytes();
+    bytes.insert(line_start, 0xE9);
+    std::fs::write(corpus_dir.join("stray.txt"), bytes).unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index", "--json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report = json(&out);
+    assert_eq!(report["indexed"], 1, "{report}");
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 0, "{report}");
+    let warning = &report["warnings"][0];
+    assert_eq!(warning["file"], "stray.txt", "{report}");
+    assert_eq!(warning["line"], line, "{report}");
+    assert!(
+        warning["reason"]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8"),
+        "{report}"
+    );
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["index", "--rebuild"]);
+    assert!(
+        out.contains(&format!("warning stray.txt:{line}: invalid UTF-8")),
+        "{out}"
+    );
+    let (code, out, _) = tracuu(
+        &corpus_dir,
+        &index,
+        &["search", "--json", "bảo hộ công dân", "-n", "1"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(json(&out)["hits"][0]["number"], "5951/KH-UBND");
+}
+
+#[test]
 fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
     let (dir, corpus_dir) = temp_corpus();
     let seed = corpus().join("000_dbca06182e2e7de1.txt");

@@ -65,9 +65,20 @@ pub struct IndexReport {
     pub duplicates: Vec<(String, String)>,
     /// Files read as Windows-1258 (Vietnamese "ANSI"), not UTF-8: indexed, and worth converting.
     pub windows_1258: Vec<String>,
+    /// Files indexed with something to check: where, and what.
+    pub warnings: Vec<Warning>,
     /// Clauses written in this run.
     pub clauses: usize,
     pub rebuilt: bool,
+}
+
+/// A file that was indexed, but not quite as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    /// 1-based line of the (first) problem.
+    pub line: usize,
+    pub reason: String,
 }
 
 /// Progress of a run, for a caller that wants to show it.
@@ -406,8 +417,14 @@ fn write_one(
             records,
             encoding,
         }) => {
-            if encoding == Encoding::Windows1258 {
-                report.windows_1258.push(file.rel.clone());
+            match encoding {
+                Encoding::Windows1258 => report.windows_1258.push(file.rel.clone()),
+                Encoding::Utf8Repaired(repair) => report.warnings.push(Warning {
+                    file: file.rel.clone(),
+                    line: repair.line,
+                    reason: repair.to_string(),
+                }),
+                Encoding::Utf8 | Encoding::Utf16 => {}
             }
             if let Some(owner) = owners.get(&key).cloned() {
                 if owner != file.rel {

@@ -252,6 +252,15 @@ pub fn index_report(r: &IndexReport, p: &Palette) -> String {
     for s in &r.skipped {
         out.push_str(&format!("{} {}: {}\n", p.warn("skipped"), s.file, s.reason));
     }
+    for w in &r.warnings {
+        out.push_str(&format!(
+            "{} {}:{}: {}\n",
+            p.warn("warning"),
+            w.file,
+            w.line,
+            w.reason
+        ));
+    }
     for file in &r.windows_1258 {
         out.push_str(&format!(
             "{} {file}: read as Windows-1258 (Vietnamese ANSI), not UTF-8; saving it as UTF-8 \

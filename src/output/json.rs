@@ -68,6 +68,12 @@ pub fn index_report(r: &IndexReport) -> String {
         reason: &'a str,
     }
     #[derive(Serialize)]
+    struct Warn<'a> {
+        file: &'a str,
+        line: usize,
+        reason: &'a str,
+    }
+    #[derive(Serialize)]
     struct Dup<'a> {
         file: &'a str,
         duplicate_of: &'a str,
@@ -79,6 +85,7 @@ pub fn index_report(r: &IndexReport) -> String {
         unchanged: usize,
         removed: usize,
         skipped: Vec<Skip<'a>>,
+        warnings: Vec<Warn<'a>>,
         duplicates: Vec<Dup<'a>>,
         windows_1258: &'a [String],
         clauses: usize,
@@ -95,6 +102,15 @@ pub fn index_report(r: &IndexReport) -> String {
             .map(|s| Skip {
                 file: &s.file,
                 reason: &s.reason,
+            })
+            .collect(),
+        warnings: r
+            .warnings
+            .iter()
+            .map(|w| Warn {
+                file: &w.file,
+                line: w.line,
+                reason: &w.reason,
             })
             .collect(),
         duplicates: r
