@@ -474,6 +474,52 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// An index on a read-only share or disc. As root, permissions do not stop writes, so where
+/// they are not enforced the generation's lock file is made a directory instead: opening it
+/// for writing fails as on a read-only file system, which is what a reader must not need.
+#[test]
+fn a_read_only_index_can_be_searched_but_not_updated() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, index) = seed_index(dir.path());
+    let enforced = permissions_are_enforced(dir.path());
+    let generation = live_generation(&index);
+    let set_mode = |mode: u32| {
+        for d in [&index, &generation] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+    };
+    if enforced {
+        set_mode(0o555);
+    } else {
+        let lock = generation.join(".tantivy-meta.lock");
+        let _ = std::fs::remove_file(&lock);
+        std::fs::create_dir(&lock).unwrap();
+    }
+    let number = doc_files(&corpus, &index).len();
+    assert_eq!(number, 5);
+    for args in [
+        &["search", "ủy ban nhân dân"][..],
+        &["docs"],
+        &["agencies"],
+        &["tasks", "Sở Ngoại vụ"],
+    ] {
+        let (code, out, err) = tracuu(&corpus, &index, args);
+        assert!(code == 0 || code == 1, "{args:?}: exit {code}: {out}{err}");
+        assert!(!err.contains("damaged"), "{args:?}: {err}");
+    }
+    let docs = json(&tracuu(&corpus, &index, &["docs", "--json"]).1);
+    let file = docs["documents"][0]["file"].as_str().unwrap().to_string();
+    let (code, _, err) = tracuu(&corpus, &index, &["show", &file]);
+    assert_eq!(code, 0, "{err}");
+    if enforced {
+        let (code, _, err) = tracuu(&corpus, &index, &["index"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("cannot write to the index directory"), "{err}");
+        set_mode(0o755);
+    }
+}
+
 #[test]
 fn an_index_of_an_older_format_is_rebuilt_by_indexing() {
     let dir = tempfile::tempdir().unwrap();

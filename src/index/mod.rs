@@ -24,6 +24,12 @@ pub enum IndexError {
     Busy {
         dir: PathBuf,
     },
+    /// The index directory cannot be written (a read-only share or disc): it can be searched,
+    /// not updated.
+    ReadOnly {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
     Version {
         dir: PathBuf,
         found: u32,
@@ -57,6 +63,11 @@ impl std::fmt::Display for IndexError {
             IndexError::Busy { dir } => write!(
                 f,
                 "index '{}' is in use by another tracuu process (an index run is in progress); try again when it ends",
+                dir.display()
+            ),
+            IndexError::ReadOnly { dir, source } => write!(
+                f,
+                "cannot write to the index directory {} ({source}); it can be searched but not updated: index into a writable directory with --index",
                 dir.display()
             ),
             IndexError::Version { dir, found, built_by } => write!(

@@ -315,6 +315,14 @@ impl Directory for PinnedDirectory {
         self.inner.sync_directory()
     }
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
+        // Tantivy's reader takes the meta lock, a file it creates in the generation, so that a
+        // writer's clean-up cannot delete segment files while they are being opened. A pinned
+        // reader does without it: taking it needs a writable directory (an index on a
+        // read-only share or disc could not be searched), and the race it guards against is
+        // caught anyway: a file missing because a writer committed is retried by [`open`].
+        if lock.filepath == tantivy::directory::META_LOCK.filepath {
+            return Ok(DirectoryLock::from(Box::new(())));
+        }
         self.inner.acquire_lock(lock)
     }
     fn watch(&self, _callback: WatchCallback) -> tantivy::Result<WatchHandle> {
@@ -432,9 +440,17 @@ pub fn lock(dir: &Path) -> Result<WriteLock, IndexError> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| IndexError::Io {
-            path: path.clone(),
-            source: e,
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                IndexError::ReadOnly {
+                    dir: dir.to_path_buf(),
+                    source: e,
+                }
+            }
+            _ => IndexError::Io {
+                path: path.clone(),
+                source: e,
+            },
         })?;
     match file.try_lock() {
         Ok(()) => Ok(WriteLock { _file: file }),
