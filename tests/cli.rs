@@ -487,6 +487,24 @@ fn a_utf8_file_with_one_bad_byte_is_indexed_with_a_warning_naming_the_line() {
 }
 
 #[test]
+fn an_index_inside_the_corpus_is_not_read_as_corpus() {
+    let (_dir, corpus_dir) = temp_corpus();
+    std::fs::copy(
+        corpus().join("000_dbca06182e2e7de1.txt"),
+        corpus_dir.join("a.txt"),
+    )
+    .unwrap();
+    let index = corpus_dir.join("ix");
+    for _ in 0..2 {
+        let (code, out, err) = tracuu(&corpus_dir, &index, &["index", "--json"]);
+        assert_eq!(code, 0, "{out}{err}");
+        let report = json(&out);
+        assert_eq!(report["seen"], 1, "{report}");
+        assert_eq!(report["skipped"].as_array().unwrap().len(), 0, "{report}");
+    }
+}
+
+#[test]
 fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
     let (dir, corpus_dir) = temp_corpus();
     let seed = corpus().join("000_dbca06182e2e7de1.txt");

@@ -249,7 +249,7 @@ pub fn run(
         existing_state(&open)?
     };
 
-    let (files, walk_skipped) = corpus::walk(&opts.corpus);
+    let (files, walk_skipped) = corpus::walk_except(&opts.corpus, Some(&opts.index));
     let mut report = IndexReport {
         seen: files.len() + walk_skipped.len(),
         rebuilt: rebuild,

@@ -46,13 +46,27 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
 /// Walks `root` (following symlinks; loops and dangling links are reported), in a stable order.
 /// Hidden files and directories (`.git`, `.gitkeep`) are not part of a corpus.
 pub fn walk(root: &Path) -> (Vec<CorpusFile>, Vec<Skipped>) {
+    walk_except(root, None)
+}
+
+/// [`walk`], leaving out the directory `except` (the index, when it lives inside the corpus:
+/// its own files are not documents, and listing them as skipped on every run buries the files
+/// that matter). Directories are compared by canonical path, so `./corpus/ix`, an absolute
+/// path or a symbolic link to it are all left out.
+pub fn walk_except(root: &Path, except: Option<&Path>) -> (Vec<CorpusFile>, Vec<Skipped>) {
+    let except = except.and_then(|p| p.canonicalize().ok());
+    let excluded = |e: &walkdir::DirEntry| {
+        except.as_ref().is_some_and(|x| {
+            e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| p == *x)
+        })
+    };
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !hidden(e.file_name()));
+        .filter_entry(|e| e.depth() == 0 || !(hidden(e.file_name()) || excluded(e)));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
@@ -134,6 +148,23 @@ mod tests {
         assert_eq!(names, ["b.txt", "sub/a.TXT"]);
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].file, "notes.pdf");
+    }
+
+    #[test]
+    fn the_index_directory_inside_the_corpus_is_not_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("ix/gen-1")).unwrap();
+        std::fs::write(dir.path().join("ix/CURRENT"), "gen-1").unwrap();
+        std::fs::write(dir.path().join("ix/gen-1/meta.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        // Named another way than the corpus walk names it.
+        let index = dir.path().join("sub/../ix");
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let (files, skipped) = walk_except(dir.path(), Some(&index));
+        assert_eq!(files.len(), 1);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        // Without it, the index's files are reported.
+        assert_eq!(walk(dir.path()).1.len(), 2);
     }
 
     #[cfg(unix)]
