@@ -504,6 +504,80 @@ fn an_index_inside_the_corpus_is_not_read_as_corpus() {
     }
 }
 
+/// A decision with a Quy chế in chapters.
+const QUY_CHE: &str = "ỦY BAN NHÂN DÂN\n\
+TỈNH ĐIỆN BIÊN\n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+Độc lập - Tự do - Hạnh phúc\n\
+Số: 15/QĐ-UBND\n\
+Điện Biên, ngày 5 tháng 8 năm 2024\n\
+\n\
+QUYẾT ĐỊNH\n\
+Ban hành Quy chế phối hợp quản lý biên giới\n\
+\n\
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý biên giới.\n\
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+\n\
+QUY CHẾ\n\
+Phối hợp quản lý biên giới\n\
+\n\
+Chương I\n\
+QUY ĐỊNH CHUNG\n\
+\n\
+Điều 1. Phạm vi điều chỉnh\n\
+Quy chế này quy định việc phối hợp giữa các sở, ngành.\n\
+\n\
+Chương II\n\
+NỘI DUNG PHỐI HỢP\n\
+\n\
+Điều 2. Trao đổi thông tin\n\
+1. Sở Ngoại vụ chủ trì trao đổi thông tin với tỉnh bạn.\n\
+2. Công an tỉnh phối hợp kiểm tra người nước ngoài.\n\
+\n\
+Điều 3. Tuần tra chung\n\
+Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì tuần tra song phương.\n\
+";
+
+/// Runs tracuu from `dir` with `--corpus corpus --index index` (relative, as a user types).
+fn tracuu_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(bin())
+        .current_dir(dir)
+        .args(args)
+        .args(["--corpus", "corpus", "--index", "index"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn show_takes_the_path_a_citation_prints_and_a_chapter_heading() {
+    let (dir, corpus_dir) = temp_corpus();
+    std::fs::create_dir(corpus_dir.join("2024")).unwrap();
+    std::fs::write(corpus_dir.join("2024/QĐ số 15.txt"), QUY_CHE).unwrap();
+    let (code, out, err) = tracuu_in(dir.path(), &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, out, _) = tracuu_in(dir.path(), &["search", "tuần tra"]);
+    let cited = "corpus/2024/QĐ số 15.txt";
+    assert!(out.contains(&format!("{cited}:31")), "{out}");
+    let absolute = corpus_dir.join("2024/QĐ số 15.txt");
+    for name in [cited, "2024/QĐ số 15.txt", absolute.to_str().unwrap()] {
+        let (code, out, err) = tracuu_in(dir.path(), &["show", name, "Chương II"]);
+        assert_eq!(code, 0, "{name}: {out}{err}");
+        assert!(out.contains("[Điều 2.1 :27]"), "{out}");
+        assert!(out.contains("[Điều 3 :31]"), "{out}");
+        assert!(!out.contains("Phạm vi điều chỉnh"), "{out}");
+    }
+    // "Chương I" is not the start of "Chương II".
+    let (_, out, _) = tracuu_in(dir.path(), &["show", cited, "Chương I"]);
+    assert!(out.contains("Quy chế này quy định"), "{out}");
+    assert!(!out.contains("Tuần tra"), "{out}");
+}
+
 #[test]
 fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
     let (dir, corpus_dir) = temp_corpus();

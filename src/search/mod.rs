@@ -857,6 +857,37 @@ fn duplicate_key(open: &OpenIndex, file: &str) -> Result<Option<String>, SearchE
     Ok(None)
 }
 
+/// The corpus-relative file names `document` may stand for: as typed; without the corpus
+/// directory that search prints before it ("corpus/2024/a.txt", copied from a citation); and,
+/// for a path to an existing file (absolute, or relative to here), that file's place in the
+/// corpus.
+fn file_names(open: &OpenIndex, document: &str) -> Vec<String> {
+    let mut names = vec![document.to_string()];
+    let Some(root) = open.corpus.as_deref() else {
+        return names;
+    };
+    let as_path = std::path::Path::new(document);
+    let mut push = |rel: &std::path::Path| {
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let name = parts.join("/");
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    };
+    if let Ok(rel) = as_path.strip_prefix(root) {
+        push(rel);
+    }
+    if let (Ok(file), Ok(root)) = (as_path.canonicalize(), root.canonicalize()) {
+        if let Ok(rel) = file.strip_prefix(&root) {
+            push(rel);
+        }
+    }
+    names
+}
+
 /// A document (by file, or by number when that is unambiguous) and its clauses, all or those at
 /// and under `path`. `None` when no document matches.
 pub fn show(
@@ -866,7 +897,8 @@ pub fn show(
 ) -> Result<Option<(StoredDoc, Vec<StoredClause>)>, SearchError> {
     let docs = documents(open)?;
     let wanted = crate::analysis::refs::normalize_number(document);
-    let by_file: Vec<&StoredDoc> = docs.iter().filter(|d| d.file == document).collect();
+    let names = file_names(open, document);
+    let by_file: Vec<&StoredDoc> = docs.iter().filter(|d| names.contains(&d.file)).collect();
     let number_of = |d: &StoredDoc| {
         d.meta
             .number
@@ -889,8 +921,11 @@ pub fn show(
             .collect();
     }
     // A file holding the same document as another, indexed from that one: its document.
-    if candidates.is_empty() {
-        if let Some(key) = duplicate_key(open, document)? {
+    for name in &names {
+        if !candidates.is_empty() {
+            break;
+        }
+        if let Some(key) = duplicate_key(open, name)? {
             candidates = docs.iter().filter(|d| d.key == key).collect();
         }
     }
@@ -948,7 +983,13 @@ pub fn show(
             }
         }
         match full.as_slice() {
-            [] => clauses.clear(),
+            // "Chương II", "Mục 2": a heading, not a numbered clause; its clauses carry it.
+            [] => {
+                let heading = key(&p);
+                clauses.retain(|c| {
+                    in_part(c) && c.clause.headings.iter().any(|h| under(&key(h), &heading))
+                })
+            }
             [one] => {
                 let want = key(one);
                 clauses.retain(|c| in_part(c) && under(&key(&c.clause.path), &want));
