@@ -73,6 +73,9 @@ enum Command {
         /// Parser threads (0 = one per core).
         #[arg(long, default_value_t = 0)]
         threads: usize,
+        /// Name every file indexed, updated, removed or renamed (--json always lists them).
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// Search clauses, best first, with citations.
     Search {
@@ -263,7 +266,7 @@ fn open_or_build(cli: &Cli, ui: &Ui) -> Result<OpenIndex, String> {
             .map_err(|e| e.to_string())?;
         eprint!(
             "{}",
-            human::index_report(&report, &Palette { enabled: false })
+            human::index_report(&report, false, &Palette { enabled: false })
         );
     }
     index::open(&cli.index).map_err(|e| e.to_string())
@@ -418,6 +421,7 @@ fn run() -> ExitCode {
             rebuild,
             max_file_mb,
             threads,
+            verbose,
         } => {
             let mut opts = IndexOptions::new(&cli.corpus, &cli.index);
             opts.rebuild = *rebuild;
@@ -428,7 +432,7 @@ fn run() -> ExitCode {
                     if ui.json {
                         print(&format!("{}\n", json::index_report(&report)));
                     } else {
-                        print(&human::index_report(&report, &ui.palette));
+                        print(&human::index_report(&report, *verbose, &ui.palette));
                     }
                     ExitCode::from(if report.skipped.is_empty() {
                         OK

@@ -579,6 +579,61 @@ fn show_takes_the_path_a_citation_prints_and_a_chapter_heading() {
 }
 
 #[test]
+fn index_names_the_files_it_added_removed_and_renamed() {
+    let (dir, corpus_dir) = temp_corpus();
+    let seed = |n: &str| corpus().join(n);
+    std::fs::copy(seed("000_dbca06182e2e7de1.txt"), corpus_dir.join("a.txt")).unwrap();
+    std::fs::copy(
+        seed("000_dbca06182e2e7de1.txt"),
+        corpus_dir.join("a_copy.txt"),
+    )
+    .unwrap();
+    std::fs::copy(seed("001_4fe6217dcb0cd899.txt"), corpus_dir.join("b.txt")).unwrap();
+    std::fs::copy(seed("002_a9e07846ff661369.txt"), corpus_dir.join("c.txt")).unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index", "--json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let files = &json(&out)["files"];
+    assert_eq!(
+        files["added"],
+        serde_json::json!(["a.txt", "b.txt", "c.txt"])
+    );
+
+    // b.txt moves, the duplicate a_copy.txt and c.txt go, d.txt comes.
+    std::fs::create_dir(corpus_dir.join("2024")).unwrap();
+    std::fs::rename(
+        corpus_dir.join("b.txt"),
+        corpus_dir.join("2024/b moved.txt"),
+    )
+    .unwrap();
+    std::fs::remove_file(corpus_dir.join("a_copy.txt")).unwrap();
+    std::fs::remove_file(corpus_dir.join("c.txt")).unwrap();
+    std::fs::copy(seed("003_1f8ddbdd0d6fa541.txt"), corpus_dir.join("d.txt")).unwrap();
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index", "--json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report = json(&out);
+    let files = &report["files"];
+    assert_eq!(files["added"], serde_json::json!(["d.txt"]), "{report}");
+    assert_eq!(files["removed"], serde_json::json!(["c.txt"]), "{report}");
+    assert_eq!(
+        files["renamed"],
+        serde_json::json!([{"from": "b.txt", "to": "2024/b moved.txt"}]),
+        "{report}"
+    );
+    // The duplicate was never searchable: its going removes nothing from the results.
+    assert_eq!(report["removed"], 1, "{report}");
+
+    std::fs::copy(seed("004_998ba29ac72eea2d.txt"), corpus_dir.join("e.txt")).unwrap();
+    std::fs::remove_file(corpus_dir.join("d.txt")).unwrap();
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["index"]);
+    assert!(!out.contains("indexed e.txt"), "short by default: {out}");
+    assert!(out.contains("1 removed from the index"), "{out}");
+    std::fs::rename(corpus_dir.join("e.txt"), corpus_dir.join("f.txt")).unwrap();
+    let (_, out, _) = tracuu(&corpus_dir, &index, &["index", "-v"]);
+    assert!(out.contains("renamed e.txt → f.txt"), "{out}");
+}
+
+#[test]
 fn the_same_document_twice_is_indexed_once_and_reindexing_replaces() {
     let (dir, corpus_dir) = temp_corpus();
     let seed = corpus().join("000_dbca06182e2e7de1.txt");

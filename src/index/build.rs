@@ -57,8 +57,13 @@ pub struct IndexReport {
     pub indexed: usize,
     /// Files already indexed in this state.
     pub unchanged: usize,
-    /// Files no longer in the corpus, removed from the index.
+    /// Searchable files no longer in the corpus, removed from the index (a deleted duplicate
+    /// was never searchable, and a renamed file is in `renamed`): `removed.len()` of them.
     pub removed: usize,
+    /// The names behind the counts: files whose document is searchable from them for the first
+    /// time, files read again, files removed, and `(old, new)` names of a file moved or renamed
+    /// (the same document left under one name and came under another).
+    pub files: FileChanges,
     pub skipped: Vec<Skipped>,
     /// `(file, file it duplicates)`: the same document (number, issuer, date) in two files is
     /// indexed once, from the first file in path order.
@@ -70,6 +75,38 @@ pub struct IndexReport {
     /// Clauses written in this run.
     pub clauses: usize,
     pub rebuilt: bool,
+}
+
+/// Which files an indexing run added, read again, removed or found renamed.
+#[derive(Debug, Default, Clone)]
+pub struct FileChanges {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub removed: Vec<String>,
+    pub renamed: Vec<(String, String)>,
+}
+
+impl FileChanges {
+    /// Pairs a removed file with an added one that holds the same document (`key_of` gives a
+    /// file's document key) as a rename.
+    fn find_renames(&mut self, key_of: impl Fn(&str) -> Option<String>) {
+        let mut renamed = Vec::new();
+        self.removed.retain(|old| {
+            let key = key_of(old);
+            let to = self
+                .added
+                .iter()
+                .position(|new| key.is_some() && key_of(new) == key);
+            match to {
+                Some(i) => {
+                    renamed.push((old.clone(), self.added.remove(i)));
+                    false
+                }
+                None => true,
+            }
+        });
+        self.renamed = renamed;
+    }
 }
 
 /// A file that was indexed, but not quite as written.
@@ -270,12 +307,20 @@ pub fn run(
 
     // Files that vanished or became unreadable leave the index.
     let present: HashSet<&str> = files.iter().map(|c| c.rel.as_str()).collect();
-    for old in known_files.keys() {
+    for (old, record) in &known_files {
         if !present.contains(old.as_str()) {
             delete_file(&writer, old);
-            report.removed += 1;
+            // A duplicate's document was searchable from its first copy, not from it.
+            let searchable = record
+                .key
+                .as_ref()
+                .is_none_or(|k| owners.get(k) == Some(old));
+            if searchable {
+                report.files.removed.push(old.clone());
+            }
         }
     }
+    report.files.removed.sort();
     let changed: HashSet<&str> = files
         .iter()
         .filter(|c| {
@@ -381,6 +426,16 @@ pub fn run(
             }
         }
     }
+    let mut new_keys: HashMap<&str, &str> = HashMap::new();
+    for (key, file) in &owners {
+        new_keys.insert(file, key);
+    }
+    report.files.find_renames(|file| {
+        let key = known_files.get(file).and_then(|k| k.key.as_deref());
+        key.or_else(|| new_keys.get(file).copied())
+            .map(str::to_string)
+    });
+    report.removed = report.files.removed.len();
     progress(Progress::Committing);
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
@@ -451,6 +506,11 @@ fn write_one(
                 .map_err(tantivy_err)?;
             owners.insert(key, file.rel.clone());
             report.indexed += 1;
+            if was_indexed {
+                report.files.updated.push(file.rel.clone());
+            } else {
+                report.files.added.push(file.rel.clone());
+            }
         }
     }
     Ok(())

@@ -247,8 +247,27 @@ pub fn clauses(doc: Option<&StoredDoc>, clauses: &[StoredClause], p: &Palette) -
 }
 
 /// What an index run did.
-pub fn index_report(r: &IndexReport, p: &Palette) -> String {
+/// `verbose` names every file added, read again, removed or renamed; without it only counts
+/// are given for those (a large corpus would print thousands of lines), while skipped files,
+/// warnings and duplicates are always named.
+pub fn index_report(r: &IndexReport, verbose: bool, p: &Palette) -> String {
     let mut out = String::new();
+    if verbose {
+        let f = &r.files;
+        let named = [
+            ("indexed", &f.added),
+            ("updated", &f.updated),
+            ("removed", &f.removed),
+        ];
+        for (label, files) in named {
+            for file in files {
+                out.push_str(&format!("{} {file}\n", p.dim(label)));
+            }
+        }
+        for (from, to) in &f.renamed {
+            out.push_str(&format!("{} {from} → {to}\n", p.dim("renamed")));
+        }
+    }
     for s in &r.skipped {
         out.push_str(&format!("{} {}: {}\n", p.warn("skipped"), s.file, s.reason));
     }
@@ -281,10 +300,11 @@ pub fn index_report(r: &IndexReport, p: &Palette) -> String {
         r.clauses,
         r.unchanged,
         r.skipped.len(),
-        if r.removed > 0 {
-            format!("; {} removed from the index", r.removed)
-        } else {
-            String::new()
+        match (r.removed, r.files.renamed.len()) {
+            (0, 0) => String::new(),
+            (removed, 0) => format!("; {removed} removed from the index"),
+            (0, renamed) => format!("; {renamed} renamed"),
+            (removed, renamed) => format!("; {removed} removed from the index, {renamed} renamed"),
         },
         if r.rebuilt { "; index built anew" } else { "" },
     ));

@@ -79,7 +79,20 @@ pub fn index_report(r: &IndexReport) -> String {
         duplicate_of: &'a str,
     }
     #[derive(Serialize)]
+    struct Rename<'a> {
+        from: &'a str,
+        to: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Files<'a> {
+        added: &'a [String],
+        updated: &'a [String],
+        removed: &'a [String],
+        renamed: Vec<Rename<'a>>,
+    }
+    #[derive(Serialize)]
     struct Out<'a> {
+        files: Files<'a>,
         seen: usize,
         indexed: usize,
         unchanged: usize,
@@ -92,6 +105,17 @@ pub fn index_report(r: &IndexReport) -> String {
         rebuilt: bool,
     }
     to_string(&Out {
+        files: Files {
+            added: &r.files.added,
+            updated: &r.files.updated,
+            removed: &r.files.removed,
+            renamed: r
+                .files
+                .renamed
+                .iter()
+                .map(|(from, to)| Rename { from, to })
+                .collect(),
+        },
         seen: r.seen,
         indexed: r.indexed,
         unchanged: r.unchanged,
