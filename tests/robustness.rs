@@ -285,6 +285,11 @@ fn the_size_limit_is_explained_and_can_be_raised() {
         (Some(1), Some(1))
     );
     assert_eq!(doc_files(&corpus, &index), ["big.txt", "good.txt"]);
+    // Lowered again, the limit applies to the file already indexed: it leaves, reported.
+    let (code, v) = index_json(&corpus, &index, &["--max-file-mb", "1"]);
+    assert_eq!(code, 3, "{v}");
+    assert!(reason_of(&skipped_reasons(&v), "big.txt").starts_with("too large"));
+    assert_eq!(doc_files(&corpus, &index), ["good.txt"]);
 }
 
 /// Peak resident memory of the children this process has waited for, in bytes.
@@ -329,6 +334,11 @@ fn a_200_mb_file_is_refused_or_indexed_in_bounded_memory() {
         "peak RSS {peak} bytes for a {size}-byte file"
     );
     assert_eq!(doc_files(&corpus, &index), ["big.txt", "good.txt"]);
+    // Lowered again, the limit applies to the file already indexed: it leaves, reported.
+    let (code, v) = index_json(&corpus, &index, &["--max-file-mb", "1"]);
+    assert_eq!(code, 3, "{v}");
+    assert!(reason_of(&skipped_reasons(&v), "big.txt").starts_with("too large"));
+    assert_eq!(doc_files(&corpus, &index), ["good.txt"]);
 }
 
 #[test]

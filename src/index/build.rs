@@ -321,12 +321,15 @@ pub fn run(
         }
     }
     report.files.removed.sort();
+    // A file over the size limit is read again, to be refused, even if unchanged: a limit
+    // lowered since it was indexed applies to it too.
     let changed: HashSet<&str> = files
         .iter()
         .filter(|c| {
-            known_files
-                .get(&c.rel)
-                .is_none_or(|k| k.fingerprint != c.fingerprint)
+            c.size > opts.max_file_bytes
+                || known_files
+                    .get(&c.rel)
+                    .is_none_or(|k| k.fingerprint != c.fingerprint)
         })
         .map(|c| c.rel.as_str())
         .collect();
