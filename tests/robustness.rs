@@ -173,11 +173,14 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     std::fs::write(corpus.join("binary.txt"), binary).unwrap();
-    // A real document with one Latin-1 byte in the middle.
+    // A real document with one Latin-1 byte in the middle: read, with a warning.
     let cut = (2000..).find(|&i| texts[0].is_char_boundary(i)).unwrap();
-    let mut latin1 = texts[0].as_bytes()[..cut].to_vec();
-    latin1.extend_from_slice(b" H\xf2a ");
-    latin1.extend_from_slice(&texts[0].as_bytes()[cut..]);
+    let mut stray = texts[0].as_bytes()[..cut].to_vec();
+    stray.extend_from_slice(b" H\xf2a ");
+    stray.extend_from_slice(&texts[0].as_bytes()[cut..]);
+    std::fs::write(corpus.join("stray_byte.txt"), &stray).unwrap();
+    // Latin-1 throughout (not Vietnamese): refused.
+    let latin1 = b"Gr\xfc\xdfe aus M\xfcnchen und D\xfcsseldorf.\n".repeat(40);
     std::fs::write(corpus.join("invalid_utf8.txt"), &latin1).unwrap();
     std::fs::write(corpus.join("empty.txt"), b"").unwrap();
     std::fs::write(corpus.join("blank.txt"), " \n\t\r\n\u{3000}\u{FEFF} \n").unwrap();
@@ -194,17 +197,21 @@ fn bad_files_are_reported_and_good_ones_indexed() {
     let (_, v) = index_json(&corpus, &index, &[]);
     let reasons = skipped_reasons(&v);
     assert!(reason_of(&reasons, "binary.txt").contains("binary"));
-    assert!(reason_of(&reasons, "invalid_utf8.txt")
-        .starts_with(&format!("not text: invalid UTF-8 at byte {}, ", cut + 2)));
+    assert!(
+        reason_of(&reasons, "invalid_utf8.txt").starts_with("not text: invalid UTF-8 at byte 2, ")
+    );
+    let line = 1 + texts[0][..cut].matches('\n').count();
+    assert_eq!(v["warnings"][0]["file"], "stray_byte.txt", "{v}");
+    assert_eq!(v["warnings"][0]["line"], line, "{v}");
     assert_eq!(reason_of(&reasons, "empty.txt"), "empty file");
     assert!(reason_of(&reasons, "blank.txt").contains("only white space"));
     assert!(reason_of(&reasons, "scan.pdf").contains("not a .txt file"));
     assert!(reason_of(&reasons, "dangling.txt").contains("dangling symbolic link"));
     assert!(reason_of(&reasons, "sub/loop").contains("symbolic link loop"));
-    let mut good = vec!["good.txt", "utf16be.txt", "utf16le.txt"];
+    let mut good = vec!["good.txt", "stray_byte.txt", "utf16be.txt", "utf16le.txt"];
     if enforced {
         assert_eq!(reason_of(&reasons, "unreadable.txt"), "permission denied");
-        assert_eq!(v["indexed"], 3, "{v}");
+        assert_eq!(v["indexed"], 4, "{v}");
     } else {
         eprintln!(
             "note: running as a user that reads files without permission (root): \
@@ -213,7 +220,7 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         good.push("unreadable.txt");
         good.sort();
     }
-    assert_eq!(v["seen"], 11, "{v}");
+    assert_eq!(v["seen"], 12, "{v}");
     assert_eq!(doc_files(&corpus, &index), good);
 
     // UTF-16 documents are decoded, structured and searchable like any other.
@@ -239,9 +246,9 @@ fn bad_files_are_reported_and_good_ones_indexed() {
     );
     assert!(
         out.contains(&format!(
-            "11 files seen: 0 indexed (0 clauses), {} unchanged, {} skipped",
+            "12 files seen: 0 indexed (0 clauses), {} unchanged, {} skipped",
             good.len(),
-            11 - good.len()
+            12 - good.len()
         )),
         "{out}"
     );
