@@ -207,9 +207,18 @@ fn cells(row: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in row.split('\t') {
         let mut rest = part;
-        while let Some(at) = rest.find("   ") {
+        // Byte offset in `rest` from which to look for the next gap: a blank left for the day
+        // is passed over, not cut at.
+        let mut from = 0;
+        while let Some(at) = rest[from..].find("   ").map(|k| from + k) {
+            let after = rest[at..].trim_start_matches(' ');
+            if is_blank_in_date(&rest[..at], after) {
+                from = rest.len() - after.len();
+                continue;
+            }
             out.push(rest[..at].trim());
-            rest = rest[at..].trim_start_matches(' ');
+            rest = after;
+            from = 0;
         }
         match motto_at(rest) {
             Some(at) => out.extend([rest[..at].trim(), rest[at..].trim()]),
@@ -218,6 +227,18 @@ fn cells(row: &str) -> Vec<&str> {
     }
     out.retain(|c| !c.is_empty());
     out
+}
+
+/// A run of spaces between "ngày" and "tháng" (or "tháng" and "năm") is the blank of a date
+/// printed before its day was written in ("Kon Tum, ngày      tháng 8 năm 2024"), common in
+/// drafts: not a gap between two cells.
+fn is_blank_in_date(before: &str, after: &str) -> bool {
+    let last = before.split_whitespace().next_back().map(fold);
+    let next = after.split_whitespace().next().map(fold);
+    matches!(
+        (last.as_deref(), next.as_deref()),
+        (Some("ngay"), Some("thang")) | (Some("thang"), Some("nam"))
+    )
 }
 
 /// Where the motto starts after an issuer's line in capitals ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI
@@ -360,6 +381,39 @@ mod tests {
                 "Độc lập - Tự do - Hạnh phúc",
                 "Hà Nội, ngày 2 tháng 1 năm 2024",
             ]
+        );
+    }
+
+    #[test]
+    fn a_blank_day_is_no_gap_between_cells() {
+        let got = unfold(paras(&[
+            "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH KON TUM                                    Độc lập - Tự do - Hạnh phúc",
+            "Số: 2023/KH-UBND                       Kon Tum, ngày      tháng 8 năm 2024",
+            "KẾ HOẠCH",
+        ]));
+        let order: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH KON TUM",
+                "Số: 2023/KH-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Kon Tum, ngày      tháng 8 năm 2024",
+                "KẾ HOẠCH",
+            ]
+        );
+        // Day and month both blank.
+        assert_eq!(
+            cells("Số:      /KH-UBND        Hà Giang, ngày      tháng      năm 2024"),
+            ["Số:", "/KH-UBND", "Hà Giang, ngày      tháng      năm 2024"]
+        );
+        // A gap after "ngày" before anything else is still a gap.
+        assert_eq!(
+            cells("Số: 5/TB   ngày   Hà Nội"),
+            ["Số: 5/TB", "ngày", "Hà Nội"]
         );
     }
 
