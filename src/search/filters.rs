@@ -100,18 +100,11 @@ pub fn number_query(field: Field, typed: &str) -> Box<dyn Query> {
 /// Type names, with the abbreviations of document numbers accepted ("KH" for Kế hoạch).
 pub fn type_key(value: &str) -> String {
     let key = filter_key(value);
-    let expanded = match key.as_str() {
-        "kh" => "ke hoach",
-        "qd" => "quyet dinh",
-        "ct" => "chi thi",
-        "nq" => "nghi quyet",
-        "nd" => "nghi dinh",
-        "tt" => "thong tu",
-        "tb" => "thong bao",
-        "cv" => "cong van",
-        other => other,
-    };
-    expanded.to_string()
+    match key.as_str() {
+        // Letters are numbered by issuer and department ("123/UBND-VX"), yet users call them CV.
+        "cv" => "cong van".to_string(),
+        code => crate::structure::markers::type_of_code(code).map_or(key.clone(), filter_key),
+    }
 }
 
 /// A type filter must name a type of document the parser knows: any other could only ever
@@ -285,6 +278,10 @@ mod tests {
         let err = province_keys("Narnia").unwrap_err().to_string();
         assert!(err.contains("Narnia"), "{err}");
         assert_eq!(type_key("KH"), "ke hoach");
+        // Every code of a document number, as the parser reads it.
+        assert_eq!(type_key("CTr"), "chuong trinh");
+        assert_eq!(type_key("TTr"), "to trinh");
+        assert!(checked_type("CTr".to_string()).is_ok());
         assert_eq!(type_key("Quyết định"), "quyet dinh");
         assert_eq!(expand_issuer("UBND tỉnh"), "ủy ban nhân dân tỉnh");
     }

@@ -586,6 +586,36 @@ const TYPES: &[(&str, &str)] = &[
     ("dieu le", "Điều lệ"),
 ];
 
+/// The type a document number's code stands for, folded ("kh" in "58/KH-UBND", "ctr" in
+/// "58/CTr-SNgV"): the one table for the parser reading numbers and for users filtering by
+/// code.
+pub fn type_of_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "kh" => "Kế hoạch",
+        "khlt" => "Kế hoạch liên tịch",
+        "qd" => "Quyết định",
+        "ct" => "Chỉ thị",
+        "nq" => "Nghị quyết",
+        "nqlt" => "Nghị quyết liên tịch",
+        "tb" => "Thông báo",
+        "bc" => "Báo cáo",
+        "ttr" => "Tờ trình",
+        "ctr" => "Chương trình",
+        "nd" => "Nghị định",
+        "tt" => "Thông tư",
+        "ttlt" => "Thông tư liên tịch",
+        "hd" => "Hướng dẫn",
+        "qc" => "Quy chế",
+        "kl" => "Kết luận",
+        "cd" => "Công điện",
+        "vbhn" => "Văn bản hợp nhất",
+        "l" => "Luật",
+        "sl" => "Sắc lệnh",
+        "pl" => "Pháp lệnh",
+        _ => return None,
+    })
+}
+
 /// The sentence-case document type when `text` is a type line ("KẾ HOẠCH" → "Kế hoạch").
 /// The line must be in capitals and hold nothing else.
 pub fn type_line(text: &str) -> Option<&'static str> {
@@ -682,6 +712,47 @@ pub fn is_preamble_start(text: &str) -> bool {
         "theo chi dao",
     ];
     P.iter().any(|p| head.starts_with(p))
+}
+
+/// A sentence that opens with its date and a comma ("Ngày 08/5/2024, tại Phòng họp số 2 …",
+/// "Sáng ngày 12 tháng 8 năm 2024, …"): the first words of a report or notice's prose, never
+/// the rest of a title or of a wrapped sentence (whose "ngày" would be in lowercase).
+pub fn is_dated_opening(text: &str) -> bool {
+    if !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let head = fold_prefix(text, 48);
+    let Some(rest) = ["ngay ", "sang ngay ", "chieu ngay ", "toi ngay "]
+        .iter()
+        .find_map(|p| head.strip_prefix(p))
+    else {
+        return false;
+    };
+    let date_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+        .unwrap_or(rest.len());
+    let (date, mut rest) = rest.split_at(date_end);
+    if !date.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if !date.contains(['/', '-', '.']) {
+        // "08 tháng 5 năm 2024": the month and year in words.
+        let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+        let spelled = words.len() == 4
+            && words[0] == "thang"
+            && words[2] == "nam"
+            && words[1].chars().all(|c| c.is_ascii_digit())
+            && words[3]
+                .trim_end_matches(',')
+                .chars()
+                .all(|c| c.is_ascii_digit());
+        if !spelled {
+            return false;
+        }
+        let at = rest.find("nam ").map_or(rest.len(), |k| k + 4);
+        rest = rest[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    rest.trim_start().starts_with(',')
 }
 
 /// "Nơi nhận:" (also the frequent misspelling "Noi nhận").
@@ -881,6 +952,22 @@ mod tests {
 
     fn m(s: &str) -> Option<Marker> {
         parse(s).map(|x| x.marker)
+    }
+
+    #[test]
+    fn sentences_opening_with_their_date() {
+        assert!(is_dated_opening(
+            "Ngày 08/5/2024, tại Phòng họp số 2 - UBND tỉnh, đồng chí Lê Quốc Anh,"
+        ));
+        assert!(is_dated_opening(
+            "Sáng ngày 12 tháng 8 năm 2024, Sở Ngoại vụ tổ chức hội nghị"
+        ));
+        assert!(is_dated_opening("Ngày 5-3-2024, Ban Chỉ đạo họp"));
+        // A title's words, a date with no comma after it, a lowercase "ngày" are no opening.
+        assert!(!is_dated_opening("Ngày Quốc tế Phụ nữ 8/3"));
+        assert!(!is_dated_opening("Ngày 08/5/2024 tại Phòng họp"));
+        assert!(!is_dated_opening("ngày 08/5/2024, tại Phòng họp"));
+        assert!(!is_dated_opening("Ngày 08 tháng 5, Sở tổ chức"));
     }
 
     #[test]

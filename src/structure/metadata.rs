@@ -622,6 +622,18 @@ fn org(caps: &str) -> Org {
                     district: false,
                 };
             }
+            // "UBND TỈNH KIÊN GIANG / VĂN PHÒNG" joined as one line by unwrapping: the office
+            // of the body is the issuer.
+            if let Some(body) = office_of(rest) {
+                let (loc, place) = local_name(body);
+                return Org {
+                    name: format!("Văn phòng {disp} {loc}"),
+                    place,
+                    central: false,
+                    local_body: true,
+                    district: place.is_none() && split_local(body).is_some(),
+                };
+            }
             let (loc, place) = local_name(rest);
             return Org {
                 name: format!("{disp} {loc}"),
@@ -680,6 +692,18 @@ fn org(caps: &str) -> Org {
         local_body: place.is_some(),
         district: place.is_none() && split_local(t).is_some(),
     }
+}
+
+/// "TỈNH KIÊN GIANG VĂN PHÒNG" → "TỈNH KIÊN GIANG": the locality of a people's committee or
+/// council followed by the word for its office, the line under it in the header.
+fn office_of(rest: &str) -> Option<&str> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let n = words.len();
+    if n < 3 || fold(&words[n - 2..].join(" ")) != "van phong" {
+        return None;
+    }
+    let cut = rest.rfind(words[n - 2])?;
+    Some(rest[..cut].trim())
 }
 
 /// "SỞ NGOẠI VỤ - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "BỘ NGOẠI GIAO - BỘ CÔNG AN": the bodies
@@ -834,29 +858,12 @@ pub(crate) fn code_type(number: &str) -> Option<&'static str> {
         let f = fold(c);
         let letters: String = f.chars().take_while(|c| c.is_alphabetic()).collect();
         let t = match letters.as_str() {
-            "kh" => "Kế hoạch",
-            "khlt" => "Kế hoạch liên tịch",
-            "qd" => "Quyết định",
-            "ct" => "Chỉ thị",
-            "nq" => "Nghị quyết",
-            "nqlt" => "Nghị quyết liên tịch",
-            "tb" => "Thông báo",
-            "bc" => "Báo cáo",
-            "ttr" => "Tờ trình",
-            "ctr" => "Chương trình",
-            "nd" => "Nghị định",
-            "tt" => "Thông tư",
-            "ttlt" => "Thông tư liên tịch",
-            "hd" => "Hướng dẫn",
-            "qc" => "Quy chế",
-            "kl" => "Kết luận",
-            "cd" => "Công điện",
-            "vbhn" => "Văn bản hợp nhất",
+            // "QH" ends a law's number ("62/2006/QH11"), and a resolution's too ("…/NQ-QH").
             "qh" if segs.len() == 3 => "Luật",
-            "l" => "Luật",
-            "sl" => "Sắc lệnh",
-            "pl" => "Pháp lệnh",
-            _ => continue,
+            code => match markers::type_of_code(code) {
+                Some(t) => t,
+                None => continue,
+            },
         };
         return Some(t);
     }
@@ -1267,14 +1274,7 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
             }
             from = at;
         }
-        found.or_else(|| {
-            meta.number.as_deref().and_then(|n| {
-                n.split('/')
-                    .find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))?
-                    .parse()
-                    .ok()
-            })
-        })
+        found.or_else(|| meta.number.as_deref().and_then(number_year))
     });
 
     // Signer.
@@ -1347,6 +1347,19 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         meta.year = Some(d.year);
     }
     meta
+}
+
+/// The year a document number carries ("27/2024/NQ-HĐND" → 2024): a four-digit part after the
+/// first. The first part is the running number ("2023/KH-UBND", "1500/KH-UBND"), however much
+/// it looks like a year.
+fn number_year(number: &str) -> Option<i32> {
+    number
+        .split('/')
+        .skip(1)
+        .find(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))?
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))
 }
 
 /// The month and year of a header's place-and-date line whose day is blank ("Lạng Sơn, ngày
@@ -1655,6 +1668,45 @@ mod tests {
         let dated = s.replace("ngày      tháng 3", "ngày 12 tháng 3");
         let m = extract_signed(&paragraphs(&dated), || Date::new(2024, 3, 14));
         assert_eq!(m.date, Date::new(2024, 3, 12));
+    }
+
+    #[test]
+    fn a_blank_day_in_a_spaced_header_keeps_the_header() {
+        let s = "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KON TUM                                    Độc lập - Tự do - Hạnh phúc\n         -------                                      ---------------\nSố: 2023/KH-UBND                       Kon Tum, ngày      tháng 8 năm 2024\n\nKẾ HOẠCH\nTriển khai hợp tác quản lý biên giới giai đoạn 2024 - 2026\n\nCăn cứ Luật Biên giới quốc gia ngày 17 tháng 6 năm 2003;\n\nI. MỤC ĐÍCH\n- Tăng cường hợp tác.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("2023/KH-UBND"));
+        // The model holds full dates only: the month is not kept, the year is the header's.
+        assert_eq!((m.date, m.year), (None, Some(2024)));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Triển khai hợp tác quản lý biên giới giai đoạn 2024 - 2026")
+        );
+        // With no date line at all, the running number is no year.
+        let undated = s.replace("Kon Tum, ngày      tháng 8 năm 2024", "");
+        let undated = undated.replace("giai đoạn 2024 - 2026", "");
+        let m = extract(&paragraphs(&undated.replace("2023/KH", "1500/KH")));
+        assert_eq!(m.year, None);
+    }
+
+    #[test]
+    fn an_office_line_joined_to_its_committee_is_the_issuer() {
+        assert_eq!(
+            org("UBND TỈNH KIÊN GIANG VĂN PHÒNG").name,
+            "Văn phòng Ủy ban nhân dân tỉnh Kiên Giang"
+        );
+        assert_eq!(
+            org("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG").name,
+            "Ủy ban nhân dân tỉnh Kiên Giang"
+        );
+        assert_eq!(office_of("VĂN PHÒNG"), None);
+    }
+
+    #[test]
+    fn the_year_of_a_number_is_never_its_running_number() {
+        assert_eq!(number_year("27/2024/NQ-HĐND"), Some(2024));
+        assert_eq!(number_year("2023/KH-UBND"), None);
+        assert_eq!(number_year("1500/KH-UBND"), None);
+        assert_eq!(number_year("12/1500/QĐ-UBND"), None);
     }
 
     #[test]
