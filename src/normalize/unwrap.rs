@@ -89,6 +89,11 @@ fn broken_word(prev: &str, next: &str) -> Option<Join> {
     {
         return None;
     }
+    // A side without a vowel is no syllable: the cut fell inside one ("phé-\np", "ng-\nười").
+    let voweled = |w: &str| fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    if !voweled(left) || !voweled(right) {
+        return Some(Join::Word);
+    }
     // Diacritics mark a Vietnamese syllable; a pair of plain ones ("kinh-doanh") is Vietnamese
     // too when both read as syllables, which "dal" or "national" do not.
     let vietnamese =
@@ -266,6 +271,12 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         let mended = shape.hyphenated.then(|| broken_word(p, next)).flatten();
         return Some(mended.unwrap_or(Join::Glued));
     }
+    // "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025" over "của Sở Ngoại vụ tỉnh Lào Cai": a type line with
+    // its title's first words in capitals, the rest of the title below in lowercase. Joined,
+    // the line would no longer read as a type line; the title is gathered by the layout.
+    if first.is_lowercase() && markers::type_prefix(p).is_some() {
+        return None;
+    }
     if first.is_lowercase() {
         return Some(Join::Space);
     }
@@ -288,7 +299,10 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
     if prev_caps && next_caps {
         return Some(Join::Space);
     }
-    if markers::is_preamble_start(next) || markers::is_closing(next) {
+    if markers::is_preamble_start(next)
+        || markers::is_closing(next)
+        || markers::is_dated_opening(next)
+    {
         return None;
     }
     if let Some(m) = markers::parse(p) {
@@ -584,11 +598,11 @@ mod tests {
                 (4, "1. Sở Ngoại vụ chủ trì, phối hợp với Công an tỉnh và Mekong International Cooperation Fund."),
             ]
         );
-        let more = format!("{HYPHENATED}Xây dựng chuyên mục \"An Giang - Cam-\npuchia\" cho hộ kinh-\ndoanh cá thể.\n");
+        let more = format!("{HYPHENATED}Xây dựng chuyên mục \"An Giang - Cam-\npuchia\" cho hộ kinh-\ndoanh cá thể, khai thác trái phé-\np.\n");
         // Two plain syllables are still two words.
         assert_eq!(
             paras(&more)[2],
-            "Xây dựng chuyên mục \"An Giang - Campuchia\" cho hộ kinh doanh cá thể."
+            "Xây dựng chuyên mục \"An Giang - Campuchia\" cho hộ kinh doanh cá thể, khai thác trái phép."
         );
     }
 
@@ -615,6 +629,38 @@ mod tests {
         assert_eq!(
             paras(&s)[1],
             "◦ Đẩy mạnh hoạt động xuất nhập khẩu hàng hóa qua cửa khẩu quốc tế Tịnh Biên - Phnom Den và cửa khẩu quốc tế Vĩnh Xương - Kaorm Samnor; phấn đấu kim ngạch đạt 1,2 tỷ USD/năm."
+        );
+    }
+
+    #[test]
+    fn a_dated_opening_starts_a_paragraph_under_a_wrapped_title() {
+        let s = format!("{WRAPPED_BODY}Ý kiến kết luận của đồng chí Phó Chủ tịch UBND tỉnh\ntại cuộc họp về công tác bảo hộ ngư dân ở vùng biển nước ngoài\nNgày 08/5/2024, tại Phòng họp số 2 - UBND tỉnh, đồng chí\nPhó Chủ tịch UBND tỉnh chủ trì cuộc họp.\n");
+        let p = paras(&s);
+        assert_eq!(
+            &p[1..],
+            [
+                "Ý kiến kết luận của đồng chí Phó Chủ tịch UBND tỉnh tại cuộc họp về công tác bảo hộ ngư dân ở vùng biển nước ngoài",
+                "Ngày 08/5/2024, tại Phòng họp số 2 - UBND tỉnh, đồng chí Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.",
+            ]
+        );
+        // A day named in a title still continues it.
+        let s = format!("{WRAPPED_BODY}Kế hoạch tổ chức các hoạt động kỷ niệm\nNgày Quốc tế Phụ nữ 8/3 năm 2024\n");
+        assert_eq!(paras(&s).len(), 2);
+    }
+
+    #[test]
+    fn a_type_line_keeps_apart_from_the_lowercase_rest_of_its_title() {
+        assert_eq!(
+            paras("CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025\ncủa Sở Ngoại vụ tỉnh Lào Cai\n"),
+            [
+                "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025",
+                "của Sở Ngoại vụ tỉnh Lào Cai"
+            ]
+        );
+        // Other capitals still take a lowercase line.
+        assert_eq!(
+            paras("TĂNG CƯỜNG CÔNG TÁC\nđối ngoại nhân dân\n"),
+            ["TĂNG CƯỜNG CÔNG TÁC đối ngoại nhân dân"]
         );
     }
 
