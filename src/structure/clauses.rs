@@ -154,7 +154,11 @@ fn title_stop(text: &str, first: bool) -> bool {
     if f.starts_with("can cu") || f.starts_with("kinh gui") {
         return true;
     }
-    if !first && (markers::is_preamble_start(text) || authority_line(text)) {
+    if !first
+        && (markers::is_preamble_start(text)
+            || markers::is_dated_opening(text)
+            || authority_line(text))
+    {
         return true;
     }
     markers::is_signature_line(text) || markers::is_recipients(text) || text.chars().count() > 600
@@ -356,6 +360,7 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
         }
         if !back
             && parsed.is_none()
+            && !under_bare_article(paras, k)
             && (markers::is_closing(t) || (items && !articles && closes_body(paras, k)))
         {
             back = true;
@@ -431,6 +436,19 @@ fn addressee_text(paras: &[Paragraph], (start, end): (usize, usize)) -> String {
         out.push_str(item.trim());
     }
     out
+}
+
+/// Whether paragraph `k` comes right under an article's heading that has no text of its own
+/// yet ("Điều 4. Hiệu lực thi hành"): a resolution of a people's council ends with its adoption
+/// formula as the body of its last article ("Nghị quyết này đã được … thông qua … và có hiệu
+/// lực từ …"), which is then no closing paragraph. An article repealed in place ("Điều 3.
+/// (được bãi bỏ)") has its text.
+fn under_bare_article(paras: &[Paragraph], k: usize) -> bool {
+    k > 0
+        && markers::parse(&paras[k - 1].text).is_some_and(|m| {
+            let rest = m.rest.trim();
+            matches!(m.marker, Marker::Article(_)) && !ends_sentence(rest) && !rest.starts_with('(')
+        })
 }
 
 /// Whether the unnumbered paragraph `k` is the closing formula of a plan or letter ("Yêu cầu các
@@ -679,6 +697,64 @@ fn letter_or_roman(marker: Marker, stack: &[Frame]) -> Marker {
     }
 }
 
+/// The body's sections numbered I, II, … and an appendix printed inline among them ("II. NHIỆM
+/// VỤ CỤ THỂ (Chi tiết tại Phụ lục)", "PHỤ LỤC", its table, then "III. TỔ CHỨC THỰC HIỆN"):
+/// the numeral next after the body's last one, before the appendix has any of its own, goes on
+/// with the body and closes the appendix.
+#[derive(Default)]
+struct Romans {
+    /// The value of the body's last roman section, outside any appendix.
+    body_last: Option<u32>,
+    /// Whether the current appendix has roman sections of its own.
+    in_appendix: bool,
+}
+
+impl Romans {
+    fn closes_appendix(&mut self, marker: &Marker, stack: &[Frame]) -> bool {
+        let appendix = stack
+            .first()
+            .is_some_and(|f| matches!(f.marker, Some(Marker::Appendix(_))));
+        if matches!(marker, Marker::Appendix(_)) {
+            self.in_appendix = false;
+        }
+        let Marker::Roman(id) = marker else {
+            return false;
+        };
+        let value = roman_value(id);
+        if appendix {
+            let next =
+                !self.in_appendix && value.is_some() && value == self.body_last.map(|v| v + 1);
+            if !next {
+                self.in_appendix = true;
+                return false;
+            }
+        }
+        self.body_last = value;
+        appendix
+    }
+}
+
+/// "III" → 3 (numerals of sections, up to a few dozen).
+fn roman_value(id: &str) -> Option<u32> {
+    let digit = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let ds: Vec<u32> = id.chars().map(digit).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (k, &d) in ds.iter().enumerate() {
+        if ds.get(k + 1).is_some_and(|&n| n > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&v| v > 0)
+}
+
 fn headings_of(stack: &[Frame]) -> Vec<String> {
     stack.iter().map(|f| f.heading.clone()).collect()
 }
@@ -807,6 +883,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     let mut last_quote: Option<(usize, usize)> = None;
     // (first node, type) of each attached document.
     let mut attached_at: Vec<(usize, &'static str)> = Vec::new();
+    let mut romans = Romans::default();
     for (i, p) in paras.iter().enumerate() {
         if skip_next {
             skip_next = false;
@@ -824,6 +901,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     // The header of an attached document: its sections start afresh, under its
                     // type line and title.
                     stack.clear();
+                    romans = Romans::default();
                     attached_at.push((nodes.len(), doc_type));
                     let header = (i..paras.len())
                         .take_while(|&j| lay.roles[j] == Role::Header)
@@ -1033,7 +1111,8 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             Some(m) if !matches!(m.marker, Marker::Bullet(_)) => {
                 let marker = letter_or_roman(m.marker.clone(), &stack);
                 let rank = marker.rank();
-                if matches!(marker, Marker::Appendix(_)) {
+                if romans.closes_appendix(&marker, &stack) || matches!(marker, Marker::Appendix(_))
+                {
                     stack.clear();
                 }
                 while stack.last().is_some_and(|f| f.rank >= rank) {
@@ -1171,7 +1250,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             .find(|&&(start, _)| start <= k)
             .map(|&(_, t)| t.to_string())
     };
-    nodes
+    let out: Vec<Clause> = nodes
         .into_iter()
         .enumerate()
         .filter_map(|(k, n)| {
@@ -1179,8 +1258,39 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             c.attached = part_of(k);
             Some(c)
         })
+        .collect();
+    if out.is_empty() {
+        return prose_paragraphs(paras);
+    }
+    out
+}
+
+/// The clauses of a document in which no body was found (a whole document flattened onto its
+/// "Số: …" line, read as the header): its paragraphs of prose, each a "đoạn", rather than
+/// nothing searchable. Short lines (the motto, the number, a signature) stay out, and so does
+/// the source line of a codified article repealed.
+fn prose_paragraphs(paras: &[Paragraph]) -> Vec<Clause> {
+    paras
+        .iter()
+        .filter(|p| p.text.split_whitespace().nth(PROSE_WORDS).is_some())
+        // A repealed codified article is its source line alone: metadata, no text.
+        .filter(|p| codified::source_line(&p.text).is_none() || !p.text.trim_end().ends_with(')'))
+        .enumerate()
+        .map(|(k, p)| Clause {
+            path: format!("đoạn {}", k + 1),
+            headings: Vec::new(),
+            text: p.text.clone(),
+            line: p.line,
+            zone: Zone::Body,
+            kind: ClauseKind::Paragraph,
+            assignments: Vec::new(),
+            attached: None,
+        })
         .collect()
 }
+
+/// More words than this make a line prose, not a line of a header or a signature block.
+const PROSE_WORDS: usize = 15;
 
 /// "Thời gian: Quý IV/2024", "Đơn vị chủ trì: Sở Ngoại vụ": a short label, a colon, a value of
 /// one phrase. A value that goes on after a full stop ("Thường xuyên. Trong quý II, giao Văn
@@ -1218,11 +1328,15 @@ fn is_plain_item(n: &Node) -> bool {
 /// * an item whose only children are label lines ("1. Hội đàm …" then "- Thời gian: …",
 ///   "- Đơn vị chủ trì: Sở Ngoại vụ") is one clause, a line per label, as a table row is: its
 ///   task and its agencies come together;
+/// * an item that is a sentence followed by a few paragraphs of prose (no list, no heading) is
+///   one clause of those paragraphs;
 /// * a note in parentheses right after an item that is a clause ("5. Đẩy mạnh thông tin đối
 ///   ngoại." then "(Chi tiết tại Phụ lục I kèm theo)") is part of its text.
 ///
 /// A folded node keeps no text and gives no clause.
 fn fold_into_items(nodes: &mut [Node]) {
+    /// The most paragraphs of prose after its first that an item takes into its clause.
+    const MAX_ITEM_PARAGRAPHS: usize = 3;
     for k in 0..nodes.len() {
         if !is_plain_item(&nodes[k]) || nodes[k].text.is_empty() {
             continue;
@@ -1247,7 +1361,34 @@ fn fold_into_items(nodes: &mut [Node]) {
                     && matches!(n.what, What::Leaf { .. })
                     && is_note(&n.text)
             });
-        let take = if labels {
+        // "1. Đánh giá cao sự phối hợp … an toàn." then "Tuy nhiên, tình trạng …": a numbered
+        // item of a few paragraphs of prose, one clause (not the first sentence over the rest).
+        // Only a numbered item: a paragraph after a lettered list's last item ("b) Báo cáo.")
+        // speaks for the level above it.
+        let numbered = matches!(
+            &nodes[k].what,
+            What::Item {
+                marker: Marker::Number(..),
+                ..
+            }
+        );
+        let prose = sentence
+            && numbered
+            && (1..=MAX_ITEM_PARAGRAPHS).contains(&children.len())
+            && children.iter().all(|n| {
+                n.headings.len() == depth
+                    && n.zone == nodes[k].zone
+                    && matches!(
+                        n.what,
+                        What::Leaf {
+                            leaf: Leaf::Plain,
+                            colon: false,
+                            ..
+                        }
+                    )
+                    && ends_sentence(&n.text)
+            });
+        let take = if labels || prose {
             end
         } else if note {
             k + 2
@@ -1469,6 +1610,91 @@ mod tests {
         ] {
             assert!(!c.iter().any(|c| c.text.contains(bad)), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_adoption_formula_under_a_bare_last_article_is_its_text() {
+        let nq = "NGHỊ QUYẾT\nVề chính sách hỗ trợ\nĐiều 3. Tổ chức thực hiện\n\
+                  1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n\
+                  Điều 4. Hiệu lực thi hành\n\
+                  Nghị quyết này đã được Hội đồng nhân dân tỉnh Quảng Ninh Khóa XIV, Kỳ họp thứ 21 thông qua ngày 10 tháng 7 năm 2024 và có hiệu lực từ ngày 22 tháng 7 năm 2024./.\n\
+                  Nơi nhận:\n- Chính phủ;\nCHỦ TỊCH\nNguyễn Văn A\n";
+        let c = clauses(nq);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Nghị quyết này"))
+            .unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Body, "Điều 4"));
+        assert!(!c.iter().any(|c| c.text == "Hiệu lực thi hành"));
+        assert!(!c.iter().any(|c| c.text.contains("Chính phủ")));
+        // After an article with its own text, the formula closes the law.
+        let law = nq.replace(
+            "Điều 4. Hiệu lực thi hành\n",
+            "Điều 4. Hiệu lực thi hành\nNghị quyết này có hiệu lực từ ngày 22 tháng 7 năm 2024.\n",
+        );
+        let c = clauses(&law);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Nghị quyết này đã"))
+            .unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Back, ""));
+    }
+
+    #[test]
+    fn a_document_flattened_onto_its_number_line_keeps_its_text() {
+        let s = "Số: 99/KH-UBND Kế hoạch Sở Ngoại vụ chủ trì phối hợp với Công an tỉnh xác minh công dân bị trao trả qua biên giới tại cửa khẩu Hoa Lư; Sở Ngoại vụ chủ trì phối hợp với Công an tỉnh.";
+        let c = clauses(s);
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].path.as_str(), c[0].zone), ("đoạn 1", Zone::Body));
+        assert!(c[0].text.contains("Hoa Lư"));
+        // A header with no body and no prose gives nothing.
+        assert!(clauses("Số: 99/KH-UBND\nKon Tum, ngày 5 tháng 8 năm 2024\n").is_empty());
+    }
+
+    #[test]
+    fn the_next_roman_section_after_an_inline_appendix_closes_it() {
+        let s = "I. MỤC TIÊU\n1. Triển khai đồng bộ các hoạt động đối ngoại.\n\
+                 II. NHIỆM VỤ CỤ THỂ\n(Chi tiết tại Phụ lục kèm theo)\nPHỤ LỤC\n\
+                 DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2025\n\
+                 STT\tNội dung công việc\tĐơn vị chủ trì\n1\tTham mưu tổ chức Hội nghị\tVăn phòng Sở\n\
+                 III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Sở chủ trì theo dõi, đôn đốc.\n";
+        let c = clauses(s);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Văn phòng Sở chủ trì"))
+            .unwrap();
+        assert_eq!(last.path, "III.1");
+        assert_eq!(last.headings, ["III. TỔ CHỨC THỰC HIỆN"]);
+        // An appendix with its own sections keeps them, from I on.
+        let own = s.replace(
+            "STT\tNội dung công việc\tĐơn vị chủ trì\n1\tTham mưu tổ chức Hội nghị\tVăn phòng Sở\n",
+            "I. NHIỆM VỤ CHUNG\n1. Tham mưu tổ chức Hội nghị.\nII. NHIỆM VỤ RIÊNG\n1. Bồi dưỡng.\n",
+        );
+        let c = clauses(&own);
+        let last = c
+            .iter()
+            .find(|c| c.text.starts_with("Văn phòng Sở chủ trì"))
+            .unwrap();
+        assert!(last.path.starts_with("Phụ lục"), "{}", last.path);
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("A"), None);
+    }
+
+    #[test]
+    fn an_item_of_a_few_paragraphs_is_one_clause() {
+        let s = "Đồng chí Phó Chủ tịch UBND tỉnh kết luận như sau:\n\
+                 1. Đánh giá cao sự phối hợp của các sở, ngành trong công tác bảo hộ ngư dân.\n\
+                 Tuy nhiên, tình trạng tàu cá vi phạm vùng biển nước ngoài vẫn còn phức tạp.\n\
+                 2. Giao Sở Ngoại vụ chủ trì theo dõi.\n\
+                 3. UBND các huyện ven biển:\n- Tuyên truyền ngư dân.\n";
+        let c = clauses(s);
+        let one = c.iter().find(|c| c.path == "1").unwrap();
+        assert!(one.text.ends_with("vẫn còn phức tạp."), "{}", one.text);
+        assert!(!c.iter().any(|c| c.text.starts_with("Tuy nhiên")));
+        // A list under the item keeps its own clauses.
+        let listed = s.replace("Tuy nhiên, tình trạng", "- Tình trạng");
+        let c = clauses(&listed);
+        assert!(c.iter().any(|c| c.text.starts_with("Tình trạng")));
     }
 
     #[test]
