@@ -1317,4 +1317,36 @@ fn or_joins_whole_words_of_two_syllables_or_more() {
             "{text}"
         );
     }
+
+fn a_document_s_number_finds_its_clauses_not_others_sharing_the_symbol() {
+    for typed in ["5951/KH-UBND", "5951"] {
+        let v = search_json(typed, &["--limit", "5"]);
+        let hits = v["hits"].as_array().unwrap();
+        assert!(!hits.is_empty(), "{typed}: {v}");
+        assert_eq!(v["unmatched"], serde_json::json!([]), "{typed}");
+        // The document itself first, from its opening clause.
+        assert_eq!(hits[0]["number"], "5951/KH-UBND", "{typed}");
+        assert_eq!(hits[0]["line"], 5, "{typed}");
+        for h in hits {
+            let snippet = h["snippet"].as_str().unwrap();
+            assert!(!snippet.contains("«KH-UBND»"), "{typed}: {snippet}");
+        }
+    }
+}
+
+#[test]
+fn an_abbreviation_finds_its_expansion_only_whole() {
+    let v = search_json("HĐND", &["--limit", "50"]);
+    for h in v["hits"].as_array().unwrap() {
+        let text = h["text"].as_str().unwrap().to_lowercase();
+        assert!(
+            text.contains("hđnd") || text.contains("hội đồng nhân dân"),
+            "{text}"
+        );
+    }
+    let v = search_json("viện trợ", &["--limit", "50"]);
+    for h in v["hits"].as_array().unwrap() {
+        let snippet = h["snippet"].as_str().unwrap();
+        assert!(!snippet.contains("«Tài» chính"), "{snippet}");
+    }
 }

@@ -25,6 +25,7 @@ pub(super) struct IndexStats<'a> {
     heads: tantivy::schema::Field,
     pairs: tantivy::schema::Field,
     refs: tantivy::schema::Field,
+    number: tantivy::schema::Field,
     clauses: u64,
     avg_len: f32,
     cache: std::sync::Mutex<HashMap<String, u64>>,
@@ -48,6 +49,7 @@ impl<'a> IndexStats<'a> {
             heads: fields.heads,
             pairs: fields.text_pairs,
             refs: fields.refs,
+            number: fields.number,
             clauses,
             avg_len: tokens as f32 / clauses as f32,
             cache: Default::default(),
@@ -64,7 +66,8 @@ pub(super) trait Frequencies {
     fn heads(&self, folded: &str) -> u64;
     /// A pair term (`bao_ho`).
     fn pairs(&self, pair: &str) -> u64;
-    /// A document reference (`12/2012/nđ-cp`).
+    /// A document reference (`12/2012/nđ-cp`): the clauses that cite it, and those of the
+    /// document it numbers.
     fn refs(&self, reference: &str) -> u64;
 }
 
@@ -86,9 +89,14 @@ impl Frequencies for IndexStats<'_> {
             .unwrap_or(0)
     }
     fn refs(&self, reference: &str) -> u64 {
-        self.searcher
-            .doc_freq(&Term::from_field_text(self.refs, reference))
-            .unwrap_or(0)
+        [self.refs, self.number]
+            .iter()
+            .map(|&field| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(field, reference))
+                    .unwrap_or(0)
+            })
+            .sum()
     }
 }
 
@@ -145,7 +153,7 @@ fn syllable_term(f: &Fields, s: &Syllable, exact: bool) -> Term {
 /// positions), and the intersection, led by its rarest member, checks positions only in the
 /// clauses that have all the pairs. Alone, the phrase of common syllables ("trọng tài thương
 /// mại", "địa phương") read the positions of every clause that has all its syllables.
-fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
+pub(super) fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     if alt.syllables.len() == 1 {
         return term_query(
             f.text_fold,
@@ -237,6 +245,7 @@ pub(super) fn candidate_query(
     // the index) with the union cost more than a third of a search.
     let mut must: Vec<(Occur, Box<dyn Query>)> = filters;
     let mut quoted = false;
+    let mut numbered: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for run in &q.runs {
         for alt in &run.alternatives {
             for s in alt.syllables.iter() {
@@ -259,6 +268,21 @@ pub(super) fn candidate_query(
             if let Some(r) = &alt.reference {
                 terms.add(Term::from_field_text(f.refs, r), 5.0);
             }
+            // The clauses of the document a reference or a number alone ("5951") numbers (every
+            // record of a document has its number: only its clauses are wanted).
+            if let Some(n) = super::rank::said_number(alt) {
+                let clauses = BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        term_query(f.number, &n, IndexRecordOption::Basic),
+                    ),
+                    (
+                        Occur::Must,
+                        term_query(f.kind, KIND_CLAUSE, IndexRecordOption::Basic),
+                    ),
+                ]);
+                numbered.push((Occur::Should, boosted(Box::new(clauses), 5.0)));
+            }
         }
         if run.alternatives.iter().all(|a| a.quoted) {
             let required: Vec<(Occur, Box<dyn Query>)> = run
@@ -270,7 +294,8 @@ pub(super) fn candidate_query(
             quoted = true;
         }
     }
-    let should = terms.queries();
+    let mut should = terms.queries();
+    should.extend(numbered);
     if should.is_empty() {
         return None;
     }

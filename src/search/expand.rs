@@ -139,6 +139,9 @@ fn replaced(
         .take_while(|(x, y)| same(x, y))
         .count();
     let tail = tail.min(len.min(with.len()) - 1 - head);
+    // What is put in keeps two words of a longer entry: "tài" of "tài trợ" (for "viện trợ") is
+    // no expression of its own, and alone it would be the "Tài" of "Sở Tài chính".
+    let (head, tail) = trimmed_ends(head, tail, with.len());
     let (from, to) = (at + head, at + len - tail);
     let (from, to) = alt
         .inserted
@@ -149,7 +152,24 @@ fn replaced(
         reference: None,
         weight: alt.weight * weight,
         inserted: Some((from, to + with.len() - len)),
+        // An abbreviation is the same words as its expansion, all of them (weight 1).
+        whole: weight >= 1.0 && (alt.inserted.is_none() || alt.whole),
     }
+}
+
+/// The shared words trimmed at the start and end of an entry of `len` words, so that at least
+/// two of its words (or all of a shorter one) are left as what it puts in.
+fn trimmed_ends(head: usize, tail: usize, len: usize) -> (usize, usize) {
+    let keep = len.min(2);
+    let mut tail = tail;
+    let mut head = head;
+    while len - head - tail < keep && tail > 0 {
+        tail -= 1;
+    }
+    while len - head - tail < keep && head > 0 {
+        head -= 1;
+    }
+    (head, tail)
 }
 
 /// `(from, to, weight of the result relative to its source)`: both tables analysed once per
@@ -431,6 +451,21 @@ mod tests {
             .iter()
             .find(|a| a.syllables[3].folded == "bien");
         assert_eq!(giap_bien.unwrap().inserted, Some((2, 4)));
+    }
+
+    #[test]
+    fn what_is_put_in_keeps_two_words_of_an_entry() {
+        // "trợ" is shared, but "tài" alone is no expression ("Sở Tài chính").
+        let mut p = parse("viện trợ").unwrap();
+        expand(&mut p);
+        let tai_tro = &p.runs[0].alternatives[1];
+        assert_eq!(tai_tro.syllables[0].folded, "tai");
+        assert_eq!(tai_tro.inserted, Some((0, 2)));
+        assert!(!tai_tro.whole, "a thesaurus entry");
+        let mut p = parse("HĐND").unwrap();
+        expand(&mut p);
+        assert_eq!(p.runs[0].alternatives[1].inserted, Some((0, 4)));
+        assert!(p.runs[0].alternatives[1].whole, "an abbreviation");
     }
 
     #[test]

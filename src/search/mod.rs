@@ -31,7 +31,7 @@ use candidates::{
     candidate_query, left_out, looks_up_exact, term_query, Breadth, Candidates, IndexStats,
 };
 use filters::Filters;
-use query::{ParsedQuery, QueryError};
+use query::{Alternative, ParsedQuery, QueryError};
 use rank::{Features, Weights};
 use top_k::{count_matches, segment_executor, top_k};
 
@@ -253,6 +253,7 @@ struct RankView<'a> {
     file: Cow<'a, str>,
     #[serde(borrow)]
     meta: MetaView<'a>,
+    ordinal: usize,
     #[serde(borrow)]
     clause: ClauseView<'a>,
 }
@@ -261,6 +262,8 @@ struct RankView<'a> {
 struct MetaView<'a> {
     #[serde(borrow)]
     title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    number: Option<Cow<'a, str>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -327,6 +330,7 @@ impl Ranking<'_> {
             let payload = stored_payload(self.searcher, address)?;
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
+            matcher.set_number(view.meta.number.as_deref());
             matcher.tokens(&clause.text, &mut text);
             // The chain's tokens are its parts' tokens in order: they are joined with white
             // space, and no word spans two of them.
@@ -338,7 +342,7 @@ impl Ranking<'_> {
                 Some(last) => parts.tokens(&mut matcher, last),
                 None => &[],
             };
-            let features = rank::features_ids(
+            let mut features = rank::features_ids(
                 &matcher,
                 &text,
                 section,
@@ -348,6 +352,8 @@ impl Ranking<'_> {
                 self.stats,
                 self.weights,
             );
+            // Its first clause stands for the document whose number was typed.
+            features.opens = view.ordinal == 0 && matcher.owns();
             let (file, line) = (view.file.into_owned(), clause.line);
             out.push(Candidate {
                 payload,
@@ -563,8 +569,9 @@ fn search_parsed(
     // A candidate of the union that holds only a word of an expansion is no match.
     let gathered = candidates.len();
     candidates.retain(|c| c.features.matched);
-    if complete {
-        // Every clause the unions matched is in hand: the count is what is left of them.
+    if complete || candidates.is_empty() {
+        // Every clause the unions matched is in hand (or none of the best is a match): the
+        // count is what is left of them.
         total = candidates.len();
     } else {
         total = total.saturating_sub(gathered - candidates.len());
@@ -605,6 +612,18 @@ fn search_parsed(
 /// Whether a live clause cites the reference, or belongs to the document it numbers.
 fn cited(searcher: &Searcher, f: &Fields, reference: &str) -> Result<bool, SearchError> {
     in_live_clause(searcher, &[f.refs, f.number], reference, u64::MAX)
+}
+
+/// Whether `alt` is a number alone ("5951") that an indexed document's number begins with.
+fn number_alone_indexed(
+    searcher: &Searcher,
+    f: &Fields,
+    alt: &Alternative,
+) -> Result<bool, SearchError> {
+    match rank::said_number(alt) {
+        Some(n) if alt.reference.is_none() => in_live_clause(searcher, &[f.number], &n, u64::MAX),
+        _ => Ok(false),
+    }
 }
 
 /// Whether a live clause holds `value` in one of `fields`. Term frequencies still count deleted
@@ -662,6 +681,25 @@ fn unmatched_words(
                 // A reference is one unit: cited by a clause, or the number of a document.
                 if !cited(searcher, f, r)? {
                     missing.push(Cow::Owned(r.to_uppercase()));
+                }
+            } else if number_alone_indexed(searcher, f, alt)? {
+                // A number alone that begins an indexed document's number ("5951").
+            } else if let Some((a, b)) = alt.inserted.filter(|&(a, b)| alt.whole && a + 1 < b) {
+                // An abbreviation's expansion is found whole or not at all.
+                let unit = Alternative {
+                    syllables: alt.syllables[a..b].to_vec(),
+                    ..alt.clone()
+                };
+                let q = candidates::phrase(f, &unit);
+                if searcher.search(&*q, &tantivy::collector::Count)? == 0 {
+                    let words: Vec<&str> =
+                        unit.syllables.iter().map(|s| s.exact.as_str()).collect();
+                    missing.push(Cow::Owned(words.join(" ")));
+                }
+                for s in alt.syllables[..a].iter().chain(&alt.syllables[b..]) {
+                    if !found(&s.folded)? {
+                        missing.push(Cow::Borrowed(s.exact.as_str()));
+                    }
                 }
             } else {
                 for s in &alt.syllables {

@@ -55,6 +55,9 @@ pub struct Alternative {
     /// For an alternative the expansion tables made, the syllables (`from..to`) of the
     /// expression they put in: one unit, found together or not at all (see `expand`).
     pub inserted: Option<(usize, usize)>,
+    /// The expression put in is an abbreviation's expansion ("Hội đồng nhân dân" for HĐND): it
+    /// stands for the abbreviation only whole, never by most of its words ("nhân dân").
+    pub whole: bool,
 }
 
 /// A place in the query and the alternatives (joined by OR) that satisfy it.
@@ -264,6 +267,7 @@ fn alternative(text: &str, quoted: bool) -> Alternative {
         reference: normalize_reference(text),
         weight: 1.0,
         inserted: None,
+        whole: false,
     }
 }
 

@@ -61,6 +61,9 @@ pub struct Features {
     /// The query names an agency and the clause gives that agency work as lead ("chủ trì", or
     /// the agency its section of tasks is about).
     pub lead: bool,
+    /// The clause opens the document whose number the query says: the document itself is
+    /// what a number typed asks for, before the clauses citing it.
+    pub opens: bool,
     pub score: f32,
     /// Something the query looks for is in the clause or its headings: a word of what was
     /// typed, or an expression an expansion put in, whole. A clause found by one word of an
@@ -90,11 +93,12 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, bool, f32) {
+    pub fn key(&self) -> (u8, u8, bool, bool, f32) {
         (
             self.tier_exact,
             self.tier_folded_counted(),
             self.lead,
+            self.opens,
             self.score,
         )
     }
@@ -104,11 +108,12 @@ impl Features {
     /// "ngoại giao"), so the words found together with other marks rank above the same words
     /// found apart with the marks typed ("giáo dục … ngoại thành"); among equals the marks typed
     /// still come first.
-    pub fn relaxed_key(&self) -> (u8, u8, bool, f32) {
+    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, f32) {
         (
             self.tier_exact.max(self.tier_folded_counted()),
             self.tier_exact,
             self.lead,
+            self.opens,
             self.score,
         )
     }
@@ -151,6 +156,16 @@ pub struct Matcher {
     /// Per alternative: the expression an expansion put in (`Alternative::inserted`), found as
     /// one unit or not at all.
     units: Vec<Option<(usize, usize)>>,
+    /// Per alternative: its unit counts only whole, never by most of its words (an
+    /// abbreviation's expansion, a document reference: "KH-UBND" of "169/KH-UBND" is not
+    /// 5951/KH-UBND).
+    whole: Vec<bool>,
+    /// Per alternative: the document number it says, normalised (a reference, or a number
+    /// alone: "5951" for 5951/KH-UBND, see `refs::number_is_said`).
+    said: Vec<Option<String>>,
+    /// Per alternative: the clause ranked now belongs to the document whose number it says
+    /// (see `Matcher::set_number`).
+    own: Vec<bool>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
     /// The canonical agency the query names, when the words typed are one agency's name.
@@ -172,6 +187,9 @@ impl Matcher {
             weights: Vec::new(),
             kept: Vec::new(),
             units: Vec::new(),
+            whole: Vec::new(),
+            said: Vec::new(),
+            own: Vec::new(),
             runs: Vec::new(),
             agency: None,
             starts: [false; OTHER_START + 1],
@@ -195,7 +213,15 @@ impl Matcher {
                     .enumerate()
                     .map(|(k, s)| m.intern(s, folded, put_in(k)))
                     .collect();
-                m.units.push(alt.inserted);
+                // A reference is one unit, whole.
+                let unit = match &alt.reference {
+                    Some(_) => Some((0, alt.syllables.len())),
+                    None => alt.inserted,
+                };
+                m.units.push(unit);
+                m.whole.push(alt.whole || alt.reference.is_some());
+                m.said.push(said_number(alt));
+                m.own.push(false);
                 m.alts.push(ids);
                 m.weights.push(alt.weight);
                 m.kept.push(if i == 0 {
@@ -207,6 +233,23 @@ impl Matcher {
         }
         m.agency = agency_named(query);
         m
+    }
+
+    /// Tells which document the clause ranked next belongs to, by its number: an alternative
+    /// that says that number is found in each of its clauses, whatever their text.
+    pub fn set_number(&mut self, number: Option<&str>) {
+        let number = number.map(crate::analysis::refs::normalize_number);
+        for (own, said) in self.own.iter_mut().zip(&self.said) {
+            *own = match (&number, said) {
+                (Some(n), Some(s)) => crate::analysis::refs::number_is_said(n, s),
+                _ => false,
+            };
+        }
+    }
+
+    /// Whether the clause ranked now belongs to a document whose number the query says.
+    pub fn owns(&self) -> bool {
+        self.own.iter().any(|&o| o)
     }
 
     fn intern(&mut self, s: &Syllable, folded: bool, exact: bool) -> QSyl {
@@ -322,6 +365,20 @@ impl Matcher {
     }
 }
 
+/// The document number an alternative says: a reference, or a number alone ("5951"), as
+/// people say a document's number without its symbol.
+pub fn said_number(alt: &Alternative) -> Option<String> {
+    if let Some(r) = &alt.reference {
+        return Some(r.clone());
+    }
+    match alt.syllables.as_slice() {
+        [one] if !alt.quoted && one.folded.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(one.folded.clone())
+        }
+        _ => None,
+    }
+}
+
 /// The slot of `Matcher::starts` for a folded first letter: its ASCII code, or `OTHER_START`.
 fn start_slot(c: char) -> usize {
     if c.is_ascii() {
@@ -421,11 +478,11 @@ fn part_in(unit: &[QSyl], part: &[Tok], exact: bool) -> bool {
 
 /// How often the expression `unit` occurs in `part` as one unit, matched folded; when it does
 /// not, how often most of it does, and which of its syllables.
-fn unit_count(unit: &[QSyl], part: &[Tok]) -> (u32, (usize, usize)) {
+fn unit_count(unit: &[QSyl], part: &[Tok], only_whole: bool) -> (u32, (usize, usize)) {
     let eq = |i: usize, j: usize| unit[i].fid == part[j].fid;
     let whole = super::expand::unit_windows(unit.len(), part.len(), eq).len() as u32;
-    if whole > 0 {
-        return (whole, (0, unit.len()));
+    if whole > 0 || only_whole {
+        return (whole, (0, if whole > 0 { unit.len() } else { 0 }));
     }
     super::expand::part_runs(unit.len(), part.len(), eq)
         .map_or((0, (0, 0)), |(run, at)| (at.len() as u32, run))
@@ -437,6 +494,7 @@ fn unit_count(unit: &[QSyl], part: &[Tok]) -> (u32, (usize, usize)) {
 fn occurrence(
     words: &[QSyl],
     unit: Option<(usize, usize)>,
+    whole: bool,
     text: &[Tok],
     section: &[Tok],
     exact: bool,
@@ -455,13 +513,14 @@ fn occurrence(
         let unit = &words[a..b];
         let close = |p: &[Tok]| {
             unit_in(unit, p, exact)
-                || part_in(unit, p, exact)
+                || !whole
+                    && part_in(unit, p, exact)
                     && min_span(unit, p, exact)
                         .is_some_and(|span| span <= unit.len() * PROXIMITY_FACTOR)
         };
         let here = close(text);
         if !here && !close(section) {
-            let some = [text, section].iter().any(|p| part_in(unit, p, exact));
+            let some = !whole && [text, section].iter().any(|p| part_in(unit, p, exact));
             return (false, false, some);
         }
         in_text &= here;
@@ -495,12 +554,16 @@ fn tier_ids(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
     let mut all_phrase = true;
     let mut all_words = true;
     let mut some = false;
-    let mut alts = m.alts.iter().zip(&m.units);
+    let mut alts = m.alts.iter().zip(&m.units).zip(m.whole.iter().zip(&m.own));
     for &n in &m.runs {
         let mut run_phrase = false;
         let mut run_all = false;
-        for (alt, &unit) in alts.by_ref().take(n) {
-            let (p, a, s) = occurrence(alt, unit, text, section, exact);
+        for ((alt, &unit), (&whole, &own)) in alts.by_ref().take(n) {
+            // A clause of the document whose number is typed has it, whatever its text says.
+            let (p, a, s) = match own {
+                true => (true, true, true),
+                false => occurrence(alt, unit, whole, text, section, exact),
+            };
             run_phrase |= p;
             run_all |= a;
             some |= s;
@@ -613,75 +676,77 @@ fn score_ids(
     // The expression an expansion put in counts as often as it stands as one unit, and in the
     // headings only where it stands there as one: its words alone are other words ("nước" of
     // "nhà nước" is not "người Việt Nam ở nước ngoài").
-    let mut alt_score = |alt: &[QSyl], pre: usize, suf: usize, unit: Option<(usize, usize)>| {
-        seen.iter_mut().for_each(|s| *s = false);
-        let shared = |i: usize| i < pre || i + suf >= alt.len();
-        let (ua, ub) = unit.unwrap_or((0, 0));
-        let in_unit = |i: usize| (ua..ub).contains(&i);
-        let ((unit_tf, (ra, rb)), unit_heads) = match ua < ub {
-            true => (
-                unit_count(&alt[ua..ub], text),
-                unit_in(&alt[ua..ub], headings, false),
-            ),
-            false => ((0, (0, 0)), false),
-        };
-        // The syllables of the expression found together (all of them, or most).
-        let in_run = |i: usize| (ua + ra..ua + rb).contains(&i);
-        let found = |a: &QSyl, b: &QSyl| adjacent.binary_search(&(a.fid, b.fid)).is_ok();
-        // A syllable stands with a neighbour of the query somewhere in the clause, or is a word
-        // alone: the whole query, or the whole expression an expansion put in.
-        let joined: Vec<bool> = (0..alt.len())
-            .map(|i| {
-                alt.len() == 1
-                    || (i == pre && alt.len() - pre - suf == 1)
-                    || (i > 0 && found(&alt[i - 1], &alt[i]))
-                    || (i + 1 < alt.len() && found(&alt[i], &alt[i + 1]))
-            })
-            .collect();
-        let mut part = Part::default();
-        for (i, q) in alt.iter().enumerate() {
-            let fid = q.fid as usize;
-            if std::mem::replace(&mut seen[fid], true) {
-                continue;
-            }
-            let mut got = 0.0;
-            let f = match in_unit(i) {
-                true if in_run(i) => unit_tf,
-                true => 0,
-                false => tf[fid],
+    let mut alt_score =
+        |alt: &[QSyl], pre: usize, suf: usize, unit: Option<(usize, usize)>, whole: bool| {
+            seen.iter_mut().for_each(|s| *s = false);
+            let shared = |i: usize| i < pre || i + suf >= alt.len();
+            let (ua, ub) = unit.unwrap_or((0, 0));
+            let in_unit = |i: usize| (ua..ub).contains(&i);
+            let ((unit_tf, (ra, rb)), unit_heads) = match ua < ub {
+                true => (
+                    unit_count(&alt[ua..ub], text, whole),
+                    unit_in(&alt[ua..ub], headings, false),
+                ),
+                false => ((0, (0, 0)), false),
             };
-            if f > 0 {
-                let f = f as f32;
-                let joined =
-                    in_unit(i) || alt.iter().zip(&joined).any(|(o, &j)| j && o.fid == q.fid);
-                got +=
-                    idfs[fid] * f * (w.k1 + 1.0) / (f + norm) * if joined { 1.0 } else { w.orphan };
-            }
-            if if in_unit(i) {
-                unit_heads
-            } else {
-                in_heads[fid]
-            } {
-                got += w.heading * idfs[fid];
-            }
-            part.add(shared(i), got, idfs[fid]);
-        }
-        for (i, pair) in alt.windows(2).enumerate() {
-            let bonus = w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
-            part.add(
-                shared(i) && shared(i + 1),
-                if found(&pair[0], &pair[1])
-                    && (in_run(i) && in_run(i + 1) || !in_unit(i) && !in_unit(i + 1))
-                {
-                    bonus
+            // The syllables of the expression found together (all of them, or most).
+            let in_run = |i: usize| (ua + ra..ua + rb).contains(&i);
+            let found = |a: &QSyl, b: &QSyl| adjacent.binary_search(&(a.fid, b.fid)).is_ok();
+            // A syllable stands with a neighbour of the query somewhere in the clause, or is a word
+            // alone: the whole query, or the whole expression an expansion put in.
+            let joined: Vec<bool> = (0..alt.len())
+                .map(|i| {
+                    alt.len() == 1
+                        || (i == pre && alt.len() - pre - suf == 1)
+                        || (i > 0 && found(&alt[i - 1], &alt[i]))
+                        || (i + 1 < alt.len() && found(&alt[i], &alt[i + 1]))
+                })
+                .collect();
+            let mut part = Part::default();
+            for (i, q) in alt.iter().enumerate() {
+                let fid = q.fid as usize;
+                if std::mem::replace(&mut seen[fid], true) {
+                    continue;
+                }
+                let mut got = 0.0;
+                let f = match in_unit(i) {
+                    true if in_run(i) => unit_tf,
+                    true => 0,
+                    false => tf[fid],
+                };
+                if f > 0 {
+                    let f = f as f32;
+                    let joined =
+                        in_unit(i) || alt.iter().zip(&joined).any(|(o, &j)| j && o.fid == q.fid);
+                    got += idfs[fid] * f * (w.k1 + 1.0) / (f + norm)
+                        * if joined { 1.0 } else { w.orphan };
+                }
+                if if in_unit(i) {
+                    unit_heads
                 } else {
-                    0.0
-                },
-                bonus,
-            );
-        }
-        part
-    };
+                    in_heads[fid]
+                } {
+                    got += w.heading * idfs[fid];
+                }
+                part.add(shared(i), got, idfs[fid]);
+            }
+            for (i, pair) in alt.windows(2).enumerate() {
+                let bonus =
+                    w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
+                part.add(
+                    shared(i) && shared(i + 1),
+                    if found(&pair[0], &pair[1])
+                        && (in_run(i) && in_run(i + 1) || !in_unit(i) && !in_unit(i + 1))
+                    {
+                        bonus
+                    } else {
+                        0.0
+                    },
+                    bonus,
+                );
+            }
+            part
+        };
     // Each place in the query scores by its best alternative. What an alternative shares with
     // what was typed counts as typed; the expression it puts in place of the rest is brought to
     // the scale of what it replaces (an expansion of six syllables for an abbreviation of one
@@ -691,12 +756,20 @@ fn score_ids(
     let mut next = 0;
     for &n in &m.runs {
         let typed = &m.alts[next];
-        let mut best = m.weights[next] * alt_score(typed, typed.len(), 0, None).total();
+        let typed_unit = (m.units[next], m.whole[next]);
+        let mut best =
+            m.weights[next] * alt_score(typed, typed.len(), 0, typed_unit.0, typed_unit.1).total();
+        for i in next..next + n {
+            // A clause of the document numbered as typed scores as if it had the number.
+            if m.own[i] {
+                best = best.max(m.weights[i] * ideal(&m.alts[i], &idfs, w));
+            }
+        }
         for i in next + 1..next + n {
             let (alt, aw) = (&m.alts[i], m.weights[i]);
             let (pre, suf) = m.kept[i];
-            let own = alt_score(alt, pre, suf, m.units[i]);
-            let replaced = alt_score(typed, pre, suf, None);
+            let own = alt_score(alt, pre, suf, m.units[i], m.whole[i]);
+            let replaced = alt_score(typed, pre, suf, None, false);
             let scale = if own.ideal_mid > 0.0 {
                 replaced.ideal_mid / own.ideal_mid
             } else {
@@ -713,6 +786,22 @@ fn score_ids(
             Zone::Body => 1.0,
             Zone::Back => w.back,
         }
+}
+
+/// What an alternative scores found once with every pair: its syllables' idf and pair bonuses.
+fn ideal(alt: &[QSyl], idfs: &[f32], w: &Weights) -> f32 {
+    let mut seen: Vec<u16> = Vec::new();
+    let mut total = 0.0;
+    for q in alt {
+        if !seen.contains(&q.fid) {
+            seen.push(q.fid);
+            total += idfs[q.fid as usize];
+        }
+    }
+    for pair in alt.windows(2) {
+        total += w.pair * 0.5 * (idfs[pair[0].fid as usize] + idfs[pair[1].fid as usize]);
+    }
+    total
 }
 
 /// The score of a clause: folded BM25, pair and heading bonuses, zone factor.
@@ -783,6 +872,7 @@ pub fn features_ids(
         tier_exact: tier(true),
         tier_folded: tier(false),
         lead,
+        opens: false,
         score: score_ids(m, text, headings, zone, stats, w),
         matched: lead || matched(m, &[text, section, headings]),
     }
@@ -790,10 +880,12 @@ pub fn features_ids(
 
 /// Whether any alternative of the query is found in one of `parts` (see `Features::matched`).
 fn matched(m: &Matcher, parts: &[&[Tok]]) -> bool {
-    m.alts.iter().zip(&m.units).any(|(alt, unit)| match *unit {
+    let mut alts = m.alts.iter().zip(&m.units).zip(m.whole.iter().zip(&m.own));
+    alts.any(|((alt, unit), (&whole, &own))| match *unit {
+        _ if own => true,
         Some((a, b)) if a < b => parts
             .iter()
-            .any(|p| unit_in(&alt[a..b], p, false) || part_in(&alt[a..b], p, false)),
+            .any(|p| unit_in(&alt[a..b], p, false) || !whole && part_in(&alt[a..b], p, false)),
         _ => alt
             .iter()
             .any(|q| parts.iter().any(|p| p.iter().any(|t| t.fid == q.fid))),
@@ -833,6 +925,93 @@ mod tests {
             &Flat,
             &Weights::default(),
         )
+    }
+
+    /// Features for a query expanded as a search expands it.
+    fn expanded(q: &str, text: &str) -> Features {
+        let mut q = parse(q).unwrap();
+        crate::search::expand::expand(&mut q);
+        features(
+            &q,
+            &analyze(text),
+            &[],
+            Zone::Body,
+            &Flat,
+            &Weights::default(),
+        )
+    }
+
+    #[test]
+    fn an_abbreviation_s_expansion_matches_only_whole() {
+        // "nhân dân" is most of "Hội đồng nhân dân", but not HĐND.
+        assert!(!expanded("HĐND", "vận động nhân dân tham gia tự quản đường biên").matched);
+        assert!(expanded("HĐND", "trình Hội đồng nhân dân tỉnh xem xét").matched);
+        // A thesaurus expression still counts by most of it (see `expand::part_runs`).
+        assert!(expanded("chuyến công tác nước ngoài", "hiệu quả của chuyến công tác").matched);
+    }
+
+    #[test]
+    fn a_reference_is_one_unit_and_a_number_s_document_has_it() {
+        let q = parse("5951/KH-UBND").unwrap();
+        let mut m = Matcher::new(&q);
+        let text = analyze("Căn cứ Kế hoạch số 169/KH-UBND ngày 25/8/2023");
+        let other = features_ids(
+            &m,
+            &m.ids(&text),
+            &[],
+            &[],
+            &[],
+            Zone::Body,
+            &Flat,
+            &Weights::default(),
+        );
+        assert!(!other.matched, "the symbol alone is not the number");
+        assert_eq!(other.tier_folded, 0);
+        let cites = analyze("Thực hiện Kế hoạch số 5951/KH-UBND ngày 04/6/2024");
+        assert!(
+            features_ids(
+                &m,
+                &m.ids(&cites),
+                &[],
+                &[],
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default()
+            )
+            .matched
+        );
+        // A clause of 5951/KH-UBND itself, by its number or the number as said ("5951").
+        let own = analyze("Sở Ngoại vụ chủ trì thực hiện");
+        for typed in ["5951/KH-UBND", "5951"] {
+            let mut m = Matcher::new(&parse(typed).unwrap());
+            m.set_number(Some("5951/KH-UBND"));
+            let f = features_ids(
+                &m,
+                &m.ids(&own),
+                &[],
+                &[],
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            );
+            assert!(f.matched && f.tier_exact == 3 && f.score > 0.0, "{typed}");
+            m.set_number(Some("59/KH-UBND"));
+            let f = features_ids(
+                &m,
+                &m.ids(&own),
+                &[],
+                &[],
+                &[],
+                Zone::Body,
+                &Flat,
+                &Weights::default(),
+            );
+            assert!(!f.matched, "{typed} is not 59/KH-UBND");
+        }
+        m.set_number(None);
+        assert!(!m.owns());
     }
 
     #[test]

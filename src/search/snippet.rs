@@ -33,6 +33,7 @@ fn same_put_in(q: &Syllable, t: &Syllable) -> bool {
 /// unit (see `expand::unit_windows`); never one of its words alone.
 fn mark_expansion(
     words: &[Syllable],
+    alt_whole: bool,
     (a, b): (usize, usize),
     text: &[Syllable],
     marked: &mut [bool],
@@ -58,7 +59,7 @@ fn mark_expansion(
     let windows = super::expand::unit_windows(unit.len(), text.len(), |i, j| {
         same_put_in(&unit[i], &text[j])
     });
-    if windows.is_empty() {
+    if windows.is_empty() && !alt_whole {
         // Most of it together, where the whole is nowhere.
         let eq = |i: usize, j: usize| same_put_in(&unit[i], &text[j]);
         if let Some(((ra, rb), at)) = super::expand::part_runs(unit.len(), text.len(), eq) {
@@ -80,7 +81,7 @@ fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec
     for alt in query.runs.iter().flat_map(|r| r.alternatives.iter()) {
         let words = &alt.syllables;
         if let Some((a, b)) = alt.inserted.filter(|(a, b)| a < b) {
-            mark_expansion(words, (a, b), syllables, &mut marked);
+            mark_expansion(words, alt.whole, (a, b), syllables, &mut marked);
             continue;
         }
         let same = |q: &Syllable, t: &Syllable| same(q, t, alt.reference.is_some());
@@ -99,7 +100,8 @@ fn highlights_of(query: &ParsedQuery, text: &str, syllables: &[Syllable]) -> Vec
                 }
             }
         }
-        if !phrase_found {
+        // A reference is one unit: "KH-UBND" of "169/KH-UBND" is not 5951/KH-UBND.
+        if !phrase_found && alt.reference.is_none() {
             // Adjacent pairs of the phrase where the text has them ("công dân" of "bảo hộ công
             // dân"); a word found in such a pair is not marked alone elsewhere ("công bố").
             let mut paired = vec![false; words.len()];
@@ -231,6 +233,26 @@ mod tests {
             snippet(&q, "Công tác bảo hộ công dân.", 200),
             "Công tác «bảo hộ công dân»."
         );
+    }
+
+    #[test]
+    fn a_reference_and_an_expansion_are_marked_only_whole() {
+        let q = parse("5951/KH-UBND").unwrap();
+        let text = "Căn cứ Kế hoạch số 169/KH-UBND và Kế hoạch số 5951/KH-UBND;";
+        assert_eq!(
+            snippet(&q, text, 200),
+            "Căn cứ Kế hoạch số 169/KH-UBND và Kế hoạch số «5951/KH-UBND»;"
+        );
+        let mut q = parse("viện trợ").unwrap();
+        crate::search::expand::expand(&mut q);
+        let text = "phối hợp với Sở Tài chính thẩm định nguồn tài trợ";
+        assert_eq!(
+            snippet(&q, text, 200),
+            "phối hợp với Sở Tài chính thẩm định nguồn «tài trợ»"
+        );
+        let mut q = parse("HĐND").unwrap();
+        crate::search::expand::expand(&mut q);
+        assert_eq!(snippet(&q, "vận động nhân dân", 200), "vận động nhân dân");
     }
 
     #[test]
