@@ -1124,7 +1124,9 @@ fn a_wrong_tone_mark_finds_the_words_together_before_the_words_apart() {
     let v = json(&out);
     assert_eq!(v["hits"][0]["path"], "I.6", "{v}");
     assert_eq!(v["relaxed_tones"], false, "{v}");
+}
 
+#[test]
 fn an_empty_answer_names_the_filters_that_emptied_it() {
     // Khánh Hòa has documents, none of them a Quyết định: the words alone match elsewhere.
     let (code, out, _) = tracuu(
@@ -1317,7 +1319,9 @@ fn or_joins_whole_words_of_two_syllables_or_more() {
             "{text}"
         );
     }
+}
 
+#[test]
 fn a_document_s_number_finds_its_clauses_not_others_sharing_the_symbol() {
     for typed in ["5951/KH-UBND", "5951"] {
         let v = search_json(typed, &["--limit", "5"]);
