@@ -29,6 +29,9 @@ pub enum DecodeError {
     InvalidUtf16 { offset: usize },
     /// Larger than the caller's limit (checked by the caller, reported here).
     TooLarge { size: u64, limit: u64 },
+    /// Text, but nothing of a document is left once a web portal's menus, footer and counters
+    /// are taken out.
+    NoDocumentText,
 }
 
 impl fmt::Display for DecodeError {
@@ -52,6 +55,9 @@ impl fmt::Display for DecodeError {
             }
             DecodeError::InvalidUtf16 { offset } => {
                 write!(f, "not text: invalid UTF-16 at byte {offset}")
+            }
+            DecodeError::NoDocumentText => {
+                write!(f, "no document text: only a web portal's boilerplate")
             }
             DecodeError::TooLarge { size, limit } => {
                 let mib = |b: u64| b as f64 / (1024.0 * 1024.0);

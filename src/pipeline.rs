@@ -3,12 +3,25 @@
 
 use crate::decode::{decode_any, DecodeError, Encoding};
 use crate::model::Document;
-use crate::normalize::paragraphs;
+use crate::normalize::paragraphs_of;
 use crate::structure::{assignments, clauses, metadata, names};
 
 /// Parses decoded text. `file` is the path relative to the corpus directory.
 pub fn parse_text(file: &str, text: &str) -> Document {
-    let paras = paragraphs(text);
+    build(file, text, paragraphs_of(file, text))
+}
+
+/// Parses decoded text, or says why it holds no document: a page of a portal with nothing but
+/// its menus, footer and counters is not indexed as one.
+pub fn try_parse_text(file: &str, text: &str) -> Result<Document, DecodeError> {
+    let paras = paragraphs_of(file, text);
+    if paras.is_empty() {
+        return Err(DecodeError::NoDocumentText);
+    }
+    Ok(build(file, text, paras))
+}
+
+fn build(file: &str, text: &str, paras: Vec<crate::normalize::Paragraph>) -> Document {
     let meta = metadata::extract_signed(&paras, || metadata::stamp_date(text));
     let clauses = clauses::build(&paras);
     let mut doc = Document {
@@ -29,7 +42,7 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Document, DecodeError> {
 /// Decodes and parses a file's bytes, and says in which encoding it was read.
 pub fn parse_bytes_any(file: &str, bytes: &[u8]) -> Result<(Document, Encoding), DecodeError> {
     let (text, encoding) = decode_any(bytes)?;
-    Ok((parse_text(file, &text), encoding))
+    Ok((try_parse_text(file, &text)?, encoding))
 }
 
 #[cfg(test)]

@@ -205,7 +205,7 @@ fn bad_files_are_reported_and_good_ones_indexed() {
     assert_eq!(v["warnings"][0]["line"], line, "{v}");
     assert_eq!(reason_of(&reasons, "empty.txt"), "empty file");
     assert!(reason_of(&reasons, "blank.txt").contains("only white space"));
-    assert!(reason_of(&reasons, "scan.pdf").contains("not a .txt file"));
+    assert!(reason_of(&reasons, "scan.pdf").contains("not a .txt or .html file"));
     assert!(reason_of(&reasons, "dangling.txt").contains("dangling symbolic link"));
     assert!(reason_of(&reasons, "sub/loop").contains("symbolic link loop"));
     let mut good = vec!["good.txt", "stray_byte.txt", "utf16be.txt", "utf16le.txt"];

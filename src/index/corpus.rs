@@ -23,11 +23,14 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// Files tracuu reads. Other files are reported, not silently ignored.
+/// Files tracuu reads: plain text, and web pages saved from a portal (read for their text).
+/// Other files are reported, not silently ignored.
 pub fn is_text_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "html", "htm"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 fn relative(root: &Path, path: &Path) -> String {
@@ -82,7 +85,9 @@ pub fn walk_except(root: &Path, except: Option<&Path>) -> (Vec<CorpusFile>, Vec<
                 if !is_text_file(e.path()) {
                     skipped.push(Skipped {
                         file: rel,
-                        reason: "not a .txt file (tracuu reads plain-text .txt files)".into(),
+                        reason:
+                            "not a .txt or .html file (tracuu reads plain text and saved web pages)"
+                                .into(),
                     });
                     continue;
                 }
@@ -142,10 +147,11 @@ mod tests {
         std::fs::write(dir.path().join("b.txt"), "x").unwrap();
         std::fs::write(dir.path().join("sub/a.TXT"), "x").unwrap();
         std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+        std::fs::write(dir.path().join("trang.htm"), "x").unwrap();
         std::fs::write(dir.path().join(".hidden.txt"), "x").unwrap();
         let (files, skipped) = walk(dir.path());
         let names: Vec<&str> = files.iter().map(|f| f.rel.as_str()).collect();
-        assert_eq!(names, ["b.txt", "sub/a.TXT"]);
+        assert_eq!(names, ["b.txt", "sub/a.TXT", "trang.htm"]);
         assert_eq!(skipped.len(), 1);
         assert_eq!(skipped[0].file, "notes.pdf");
     }

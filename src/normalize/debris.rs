@@ -42,10 +42,24 @@ enum Kind {
     Break,
     Furniture,
     Number,
+    /// A web portal's own line wherever it stands (its copyright, "Ghi rõ nguồn … khi phát hành
+    /// lại thông tin", a visitor counter, its tool bars): dropped as a break.
+    Portal,
+    /// A line a portal's footer or error page holds but a document may too (an address, a
+    /// telephone number, "Cổng thông tin điện tử tỉnh …"): the portal's only among its lines.
+    Soft,
 }
 
 /// Splits cleaned text into lines and removes debris (see the module documentation).
 pub fn clean_lines(text: &str) -> Vec<Piece> {
+    // A text with a final newline has an empty last "line" that is not a line.
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    clean_numbered(body.split('\n').enumerate().map(|(i, l)| (i + 1, l)))
+}
+
+/// [`clean_lines`] on lines already cut, each with its 1-based source line (an HTML page's
+/// lines, several of which may come from one line of its source).
+pub fn clean_numbered<S: AsRef<str>>(numbered: impl IntoIterator<Item = (usize, S)>) -> Vec<Piece> {
     let mut lines: Vec<(Kind, String)> = Vec::new();
     // The 1-based source line of each of `lines` (a line of HTML split at its "<br>" is several).
     let mut source: Vec<usize> = Vec::new();
@@ -53,9 +67,8 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
     let mut feeds: Vec<usize> = Vec::new();
     // Whether each of `lines` is a Markdown table row with outer pipes, or a delimiter row.
     let mut framed: Vec<bool> = Vec::new();
-    // A text with a final newline has an empty last "line" that is not a line.
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    for (i, raw) in body.split('\n').enumerate() {
+    for (number, raw) in numbered {
+        let raw = raw.as_ref();
         let raw: Cow<str> = if raw.contains('\u{000C}') {
             feeds.push(lines.len());
             Cow::Owned(raw.replace('\u{000C}', " "))
@@ -77,10 +90,11 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
                 Cow::Owned(p) => classify(&clean_chars(&p)),
             };
             lines.push((k, t));
-            source.push(i + 1);
+            source.push(number);
         }
     }
     bare_rows(&mut lines, &mut framed);
+    mark_portal_footers(&mut lines);
     let edges = page_edges(&lines, &feeds);
     mark_signature_stamps(&mut lines);
     mark_running_lines(&mut lines);
@@ -118,6 +132,8 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
             Kind::Blank => out.push(Piece::Blank),
             Kind::Break => out.push(Piece::Break),
             Kind::Furniture => {}
+            // Resolved by mark_portal_footers.
+            Kind::Portal | Kind::Soft => out.push(Piece::Break),
         }
     }
     out
@@ -166,7 +182,16 @@ fn classify(raw: &str) -> (Kind, String) {
         }
     }
     if is_portal_toolbar(s) {
-        return (Kind::Break, String::new());
+        return (Kind::Portal, String::new());
+    }
+    if s.len() <= 400 {
+        let f = fold_prefix(s, 200);
+        if is_portal_footer(&f) {
+            return (Kind::Portal, String::new());
+        }
+        if is_portal_aside(&f) {
+            return (Kind::Soft, s.to_string());
+        }
     }
     if is_bare_url(s) {
         return (Kind::Break, String::new());
@@ -399,6 +424,13 @@ fn is_boilerplate(key: &str) -> bool {
 /// bản gốc  Lược đồ"), where every item, cut at the bars or wide spaces, is a portal's link.
 /// One such word alone ("In", "Email") may be the document's.
 fn is_portal_toolbar(s: &str) -> bool {
+    // "Bạn đang ở: Trang chủ > …": the breadcrumb's label.
+    let s = match s.split_once(':') {
+        Some((label, rest)) if label.len() <= 16 && fold(label).trim() == "ban dang o" => {
+            rest.trim_start()
+        }
+        _ => s,
+    };
     if s.starts_with(['T', 't']) && fold_prefix(s, 12).starts_with("trang chu") {
         let rest = s.split_whitespace().skip(2).collect::<String>();
         if rest.starts_with(['>', '»', '›', '/', '|']) {
@@ -419,7 +451,7 @@ fn is_portal_toolbar(s: &str) -> bool {
 
 /// One link of a portal's tool bar: "In trang", "Chia sẻ: Facebook", "Lượt xem: 1.245".
 fn is_portal_link(item: &str) -> bool {
-    const LINKS: [&str; 19] = [
+    const LINKS: [&str; 23] = [
         "luot xem",
         "in",
         "in trang",
@@ -439,11 +471,115 @@ fn is_portal_link(item: &str) -> bool {
         "phan hoi",
         "trang chu",
         "tai file",
+        "so do cong",
+        "so do trang",
+        "english",
+        "chia se facebook",
     ];
     let key = item.split(':').next().unwrap_or(item);
     let f = fold(key);
     let f = f.trim().trim_end_matches('.');
     LINKS.contains(&f) || is_boilerplate(f)
+}
+
+/// A portal's footer line, never a document's: its copyright ("Bản quyền © 2024 thuộc …",
+/// "Copyright © …"), the request to cite it ("Ghi rõ nguồn "Cổng thông tin …" khi phát hành lại
+/// thông tin từ website này"), a visitor counter ("Lượt truy cập: 1.234.567"). `f` is folded.
+fn is_portal_footer(f: &str) -> bool {
+    let portal = ["cong thong tin", "website", "trang thong tin", "trang web"]
+        .iter()
+        .any(|w| f.contains(w));
+    let copyright = f.starts_with('©')
+        || f.starts_with("copyright")
+        || (f.starts_with("ban quyen") && (f.contains('©') || f.contains("(c)") || portal));
+    copyright
+        || f.contains("phat hanh lai thong tin")
+        || (f.starts_with("ghi ro nguon") && portal)
+        || is_counter(f)
+}
+
+/// "Lượt truy cập: 1.234.567", "Đang truy cập: 56", "Lượt xem: 1.205": a counter and its number.
+fn is_counter(f: &str) -> bool {
+    const COUNTERS: [&str; 7] = [
+        "luot truy cap",
+        "so luot truy cap",
+        "tong luot truy cap",
+        "tong so luot truy cap",
+        "luot xem",
+        "dang truy cap",
+        "dang online",
+    ];
+    let Some((key, value)) = f.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    COUNTERS.contains(&key.trim())
+        && !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,  ".contains(c))
+}
+
+/// A line of a portal's footer or error page that a document may hold too: the portal's name
+/// alone ("Cổng thông tin điện tử tỉnh Kon Tum"), its address and contacts ("Địa chỉ: 70 Lê Hồng
+/// Phong …", "Điện thoại: …", "Email: …"), its licence ("Giấy phép số 05/GP-TTĐT …"), "Văn bản
+/// không tồn tại …". `f` is folded.
+fn is_portal_aside(f: &str) -> bool {
+    const STARTS: [&str; 12] = [
+        "dia chi",
+        "dien thoai",
+        "email",
+        "fax",
+        "website",
+        "duong day nong",
+        "co quan chu quan",
+        "chiu trach nhiem",
+        "giay phep",
+        "van ban khong ton tai",
+        "trang khong ton tai",
+        "khong tim thay",
+    ];
+    let name = (f.starts_with("cong thong tin dien tu")
+        || f.starts_with("trang thong tin dien tu"))
+        && f.split_whitespace().count() <= 12;
+    name || STARTS.iter().any(|p| f.starts_with(p))
+}
+
+/// A portal's ambiguous lines ([`Kind::Soft`]) go when they stand with its own lines
+/// ([`Kind::Portal`]) in a run that no document text interrupts; elsewhere they are text. Every
+/// portal line then is a break.
+fn mark_portal_footers(lines: &mut [(Kind, String)]) {
+    let n = lines.len();
+    let mut i = 0;
+    while i < n {
+        if !matches!(lines[i].0, Kind::Soft | Kind::Portal) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut portal = false;
+        while j < n
+            && matches!(
+                lines[j].0,
+                Kind::Soft | Kind::Portal | Kind::Blank | Kind::Break
+            )
+        {
+            portal |= lines[j].0 == Kind::Portal;
+            j += 1;
+        }
+        for line in &mut lines[i..j] {
+            line.0 = match line.0 {
+                Kind::Portal => Kind::Break,
+                Kind::Soft if portal => Kind::Break,
+                Kind::Soft => Kind::Text,
+                k => k,
+            };
+            if line.0 == Kind::Break {
+                line.1.clear();
+            }
+        }
+        i = j;
+    }
 }
 
 fn is_bare_url(s: &str) -> bool {
@@ -1209,6 +1345,38 @@ mod tests {
         assert_eq!(texts("x < y và z > t"), ["x < y và z > t"]);
         // An escaped tag is text, not a break.
         assert_eq!(texts("a &lt;br&gt; b"), ["a <br> b"]);
+    }
+
+    #[test]
+    fn a_portal_footer_goes_with_its_address() {
+        // A portal's page with no document in it: nothing is left.
+        let page = "Cổng thông tin điện tử tỉnh Kon Tum\n\
+                    Đăng nhập | Sơ đồ cổng | English\n\
+                    Bạn đang ở: Trang chủ > Văn bản chỉ đạo điều hành\n\
+                    Văn bản không tồn tại hoặc đã bị gỡ bỏ.\n\
+                    Lượt xem: 1.205\n\
+                    In trang | Gửi email | Chia sẻ Facebook | Zalo\n\
+                    \n\
+                    Bản quyền © 2024 thuộc Ủy ban nhân dân tỉnh Kon Tum\n\
+                    Địa chỉ: 70 Lê Hồng Phong, TP. Kon Tum. Điện thoại: 0260.3862.xxx\n\
+                    Giấy phép số 05/GP-TTĐT do Sở Thông tin và Truyền thông cấp.\n\
+                    Ghi rõ nguồn \"Cổng thông tin điện tử tỉnh Kon Tum\" khi phát hành lại thông tin từ website này.";
+        assert!(texts(page).iter().all(|t| t == "<break>" || t == "<blank>"));
+        assert_eq!(texts("Lượt truy cập: 1.234.567"), ["<break>"]);
+        // A document's address, telephone, licence or portal stay when no portal line is by them.
+        for s in [
+            "Địa chỉ: Số 011 Hoàng Đình Giong, phường Hợp Giang, thành phố Cao Bằng",
+            "Giấy phép số 123/GP-TTĐT ngày 05/3/2024 cấp cho Báo điện tử",
+            "Cổng thông tin điện tử tỉnh Kon Tum",
+            "Bản quyền tác giả đối với tác phẩm được bảo hộ theo quy định",
+            "Lượt xem: của người dân",
+        ] {
+            assert_eq!(
+                texts(&format!("1. Nội dung\n{s}\nhết.")),
+                ["1. Nội dung", s, "hết."],
+                "{s}"
+            );
+        }
     }
 
     #[test]

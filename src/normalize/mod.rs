@@ -12,6 +12,7 @@ pub mod debris;
 pub mod entities;
 pub mod fold;
 pub mod header_table;
+pub mod html;
 pub mod tone;
 pub mod unwrap;
 
@@ -30,8 +31,18 @@ pub struct Paragraph {
 /// [`header_table::unfold_closing`] and [`header_table::unfold_signatures`]. Line numbers refer
 /// to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    paragraphs_of("", text)
+}
+
+/// [`paragraphs`] of the file `file`: an HTML page (see [`html::is_html`]) is first read as the
+/// lines it shows, each keeping its source line.
+pub fn paragraphs_of(file: &str, text: &str) -> Vec<Paragraph> {
     let clean = clean_chars(text);
-    let pieces = debris::clean_lines(&clean);
+    let pieces = if html::is_html(file, &clean) {
+        debris::clean_numbered(html::lines(&clean))
+    } else {
+        debris::clean_lines(&clean)
+    };
     let paras = unwrap::unwrap(cell_lines::fold_rows(pieces));
     header_table::unfold_signatures(header_table::unfold_closing(header_table::unfold(paras)))
 }
