@@ -1354,3 +1354,81 @@ fn an_abbreviation_finds_its_expansion_only_whole() {
         assert!(!snippet.contains("«Tài» chính"), "{snippet}");
     }
 }
+
+/// A corpus of the two documents below, indexed: a decision whose articles cite each other
+/// ("khoản 2 Điều 5") and a plan naming Thành phố Hồ Chí Minh.
+fn cited_corpus() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, corpus_dir) = temp_corpus();
+    std::fs::write(
+        corpus_dir.join("quy_dinh.txt"),
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 35/2024/QĐ-UBND\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Nghệ An, ngày 25 tháng 9 năm 2024\n\nQUYẾT ĐỊNH\n\
+         Ban hành Quy định quản lý đoàn vào trên địa bàn tỉnh\n\n\
+         Điều 1. Phạm vi điều chỉnh\n\
+         1. Quy định này áp dụng cho các cơ quan, đơn vị đón đoàn vào.\n\
+         2. Cán bộ được cử đi làm việc theo khoản 2 Điều 5 của Quy định này.\n\
+         Điều 2. Trách nhiệm của các sở\n\
+         Sở Ngoại vụ hướng dẫn thực hiện khoản 2 Điều 5, điểm a khoản 2 Điều 5 và Điều 3 của \
+         Quy định này.\n\
+         Điều 3.\nQuyết định này có hiệu lực kể từ ngày ký.\n\
+         Điều 4. Kinh phí\nKinh phí đón đoàn vào do ngân sách tỉnh bảo đảm.\n\
+         Điều 5. Quản lý đoàn vào\n\
+         1. Cơ quan đón đoàn vào cấp Bộ trưởng phải trình xin chủ trương trước 10 ngày.\n\
+         2. Đối với đoàn vào có phóng viên nước ngoài, cơ quan đón đoàn phải thông báo:\n\
+         a) Sở Ngoại vụ, để hướng dẫn;\nb) Công an tỉnh, để phối hợp quản lý.\n\
+         3. Đoàn vào khu vực biên giới phải có ý kiến của Bộ đội Biên phòng tỉnh.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus_dir.join("hcm.txt"),
+        "ỦY BAN NHÂN DÂN\nQUẬN 1\nSố: 86/KH-UBND\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Quận 1, ngày 09 tháng 4 năm 2024\n\nKẾ HOẠCH\n\
+         Tổ chức giao lưu hữu nghị năm 2024\n\nI. MỤC ĐÍCH\n\
+         1. Thực hiện chỉ đạo của Ủy ban nhân dân Thành phố Hồ Chí Minh về công tác đối ngoại.\n\
+         2. Tăng cường giao lưu hữu nghị với các địa phương nước ngoài.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let (code, out, err) = tracuu(&corpus_dir, &index, &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    (dir, corpus_dir, index)
+}
+
+fn search_in(corpus_dir: &Path, index: &Path, query: &str) -> Value {
+    let (code, out, err) = tracuu(corpus_dir, index, &["search", query, "--json"]);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    json(&out)
+}
+
+#[test]
+fn a_clause_cited_by_its_path_comes_before_the_clauses_citing_it() {
+    let (_dir, corpus_dir, index) = cited_corpus();
+    for (query, path) in [
+        ("khoản 2 Điều 5", "Điều 5.2.a"),
+        ("khoan 2 dieu 5", "Điều 5.2.a"),
+        ("khoản 2 Điều 5 province:\"Nghệ An\"", "Điều 5.2.a"),
+        ("điểm b khoản 2 Điều 5", "Điều 5.2.b"),
+        // A bare article: no heading names it, only its path.
+        ("Điều 3", "Điều 3"),
+        // Among the clauses of Điều 5, the one with the other words.
+        ("Điều 5 biên giới", "Điều 5.3"),
+    ] {
+        let v = search_in(&corpus_dir, &index, query);
+        assert_eq!(v["hits"][0]["path"], path, "{query}: {v}");
+    }
+    // The clauses citing it still match, after it.
+    let v = search_in(&corpus_dir, &index, "khoản 2 Điều 5");
+    let paths: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths[..2], ["Điều 5.2.a", "Điều 5.2.b"], "{v}");
+    assert!(
+        paths.contains(&"Điều 1.2") && paths.contains(&"Điều 2"),
+        "{v}"
+    );
+}

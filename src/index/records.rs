@@ -165,6 +165,19 @@ fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The keys a clause at `path` is found by: its path and each path above it ("Điều 5.2.a" is
+/// under "Điều 5.2" and "Điều 5"), as `filter_key`s.
+pub fn path_keys(path: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in path.match_indices('.').chain([(path.len(), "")]) {
+        let key = filter_key(&path[..i]);
+        if !key.is_empty() && !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 /// The records of one document: a record per clause, then the document record.
 pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument> {
     let key = doc_key(doc);
@@ -183,6 +196,9 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         }
         for reference in references(&clause.text) {
             r.add_text(fields.refs, reference);
+        }
+        for key in path_keys(&clause.path) {
+            r.add_text(fields.path, key);
         }
         r.add_text(fields.zone, zone_name(clause.zone));
         for a in &clause.assignments {
@@ -247,6 +263,17 @@ pub fn zone_name(zone: crate::model::Zone) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_is_found_by_its_path_and_the_paths_above_it() {
+        assert_eq!(
+            path_keys("Điều 5.2.a"),
+            ["dieu 5", "dieu 5 2", "dieu 5 2 a"]
+        );
+        assert_eq!(path_keys("Điều 3"), ["dieu 3"]);
+        assert_eq!(path_keys("II.3"), ["ii", "ii 3"]);
+        assert!(path_keys("").is_empty());
+    }
     use crate::model::Date;
 
     #[test]

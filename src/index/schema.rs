@@ -42,6 +42,9 @@ pub struct Fields {
     pub heads: Field,
     /// Document references cited in the clause (`1334/qd-ttg`).
     pub refs: Field,
+    /// The clause's own path and each path above it, as `filter_key`s ("dieu 5", "dieu 5 2"
+    /// for "Điều 5.2"): a query citing "khoản 2 Điều 5" finds the clause that is it.
+    pub path: Field,
     /// The document's own number, normalised, and its leading digits.
     pub number: Field,
     pub province: Field,
@@ -84,6 +87,8 @@ pub fn build() -> (Schema, Fields) {
         // With frequencies, unlike the other keyword fields: a reference is one of the terms of the
         // candidate query, and block-WAND prunes only unions whose every term reads frequencies.
         refs: b.add_text_field("refs", text_field("raw", false)),
+        // With frequencies, like `refs`: a cited path is a term of the candidate union.
+        path: b.add_text_field("path", text_field("raw", false)),
         number: b.add_text_field("number", STRING),
         province: b.add_text_field("province", STRING),
         doc_type: b.add_text_field("doc_type", STRING),
@@ -116,6 +121,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         text_pairs: f("text_pairs")?,
         heads: f("heads")?,
         refs: f("refs")?,
+        path: f("path")?,
         number: f("number")?,
         province: f("province")?,
         doc_type: f("doc_type")?,

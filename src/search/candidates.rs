@@ -268,6 +268,10 @@ pub(super) fn candidate_query(
             if let Some(r) = &alt.reference {
                 terms.add(Term::from_field_text(f.refs, r), 5.0);
             }
+            // The clauses at the path cited ("khoản 2 Điều 5"), whose text need not say it.
+            if let Some(p) = &alt.path {
+                terms.add(Term::from_field_text(f.path, p), 5.0);
+            }
             // The clauses of the document a reference or a number alone ("5951") numbers (every
             // record of a document has its number: only its clauses are wanted).
             if let Some(n) = super::rank::said_number(alt) {

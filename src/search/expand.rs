@@ -154,6 +154,7 @@ fn replaced(
         inserted: Some((from, to + with.len() - len)),
         // An abbreviation is the same words as its expansion, all of them (weight 1).
         whole: weight >= 1.0 && (alt.inserted.is_none() || alt.whole),
+        path: None,
     }
 }
 

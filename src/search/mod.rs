@@ -269,6 +269,8 @@ struct MetaView<'a> {
 #[derive(serde::Deserialize)]
 struct ClauseView<'a> {
     #[serde(borrow)]
+    path: Cow<'a, str>,
+    #[serde(borrow)]
     headings: Vec<Cow<'a, str>>,
     #[serde(borrow)]
     text: Cow<'a, str>,
@@ -331,6 +333,9 @@ impl Ranking<'_> {
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
             matcher.set_number(view.meta.number.as_deref());
+            if matcher.cites_path() {
+                matcher.set_path(&clause.path);
+            }
             matcher.tokens(&clause.text, &mut text);
             // The chain's tokens are its parts' tokens in order: they are joined with white
             // space, and no word spans two of them.
@@ -354,6 +359,7 @@ impl Ranking<'_> {
             );
             // Its first clause stands for the document whose number was typed.
             features.opens = view.ordinal == 0 && matcher.owns();
+            features.at_path = matcher.at_path();
             let (file, line) = (view.file.into_owned(), clause.line);
             out.push(Candidate {
                 payload,

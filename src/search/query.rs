@@ -58,6 +58,9 @@ pub struct Alternative {
     /// The expression put in is an abbreviation's expansion ("Hội đồng nhân dân" for HĐND): it
     /// stands for the abbreviation only whole, never by most of its words ("nhân dân").
     pub whole: bool,
+    /// The clause path the alternative cites, as lawyers write it ("khoản 2 Điều 5" is
+    /// "Điều 5.2"), as a `filter_key`: the clause at that path has it, whatever its text.
+    pub path: Option<String>,
 }
 
 /// A place in the query and the alternatives (joined by OR) that satisfy it.
@@ -268,7 +271,55 @@ fn alternative(text: &str, quoted: bool) -> Alternative {
         weight: 1.0,
         inserted: None,
         whole: false,
+        path: None,
     }
+}
+
+/// Where the plain words `words` cite a clause by its path ("điểm a khoản 2 Điều 5", "Điều
+/// 3"): the words `from..to` and the stored path's key. Only an article number makes a
+/// citation: "khoản 2" alone is any document's clause 2.
+fn citation(words: &[String]) -> Option<(usize, usize, String)> {
+    use crate::normalize::fold::fold;
+    let kind = |w: &str| match fold(w).as_str() {
+        "diem" => Some(0),
+        "khoan" => Some(1),
+        "dieu" => Some(2),
+        _ => None,
+    };
+    let value = |k: usize, v: &str| {
+        let v = v.trim_end_matches([',', ';', '.', ':']);
+        let mut chars = v.chars();
+        match (k, chars.next()) {
+            // "điểm a", "điểm đ": one letter.
+            (0, Some(c)) => c.is_alphabetic() && chars.next().is_none(),
+            // "khoản 2", "Điều 5", "Điều 5a".
+            (_, Some(c)) => c.is_ascii_digit() && v.chars().all(char::is_alphanumeric),
+            _ => false,
+        }
+    };
+    let pair_at = |i: usize| {
+        let k = kind(words.get(i)?)?;
+        words.get(i + 1).filter(|v| value(k, v)).map(|_| k)
+    };
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let mut seen = [false; 3];
+        let mut end = i;
+        while let Some(k) = pair_at(end).filter(|&k| !seen[k]) {
+            seen[k] = true;
+            end += 2;
+        }
+        if seen[2] {
+            let cited: Vec<&str> = words[i..end]
+                .iter()
+                .map(|w| w.trim_end_matches([',', ';', '.', ':']))
+                .collect();
+            let path = super::path_from_citation(&cited.join(" "));
+            return Some((i, end, crate::index::schema::filter_key(&path)));
+        }
+        i = if end > i { end } else { i + 1 };
+    }
+    None
 }
 
 /// Plain words being read, and whether they are the right side of an OR.
@@ -301,7 +352,19 @@ impl Group {
         if self.words.is_empty() {
             return Ok(());
         }
-        let text = std::mem::take(&mut self.words).join(" ");
+        let words = std::mem::take(&mut self.words);
+        // A clause cited by its path ("khoản 2 Điều 5") is a unit of its own, as a reference
+        // is; beside an OR the group stays whole, being one side of it.
+        if let Some((from, to, path)) = citation(&words).filter(|_| !before_or && !self.or_open) {
+            self.words = words[..from].to_vec();
+            self.flush(q, false)?;
+            let mut alt = alternative(&words[from..to].join(" "), false);
+            alt.path = Some(path);
+            self.push_unit(q, alt);
+            self.words = words[to..].to_vec();
+            return self.flush(q, false);
+        }
+        let text = words.join(" ");
         let alt = alternative(&text, false);
         if before_or && alt.syllables.is_empty() {
             // Punctuation or a lone combining mark is not something to look for.
@@ -417,6 +480,33 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_cited_by_its_path_is_a_unit_of_its_own() {
+        let paths = |q: &str| -> Vec<Option<String>> {
+            parse(q)
+                .unwrap()
+                .runs
+                .iter()
+                .map(|r| r.alternatives[0].path.clone())
+                .collect()
+        };
+        let cited = |p: &str| Some(p.to_string());
+        assert_eq!(paths("khoản 2 Điều 5"), [cited("dieu 5 2")]);
+        assert_eq!(paths("điểm a khoản 2 Điều 5,"), [cited("dieu 5 2 a")]);
+        assert_eq!(paths("khoan 2 dieu 5"), [cited("dieu 5 2")]);
+        assert_eq!(
+            paths("phóng viên khoản 2 Điều 5 Nghệ An"),
+            [None, cited("dieu 5 2"), None]
+        );
+        assert_eq!(paths("Điều 3"), [cited("dieu 3")]);
+        // No article number, no citation: "khoản 2" of any document, "điều kiện".
+        assert_eq!(paths("khoản 2 Mục II"), [None]);
+        assert_eq!(paths("điều kiện xuất cảnh"), [None]);
+        // Quoted, it is text to find; beside an OR, one side of it.
+        assert_eq!(paths("\"khoản 2 Điều 5\""), [None]);
+        assert_eq!(paths("Điều 5 OR phóng viên"), [None]);
+    }
 
     fn words(alt: &Alternative) -> Vec<&str> {
         alt.syllables.iter().map(|s| s.folded.as_str()).collect()

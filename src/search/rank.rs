@@ -64,6 +64,9 @@ pub struct Features {
     /// The clause opens the document whose number the query says: the document itself is
     /// what a number typed asks for, before the clauses citing it.
     pub opens: bool,
+    /// The clause is at (or under) the path the query cites ("khoản 2 Điều 5" for the clause
+    /// at "Điều 5.2"): it is what was cited, before the clauses that cite it.
+    pub at_path: bool,
     pub score: f32,
     /// Something the query looks for is in the clause or its headings: a word of what was
     /// typed, or an expression an expansion put in, whole. A clause found by one word of an
@@ -93,10 +96,11 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, bool, bool, f32) {
+    pub fn key(&self) -> (u8, u8, bool, bool, bool, f32) {
         (
             self.tier_exact,
             self.tier_folded_counted(),
+            self.at_path,
             self.lead,
             self.opens,
             self.score,
@@ -108,10 +112,11 @@ impl Features {
     /// "ngoại giao"), so the words found together with other marks rank above the same words
     /// found apart with the marks typed ("giáo dục … ngoại thành"); among equals the marks typed
     /// still come first.
-    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, f32) {
+    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, bool, f32) {
         (
             self.tier_exact.max(self.tier_folded_counted()),
             self.tier_exact,
+            self.at_path,
             self.lead,
             self.opens,
             self.score,
@@ -163,8 +168,10 @@ pub struct Matcher {
     /// Per alternative: the document number it says, normalised (a reference, or a number
     /// alone: "5951" for 5951/KH-UBND, see `refs::number_is_said`).
     said: Vec<Option<String>>,
+    /// Per alternative: the clause path it cites (`Alternative::path`).
+    paths: Vec<Option<String>>,
     /// Per alternative: the clause ranked now belongs to the document whose number it says
-    /// (see `Matcher::set_number`).
+    /// (see `Matcher::set_number`), or is at the path it cites (see `Matcher::set_path`).
     own: Vec<bool>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
@@ -189,6 +196,7 @@ impl Matcher {
             units: Vec::new(),
             whole: Vec::new(),
             said: Vec::new(),
+            paths: Vec::new(),
             own: Vec::new(),
             runs: Vec::new(),
             agency: None,
@@ -213,14 +221,16 @@ impl Matcher {
                     .enumerate()
                     .map(|(k, s)| m.intern(s, folded, put_in(k)))
                     .collect();
-                // A reference is one unit, whole.
-                let unit = match &alt.reference {
-                    Some(_) => Some((0, alt.syllables.len())),
-                    None => alt.inserted,
+                // A reference, or a path cited, is one unit, whole.
+                let one = alt.reference.is_some() || alt.path.is_some();
+                let unit = match one {
+                    true => Some((0, alt.syllables.len())),
+                    false => alt.inserted,
                 };
                 m.units.push(unit);
-                m.whole.push(alt.whole || alt.reference.is_some());
+                m.whole.push(alt.whole || one);
                 m.said.push(said_number(alt));
+                m.paths.push(alt.path.clone());
                 m.own.push(false);
                 m.alts.push(ids);
                 m.weights.push(alt.weight);
@@ -249,7 +259,36 @@ impl Matcher {
 
     /// Whether the clause ranked now belongs to a document whose number the query says.
     pub fn owns(&self) -> bool {
-        self.own.iter().any(|&o| o)
+        self.own
+            .iter()
+            .zip(&self.said)
+            .any(|(&o, said)| o && said.is_some())
+    }
+
+    /// Whether the query cites a clause by its path: only then is `set_path` worth calling.
+    pub fn cites_path(&self) -> bool {
+        self.paths.iter().any(Option::is_some)
+    }
+
+    /// Tells the path of the clause ranked next (after `set_number`): an alternative citing
+    /// that path, or a path above it ("Điều 5" for "Điều 5.2"), is found in it, whatever its
+    /// text.
+    pub fn set_path(&mut self, path: &str) {
+        let have = crate::index::schema::filter_key(path);
+        for (own, cited) in self.own.iter_mut().zip(&self.paths) {
+            if let Some(want) = cited {
+                *own = have == *want
+                    || have.starts_with(want.as_str()) && have[want.len()..].starts_with(' ');
+            }
+        }
+    }
+
+    /// Whether the clause ranked now is at a path the query cites.
+    pub fn at_path(&self) -> bool {
+        self.own
+            .iter()
+            .zip(&self.paths)
+            .any(|(&o, path)| o && path.is_some())
     }
 
     fn intern(&mut self, s: &Syllable, folded: bool, exact: bool) -> QSyl {
@@ -873,6 +912,7 @@ pub fn features_ids(
         tier_folded: tier(false),
         lead,
         opens: false,
+        at_path: false,
         score: score_ids(m, text, headings, zone, stats, w),
         matched: lead || matched(m, &[text, section, headings]),
     }
