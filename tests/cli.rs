@@ -1432,3 +1432,21 @@ fn a_clause_cited_by_its_path_comes_before_the_clauses_citing_it() {
         "{v}"
     );
 }
+#[test]
+fn a_city_s_abbreviation_in_the_query_finds_its_full_name() {
+    let (_dir, corpus_dir, index) = cited_corpus();
+    for query in ["TP HCM", "HCM", "TP.HCM", "Sài Gòn", "UBND TP HCM"] {
+        let v = search_in(&corpus_dir, &index, query);
+        assert_eq!(v["hits"][0]["line"], 12, "{query}: {v}");
+        assert_eq!(v["unmatched"], serde_json::json!([]), "{query}");
+    }
+    // An abbreviation accepted by --province is accepted in the query, and alike.
+    for args in [
+        vec!["search", "đoàn vào province:HN"],
+        vec!["search", "đoàn vào", "--province", "HN"],
+    ] {
+        let (code, out, err) = tracuu(&corpus_dir, &index, &args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert!(!err.contains("is not a province"), "{args:?}: {err}");
+    }
+}

@@ -186,6 +186,25 @@ fn table() -> &'static Table {
             table.push((s.clone(), l.clone(), 1.0));
             table.push((l, s, 1.0));
         }
+        // A place's other names ("TP HCM", "Sài Gòn") stand for its full name, as documents
+        // write it ("Thành phố Hồ Chí Minh": not "Hồ Chí Minh" alone, which is also the
+        // president of "tư tưởng Hồ Chí Minh"). One way only: the full name typed finds itself.
+        for (alias, place) in crate::structure::places::other_names() {
+            let full = match place.city {
+                true => analyze(&format!("Thành phố {}", place.name)),
+                false => analyze(place.name),
+            };
+            // "TP.HCM", with the dot glued, is one token: it is written both ways.
+            let glued = alias.strip_prefix("tp ").map(|rest| format!("tp.{rest}"));
+            for short in [Some(alias.to_string()), glued].into_iter().flatten() {
+                let short = analyze(&short);
+                let same = short.len() == full.len()
+                    && short.iter().zip(&full).all(|(a, b)| a.folded == b.folded);
+                if !same {
+                    table.push((short, full.clone(), 1.0));
+                }
+            }
+        }
         for group in THESAURUS {
             let forms: Vec<Vec<Syllable>> = group.iter().map(|g| analyze(g)).collect();
             for (i, from) in forms.iter().enumerate() {
@@ -355,6 +374,33 @@ pub fn expand(query: &mut ParsedQuery) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_s_other_name_stands_for_its_full_name_whole() {
+        let alternatives = |typed: &str| {
+            let mut q = crate::search::query::parse(typed).unwrap();
+            expand(&mut q);
+            q.runs[0]
+                .alternatives
+                .iter()
+                .map(|a| {
+                    let words: Vec<&str> = a.syllables.iter().map(|s| s.exact.as_str()).collect();
+                    (words.join(" "), a.whole)
+                })
+                .collect::<Vec<_>>()
+        };
+        for typed in ["TP HCM", "HCM", "TP.HCM", "Sài Gòn", "tp ho chi minh"] {
+            let alts = alternatives(typed);
+            assert!(
+                alts.contains(&("thành phố hồ chí minh".to_string(), true)),
+                "{typed}: {alts:?}"
+            );
+        }
+        // The full name typed is not widened to its informal names; "Hồ Chí Minh" alone (also
+        // the president) is not a city.
+        assert_eq!(alternatives("Thành phố Hồ Chí Minh").len(), 1);
+        assert_eq!(alternatives("tư tưởng Hồ Chí Minh").len(), 1);
+    }
     use crate::search::query::parse;
 
     fn alts(q: &str) -> Vec<String> {

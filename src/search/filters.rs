@@ -49,8 +49,8 @@ pub fn province_keys(value: &str) -> Result<Vec<String>, QueryError> {
         .iter()
         .find_map(|prefix| key.strip_prefix(prefix))
         .unwrap_or(&key);
-    let place = places::lookup(bare)
-        .or_else(|| places::lookup(&key))
+    let place = places::lookup_typed(bare)
+        .or_else(|| places::lookup_typed(&key))
         .ok_or_else(|| {
             QueryError(format!(
                 "“{}” is not a province or centrally-run city of Việt Nam (try “Khánh Hòa”, “khanh hoa”, “TP.HCM”)",

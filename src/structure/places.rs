@@ -116,6 +116,32 @@ const ALIASES: [(&str, &str); 10] = [
     ("dak nong", "Đắk Nông"),
 ];
 
+/// Abbreviations users type for a place that documents do not use as its name in a header
+/// ("HN" for Hà Nội): a query takes them (its filter, its words), the parser of documents does
+/// not.
+const TYPED: [(&str, &str); 1] = [("hn", "Hà Nội")];
+
+/// The place named `name` as a user may type it: by `lookup`, or by an abbreviation users type
+/// ("HN").
+pub fn lookup_typed(name: &str) -> Option<&'static Place> {
+    lookup(name).or_else(|| {
+        let k = key(name);
+        let (_, n) = TYPED.iter().find(|(a, _)| *a == k)?;
+        PLACES.iter().find(|p| p.name == *n)
+    })
+}
+
+/// The other names of places (abbreviations, old or informal names: "TP HCM", "Sài Gòn",
+/// "HN"), folded, with the place each names.
+pub fn other_names() -> impl Iterator<Item = (&'static str, &'static Place)> {
+    ALIASES.iter().chain(&TYPED).filter_map(|&(alias, name)| {
+        PLACES
+            .iter()
+            .find(|p| p.name == name)
+            .map(|place| (alias, place))
+    })
+}
+
 /// Folded key: diacritics off, lowercase, hyphens and dots as spaces, spaces collapsed.
 pub fn key(s: &str) -> String {
     let f = fold(s);
@@ -220,6 +246,16 @@ mod tests {
         assert_eq!(PLACES.iter().filter(|p| p.before_2025).count(), 63);
         assert_eq!(PLACES.iter().filter(|p| p.after_2025).count(), 34);
         assert_eq!(PLACES.iter().filter(|p| p.after_2025 && p.city).count(), 6);
+    }
+
+    #[test]
+    fn a_user_s_abbreviation_is_a_place_for_queries_only() {
+        assert_eq!(lookup_typed("HN").unwrap().name, "Hà Nội");
+        assert_eq!(lookup_typed("TP.HCM").unwrap().name, "Hồ Chí Minh");
+        // Documents are not read with it: "HN" in a header is no place.
+        assert!(lookup("HN").is_none());
+        assert!(lookup_typed("HNX").is_none());
+        assert!(other_names().any(|(a, p)| a == "sai gon" && p.name == "Hồ Chí Minh"));
     }
 
     #[test]
