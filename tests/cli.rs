@@ -1431,7 +1431,15 @@ fn a_clause_cited_by_its_path_comes_before_the_clauses_citing_it() {
         paths.contains(&"Điều 1.2") && paths.contains(&"Điều 2"),
         "{v}"
     );
+    // A path cited is found by the clause at it: none of its words is unmatched; a path no
+    // clause is at, nor cites, is unmatched as a whole.
+    let v = search_in(&corpus_dir, &index, "Điều 3 hiệu lực");
+    assert_eq!(v["unmatched"], serde_json::json!([]), "{v}");
+    let v = search_in(&corpus_dir, &index, "Điều 9 kinh phí");
+    assert_eq!(v["unmatched"], serde_json::json!(["điều 9"]), "{v}");
+    assert_eq!(v["hits"][0]["path"], "Điều 4", "{v}");
 }
+
 #[test]
 fn a_city_s_abbreviation_in_the_query_finds_its_full_name() {
     let (_dir, corpus_dir, index) = cited_corpus();

@@ -688,6 +688,16 @@ fn unmatched_words(
                 if !cited(searcher, f, r)? {
                     missing.push(Cow::Owned(r.to_uppercase()));
                 }
+            } else if let Some(path) = &alt.path {
+                // A cited path is one unit: a clause at it, or a clause citing it.
+                let at = in_live_clause(searcher, &[f.path], path, u64::MAX)?;
+                if !at
+                    && searcher.search(&*candidates::phrase(f, alt), &tantivy::collector::Count)?
+                        == 0
+                {
+                    let words: Vec<&str> = alt.syllables.iter().map(|s| s.exact.as_str()).collect();
+                    missing.push(Cow::Owned(words.join(" ")));
+                }
             } else if number_alone_indexed(searcher, f, alt)? {
                 // A number alone that begins an indexed document's number ("5951").
             } else if let Some((a, b)) = alt.inserted.filter(|&(a, b)| alt.whole && a + 1 < b) {
