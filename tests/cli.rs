@@ -1268,18 +1268,7 @@ fn a_query_may_start_with_an_exclusion_and_options_still_follow_it() {
 
 #[test]
 fn docs_take_the_document_filters_of_search() {
-    let files = |extra: &[&str]| -> Vec<String> {
-        let mut args = vec!["docs", "--json"];
-        args.extend_from_slice(extra);
-        let (code, out, err) = tracuu(&corpus(), seed_index(), &args);
-        assert_eq!(code, 0, "{extra:?}: {err}");
-        json(&out)["documents"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["file"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let files = |extra: &[&str]| doc_files(&corpus(), seed_index(), extra);
     assert_eq!(
         files(&["--province", "khanh hoa"]),
         ["000_dbca06182e2e7de1.txt", "003_1f8ddbdd0d6fa541.txt"]

@@ -121,17 +121,6 @@ fn reason_of<'a>(reasons: &'a [(String, String)], file: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{file} not reported as skipped: {reasons:?}"))
 }
 
-fn doc_files(corpus: &Path, index: &Path) -> Vec<String> {
-    let (code, out, err) = tracuu(corpus, index, &["docs", "--json"]);
-    assert_eq!(code, 0, "{err}");
-    json(&out)["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["file"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
     let mut out = if big_endian {
         vec![0xFE, 0xFF]
@@ -221,7 +210,7 @@ fn bad_files_are_reported_and_good_ones_indexed() {
         good.sort();
     }
     assert_eq!(v["seen"], 12, "{v}");
-    assert_eq!(doc_files(&corpus, &index), good);
+    assert_eq!(doc_files(&corpus, &index, &[]), good);
 
     // UTF-16 documents are decoded, structured and searchable like any other.
     let (code, out, err) = tracuu(
@@ -291,12 +280,12 @@ fn the_size_limit_is_explained_and_can_be_raised() {
         (v["indexed"].as_u64(), v["unchanged"].as_u64()),
         (Some(1), Some(1))
     );
-    assert_eq!(doc_files(&corpus, &index), ["big.txt", "good.txt"]);
+    assert_eq!(doc_files(&corpus, &index, &[]), ["big.txt", "good.txt"]);
     // Lowered again, the limit applies to the file already indexed: it leaves, reported.
     let (code, v) = index_json(&corpus, &index, &["--max-file-mb", "1"]);
     assert_eq!(code, 3, "{v}");
     assert!(reason_of(&skipped_reasons(&v), "big.txt").starts_with("too large"));
-    assert_eq!(doc_files(&corpus, &index), ["good.txt"]);
+    assert_eq!(doc_files(&corpus, &index, &[]), ["good.txt"]);
 }
 
 /// Peak resident memory of the children this process has waited for, in bytes.
@@ -340,12 +329,12 @@ fn a_200_mb_file_is_refused_or_indexed_in_bounded_memory() {
         peak < 8 * size,
         "peak RSS {peak} bytes for a {size}-byte file"
     );
-    assert_eq!(doc_files(&corpus, &index), ["big.txt", "good.txt"]);
+    assert_eq!(doc_files(&corpus, &index, &[]), ["big.txt", "good.txt"]);
     // Lowered again, the limit applies to the file already indexed: it leaves, reported.
     let (code, v) = index_json(&corpus, &index, &["--max-file-mb", "1"]);
     assert_eq!(code, 3, "{v}");
     assert!(reason_of(&skipped_reasons(&v), "big.txt").starts_with("too large"));
-    assert_eq!(doc_files(&corpus, &index), ["good.txt"]);
+    assert_eq!(doc_files(&corpus, &index, &[]), ["good.txt"]);
 }
 
 #[test]
@@ -513,7 +502,7 @@ fn a_read_only_index_can_be_searched_but_not_updated() {
         let _ = std::fs::remove_file(&lock);
         std::fs::create_dir(&lock).unwrap();
     }
-    let number = doc_files(&corpus, &index).len();
+    let number = doc_files(&corpus, &index, &[]).len();
     assert_eq!(number, 5);
     for args in [
         &["search", "ủy ban nhân dân"][..],

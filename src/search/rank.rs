@@ -992,63 +992,34 @@ mod tests {
 
     #[test]
     fn a_reference_is_one_unit_and_a_number_s_document_has_it() {
-        let q = parse("5951/KH-UBND").unwrap();
-        let mut m = Matcher::new(&q);
-        let text = analyze("Căn cứ Kế hoạch số 169/KH-UBND ngày 25/8/2023");
-        let other = features_ids(
-            &m,
-            &m.ids(&text),
-            &[],
-            &[],
-            &[],
-            Zone::Body,
-            &Flat,
-            &Weights::default(),
-        );
-        assert!(!other.matched, "the symbol alone is not the number");
-        assert_eq!(other.tier_folded, 0);
-        let cites = analyze("Thực hiện Kế hoạch số 5951/KH-UBND ngày 04/6/2024");
-        assert!(
+        let features = |m: &Matcher, text: &str| {
+            let tokens = analyze(text);
             features_ids(
-                &m,
-                &m.ids(&cites),
+                m,
+                &m.ids(&tokens),
                 &[],
                 &[],
                 &[],
                 Zone::Body,
                 &Flat,
-                &Weights::default()
+                &Weights::default(),
             )
-            .matched
-        );
+        };
+        let q = parse("5951/KH-UBND").unwrap();
+        let mut m = Matcher::new(&q);
+        let other = features(&m, "Căn cứ Kế hoạch số 169/KH-UBND ngày 25/8/2023");
+        assert!(!other.matched, "the symbol alone is not the number");
+        assert_eq!(other.tier_folded, 0);
+        assert!(features(&m, "Thực hiện Kế hoạch số 5951/KH-UBND ngày 04/6/2024").matched);
         // A clause of 5951/KH-UBND itself, by its number or the number as said ("5951").
-        let own = analyze("Sở Ngoại vụ chủ trì thực hiện");
+        let own = "Sở Ngoại vụ chủ trì thực hiện";
         for typed in ["5951/KH-UBND", "5951"] {
             let mut m = Matcher::new(&parse(typed).unwrap());
             m.set_number(Some("5951/KH-UBND"));
-            let f = features_ids(
-                &m,
-                &m.ids(&own),
-                &[],
-                &[],
-                &[],
-                Zone::Body,
-                &Flat,
-                &Weights::default(),
-            );
+            let f = features(&m, own);
             assert!(f.matched && f.tier_exact == 3 && f.score > 0.0, "{typed}");
             m.set_number(Some("59/KH-UBND"));
-            let f = features_ids(
-                &m,
-                &m.ids(&own),
-                &[],
-                &[],
-                &[],
-                Zone::Body,
-                &Flat,
-                &Weights::default(),
-            );
-            assert!(!f.matched, "{typed} is not 59/KH-UBND");
+            assert!(!features(&m, own).matched, "{typed} is not 59/KH-UBND");
         }
         m.set_number(None);
         assert!(!m.owns());

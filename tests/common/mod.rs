@@ -57,6 +57,20 @@ pub fn indexed(corpus: &Path) -> tempfile::TempDir {
     dir
 }
 
+/// The files of the documents `docs --json` lists, with `extra` filters.
+pub fn doc_files(corpus: &Path, index: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["docs", "--json"];
+    args.extend_from_slice(extra);
+    let (code, out, err) = tracuu(corpus, index, &args);
+    assert_eq!(code, 0, "{extra:?}: {err}");
+    json(&out)["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// The JSON a command printed, or a failure that shows what it printed instead.
 pub fn json(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
