@@ -410,6 +410,19 @@ pub(crate) fn pat_at(toks: &[Tok], i: usize, pat: &str) -> Option<usize> {
     Some(j)
 }
 
+/// Verbs of a task that a room's name never holds, folded: the words a name runs on with end
+/// before them ("Phòng Lãnh sự xử lý …", "Phòng Hợp tác quốc tế thực hiện …").
+const ROOM_NAME_VERBS: &[&str] = &[
+    "xu ly",
+    "thuc hien",
+    "trien khai",
+    "theo doi",
+    "huong dan",
+    "tong hop",
+    "tham muu",
+    "to chuc thuc hien",
+];
+
 // ---------------------------------------------------------------------------------------------
 // Lexicon
 
@@ -1868,6 +1881,15 @@ impl<'a> Scanner<'a> {
         if e > i + 1 && self.low(e - 1) == "cấp" {
             e -= 1;
         }
+        // "phối hợp với Phòng Lãnh sự xử lý các trường hợp …": the lowercase words a name may
+        // run on with end before a verb of the task.
+        if let Some(k) = (i + 1..e).find(|&k| {
+            ROOM_NAME_VERBS
+                .iter()
+                .any(|v| pat_at(self.toks, k, v).is_some_and(|end| end <= e))
+        }) {
+            e = k;
+        }
         Some(self.abroad_end(e))
     }
 
@@ -2143,6 +2165,15 @@ mod tests {
         assert_eq!(
             canon("Phòng Lãnh sự và Người Việt Nam ở nước ngoài chủ trì, phối hợp Công an tỉnh"),
             vec!["Phòng Lãnh sự và Người Việt Nam ở nước ngoài", "Công an"]
+        );
+        // A name that runs on into the verb of its task ends before it.
+        assert_eq!(
+            canon("Kiểm tra thẻ ABTC; phối hợp với Phòng Lãnh sự xử lý các trường hợp vi phạm."),
+            vec!["Phòng Lãnh sự"]
+        );
+        assert_eq!(
+            canon("Phòng Hợp tác quốc tế thực hiện rà soát."),
+            vec!["Phòng Hợp tác quốc tế"]
         );
         // Elsewhere "ở" still ends the name.
         assert_eq!(
