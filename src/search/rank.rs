@@ -1197,18 +1197,7 @@ mod tests {
 
     #[test]
     fn an_expansion_matches_whole_or_mostly_together_never_by_one_word() {
-        let mut q = parse("kiều bào").unwrap();
-        crate::search::expand::expand(&mut q);
-        let at = |text: &str| {
-            features(
-                &q,
-                &analyze(text),
-                &[],
-                Zone::Body,
-                &Flat,
-                &Weights::default(),
-            )
-        };
+        let at = |text: &str| expanded("kiều bào", text);
         let whole = at("có cộng đồng người Việt Nam ở nước ngoài đông đảo");
         assert!(whole.matched && whole.tier_exact == 3, "{whole:?}");
         // Its words apart are other words: no match, no tier, no score.
