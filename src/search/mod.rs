@@ -332,7 +332,9 @@ impl Ranking<'_> {
             let payload = stored_payload(self.searcher, address)?;
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
-            matcher.set_number(view.meta.number.as_deref());
+            if matcher.says_number() {
+                matcher.set_number(view.meta.number.as_deref());
+            }
             if matcher.cites_path() {
                 matcher.set_path(&clause.path);
             }

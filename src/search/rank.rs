@@ -257,6 +257,12 @@ impl Matcher {
         }
     }
 
+    /// Whether some alternative says a document's number: only then does `set_number` matter
+    /// (otherwise it only ever writes `false`, what the matcher starts with).
+    pub fn says_number(&self) -> bool {
+        self.said.iter().any(Option::is_some)
+    }
+
     /// Whether the clause ranked now belongs to a document whose number the query says.
     pub fn owns(&self) -> bool {
         self.own
