@@ -528,7 +528,7 @@ fn standing_at(toks: &[Tok], i: usize) -> Option<usize> {
     if !matches!(toks.get(i)?.f.as_str(), "la" | "lam") {
         return None;
     }
-    pat_at(toks, i + 1, "co quan").or_else(|| leading_standing_at(toks, i))
+    pat_at(toks, i + 1, "co quan").or_else(|| leading_standing(toks, i + 1))
 }
 
 /// The token after a standing that makes its agency the lead ("là cơ quan thường trực",
@@ -537,9 +537,12 @@ fn leading_standing_at(toks: &[Tok], i: usize) -> Option<usize> {
     if !matches!(toks.get(i)?.f.as_str(), "la" | "lam") {
         return None;
     }
-    LEADING_STANDINGS
-        .iter()
-        .find_map(|p| pat_at(toks, i + 1, p))
+    leading_standing(toks, i + 1)
+}
+
+/// The token after one of `LEADING_STANDINGS` at token `i`, if there.
+fn leading_standing(toks: &[Tok], i: usize) -> Option<usize> {
+    LEADING_STANDINGS.iter().find_map(|p| pat_at(toks, i, p))
 }
 
 /// "Giao Giám đốc Sở Ngoại vụ chủ trì …": an agency's head stands for the agency. The first
