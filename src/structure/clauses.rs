@@ -78,7 +78,12 @@ fn header_line(text: &str) -> bool {
     if text.starts_with('(') && text.ends_with(')') && text.chars().count() < 200 {
         return true;
     }
-    markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < 200
+    caps_line(text, 200)
+}
+
+/// A line in capitals that is no numbered marker, shorter than `max` characters.
+fn caps_line(text: &str, max: usize) -> bool {
+    markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < max
 }
 
 /// Where the document starts when a web page's top was copied with it: a portal's breadcrumb,
@@ -121,7 +126,7 @@ fn page_top_end(paras: &[Paragraph]) -> usize {
 
 /// A line of the issuer's name in the header ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ").
 fn issuer_caps(text: &str) -> bool {
-    markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < 120
+    caps_line(text, 120)
 }
 
 /// Authorities named after the title of a decision ("ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG …").
