@@ -224,10 +224,17 @@ fn tokenize(text: &str) -> Vec<Tok<'_>> {
                         matches!(t, Tok::Open { .. }) && (name == "script" || name == "style");
                     if raw {
                         // Their content is code, which may hold "<": skipped to the closing tag.
-                        let close = format!("</{name}");
-                        let after = text[end..].to_ascii_lowercase();
+                        // The closing tag in any case, found without lowering the rest of
+                        // the page for each script (a page may hold dozens).
+                        let after = &text[end..];
                         let stop = after
-                            .find(&close)
+                            .match_indices("</")
+                            .map(|(c, _)| c)
+                            .find(|&c| {
+                                after.as_bytes()[c + 2..]
+                                    .get(..name.len())
+                                    .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                            })
                             .and_then(|c| after[c..].find('>').map(|e| end + c + e + 1))
                             .unwrap_or(text.len());
                         line += newlines(&text[k..stop]);
