@@ -207,11 +207,15 @@ fn repaired_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
     let (mut bad_bytes, mut places, mut first) = (0usize, 0usize, None);
     let mut offset = 0;
     let (mut cut_off, mut multibyte) = (false, 0usize);
+    // What `String::from_utf8_lossy` gives: each run of invalid bytes as one U+FFFD.
+    let mut text = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
         offset += chunk.valid().len();
         multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         let invalid = chunk.invalid();
         if !invalid.is_empty() {
+            text.push('\u{FFFD}');
             bad_bytes += invalid.len();
             places += 1;
             first.get_or_insert(offset);
@@ -224,7 +228,6 @@ fn repaired_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
         return None;
     }
     let line = 1 + line_breaks(&bytes[..first]);
-    let text = String::from_utf8_lossy(bytes).into_owned();
     let repair = Repair {
         places,
         line,
