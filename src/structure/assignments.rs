@@ -797,6 +797,23 @@ impl<'a> Analysed<'a> {
         k
     }
 
+    /// "Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)": the agencies a note
+    /// says have taken over the work of list `l` (since the 2025 mergers of departments, plans
+    /// name the old body and its successor), as indices into `ms`; empty when there is none.
+    /// The successor is given the same work.
+    fn successors(&self, l: &List) -> std::ops::Range<usize> {
+        let opens = self.toks.get(l.te).is_some_and(|t| t.f == "(");
+        let note = opens
+            .then(|| pat_at(&self.toks, l.te + 1, "nay la"))
+            .flatten();
+        let list = note.and_then(|e| {
+            self.lists
+                .iter()
+                .find(|s| s.ts >= e && title_start(&self.toks, s.ts, e) == e)
+        });
+        list.map_or(0..0, |s| s.first..s.last + 1)
+    }
+
     /// "Giám đốc Sở Khoa học và Công nghệ (sau hợp nhất với Sở Thông tin và Truyền thông): chủ
     /// trì …", "UBND các huyện biên giới (An Phú, Tân Châu) phối hợp …": a short aside in
     /// parentheses (balanced, no sentence end inside) says which or what the agency is, and its
@@ -836,6 +853,7 @@ impl<'a> Analysed<'a> {
         }
         match self.list_role(l, cs, mode) {
             Some(role) => (l.first..=l.last)
+                .chain(self.successors(l))
                 .map(|k| self.assignment(k, role))
                 .collect(),
             None => Vec::new(),
@@ -932,7 +950,7 @@ impl<'a> Analysed<'a> {
             if let Some((role, first)) = found {
                 let f = self.after(l.te);
                 let stated = self.verb_role(f, Role::Assigned) == role && role != Role::Assigned;
-                for k in first..=l.last {
+                for k in (first..=l.last).chain(self.successors(l)) {
                     let a = self.assignment(k, role);
                     if !out
                         .iter()
@@ -1353,6 +1371,7 @@ fn heading_agencies(
         if rest == 0 || (in_tcth && rest <= 12) || names_its_places(t, l.te) {
             return Some(
                 (l.first..=l.last)
+                    .chain(t.successors(l))
                     .map(|k| t.assignment(k, Role::Lead))
                     .collect(),
             );
@@ -2069,6 +2088,50 @@ mod tests {
             ClauseKind::Item,
         )]);
         assert!(d.clauses[0].assignments.is_empty());
+    }
+
+    #[test]
+    fn an_agency_that_a_note_names_as_successor_gets_the_same_work() {
+        let h = "5. Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)";
+        let d = doc(vec![clause(
+            "III.5",
+            &[TCTH, h],
+            "Chỉ đạo các cơ quan báo chí tuyên truyền về công tác đối ngoại.",
+            ClauseKind::Paragraph,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            [
+                r("Sở Thông tin và Truyền thông", Role::Lead),
+                r("Sở Khoa học và Công nghệ", Role::Lead)
+            ]
+        );
+        // At the start of a clause, with the verb's role.
+        let d = doc(vec![clause(
+            "III.6",
+            &[TCTH],
+            "Sở Kế hoạch và Đầu tư (nay là Sở Tài chính) phối hợp thẩm định các dự án ODA.",
+            ClauseKind::Paragraph,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            [
+                r("Sở Kế hoạch và Đầu tư", Role::Support),
+                r("Sở Tài chính", Role::Support)
+            ]
+        );
+        // A note that is no successor ("trước đây là") gives nothing more.
+        let h = "5. Sở Văn hóa và Thể thao (trước đây là Sở Văn hóa, Thể thao và Du lịch)";
+        let d = doc(vec![clause(
+            "III.5",
+            &[TCTH, h],
+            "Tổ chức các hoạt động giao lưu văn hóa.",
+            ClauseKind::Paragraph,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            [r("Sở Văn hóa và Thể thao", Role::Lead)]
+        );
     }
 
     #[test]
