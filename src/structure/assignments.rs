@@ -2144,11 +2144,13 @@ mod tests {
              phối hợp với Sở Ngoại vụ cung cấp thông tin đối ngoại bằng tiếng nước ngoài.",
             ClauseKind::Paragraph,
         )]);
+        // The note's successor, which took over the press duties, leads with it.
         assert_eq!(
             roles(&d.clauses[0]),
             [
                 r("Sở Ngoại vụ", Role::Support),
-                r("Sở Thông tin và Truyền thông", Role::Lead)
+                r("Sở Thông tin và Truyền thông", Role::Lead),
+                r("Sở Văn hóa và Thể thao", Role::Lead)
             ]
         );
         // Its sibling without a note, its partners at the start, reads the same way.
