@@ -4,11 +4,8 @@
 
 use serde::Serialize;
 use tantivy::collector::Count;
-use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::IndexRecordOption;
 use tantivy::Searcher;
 
-use super::candidates::term_query;
 use super::filters::Filters;
 use super::query::FilterText;
 use super::{agency_clause, SearchError};
@@ -42,56 +39,24 @@ pub struct Emptied {
     pub without_filters: usize,
 }
 
-/// The filters set in `text`, in the order of the query language, with their names.
+/// The filters set in `text`, with their names.
 pub fn named(text: &FilterText) -> Vec<(&'static str, &str)> {
-    [
-        ("province", &text.province),
-        ("type", &text.doc_type),
-        ("number", &text.number),
-        ("issuer", &text.issuer),
-        ("from", &text.from),
-        ("to", &text.to),
-        ("agency", &text.agency),
-    ]
-    .into_iter()
-    .filter_map(|(name, v)| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(|v| (name, v))
-    })
-    .collect()
+    text.slots()
+        .into_iter()
+        .filter_map(|(name, v)| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (name, v))
+        })
+        .collect()
 }
 
 /// A filter text holding one filter only.
 fn only(name: &str, value: &str) -> FilterText {
-    let v = Some(value.to_string());
     let mut t = FilterText::default();
-    match name {
-        "province" => t.province = v,
-        "type" => t.doc_type = v,
-        "number" => t.number = v,
-        "issuer" => t.issuer = v,
-        "from" => t.from = v,
-        "to" => t.to = v,
-        _ => t.agency = v,
-    }
+    *t.slot_mut(name) = Some(value.to_string());
     t
-}
-
-/// Records of `kind` that the document filters of `filters` let through.
-fn count_records(
-    searcher: &Searcher,
-    f: &Fields,
-    kind: &str,
-    filters: &Filters,
-) -> Result<usize, SearchError> {
-    let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(
-        Occur::Must,
-        term_query(f.kind, kind, IndexRecordOption::Basic),
-    )];
-    must.extend(filters.clauses(f));
-    Ok(searcher.search(&BooleanQuery::new(must), &Count)?)
 }
 
 /// Indexed documents that the document filters of `filters` (the agency aside) let through.
@@ -100,7 +65,7 @@ pub fn documents_passing(
     f: &Fields,
     filters: &Filters,
 ) -> Result<usize, SearchError> {
-    count_records(searcher, f, KIND_DOC, filters)
+    Ok(searcher.search(&filters.records(f, KIND_DOC), &Count)?)
 }
 
 /// What each filter of `text` lets through alone, and the document filters together;

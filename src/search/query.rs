@@ -81,6 +81,34 @@ pub struct FilterText {
     pub agency: Option<String>,
 }
 
+impl FilterText {
+    /// Each filter with its name in the query language, in the order of [`FIELDS`].
+    pub fn slots(&self) -> [(&'static str, &Option<String>); 7] {
+        [
+            ("province", &self.province),
+            ("issuer", &self.issuer),
+            ("type", &self.doc_type),
+            ("number", &self.number),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("agency", &self.agency),
+        ]
+    }
+
+    /// The filter named `name` (one of [`FIELDS`]; any other name is the agency).
+    pub fn slot_mut(&mut self, name: &str) -> &mut Option<String> {
+        match name {
+            "province" => &mut self.province,
+            "issuer" => &mut self.issuer,
+            "type" => &mut self.doc_type,
+            "number" => &mut self.number,
+            "from" => &mut self.from,
+            "to" => &mut self.to,
+            _ => &mut self.agency,
+        }
+    }
+}
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedQuery {
@@ -443,16 +471,7 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
             Piece::Field { name, value } => {
                 words.flush(&mut q, false)?;
                 unit_before = false;
-                let slot = match name.as_str() {
-                    "province" => &mut q.filters.province,
-                    "issuer" => &mut q.filters.issuer,
-                    "type" => &mut q.filters.doc_type,
-                    "number" => &mut q.filters.number,
-                    "from" => &mut q.filters.from,
-                    "to" => &mut q.filters.to,
-                    _ => &mut q.filters.agency,
-                };
-                *slot = Some(value);
+                *q.filters.slot_mut(&name) = Some(value);
             }
         }
     }
