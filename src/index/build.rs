@@ -57,9 +57,6 @@ pub struct IndexReport {
     pub indexed: usize,
     /// Files already indexed in this state.
     pub unchanged: usize,
-    /// Searchable files no longer in the corpus, removed from the index (a deleted duplicate
-    /// was never searchable, and a renamed file is in `renamed`): `removed.len()` of them.
-    pub removed: usize,
     /// The names behind the counts: files whose document is searchable from them for the first
     /// time, files read again, files removed, and `(old, new)` names of a file moved or renamed
     /// (the same document left under one name and came under another).
@@ -75,6 +72,14 @@ pub struct IndexReport {
     /// Clauses written in this run.
     pub clauses: usize,
     pub rebuilt: bool,
+}
+
+impl IndexReport {
+    /// Searchable files no longer in the corpus, removed from the index (a deleted duplicate
+    /// was never searchable, and a renamed file is in `files.renamed`).
+    pub fn removed(&self) -> usize {
+        self.files.removed.len()
+    }
 }
 
 /// Which files an indexing run added, read again, removed or found renamed.
@@ -438,7 +443,6 @@ pub fn run(
         key.or_else(|| new_keys.get(file).copied())
             .map(str::to_string)
     });
-    report.removed = report.files.removed.len();
     progress(Progress::Committing);
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;

@@ -300,7 +300,7 @@ pub fn index_report(r: &IndexReport, verbose: bool, p: &Palette) -> String {
         r.clauses,
         r.unchanged,
         r.skipped.len(),
-        match (r.removed, r.files.renamed.len()) {
+        match (r.removed(), r.files.renamed.len()) {
             (0, 0) => String::new(),
             (removed, 0) => format!("; {removed} removed from the index"),
             (0, renamed) => format!("; {renamed} renamed"),

@@ -119,7 +119,7 @@ pub fn index_report(r: &IndexReport) -> String {
         seen: r.seen,
         indexed: r.indexed,
         unchanged: r.unchanged,
-        removed: r.removed,
+        removed: r.removed(),
         skipped: r
             .skipped
             .iter()

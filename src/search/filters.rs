@@ -207,6 +207,18 @@ impl Filters {
         }
         out
     }
+
+    /// The records of `kind` (documents, clauses) that the filters, the agency aside, let
+    /// through.
+    pub fn records(&self, f: &Fields, kind: &str) -> BooleanQuery {
+        let of_kind: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_text(f.kind, kind),
+            IndexRecordOption::Basic,
+        ));
+        let mut must = vec![(Occur::Must, of_kind)];
+        must.extend(self.clauses(f));
+        BooleanQuery::new(must)
+    }
 }
 
 /// The records dated within a range (either end may be open): tantivy's range query over the

@@ -791,13 +791,7 @@ pub fn documents_where(
     }
     let filters = Filters::from_text(text)?;
     let searcher = open.reader.searcher();
-    let f = &open.fields;
-    let mut must = vec![(
-        Occur::Must,
-        term_query(f.kind, KIND_DOC, IndexRecordOption::Basic),
-    )];
-    must.extend(filters.clauses(f));
-    let q = BooleanQuery::new(must);
+    let q = filters.records(&open.fields, KIND_DOC);
     let mut docs = Vec::new();
     for address in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
         let json = crate::index::records::read_payload(&searcher, address)?;
