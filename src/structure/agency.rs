@@ -783,7 +783,13 @@ static BODIES: &[(&[&str], &str)] = &[
     // "Sở TC" (no other department's name has these initials).
     (&["tai chinh", "tc"], "Tài chính"),
     (
-        &["ke hoach va dau tu", "ke hoach - dau tu", "kh & dt", "khdt"],
+        &[
+            "ke hoach va dau tu",
+            "ke hoach - dau tu",
+            "kh & dt",
+            "kh va dt",
+            "khdt",
+        ],
         "Kế hoạch và Đầu tư",
     ),
     (&["cong thuong"], "Công Thương"),
@@ -796,6 +802,7 @@ static BODIES: &[(&[&str], &str)] = &[
             "giao duc va dao tao",
             "giao duc - dao tao",
             "gd & dt",
+            "gd va dt",
             "gddt",
         ],
         "Giáo dục và Đào tạo",
@@ -805,6 +812,7 @@ static BODIES: &[(&[&str], &str)] = &[
             "khoa hoc va cong nghe",
             "khoa hoc - cong nghe",
             "kh & cn",
+            "kh va cn",
             "khcn",
         ],
         "Khoa học và Công nghệ",
@@ -814,16 +822,25 @@ static BODIES: &[(&[&str], &str)] = &[
             "thong tin va truyen thong",
             "thong tin - truyen thong",
             "tt & tt",
+            "tt va tt",
             "tttt",
         ],
         "Thông tin và Truyền thông",
     ),
     (
-        &["tai nguyen va moi truong", "tn & mt", "tnmt"],
+        &["tai nguyen va moi truong", "tn & mt", "tn va mt", "tnmt"],
         "Tài nguyên và Môi trường",
     ),
     (
-        &["nong nghiep va phat trien nong thon", "nn & ptnt", "nnptnt"],
+        &[
+            "nong nghiep va phat trien nong thon",
+            "nn & ptnt",
+            "nnptnt",
+            // "Sở Nông nghiệp và PTNT", "Sở NN và PTNT": the name half written out.
+            "nong nghiep va ptnt",
+            "nong nghiep & ptnt",
+            "nn va ptnt",
+        ],
         "Nông nghiệp và Phát triển nông thôn",
     ),
     (&["nong nghiep va moi truong"], "Nông nghiệp và Môi trường"),
@@ -833,6 +850,7 @@ static BODIES: &[(&[&str], &str)] = &[
             "lao dong , thuong binh va xa hoi",
             "lao dong thuong binh va xa hoi",
             "ld - tb & xh",
+            "ld - tb va xh",
             "ldtbxh",
         ],
         "Lao động - Thương binh và Xã hội",
@@ -1236,6 +1254,12 @@ impl<'a> Scanner<'a> {
             .or_else(|| pat_at(self.toks, i, "tp").filter(|_| self.toks[i].upper));
         if let Some(j) = tp {
             if let Some(e) = self.province_at(j) {
+                // "thành phố Điện Biên Phủ": a city whose name runs on past its province's is a
+                // district-level city, named in full.
+                let k = self.place_name_end(e);
+                if self.strict && k > e && k <= e + 2 {
+                    return Some((k, Level::Dist));
+                }
                 return Some((e, self.city_level(j, e)));
             }
             if self.strict && self.tok(j).is_some_and(|t| t.word && t.cap) && !self.head_at(j) {
@@ -2453,6 +2477,36 @@ mod tests {
         assert_eq!(canon("phối hợp với Sở NV trao đổi"), vec!["Sở NV"]);
         assert_eq!(canon("Sở KHCN phối hợp"), vec!["Sở Khoa học và Công nghệ"]);
         assert_eq!(canon("Sở XYZ trao đổi"), vec!["Sở XYZ"]);
+    }
+
+    #[test]
+    fn a_name_half_abbreviated_is_the_full_name() {
+        assert_eq!(
+            canon("Sở Nông nghiệp và PTNT phối hợp"),
+            vec!["Sở Nông nghiệp và Phát triển nông thôn"]
+        );
+        assert_eq!(
+            canon("Sở TN và MT chủ trì"),
+            vec!["Sở Tài nguyên và Môi trường"]
+        );
+        assert_eq!(
+            canon("Sở Nông nghiệp và Môi trường"),
+            vec!["Sở Nông nghiệp và Môi trường"]
+        );
+    }
+
+    #[test]
+    fn a_city_named_past_its_provinces_name_is_a_district() {
+        assert_eq!(
+            named("UBND thành phố Điện Biên Phủ chủ trì chỉnh trang đô thị"),
+            vec!["UBND cấp huyện = UBND thành phố Điện Biên Phủ"]
+        );
+        // A centrally-run city is a province; a city named like its province is a district.
+        assert_eq!(canon("UBND thành phố Cần Thơ chủ trì"), vec!["UBND tỉnh"]);
+        assert_eq!(
+            canon("UBND thành phố Lào Cai chủ trì"),
+            vec!["UBND cấp huyện"]
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Context {
     pub label_role: Option<Role>,
     /// Agencies named in that label's own value.
     pub label_given: Vec<Assignment>,
+    /// Under a heading that says its clauses are past results or requests to a superior
+    /// ("II. KẾT QUẢ ĐẠT ĐƯỢC", "III. KIẾN NGHỊ, ĐỀ XUẤT"): they give no one work.
+    pub no_tasks: bool,
 }
 
 impl Context {
@@ -66,6 +69,10 @@ impl Context {
                 ..Context::default()
             };
             return;
+        }
+        // Inside "Tổ chức thực hiện" a heading "5. Đánh giá, sơ kết" names a task.
+        if let Some(no_tasks) = section_kind(&t, cs).filter(|_| !ctx.in_tcth) {
+            ctx.no_tasks = no_tasks;
         }
         if let Some((role, vstart)) = label_of(&t) {
             ctx.label_role = Some(role);
@@ -169,6 +176,9 @@ struct Found {
 fn assign(clause: &Clause, ctx: &Context) -> Found {
     let mut all: Vec<Assignment> = Vec::new();
     let mut labelled: Vec<Assignment> = Vec::new();
+    if ctx.no_tasks {
+        return Found { all, labelled };
+    }
     let body = clause.zone == Zone::Body;
     let mut first_line: Option<Analysed> = None;
     // Roles the text states for its doers; they override the section's default for that agency
@@ -939,16 +949,27 @@ impl<'a> Analysed<'a> {
     /// with a verb right after the agency ("Sở Tư pháp phối hợp …").
     fn roles_stated(&self, from: usize, mode: Mode) -> Vec<(Assignment, bool)> {
         let mut out: Vec<(Assignment, bool)> = Vec::new();
+        // Where the partners of the last doer start: "Đề nghị Bộ Ngoại giao phối hợp với Bộ Công
+        // an xây dựng …" (the doer and its partner both work on the task).
+        let mut partners_at: Option<usize> = None;
         for l in &self.lists {
             if l.ts < from {
                 continue;
             }
+            let partner = partners_at == Some(title_start(&self.toks, l.ts, from));
             let found = self
                 .list_role(l, from, mode)
+                .filter(|&r| !(partner && r == Role::Assigned))
                 .map(|role| (role, l.first))
-                .or_else(|| self.doers_after_owner(l, from, mode));
-            if let Some((role, first)) = found {
+                .or_else(|| self.doers_after_owner(l, from, mode))
+                .or_else(|| partner.then_some((Role::Support, l.first)));
+            partners_at = None;
+            if let Some((mut role, first)) = found {
                 let f = self.after(l.te);
+                partners_at = cooperation_end(&self.toks, f);
+                if self.leads_later(l, from) {
+                    role = Role::Lead;
+                }
                 let stated = self.verb_role(f, Role::Assigned) == role && role != Role::Assigned;
                 for k in (first..=l.last).chain(self.successors(l)) {
                     let a = self.assignment(k, role);
@@ -963,6 +984,39 @@ impl<'a> Analysed<'a> {
             }
         }
         out
+    }
+
+    /// "Sở Y tế bố trí đội y tế …; chủ trì kiểm tra vệ sinh an toàn thực phẩm …": whether the
+    /// doers of list `l`, which start their sentence (or follow its giving verb), go on after a
+    /// semicolon of the same sentence to lead a task. A part that starts with another agency
+    /// has its own doer ("…; Sở Nông nghiệp phối hợp …; chủ trì …" is not the first one's).
+    fn leads_later(&self, l: &List, from: usize) -> bool {
+        let ts = title_start(&self.toks, l.ts, from);
+        let (seg, _) = self.segment_start(ts, from);
+        let before = self.words_before(ts, seg).join(" ");
+        let opens = self.toks[seg..ts]
+            .iter()
+            .all(|t| !t.word || is_enumerator(t))
+            || GIVING_VERBS.contains(&before.as_str());
+        if !opens {
+            return false;
+        }
+        let mut k = l.te;
+        while let Some(t) = self.toks.get(k) {
+            if t.f == "." && t.space_after {
+                return false;
+            }
+            if t.f == ";" && !self.in_list[k] {
+                if self.in_list.get(k + 1) == Some(&true) {
+                    return false;
+                }
+                if self.verb_role(k + 1, Role::Assigned) == Role::Lead {
+                    return true;
+                }
+            }
+            k += 1;
+        }
+        false
     }
 
     /// "Sau khi nhận được báo cáo của Phòng Tư pháp, Sở Tư pháp thẩm định …": the comma that
@@ -1013,7 +1067,8 @@ impl<'a> Analysed<'a> {
         for v in GIVING_VERBS {
             if tail == *v || tail.ends_with(&format!(" {v}")) {
                 let pre = tail[..tail.len() - v.len()].trim_end();
-                let allotted = v.starts_with("giao") && allotted(pre);
+                let allotted =
+                    v.starts_with("giao") && (allotted(pre) || self.money_before(seg, ts));
                 if pre.ends_with("theo") || pre.ends_with("xet") || allotted {
                     return None;
                 }
@@ -1038,6 +1093,15 @@ impl<'a> Analysed<'a> {
         if boundary.is_some_and(|b| self.toks[b].f == ";")
             && cooperation_only(&before)
             && (mode.led_above || self.led_before(seg))
+        {
+            return Some(Role::Support);
+        }
+        // "Sở Thông tin và Truyền thông chủ trì quản lý, phối hợp với Sở Ngoại vụ hướng dẫn": so
+        // after a comma too, when the lead is stated in the same part of the sentence.
+        let after_comma_cooperation =
+            before_cooperation(&before).is_some_and(|rest| rest.last() == Some(&","));
+        if after_comma_cooperation
+            && (mode.led_above || (seg..ts).any(|k| pat_at(&self.toks, k, "chu tri").is_some()))
         {
             return Some(Role::Support);
         }
@@ -1098,7 +1162,7 @@ impl<'a> Analysed<'a> {
             } else if f_not {
                 false
             } else {
-                mode.any_verb || colon || f_task
+                mode.any_verb || colon || f_task || self.numbered_doer(seg, f)
             }
         } else {
             (after_comma || after_thi) && f_task
@@ -1139,6 +1203,37 @@ impl<'a> Analysed<'a> {
             .rev()
             .find(|&k| self.toks[k].f == "(")
             .is_some_and(|k| self.paren_role(k).is_some())
+    }
+
+    /// "7. Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục …": a
+    /// numbered item that opens with agencies and a verb gives them its task, whatever the verb
+    /// (the items of a Chỉ thị or a plan's list of duties), when the segment at `seg` is the
+    /// item's start and the word at `f` is a lowercase word.
+    fn numbered_doer(&self, seg: usize, f: usize) -> bool {
+        let cs = content_start(&self.toks);
+        cs > 0
+            && seg <= cs
+            && self.toks[..cs].iter().any(|t| t.word && is_enumerator(t))
+            && self
+                .toks
+                .get(f)
+                .is_some_and(|t| t.word && !t.cap && t.f != "doi")
+    }
+
+    /// "Kinh phí tổ chức Ngày hội từ nguồn ngân sách tỉnh năm 2024 đã giao cho Sở Ngoại vụ …":
+    /// whether the words from `seg` to `ts`, after their last comma, name money, which the
+    /// giving verb after them allots ("Căn cứ dự toán ngân sách, giao Sở Tài chính …" gives a
+    /// task: the money is in an introductory phrase).
+    fn money_before(&self, seg: usize, ts: usize) -> bool {
+        let start = (seg..ts)
+            .rev()
+            .find(|&k| self.toks[k].f == ",")
+            .map_or(seg, |k| k + 1);
+        (start..ts).any(|k| {
+            ["kinh phi", "ngan sach", "du toan"]
+                .iter()
+                .any(|p| pat_at(&self.toks, k, p).is_some_and(|e| e <= ts))
+        })
     }
 
     /// Whether the label before the colon at token `b` names doers ("Đơn vị báo cáo: Cục Thống
@@ -1192,6 +1287,13 @@ fn before_cooperation<'w>(before: &'w [&'w str]) -> Option<&'w [&'w str]> {
         w = rest;
     }
     w.strip_suffix(&["phoi", "hop"])
+}
+
+/// The token after "phối hợp (chặt chẽ) với|cùng" at token `f`, if there.
+fn cooperation_end(toks: &[Tok], f: usize) -> Option<usize> {
+    let e = pat_at(toks, f, "phoi hop")?;
+    let e = pat_at(toks, e, "chat che").unwrap_or(e);
+    pat_at(toks, e, "voi").or_else(|| pat_at(toks, e, "cung"))
 }
 
 /// Whether the words before a list are "phối hợp (chặt chẽ) (với|cùng)" and nothing else: a
@@ -1283,6 +1385,54 @@ fn is_tcth(t: &Analysed, cs: usize, ends_colon: bool) -> bool {
         .is_some_and(|f| f.word && f.upper && is_enumerator(f));
     let shouting = t.toks[cs..].iter().filter(|t| t.word).all(|t| t.upper);
     !ends_colon || roman || shouting
+}
+
+/// What a report's section heading says its clauses are: `Some(true)` for past results ("Phần
+/// I. KẾT QUẢ CÔNG TÁC …", "II. KẾT QUẢ ĐẠT ĐƯỢC") and for requests to a superior ("III. KIẾN
+/// NGHỊ, ĐỀ XUẤT"), none of which is work the document gives; `Some(false)` for the section that
+/// does give it ("Phần II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025", "NHIỆM VỤ VÀ GIẢI PHÁP"); `None`
+/// for any other. ("Tình hình …" and "Đánh giá …" also title statistical indicators and tasks.)
+fn section_kind(t: &Analysed, cs: usize) -> Option<bool> {
+    // A law's chapters, sections and articles ("Chương VII KẾT QUẢ TRƯNG CẦU Ý DÂN", "Điều 12.
+    // Kết quả kiểm tra") name their subject, and their provisions are duties.
+    if t.toks
+        .first()
+        .is_some_and(|x| matches!(x.f.as_str(), "dieu" | "chuong" | "muc"))
+    {
+        return None;
+    }
+    // "Phần I." before the title (content_start reads only the numbers).
+    let mut j = cs;
+    if t.toks.get(j).is_some_and(|x| x.f == "phan")
+        && t.toks.get(j + 1).is_some_and(is_enumerator)
+        && t.toks.get(j + 2).is_some_and(|p| p.f == "." || p.f == ":")
+    {
+        j += 3;
+    }
+    let words: Vec<&str> = t.toks[j..]
+        .iter()
+        .filter(|x| x.word)
+        .map(|x| x.f.as_str())
+        .collect();
+    // A title, not a sentence or a lead-in that starts so ("Kết quả kiểm tra được báo cáo …",
+    // "Kết quả:").
+    let end = t.text.trim_end();
+    if words.is_empty() || words.len() > 16 || end.ends_with('.') || end.ends_with(':') {
+        return None;
+    }
+    let title = words.join(" ");
+    let starts = |p: &str| title == p || title.starts_with(&format!("{p} "));
+    let requests = ["kien nghi", "de xuat kien nghi", "de xuat va kien nghi"]
+        .iter()
+        .any(|p| starts(p))
+        || title == "de xuat";
+    if requests || starts("ket qua") {
+        return Some(true);
+    }
+    ["phuong huong", "nhiem vu", "giai phap"]
+        .iter()
+        .any(|p| starts(p))
+        .then_some(false)
 }
 
 /// A label line "Cơ quan chủ trì: …": its role and the first token of its value.
@@ -1607,6 +1757,207 @@ mod tests {
     }
 
     #[test]
+    fn results_and_requests_of_a_report_are_no_tasks() {
+        const PART1: &str = "Phần I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM 2024";
+        const PART2: &str = "Phần II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025";
+        let d = doc(vec![
+            clause(
+                "Phần I.II.3",
+                &[PART1, "II. KẾT QUẢ ĐẠT ĐƯỢC", "3. Công tác lãnh sự và bảo hộ công dân"],
+                "Sở Ngoại vụ phối hợp với Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh giải quyết 57 vụ việc lãnh sự.",
+                ClauseKind::Paragraph,
+            ),
+            clause(
+                "Phần II.II.5",
+                &[PART2, "II. NHIỆM VỤ CỤ THỂ"],
+                "5. Sở Tư pháp phối hợp với Sở Ngoại vụ thẩm định các thỏa thuận quốc tế có nội dung pháp lý phức tạp.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Phần II.III.1",
+                &[PART2, "III. KIẾN NGHỊ, ĐỀ XUẤT"],
+                "1. Đề nghị Bộ Ngoại giao tiếp tục hỗ trợ tỉnh trong việc tổ chức Hội nghị hợp tác các tỉnh biên giới.",
+                ClauseKind::Item,
+            ),
+            // An article's title names a subject; its provisions are duties.
+            clause(
+                "Điều 12.1",
+                &["Điều 12. Kết quả kiểm tra"],
+                "1. Sở Y tế có trách nhiệm công bố kết quả kiểm tra trên Cổng thông tin điện tử.",
+                ClauseKind::Item,
+            ),
+            // Inside "Tổ chức thực hiện" an evaluation is a task.
+            clause(
+                "IV.5.a",
+                &["IV. TỔ CHỨC THỰC HIỆN", "5. Đánh giá kết quả thực hiện"],
+                "a) Sở Nội vụ chủ trì đánh giá, sơ kết việc thực hiện Kế hoạch.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert!(
+            roles(&d.clauses[0]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[0])
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Sở Tư pháp", Role::Support),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
+        assert_eq!(roles(&d.clauses[3]), vec![r("Sở Y tế", Role::Assigned)]);
+        assert_eq!(roles(&d.clauses[4]), vec![r("Sở Nội vụ", Role::Lead)]);
+    }
+
+    #[test]
+    fn money_named_before_the_giving_verb_is_allotted() {
+        let d = doc(vec![
+            clause(
+                "IV",
+                &["IV. KINH PHÍ"],
+                "Kinh phí tổ chức Ngày hội từ nguồn ngân sách tỉnh năm 2024 đã giao cho Sở Ngoại vụ (dự toán 1.450.000.000 đồng) và nguồn xã hội hoá hợp pháp khác.",
+                ClauseKind::Paragraph,
+            ),
+            // Money in an introductory phrase, before a comma, leaves the task.
+            clause(
+                "IV",
+                &["IV. KINH PHÍ"],
+                "Căn cứ dự toán ngân sách được duyệt, giao Sở Tài chính tham mưu bố trí kinh phí.",
+                ClauseKind::Paragraph,
+            ),
+        ]);
+        assert!(
+            roles(&d.clauses[0]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[0])
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Sở Tài chính", Role::Assigned)]
+        );
+    }
+
+    #[test]
+    fn the_doer_goes_on_after_a_semicolon_to_lead() {
+        let d = doc(vec![
+            clause(
+                "V.6",
+                &["V. TỔ CHỨC THỰC HIỆN"],
+                "6. Sở Y tế bố trí đội y tế cấp cứu thường trực tại các địa điểm; chủ trì kiểm tra vệ sinh an toàn thực phẩm tại khu ẩm thực.",
+                ClauseKind::Item,
+            ),
+            // After a semicolon another agency is the doer of its own part.
+            clause(
+                "V.5",
+                &["V. TỔ CHỨC THỰC HIỆN"],
+                "5. Sở Công Thương bố trí gian hàng; Sở Nông nghiệp và PTNT phối hợp lựa chọn sản phẩm OCOP.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Y tế", Role::Lead)]);
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Sở Công Thương", Role::Assigned),
+                r("Sở Nông nghiệp và Phát triển nông thôn", Role::Support)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_partners_of_a_doer_support() {
+        let d = doc(vec![
+            clause(
+                "5",
+                &[],
+                "5. Đề nghị Bộ Ngoại giao phối hợp với Bộ Công an sớm xây dựng phần mềm quản lý hội nghị, hội thảo quốc tế dùng chung.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Điều 8.1",
+                &["Điều 8. Đoàn vào có phóng viên nước ngoài"],
+                "1. Đoàn vào có phóng viên báo chí nước ngoài phải được Bộ Ngoại giao cấp phép hoạt động báo chí; Sở Thông tin và Truyền thông chủ trì quản lý, phối hợp với Sở Ngoại vụ hướng dẫn.",
+                ClauseKind::Item,
+            ),
+            // A result of cooperation names no partner.
+            clause(
+                "3",
+                &[],
+                "Công an tỉnh báo cáo kết quả phối hợp với Sở Ngoại vụ.",
+                ClauseKind::Paragraph,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Bộ Ngoại giao", Role::Support),
+                r("Bộ Công an", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Sở Thông tin và Truyền thông", Role::Lead),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
+        );
+        assert_eq!(roles(&d.clauses[2]), vec![r("Công an", Role::Assigned)]);
+    }
+
+    #[test]
+    fn a_numbered_item_opening_with_agencies_gives_them_its_task() {
+        let d = doc(vec![
+            clause(
+                "7",
+                &[],
+                "7. Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình Thừa Thiên Huế, Báo Thừa Thiên Huế mở chuyên mục tuyên truyền về quản lý người nước ngoài.",
+                ClauseKind::Item,
+            ),
+            // Unnumbered, or a past deed, it is a statement.
+            clause(
+                "",
+                &[],
+                "Sở Ngoại vụ mở rộng quan hệ với các địa phương nước ngoài.",
+                ClauseKind::Paragraph,
+            ),
+            clause(
+                "2",
+                &[],
+                "2. Sở Ngoại vụ đã mở rộng quan hệ với các địa phương nước ngoài.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]).len(), 3, "{:?}", roles(&d.clauses[0]));
+        assert!(
+            roles(&d.clauses[1]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[1])
+        );
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
+    }
+
+    #[test]
+    fn two_members_of_one_group_keep_the_lead() {
+        let d = doc(vec![clause(
+            "V.9",
+            &["V. TỔ CHỨC THỰC HIỆN"],
+            "9. UBND thành phố Điện Biên Phủ chủ trì chỉnh trang đô thị, trang trí khánh tiết; UBND huyện Điện Biên phối hợp bố trí địa điểm tặng quà tại Cửa khẩu.",
+            ClauseKind::Item,
+        )]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("UBND cấp huyện", Role::Lead)]);
+    }
+
+    #[test]
     fn money_allotted_earlier_is_no_task() {
         let d = doc(vec![
             clause(
@@ -1819,9 +2170,13 @@ mod tests {
                 r("Sở Ngoại vụ", Role::Support)
             ]
         );
+        // The partner of a doer that cooperates works on the task too.
         assert_eq!(
             roles(&d.clauses[1]),
-            vec![r("UBND cấp huyện", Role::Support)]
+            vec![
+                r("UBND cấp huyện", Role::Support),
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support)
+            ]
         );
         assert!(
             roles(&d.clauses[2]).is_empty(),
@@ -2347,7 +2702,7 @@ mod tests {
             ("Tăng cường giới thiệu hình ảnh của tỉnh qua các kênh như: Cổng Thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh.", vec![]),
             ("Sở Ngoại vụ của tỉnh đã có nhiều hoạt động.", vec![]),
             ("Kịp thời báo cáo, xin ý kiến chỉ đạo của Ủy ban nhân dân tỉnh.", vec![]),
-            ("Đối với Công an tỉnh: Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh kiểm soát người nhập cảnh.", vec![r("Công an", Role::Support)]),
+            ("Đối với Công an tỉnh: Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh kiểm soát người nhập cảnh.", vec![r("Công an", Role::Support), r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support)]),
             ("Đối với hồ sơ của Sở Tư pháp: kiểm tra kỹ.", vec![]),
             ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ; Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.", vec![]),
             // An agency's head stands for it.
@@ -2442,7 +2797,7 @@ mod tests {
             ),
             (
                 "Các Bộ, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Bộ Tài chính hướng dẫn thực hiện.",
-                vec![r("Các bộ, ngành Trung ương", Role::Support)],
+                vec![r("Các bộ, ngành Trung ương", Role::Support), r("Bộ Tài chính", Role::Support)],
             ),
         ];
         for (text, want) in cases {
