@@ -775,6 +775,9 @@ struct Table {
     /// The column in which the last line of the last row ended: a cell cut there by a line
     /// break goes on at the start of the next line.
     last_end: usize,
+    /// The day a date row of a programme set ("Ngày 15/12/2024⇥⇥"): the rows after it, up to
+    /// the next one, are sessions of that day.
+    day: Option<String>,
 }
 
 impl Table {
@@ -861,6 +864,24 @@ fn group_row(cells: &[String], stt_col: usize) -> Option<(Marker, &str)> {
         _ => return None,
     };
     Some((marker, title))
+}
+
+/// A row of a programme that holds only a day in its first cell ("Ngày 14/12/2024⇥⇥", "Thứ
+/// Bảy, 14/12/2024"): short, with a date written in figures.
+fn is_day_row(cells: &[String]) -> bool {
+    let Some((first, rest)) = cells.split_first() else {
+        return false;
+    };
+    let dated = first
+        .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .any(|w| {
+            let parts: Vec<&str> = w.split('/').collect();
+            (2..=3).contains(&parts.len())
+                && parts
+                    .iter()
+                    .all(|p| (1..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+        });
+    dated && first.chars().nth(40).is_none() && rest.iter().all(String::is_empty)
 }
 
 fn is_stt_value(cell: &str) -> bool {
@@ -1020,6 +1041,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     rows: 0,
                     group: None,
                     last_end: 0,
+                    day: None,
                 });
                 let first_is_stt = cells.first().is_some_and(|c| is_stt_value(c));
                 let header_like = tb.header.is_none()
@@ -1032,6 +1054,12 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 if header_like {
                     tb.stt_col = cells.iter().position(|c| is_stt_header(c));
                     tb.header = Some(cells);
+                    continue;
+                }
+                if tb.header.is_some() && tb.stt_col.is_none() && is_day_row(&cells) {
+                    // Not a row: the day of the sessions below it, carried into their first cell.
+                    tb.day = Some(cells[0].clone());
+                    tb.last_row = None;
                     continue;
                 }
                 if let Some((marker, title)) = group_row(&cells, tb.stt_col.unwrap_or(0)) {
@@ -1073,6 +1101,14 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                         tb.last_end = merge_continuation(prev, cells, tb.last_end);
                     }
                     continue;
+                }
+                let mut cells = cells;
+                if let (Some(day), Some(first)) = (&tb.day, cells.first_mut()) {
+                    *first = if first.is_empty() {
+                        day.clone()
+                    } else {
+                        format!("{day}, {first}")
+                    };
                 }
                 tb.rows += 1;
                 tb.last_end = cells.len().saturating_sub(1);
@@ -1897,6 +1933,41 @@ mod tests {
             c.iter().filter(|c| c.kind == ClauseKind::TableRow).count(),
             1
         );
+    }
+
+    #[test]
+    fn a_day_row_of_a_programme_dates_the_sessions_under_it() {
+        let s = "III. CHƯƠNG TRÌNH\n| Thời gian | Nội dung | Đơn vị thực hiện |\n|---|---|---|\n\
+                 | **Ngày 14/12/2024** | | |\n\
+                 | 07h30 – 08h00 | Đón tiếp đại biểu | Sở Ngoại vụ |\n\
+                 | **Ngày 15/12/2024** | | |\n\
+                 | 07h30 – 11h00 | Giao lưu thể thao | Sở Văn hóa, Thể thao và Du lịch |\n\
+                 IV. KINH PHÍ\n1. Ngân sách tỉnh.\n";
+        let c = clauses(s);
+        let rows: Vec<(&str, &str)> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .map(|c| (c.path.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "III.1",
+                    "Đón tiếp đại biểu\nThời gian: Ngày 14/12/2024, 07h30 – 08h00\n\
+                     Đơn vị thực hiện: Sở Ngoại vụ"
+                ),
+                (
+                    "III.2",
+                    "Giao lưu thể thao\nThời gian: Ngày 15/12/2024, 07h30 – 11h00\n\
+                     Đơn vị thực hiện: Sở Văn hóa, Thể thao và Du lịch"
+                ),
+            ]
+        );
+        // A row with text in its other cells, or no date, is a row.
+        assert!(!is_day_row(&["Ngày 14/12/2024".into(), "Khai mạc".into()]));
+        assert!(!is_day_row(&["Hoạt động tại Hà Nội".into(), String::new()]));
+        assert!(is_day_row(&["Thứ Bảy, 14/12".into(), String::new()]));
     }
 
     #[test]
