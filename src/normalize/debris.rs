@@ -202,7 +202,10 @@ fn classify(raw: &str) -> (Kind, String) {
     if is_page_number(s) {
         return (Kind::Number, s.to_string());
     }
-    (Kind::Text, s.to_string())
+    (
+        Kind::Text,
+        super::unwrap::mend_spaced_fragments(s).into_owned(),
+    )
 }
 
 /// "| a | b |", "| a |": a Markdown table row with its outer pipes.

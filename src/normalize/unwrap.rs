@@ -31,7 +31,7 @@ use super::debris::Piece;
 use super::fold::{begins_with, fold, fold_prefix, folded_chars};
 use super::Paragraph;
 use crate::structure::markers::{self, Marker};
-use crate::structure::{codified, metadata, places};
+use crate::structure::{assignments, codified, metadata, places};
 
 /// Words after which a phrase cannot end: a line ending with one continues.
 const CONNECTORS: [&str; 29] = [
@@ -90,8 +90,10 @@ fn broken_word(prev: &str, next: &str) -> Option<Join> {
         return None;
     }
     // A side without a vowel is no syllable: the cut fell inside one ("phé-\np", "ng-\nười").
+    // Nor is an onset written with a vowel letter ("gi-\nan", "qu-\nốc").
     let voweled = |w: &str| fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y']);
-    if !voweled(left) || !voweled(right) {
+    let onset = matches!(left.to_lowercase().as_str(), "gi" | "qu");
+    if !voweled(left) || !voweled(right) || onset {
         return Some(Join::Word);
     }
     // Diacritics mark a Vietnamese syllable; a pair of plain ones ("kinh-doanh") is Vietnamese
@@ -121,6 +123,48 @@ fn plain_syllable(w: &str) -> bool {
     ONSETS
         .iter()
         .any(|o| w.strip_prefix(o).is_some_and(&rime_ok))
+}
+
+/// A word split by an OCR's doubled space ("đón đoàn phó  ng viên"): a lowercase fragment
+/// without a vowel, which no Vietnamese syllable is, goes back onto the word before it when
+/// the two read as one syllable ("phóng"). A fragment that is a syllable of its own ("Kho
+/// ảng") cannot be told from two words and stays.
+pub(super) fn mend_spaced_fragments(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("  ") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("  ") {
+        let (head, tail) = rest.split_at(at);
+        let gap = tail.len() - tail.trim_start_matches(' ').len();
+        let after = &tail[gap..];
+        let frag_len = after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len());
+        let frag = &after[..frag_len];
+        let left = head
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let vowelless = !fold(frag).contains(['a', 'e', 'i', 'o', 'u', 'y']);
+        let joined = format!("{left}{frag}");
+        let whole = !after[frag_len..].starts_with(char::is_alphanumeric);
+        let mend = !left.is_empty()
+            && !frag.is_empty()
+            && whole
+            && frag.chars().all(char::is_lowercase)
+            && vowelless
+            && fold(left).contains(['a', 'e', 'i', 'o', 'u', 'y'])
+            && plain_syllable(&fold(&joined));
+        out.push_str(head);
+        if !mend {
+            out.push_str(&tail[..gap]);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Header lines that never continue another line nor are continued: the national motto, the
@@ -293,16 +337,21 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         return Some(Join::Space);
     }
     // Uppercase start.
-    if !wrapped || prev_caps != next_caps {
+    if prev_caps != next_caps {
+        return None;
+    }
+    // A line cut after a word that needs its object ("phối hợp với" / "Sở Lao động - …") goes
+    // on whatever the document's layout: PDF text breaks lines before agency names.
+    if !prev_caps && cut_mid_phrase(p, &p[prev.last_start..]) && !opens_own_line(next) {
+        return Some(Join::Space);
+    }
+    if !wrapped {
         return None;
     }
     if prev_caps && next_caps {
         return Some(Join::Space);
     }
-    if markers::is_preamble_start(next)
-        || markers::is_closing(next)
-        || markers::is_dated_opening(next)
-    {
+    if opens_own_line(next) {
         return None;
     }
     if let Some(m) = markers::parse(p) {
@@ -316,11 +365,41 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         // An article or division title ("Điều 3. Các trường hợp …") goes on only when cut
         // mid-phrase; an item heading when it is short and reads as a heading.
         let titled = matches!(m.marker, Marker::Article(_)) || m.marker.is_division();
-        if !open_ended && (titled || (short && heading_like(m.rest))) {
+        // A short item over a line opening with a task verb ("4. Đấu tranh phản bác thông tin
+        // sai trái" / "Theo dõi, nắm bắt …") is a heading over its text, however it reads.
+        let heading = short && (heading_like(m.rest) || assignments::opens_with_task_verb(next));
+        if !open_ended && (titled || heading) {
             return None;
         }
     }
     Some(Join::Space)
+}
+
+/// A line that starts a paragraph of its own even below an unfinished one: a preamble ("Căn
+/// cứ …"), closing or dated opening line.
+fn opens_own_line(next: &str) -> bool {
+    markers::is_preamble_start(next) || markers::is_closing(next) || markers::is_dated_opening(next)
+}
+
+/// Words that cannot end a line in a document laid out one paragraph per line: a preposition
+/// or conjunction waiting for its object ("phối hợp với", "Sở Lao động - Thương binh và").
+/// Compared as written: folded, "tại", "thuộc", "cho" and "vôi" would match words that end
+/// phrases ("tồn tại", "phụ thuộc", "tặng cho", "đá vôi").
+const DANGLING: [&str; 6] = ["và", "với", "của", "các", "hoặc", "giữa"];
+
+/// Whether `p` stops mid-phrase: after a spaced dash, a word of [`DANGLING`], or a comma that
+/// ends a line of at most 120 characters (a longer one is a paragraph that lost its full stop:
+/// "… quyết định việc trưng cầu giám định,").
+fn cut_mid_phrase(p: &str, last_line: &str) -> bool {
+    let t = p.trim_end();
+    if t.ends_with(" -") || t.ends_with(" –") {
+        return true;
+    }
+    if t.ends_with(',') {
+        return char_len(last_line) <= 120;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    DANGLING.contains(&last)
 }
 
 /// `s` without the note in parentheses that ends it ("Sở Thông tin và Truyền thông (nay là Sở
@@ -598,11 +677,11 @@ mod tests {
                 (4, "1. Sở Ngoại vụ chủ trì, phối hợp với Công an tỉnh và Mekong International Cooperation Fund."),
             ]
         );
-        let more = format!("{HYPHENATED}Xây dựng chuyên mục \"An Giang - Cam-\npuchia\" cho hộ kinh-\ndoanh cá thể, khai thác trái phé-\np.\n");
+        let more = format!("{HYPHENATED}Xây dựng chuyên mục \"An Giang - Cam-\npuchia\" cho hộ kinh-\ndoanh cá thể, khai thác trái phé-\np trên không gi-\nan mạng.\n");
         // Two plain syllables are still two words.
         assert_eq!(
             paras(&more)[2],
-            "Xây dựng chuyên mục \"An Giang - Campuchia\" cho hộ kinh doanh cá thể, khai thác trái phép."
+            "Xây dựng chuyên mục \"An Giang - Campuchia\" cho hộ kinh doanh cá thể, khai thác trái phép trên không gian mạng."
         );
     }
 
@@ -620,6 +699,48 @@ mod tests {
         assert_eq!(
             paras(&s)[1],
             "giao dịch tín chỉ các-bon trong nước; hợp kim nhôm-kẽm."
+        );
+    }
+
+    #[test]
+    fn a_line_cut_before_its_object_goes_on_whatever_the_capital() {
+        // One paragraph per line, but a break before an agency name.
+        let s = "II. NHIỆM VỤ CỤ THỂ\n\
+                 3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì tiếp nhận công dân bị trao trả, phối hợp với\n\
+                 Sở Lao động - Thương binh và Xã hội hỗ trợ công dân hồi hương.\n\
+                 4. Sở Tư pháp phối hợp với Sở Lao động -\n\
+                 Thương binh và Xã hội thẩm định.\n\
+                 5. Sở Nội vụ chủ trì.\n\
+                 Căn cứ kết quả thực hiện,\n\
+                 Công an tỉnh báo cáo.\n";
+        assert_eq!(
+            paras(s),
+            [
+                "II. NHIỆM VỤ CỤ THỂ",
+                "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì tiếp nhận công dân bị trao trả, phối hợp với Sở Lao động - Thương binh và Xã hội hỗ trợ công dân hồi hương.",
+                "4. Sở Tư pháp phối hợp với Sở Lao động - Thương binh và Xã hội thẩm định.",
+                "5. Sở Nội vụ chủ trì.",
+                "Căn cứ kết quả thực hiện, Công an tỉnh báo cáo.",
+            ]
+        );
+        // A line ending in a word or a capitalised name does not take a capitalised line.
+        assert_eq!(
+            paras("1. Sở Ngoại vụ chủ trì thực hiện\nCông an tỉnh phối hợp.\nKính gửi Bộ Tư pháp và\nỦY BAN NHÂN DÂN TỈNH\n").len(),
+            4
+        );
+    }
+
+    #[test]
+    fn a_short_item_over_a_task_verb_is_a_heading() {
+        let s = format!(
+            "{WRAPPED_BODY}4. Đấu tranh phản bác thông tin sai trái\nTheo dõi, nắm bắt dư luận báo chí nước ngoài về tỉnh; chủ động cung cấp\nthông tin.\n"
+        );
+        assert_eq!(
+            &paras(&s)[1..],
+            [
+                "4. Đấu tranh phản bác thông tin sai trái",
+                "Theo dõi, nắm bắt dư luận báo chí nước ngoài về tỉnh; chủ động cung cấp thông tin."
+            ]
         );
     }
 
@@ -671,6 +792,23 @@ mod tests {
         assert_eq!(paras(&s).len(), 5);
         let s = "◦ Đẩy mạnh xuất nhập khẩu qua cửa khẩu quốc tế Tịnh Biên\n- Phnom Den và cửa khẩu quốc tế Vĩnh Xương.\n";
         assert_eq!(paras(s).len(), 2);
+    }
+
+    #[test]
+    fn a_vowelless_fragment_after_a_doubled_space_is_mended() {
+        assert_eq!(
+            mend_spaced_fragments("Chủ trì tổ chức đón đoàn phó  ng viên nước ngoài"),
+            "Chủ trì tổ chức đón đoàn phóng viên nước ngoài"
+        );
+        // A syllable of its own, a unit after a figure, a column gap: as they are.
+        for s in [
+            "các tỉnh Xiêng Kho  ảng, Hủa Phăn",
+            "dài 468  km trên địa bàn",
+            "Sở Ngoại vụ  Quý III",
+            "diện tích  m2",
+        ] {
+            assert_eq!(mend_spaced_fragments(s), s);
+        }
     }
 
     #[test]

@@ -519,6 +519,14 @@ fn task_verb_at(toks: &[Tok], i: usize) -> bool {
     TASK_VERBS.iter().any(|p| phrase_at(toks, i, p).is_some()) || standing_at(toks, i).is_some()
 }
 
+/// Whether `text` opens with a task verb ("Theo dõi, nắm bắt …", "Xây dựng chuyên mục …"): a
+/// sentence of its own, no name continuing the line above.
+pub(crate) fn opens_with_task_verb(text: &str) -> bool {
+    let head: String = text.chars().take(30).collect();
+    let toks = tokenize(&head);
+    TASK_VERBS.iter().any(|p| phrase_at(&toks, 0, p).is_some())
+}
+
 /// Standings that make their agency the lead, folded: "X là cơ quan thường trực …", "Sở Y -
 /// cơ quan chủ trì", "X làm đầu mối liên hệ", "X là đơn vị đầu mối".
 const LEADING_STANDINGS: &[&str] = &[
