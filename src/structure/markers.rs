@@ -180,6 +180,20 @@ fn division_id(s: &str) -> Option<(String, usize)> {
     None
 }
 
+/// Whether the text after "Phụ lục" is a colon, then a title in sentence case: capitalised,
+/// short, with no sentence punctuation ("Phụ lục: Phân công nhiệm vụ"). A sentence that goes
+/// on after a colon ("Phụ lục: kèm theo …", "Phụ lục: Danh mục …, gồm các nội dung sau.") is
+/// not a heading; nor is "Phụ lục. Nếu …", a sentence wrapped after a reference.
+fn appendix_title_after_colon(after: &str) -> bool {
+    let Some(title) = after.strip_prefix(':').map(str::trim) else {
+        return false;
+    };
+    title.starts_with(char::is_uppercase)
+        && title.split_whitespace().nth(12).is_none()
+        && !title.contains([';', ':'])
+        && !title.ends_with(['.', ','])
+}
+
 /// A keyword-led division ("Chương II", "Điều 23.", "Phụ lục I"): id, and the rest after the
 /// punctuation that may follow the id.
 fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
@@ -225,9 +239,16 @@ fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
                 }
             };
             let tail = after_kw[used..].trim_start();
+            let titled = appendix_title_after_colon(tail);
             let tail = tail.trim_start_matches(['.', ':', '-', '–']).trim_start();
-            // An appendix heading is short or followed by its title in capitals / parentheses.
-            if id.is_empty() && !tail.is_empty() && !tail.starts_with('(') && !is_all_caps(tail) {
+            // An appendix heading is short or followed by its title in capitals / parentheses,
+            // or after a colon ("Phụ lục: Phân công nhiệm vụ").
+            if id.is_empty()
+                && !tail.is_empty()
+                && !tail.starts_with('(')
+                && !is_all_caps(tail)
+                && !titled
+            {
                 return None;
             }
             return Some(Marked {
@@ -1110,6 +1131,21 @@ mod tests {
         assert_eq!(m("PHỤ LỤC"), Some(Marker::Appendix(String::new())));
         assert_eq!(m("Phụ lục II"), Some(Marker::Appendix("II".into())));
         assert_eq!(m("Phụ lục kèm theo Kế hoạch này"), None);
+        // A title after a colon, in sentence case.
+        let a = parse("Phụ lục: Phân công nhiệm vụ").unwrap();
+        assert_eq!(a.marker, Marker::Appendix(String::new()));
+        assert_eq!(a.rest, "Phân công nhiệm vụ");
+        assert_eq!(
+            m("Phụ lục I: Danh mục nhiệm vụ trọng tâm"),
+            Some(Marker::Appendix("I".into()))
+        );
+        // A sentence after the colon, or a wrapped sentence after a reference, stays text.
+        assert_eq!(m("Phụ lục: kèm theo Kế hoạch này"), None);
+        assert_eq!(m("Phụ lục: Danh mục hồ sơ gồm các giấy tờ sau đây."), None);
+        assert_eq!(
+            m("Phụ lục. Nếu quá thời hạn 01 tháng mà cơ quan, tổ chức không"),
+            None
+        );
     }
 
     #[test]
