@@ -778,6 +778,9 @@ struct Table {
     /// The day a date row of a programme set ("Ngày 15/12/2024⇥⇥"): the rows after it, up to
     /// the next one, are sessions of that day.
     day: Option<String>,
+    /// The depth of the stack under the table's caption ("Bảng 1. Số liệu đoàn ra, đoàn vào"),
+    /// if it has one: the caption heads the rows, and the table's end closes it.
+    caption: Option<usize>,
 }
 
 impl Table {
@@ -884,6 +887,32 @@ fn is_day_row(cells: &[String]) -> bool {
     dated && first.chars().nth(40).is_none() && rest.iter().all(String::is_empty)
 }
 
+/// Whether paragraph `i` is a table's caption: "Bảng 1. …", "Biểu số 02: …", short, with the
+/// table's first row (two cells or more) right after it.
+fn is_table_caption(paras: &[Paragraph], i: usize) -> bool {
+    let text = paras[i].text.as_str();
+    let head = fold_prefix(text, 5);
+    let Some(rest) = ["bang ", "bieu "]
+        .iter()
+        .find(|k| head.starts_with(*k))
+        .map(|_| text.split_once(' ').map_or("", |(_, r)| r).trim_start())
+    else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix("số ")
+        .or_else(|| rest.strip_prefix("SỐ "))
+        .unwrap_or(rest);
+    let id_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || "IVXL".contains(c)))
+        .unwrap_or(rest.len());
+    let numbered = id_end > 0 && rest[id_end..].starts_with(['.', ':', ' ', '-', '–']);
+    let next_is_row = paras.get(i + 1).is_some_and(|p| {
+        p.text.contains('\t') && p.text.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
+    });
+    numbered && next_is_row && !text.contains('\t') && text.split_whitespace().nth(30).is_none()
+}
+
 fn is_stt_value(cell: &str) -> bool {
     let c = cell.trim_end_matches(['.', ')']);
     !c.is_empty()
@@ -902,6 +931,8 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     // paragraphs ("đoạn 3"): a document without numbering still gives each clause a position.
     let mut loose_paragraphs = 0usize;
     let mut table: Option<Table> = None;
+    // The depth of the stack under a table caption whose table has not started yet.
+    let mut caption: Option<usize> = None;
     let mut skip_next = false;
     // Paragraphs already taken into a quotation (before this index), and the last quotation's
     // node and paragraph end, so that a quotation right after it joins it.
@@ -1042,6 +1073,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     group: None,
                     last_end: 0,
                     day: None,
+                    caption: caption.take(),
                 });
                 let first_is_stt = cells.first().is_some_and(|c| is_stt_value(c));
                 let header_like = tb.header.is_none()
@@ -1143,8 +1175,24 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             }
         }
         // The table's last group ends with it.
-        if let Some(depth) = table.take().and_then(|tb| tb.group) {
+        if let Some(depth) = table.take().and_then(|tb| tb.caption.or(tb.group)) {
             stack.truncate(depth);
+        }
+        if let Some(depth) = caption.take() {
+            stack.truncate(depth);
+        }
+        // A table's caption right above its rows: the heading of the rows, not a clause of its
+        // own that a search would rank above them.
+        if let Some(f) = stack.last().filter(|_| is_table_caption(paras, i)) {
+            caption = Some(stack.len());
+            stack.push(Frame {
+                rank: f.rank + 1,
+                marker: None,
+                heading: text.to_string(),
+                colon: None,
+                node: f.node,
+            });
+            continue;
         }
 
         let parsed = markers::parse(text);
@@ -1842,6 +1890,35 @@ mod tests {
         );
         assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
         assert!(c.iter().any(|c| c.path == "IV.1"));
+    }
+
+    #[test]
+    fn a_table_caption_heads_its_rows() {
+        let s = "II. KẾT QUẢ ĐẠT ĐƯỢC\n1. Công tác quản lý đoàn ra, đoàn vào\n\
+                 Trong năm, Sở Ngoại vụ đã thẩm định 45 đoàn ra.\n\
+                 Bảng 1. Số liệu đoàn ra, đoàn vào năm 2024\n\
+                 Chỉ tiêu\tNăm 2023\tNăm 2024\n\
+                 Số đoàn ra\t33\t45\n\
+                 Số đoàn vào\t109\t128\n\
+                 Các đoàn ra tập trung vào xúc tiến đầu tư.\n\
+                 2. Công tác lãnh sự\n\
+                 Bảng tổng hợp dưới đây nêu số vụ việc trong năm.\n";
+        let c = clauses(s);
+        assert!(!c.iter().any(|c| c.text.starts_with("Bảng 1")), "{c:#?}");
+        let rows: Vec<&Clause> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].path, "II.1.1");
+        assert_eq!(
+            rows[1].headings.last().unwrap(),
+            "Bảng 1. Số liệu đoàn ra, đoàn vào năm 2024"
+        );
+        // The table's end closes the caption; a sentence about a table is a clause.
+        let after = c.iter().find(|c| c.text.starts_with("Các đoàn")).unwrap();
+        assert_eq!(after.headings.len(), 2);
+        assert!(c.iter().any(|c| c.text.starts_with("Bảng tổng hợp")));
     }
 
     #[test]
