@@ -186,9 +186,12 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             type_idx = Some(i);
             break;
         }
-        if seen_number_or_date {
+        // An agreement between two parties ("THỎA THUẬN HỢP TÁC GIỮA …") has no issuer, number
+        // or date header: its type line, with the title after it, opens the document.
+        let agreement_first = i == header_start;
+        if seen_number_or_date || agreement_first {
             if let Some((ty, _)) = markers::type_prefix(t) {
-                if !authority_line(t) {
+                if !authority_line(t) && (seen_number_or_date || ty == "Thỏa thuận") {
                     type_idx = Some(i);
                     inline_type = Some(ty);
                     break;

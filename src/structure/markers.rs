@@ -589,6 +589,9 @@ const TYPES: &[(&str, &str)] = &[
     ("bao cao", "Báo cáo"),
     ("to trinh", "Tờ trình"),
     ("chuong trinh", "Chương trình"),
+    // An agreement with a foreign locality or body ("THỎA THUẬN HỢP TÁC GIỮA …"), signed by a
+    // province under the Luật Thỏa thuận quốc tế: a core genre of foreign-affairs work.
+    ("thoa thuan", "Thỏa thuận"),
     ("bo luat", "Bộ luật"),
     ("luat", "Luật"),
     ("nghi dinh", "Nghị định"),
@@ -796,7 +799,20 @@ pub fn is_signature_line(text: &str) -> bool {
         return false;
     }
     let f = fold(t);
-    for p in ["tm.", "kt.", "q.", "tl.", "tuq.", "tm ", "kt "] {
+    // The abbreviations spelled out too ("THAY MẶT ỦY BAN NHÂN DÂN TỈNH …"), as agreements and
+    // some letters print them.
+    for p in [
+        "tm.",
+        "kt.",
+        "q.",
+        "tl.",
+        "tuq.",
+        "tm ",
+        "kt ",
+        "thay mat ",
+        "ky thay ",
+        "thua lenh ",
+    ] {
         if f.starts_with(p) {
             // fold maps one NFC character to one character: cut the original at the same count.
             let cut = t
@@ -946,6 +962,17 @@ pub fn is_closing(text: &str) -> bool {
     }
     if head.starts_with("trong qua trinh") && head.contains("neu co") {
         return true;
+    }
+    // "Thỏa thuận này được ký tại thành phố Đà Lạt, ngày …, thành ba bản …": an agreement's
+    // signing, after its last article.
+    if let Some((_, n)) = type_at_start(&head) {
+        let r = head[n..].trim_start();
+        if ["nay duoc ky tai ", "nay duoc ky ket tai ", "nay ky tai "]
+            .iter()
+            .any(|p| r.starts_with(p))
+        {
+            return true;
+        }
     }
     for p in [
         "luat nay",
@@ -1164,6 +1191,16 @@ mod tests {
         assert!(is_signature_line("**TM. ỦY BAN NHÂN DÂN"));
         assert!(is_signature_line("PHÓ CHỦ TỊCH**"));
         assert!(is_signature_line("CHỦ TỊCH QUỐC HỘI"));
+        assert!(is_signature_line("THAY MẶT ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"));
+        assert!(is_signature_line("KÝ THAY CHỦ TỊCH"));
+        assert!(!is_signature_line(
+            "Thay mặt Ủy ban nhân dân tỉnh, đồng chí Chủ tịch"
+        ));
+        assert!(!is_signature_line("THAY MẶT"));
+        assert_eq!(
+            type_prefix("THỎA THUẬN HỢP TÁC"),
+            Some(("Thỏa thuận", "HỢP TÁC"))
+        );
         assert!(!is_signature_line(
             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"
         ));
@@ -1198,6 +1235,19 @@ mod tests {
         ));
         assert!(is_preamble_start("Căn cứ Luật Tổ chức"));
         assert!(is_preamble_start("Theo đề nghị của Sở"));
+    }
+
+    #[test]
+    fn an_agreement_closes_with_its_signing() {
+        assert!(is_closing(
+            "Thỏa thuận này được ký tại thành phố Đà Lạt, ngày 15 tháng 10 năm 2024, thành ba (03) bản gốc."
+        ));
+        assert!(!is_closing(
+            "Thỏa thuận này có hiệu lực kể từ ngày ký và có giá trị trong thời hạn 05 năm."
+        ));
+        assert!(!is_closing(
+            "Nghị quyết này được ký ban hành đến hết ngày 28 tháng 02 năm 2027 thì các quy định hết hiệu lực."
+        ));
     }
 
     #[test]

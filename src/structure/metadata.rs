@@ -213,10 +213,10 @@ fn own_place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
 /// there, `Some(None)` when they are but name no real day ("31 tháng 4").
 fn day_month_year(folded: &str) -> Option<Option<Date>> {
     let mut rest = folded;
-    let d = take_num(&mut rest)?;
+    let d = take_day_num(&mut rest)?;
     let rest2 = rest.trim_start();
     let mut rest = rest2.strip_prefix("thang")?;
-    let m = take_num(&mut rest)?;
+    let m = take_day_num(&mut rest)?;
     let rest2 = rest.trim_start();
     let rest = rest2.strip_prefix("nam")?;
     // "năm 20264": a footnote number glued to the year.
@@ -363,6 +363,48 @@ pub fn adoption_date(text: &str) -> Option<Date> {
     day_month_year(&f[at + KEY.len()..])?
 }
 
+/// The date an agreement was signed, from its closing formula: "Thỏa thuận này được ký tại
+/// thành phố Đà Lạt, ngày 15 tháng 10 năm 2024, thành ba (03) bản gốc …". The sentence must open
+/// with the document itself ("Thỏa thuận này"), and "ký" come before the day: "có hiệu lực kể
+/// từ ngày ký" names no day.
+pub fn signing_date(text: &str) -> Option<Date> {
+    if !text.contains("ký") || text.chars().nth(800).is_some() {
+        return None;
+    }
+    let f = fold_words(text);
+    let head = f.trim_start_matches(['(', '*', '_', ' ']);
+    let (_, n) = markers::type_at_start(head)?;
+    let rest = head.get(n..)?.strip_prefix(" nay ")?;
+    // "được ký tại …, ngày", "ký kết ngày": the signing, then its day, within one clause.
+    let ky = rest
+        .find("ky ")
+        .filter(|&k| k == 0 || rest[..k].ends_with(' '))?;
+    let after = &rest[ky..];
+    let at = after.find("ngay ").filter(|&k| k <= 80)?;
+    day_month_year(&after[at + 5..])?
+}
+
+/// The first party an agreement's title names: "THỎA THUẬN HỢP TÁC GIỮA ỦY BAN NHÂN DÂN TỈNH LÂM
+/// ĐỒNG, NƯỚC CỘNG HÒA … VÀ CHÍNH QUYỀN TỈNH GANGWON …" → "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG". A
+/// Vietnamese agreement names its own party first; that party is the one whose work it is.
+fn first_party(title: &str) -> Option<&str> {
+    let f = fold(title);
+    let at = f
+        .find("giua ")
+        .filter(|&k| k == 0 || f[..k].ends_with(' '))?
+        + 5;
+    let end = [",", ";", " va ", " voi "]
+        .iter()
+        .filter_map(|sep| f[at..].find(sep))
+        .min()
+        .map_or(f.len(), |k| at + k);
+    // Fold is 1:1 on characters: the same character offsets in the title.
+    let char_at = |b: usize| f[..b].chars().count();
+    let byte = |c: usize| title.char_indices().nth(c).map_or(title.len(), |(i, _)| i);
+    let party = title[byte(char_at(at))..byte(char_at(end))].trim();
+    (!party.is_empty() && names_body(&fold(party))).then_some(party)
+}
+
 /// A document printed over several Công báo issues: each later issue repeats its name above
 /// the rest of the text — "Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018 / hướng dẫn
 /// kế toán Bảo hiểm xã hội / (Tiếp theo Công báo số 201 + 202)" — and that name is all the
@@ -414,6 +456,34 @@ fn consolidation_note(text: &str) -> bool {
     markers::type_at_start(&f).is_some()
         && before.contains(" so ")
         && before.contains("co hieu luc")
+}
+
+/// A day or month before "tháng"/"năm", folded: digits, or as OCR reads them with a letter for
+/// a digit ("2l" for 21, "O5" for 05, "1I" for 11). The letters count only in a word of one or two
+/// characters holding a digit too: the words around it make it a date.
+fn take_day_num(s: &mut &str) -> Option<u32> {
+    let t = s.trim_start();
+    let end = t
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    let word = &t[..end];
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return take_num(s);
+    }
+    if word.len() > 2 || !word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = word
+        .chars()
+        .map(|c| match c {
+            'l' | 'i' => Some('1'),
+            'o' => Some('0'),
+            c if c.is_ascii_digit() => Some(c),
+            _ => None,
+        })
+        .collect::<Option<String>>()?;
+    *s = &t[end..];
+    digits.parse().ok()
 }
 
 fn take_num(s: &mut &str) -> Option<u32> {
@@ -1139,7 +1209,15 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         .or_else(|| signed_on_blank_day(blank_day?, signed));
 
     // Issuer and province.
-    let groups = issuer_lines(paras, &lay);
+    let mut groups = issuer_lines(paras, &lay);
+    if groups.is_empty() && meta.doc_type.as_deref() == Some("Thỏa thuận") {
+        groups.extend(
+            meta.title
+                .as_deref()
+                .and_then(first_party)
+                .map(str::to_string),
+        );
+    }
     let orgs: Vec<Org> = groups.iter().map(|g| org(g)).collect();
     let header_place = orgs.iter().find_map(|o| o.place);
     let mut issuer: Option<String> = None;
@@ -1342,6 +1420,10 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
     // passed. Not for a consolidated text, whose own date is that of its authentication.
     if meta.date.is_none() && meta.doc_type.as_deref() != Some("Văn bản hợp nhất") {
         meta.date = paras.iter().rev().find_map(|p| adoption_date(&p.text));
+    }
+    // An agreement prints no header date: the day its closing formula says it was signed.
+    if meta.date.is_none() && meta.doc_type.as_deref() == Some("Thỏa thuận") {
+        meta.date = paras.iter().rev().find_map(|p| signing_date(&p.text));
     }
     if let Some(d) = meta.date {
         meta.year = Some(d.year);
@@ -1778,6 +1860,48 @@ mod tests {
         // The header's date comes first.
         let s = "QUỐC HỘI\nLuật số: 06/2003/QH11\nHà Nội, ngày 17 tháng 6 năm 2003\nLUẬT\nBIÊN GIỚI QUỐC GIA\nĐiều 1. Phạm vi\nLuật này quy định.\nLuật này đã được Quốc hội khóa XI, kỳ họp thứ 3 thông qua ngày 18 tháng 6 năm 2003.\n";
         assert_eq!(extract(&paragraphs(s)).date, Date::new(2003, 6, 17));
+    }
+
+    #[test]
+    fn an_agreement_is_known_by_its_title_party_and_signing() {
+        let s = "THỎA THUẬN HỢP TÁC\nGIỮA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG, NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ CHÍNH QUYỀN TỈNH GANGWON, ĐẠI HÀN DÂN QUỐC\nMEMORANDUM OF UNDERSTANDING\nỦy ban nhân dân tỉnh Lâm Đồng và Chính quyền tỉnh Gangwon (sau đây gọi tắt là \"hai Bên\");\nĐã thỏa thuận như sau:\nĐiều 1. Mục đích\nHai Bên thiết lập quan hệ hợp tác hữu nghị.\nĐiều 2. Hiệu lực\nThỏa thuận này có hiệu lực kể từ ngày ký.\nThỏa thuận này được ký tại thành phố Đà Lạt, ngày 15 tháng 10 năm 2024, thành ba (03) bản gốc.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.doc_type.as_deref(), Some("Thỏa thuận"));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Lâm Đồng"));
+        assert_eq!(m.province.as_deref(), Some("Lâm Đồng"));
+        assert_eq!(m.date, Date::new(2024, 10, 15));
+        assert!(m.title.unwrap().contains("MEMORANDUM OF UNDERSTANDING"));
+        // "kể từ ngày ký" names no day; another text's signing is not this one's.
+        assert_eq!(
+            signing_date("Thỏa thuận này có hiệu lực kể từ ngày ký và có giá trị 05 năm."),
+            None
+        );
+        assert_eq!(
+            signing_date("Căn cứ Thỏa thuận được ký ngày 15 tháng 10 năm 2024 giữa hai Bên;"),
+            None
+        );
+        assert_eq!(
+            first_party("HỢP TÁC GIỮA TỈNH GANGWON VÀ TỈNH LÂM ĐỒNG"),
+            None
+        );
+        // A plan's title starting with the word is no agreement.
+        let s = "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/KH-UBND\nLâm Đồng, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nThực hiện Thỏa thuận hợp tác giữa tỉnh Lâm Đồng và tỉnh Gangwon\nI. MỤC ĐÍCH\n1. Triển khai.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.doc_type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(m.date, Date::new(2024, 3, 5));
+    }
+
+    #[test]
+    fn an_ocr_letter_for_a_digit_in_a_day_or_month() {
+        let (_, d) = place_date("Nghệ An, ngày 2l tháng 02 năm 2025").unwrap();
+        assert_eq!(d, Date::new(2025, 2, 21));
+        let (_, d) = place_date("Nghệ An, ngày 05 tháng l2 năm 2025").unwrap();
+        assert_eq!(d, Date::new(2025, 12, 5));
+        let (_, d) = place_date("Nghệ An, ngày O5 tháng 1I năm 2025").unwrap();
+        assert_eq!(d, Date::new(2025, 11, 5));
+        // A word of letters alone, or a longer one, is no digit.
+        assert_eq!(day_month_year("lo thang 02 nam 2025"), None);
+        assert_eq!(day_month_year("2lo thang 02 nam 2025"), None);
     }
 
     #[test]
