@@ -6,7 +6,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::{filter_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::analysis::refs::{leading_number, normalize_number, references};
-use crate::model::{Clause, Document, Metadata};
+use crate::model::{Clause, Date, Document, Metadata};
 use crate::structure::agency;
 
 /// What a search hit needs to be printed: the clause, its position and its document.
@@ -146,6 +146,16 @@ fn add_filters(record: &mut TantivyDocument, fields: &Fields, meta: &Metadata) {
     }
     if let Some(d) = meta.date {
         record.add_date(fields.date, to_datetime(d));
+    } else if let Some(y) = meta.year {
+        // Known only to its year ("năm 2025" in the title, an OCR-damaged day): its first and
+        // last days stand for it, so that a range reaching into that year lets it through
+        // (`--to 2025-12-31`, `--from 2025-01-01`) where a single day would guess.
+        for d in [Date::new(y, 1, 1), Date::new(y, 12, 31)]
+            .into_iter()
+            .flatten()
+        {
+            record.add_date(fields.date, to_datetime(d));
+        }
     }
 }
 
@@ -315,6 +325,29 @@ mod tests {
             .map(|d| read_payload(&searcher, tantivy::DocAddress::new(0, d)).unwrap())
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_document_known_to_its_year_spans_it() {
+        use tantivy::schema::Value;
+        let (_, fields) = small_plan();
+        let dates = |meta: &Metadata| {
+            let mut r = TantivyDocument::default();
+            add_filters(&mut r, &fields, meta);
+            r.get_all(fields.date)
+                .filter_map(|v| v.as_datetime())
+                .collect::<Vec<_>>()
+        };
+        let mut meta = Metadata {
+            year: Some(2025),
+            ..Metadata::default()
+        };
+        let days = [Date::new(2025, 1, 1), Date::new(2025, 12, 31)];
+        let expected: Vec<DateTime> = days.into_iter().flatten().map(to_datetime).collect();
+        assert_eq!(dates(&meta), expected);
+        // A full date is the one day.
+        meta.date = Date::new(2025, 2, 21);
+        assert_eq!(dates(&meta), [to_datetime(meta.date.unwrap())]);
     }
 
     #[test]
