@@ -35,6 +35,9 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("GTGT", "giá trị gia tăng"),
     ("HĐLĐ", "hợp đồng lao động"),
     ("XNK", "xuất nhập khẩu"),
+    // Agreements with foreign localities keep the English name's abbreviation ("Bản ghi nhớ
+    // (MOU)"), and bilingual ones print the English name itself.
+    ("MOU", "memorandum of understanding"),
 ];
 
 /// Groups of equivalent expressions of Vietnamese administrative and foreign-affairs writing.
@@ -56,6 +59,12 @@ pub const THESAURUS: &[&[&str]] = &[
         "xuất khẩu lao động",
         "người lao động đi làm việc ở nước ngoài",
         "lao động đi làm việc ở nước ngoài",
+    ],
+    // A memorandum of understanding, as Vietnamese texts name it.
+    &[
+        "biên bản ghi nhớ",
+        "bản ghi nhớ",
+        "memorandum of understanding",
     ],
     // Students abroad.
     &["du học sinh", "lưu học sinh"],
