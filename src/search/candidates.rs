@@ -183,6 +183,21 @@ pub(super) fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(all))
 }
 
+/// The clauses whose headings hold every syllable of an alternative: where a quoted phrase may
+/// be a heading ("Điều 1. Phạm vi điều chỉnh"). The headings are indexed without positions: the
+/// reranker checks the phrase (`Features::phrase_folded`).
+fn in_heads(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
+    let all = alt
+        .syllables
+        .iter()
+        .map(|s| {
+            let q = term_query(f.heads, &s.folded, IndexRecordOption::Basic);
+            (Occur::Must, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(all))
+}
+
 /// The terms of a candidate union, each once with the largest weight it was given: a word
 /// repeated by a thesaurus alternative ("bảo hiểm y tế bắt buộc" → "BHYT bắt buộc") counted
 /// twice in the union's BM25, and the clauses that repeat only that word ("Bắt buộc" in the
@@ -249,6 +264,11 @@ pub(super) fn candidate_query(
     for run in &q.runs {
         for alt in &run.alternatives {
             for s in alt.syllables.iter() {
+                // A quoted phrase may be a heading, whose clauses need none of its words: its
+                // syllables stay heading terms however common (the phrase restricts the union).
+                if alt.quoted {
+                    terms.add(Term::from_field_text(f.heads, &s.folded), 0.3);
+                }
                 if left_out.text.contains(&s.folded) {
                     continue;
                 }
@@ -292,7 +312,12 @@ pub(super) fn candidate_query(
             let required: Vec<(Occur, Box<dyn Query>)> = run
                 .alternatives
                 .iter()
-                .map(|a| (Occur::Should, phrase(f, a)))
+                .flat_map(|a| {
+                    [
+                        (Occur::Should, phrase(f, a)),
+                        (Occur::Should, in_heads(f, a)),
+                    ]
+                })
                 .collect();
             must.push((Occur::Must, Box::new(BooleanQuery::new(required))));
             quoted = true;

@@ -559,7 +559,14 @@ fn search_parsed(
             .iter()
             .any(|c| c.features.tier_folded >= 3 && c.features.tier_exact < 3);
         let exact_count = (total, total_exact);
-        if good < wanted || (phrases < wanted && other_marks) {
+        // A quoted phrase found with the marks typed, in a clause or a heading, is the answer:
+        // a look-alike of other marks ("chủ trương đoàn ra" for "trưởng đoàn ra") is not.
+        let phrase_found = parsed
+            .runs
+            .iter()
+            .any(|r| r.alternatives.iter().all(|a| a.quoted))
+            && candidates.iter().any(|c| c.features.phrase_exact);
+        if !phrase_found && (good < wanted || (phrases < wanted && other_marks)) {
             (total, total_exact) = cast(false, &mut candidates)?;
             // A clause with nothing but a word of other marks does not make the search relaxed.
             relaxed = candidates
@@ -567,16 +574,19 @@ fn search_parsed(
                 .any(|c| c.features.approximate() && c.features.tier_folded >= 2);
         }
         if !relaxed {
-            candidates.retain(|c| c.features.tier_exact > 0 || c.features.tier_folded == 0);
+            candidates.retain(|c| {
+                c.features.phrase_exact && (c.features.tier_exact > 0 || !c.features.approximate())
+            });
             // What the relaxed pass counted is not what is shown: count what the exact pass
             // did (and never fewer than the clauses kept).
             (total, total_exact) = exact_count;
             total = total.max(candidates.len());
         }
     }
-    // A candidate of the union that holds only a word of an expansion is no match.
+    // A candidate of the union that holds only a word of an expansion is no match, nor one
+    // found by a quoted phrase's words in its heading that are not the phrase.
     let gathered = candidates.len();
-    candidates.retain(|c| c.features.matched);
+    candidates.retain(|c| c.features.matched && c.features.phrase_folded);
     if complete || candidates.is_empty() {
         // Every clause the unions matched is in hand (or none of the best is a match): the
         // count is what is left of them.

@@ -72,6 +72,14 @@ pub struct Features {
     /// typed, or an expression an expansion put in, whole. A clause found by one word of an
     /// expansion ("nước" for "kiều bào") does not match.
     pub matched: bool,
+    /// `matched` with the tone marks typed: false when the clause holds a query word only with
+    /// other marks ("Phương" of a heading for "Phượng").
+    pub matched_exact: bool,
+    /// Every quoted phrase of the query is in the clause's text or in one of its headings, with
+    /// the marks typed (true when nothing is quoted).
+    pub phrase_exact: bool,
+    /// The same, tone marks ignored.
+    pub phrase_folded: bool,
 }
 
 impl Features {
@@ -81,7 +89,10 @@ impl Features {
     /// ("đối với đối tác … ngoài" for "đối ngoại") matches with the marks typed, as partly as a
     /// clause without the other words.
     pub fn approximate(&self) -> bool {
-        self.tier_exact < self.tier_folded && (self.tier_exact == 0 || self.tier_folded == 3)
+        let tiers =
+            self.tier_exact < self.tier_folded && (self.tier_exact == 0 || self.tier_folded == 3);
+        // Found only through a heading word of other marks: nothing shows why it matched.
+        tiers || self.tier_exact == 0 && self.matched && !self.matched_exact
     }
 
     /// The folded tier as it counts in ranking: only where the clause is `approximate`. Words
@@ -175,6 +186,8 @@ pub struct Matcher {
     own: Vec<bool>,
     /// Shape of the query: alternatives per run.
     runs: Vec<usize>,
+    /// Per run: every alternative of it is quoted (a phrase the clause must hold).
+    quoted: Vec<bool>,
     /// The canonical agency the query names, when the words typed are one agency's name.
     agency: Option<String>,
     /// `starts[b]`: some folded query form begins with the ASCII letter `b`; `starts[OTHER_START]`:
@@ -199,6 +212,7 @@ impl Matcher {
             paths: Vec::new(),
             own: Vec::new(),
             runs: Vec::new(),
+            quoted: Vec::new(),
             agency: None,
             starts: [false; OTHER_START + 1],
             exact_buf: String::new(),
@@ -206,6 +220,7 @@ impl Matcher {
         };
         for run in &query.runs {
             m.runs.push(run.alternatives.len());
+            m.quoted.push(run.alternatives.iter().all(|a| a.quoted));
             let typed: &[Syllable] = run.alternatives.first().map_or(&[], |a| &a.syllables);
             for (i, alt) in run.alternatives.iter().enumerate() {
                 // A document reference matches whatever its case and Đ or D ("1870/QD-UBND" is
@@ -640,6 +655,25 @@ fn tier_with_section(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) ->
     own.max(with.saturating_sub(1))
 }
 
+/// Whether every quoted run of the query has an alternative found as a phrase in `text` or in
+/// the heading of its section (a quoted phrase found in a heading is what the clauses under it
+/// are about: the title of their Điều; the index holds that heading, see `records`).
+fn phrases_in(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> bool {
+    let phrase_in = |words: &[QSyl], part: &[Tok]| {
+        part.windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(t, q)| same(q, t, exact)))
+    };
+    let mut next = 0;
+    m.runs.iter().zip(&m.quoted).all(|(&n, &quoted)| {
+        let run = &m.alts[next..next + n];
+        next += n;
+        !quoted
+            || run
+                .iter()
+                .any(|alt| !alt.is_empty() && (phrase_in(alt, text) || phrase_in(alt, section)))
+    })
+}
+
 /// The tier of a clause for a query.
 pub fn tier(query: &ParsedQuery, text: &[Syllable], exact: bool) -> u8 {
     let m = Matcher::new(query);
@@ -913,6 +947,7 @@ pub fn features_ids(
             tier_with_section(m, text, section, exact)
         }
     };
+    let parts = [text, section, headings];
     Features {
         tier_exact: tier(true),
         tier_folded: tier(false),
@@ -920,21 +955,24 @@ pub fn features_ids(
         opens: false,
         at_path: false,
         score: score_ids(m, text, headings, zone, stats, w),
-        matched: lead || matched(m, &[text, section, headings]),
+        matched: lead || matched(m, &parts, false),
+        matched_exact: lead || matched(m, &parts, true),
+        phrase_exact: phrases_in(m, text, section, true),
+        phrase_folded: phrases_in(m, text, section, false),
     }
 }
 
 /// Whether any alternative of the query is found in one of `parts` (see `Features::matched`).
-fn matched(m: &Matcher, parts: &[&[Tok]]) -> bool {
+fn matched(m: &Matcher, parts: &[&[Tok]], exact: bool) -> bool {
     let mut alts = m.alts.iter().zip(&m.units).zip(m.whole.iter().zip(&m.own));
     alts.any(|((alt, unit), (&whole, &own))| match *unit {
         _ if own => true,
         Some((a, b)) if a < b => parts
             .iter()
-            .any(|p| unit_in(&alt[a..b], p, false) || !whole && part_in(&alt[a..b], p, false)),
+            .any(|p| unit_in(&alt[a..b], p, exact) || !whole && part_in(&alt[a..b], p, exact)),
         _ => alt
             .iter()
-            .any(|q| parts.iter().any(|p| p.iter().any(|t| t.fid == q.fid))),
+            .any(|q| parts.iter().any(|p| p.iter().any(|t| same(q, t, exact)))),
     })
 }
 
@@ -985,6 +1023,58 @@ mod tests {
             &Flat,
             &Weights::default(),
         )
+    }
+
+    /// Features of a clause under a section heading.
+    fn under(q: &str, text: &str, section: &str) -> Features {
+        let m = Matcher::new(&parse(q).unwrap());
+        let section = m.ids(&analyze(section));
+        features_ids(
+            &m,
+            &m.ids(&analyze(text)),
+            &section,
+            &section,
+            &[],
+            Zone::Body,
+            &Flat,
+            &Weights::default(),
+        )
+    }
+
+    #[test]
+    fn a_quoted_phrase_is_found_in_the_heading_of_the_section() {
+        let heading = "Điều 6. Trách nhiệm của trưởng đoàn ra";
+        let f = under("\"trưởng đoàn ra\"", "Quản lý thành viên đoàn.", heading);
+        assert!(f.phrase_exact && f.phrase_folded && f.matched_exact);
+        // Other tone marks in the text: the phrase folded, not as typed.
+        let f = under(
+            "\"trưởng đoàn ra\"",
+            "xin chủ trương đoàn ra",
+            "Điều 9. Sở Ngoại vụ",
+        );
+        assert!(f.phrase_folded && !f.phrase_exact);
+        // The words of the heading apart are not the phrase.
+        let f = under("\"đoàn ra\"", "Quản lý thành viên.", "Điều 3. Đoàn vào, ra");
+        assert!(!f.phrase_folded);
+        // Nothing quoted: nothing to find.
+        assert!(under("đoàn ra", "Quản lý.", "Điều 3").phrase_exact);
+    }
+
+    #[test]
+    fn a_word_of_other_marks_in_a_heading_alone_is_an_approximate_match() {
+        let f = under(
+            "Hoa Phượng Đỏ",
+            "Tiếp tục triển khai hoạt động.",
+            "I. PHƯƠNG HƯỚNG",
+        );
+        assert!(f.matched && !f.matched_exact && f.approximate());
+        // The same word with its marks is a match as typed.
+        let f = under(
+            "Phương hướng",
+            "Tiếp tục triển khai hoạt động.",
+            "I. PHƯƠNG HƯỚNG",
+        );
+        assert!(f.matched_exact && !f.approximate());
     }
 
     #[test]
