@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::{DateTime, TantivyDocument};
 
-use super::schema::{filter_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
+use super::schema::{clause_order, filter_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::analysis::refs::{leading_number, normalize_number, references};
 use crate::model::{Clause, Date, Document, Metadata};
 use crate::structure::agency;
@@ -218,6 +218,7 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         }
         add_filters(&mut r, fields, &doc.meta);
         r.add_text(fields.payload, payloads.payload(ordinal, clause));
+        r.add_u64(fields.order, clause_order(&doc.file, ordinal));
         out.push(r);
     }
     let mut r = TantivyDocument::new();

@@ -14,9 +14,11 @@ use crate::analysis;
 
 /// Bumped whenever the schema or what the parser produces changes: an index of another format
 /// is refused with a message that says to rebuild.
-pub const FORMAT_VERSION: u32 = 18;
+pub const FORMAT_VERSION: u32 = 19;
 
 pub const KIND_CLAUSE: &str = "clause";
+/// The name of the `order` fast field.
+pub const ORDER: &str = "order";
 pub const KIND_DOC: &str = "doc";
 pub const KIND_FILE: &str = "file";
 
@@ -38,7 +40,8 @@ pub struct Fields {
     pub text_fold: Field,
     /// Clause text, folded syllable pairs.
     pub text_pairs: Field,
-    /// Heading chain and document title, folded.
+    /// The clause's section heading (the last of its chain), folded, with positions: a quoted
+    /// phrase may be a heading ("Điều 1. Phạm vi điều chỉnh").
     pub heads: Field,
     /// Document references cited in the clause (`1334/qd-ttg`).
     pub refs: Field,
@@ -58,6 +61,11 @@ pub struct Fields {
     pub agency_role: Field,
     /// JSON of what is shown for the record.
     pub payload: Field,
+    /// A clause's place in a fixed order of all clauses (a hash of its file and its ordinal):
+    /// of clauses that score the same, the candidate pool keeps the first in this order, so
+    /// which of many equal clauses are shown does not depend on how the build's threads
+    /// happened to lay out the segments.
+    pub order: Field,
 }
 
 fn text_field(tokenizer: &str, positions: bool) -> TextOptions {
@@ -83,7 +91,7 @@ pub fn build() -> (Schema, Fields) {
         text: b.add_text_field("text", text_field(analysis::EXACT, false)),
         text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
         text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
-        heads: b.add_text_field("heads", text_field(analysis::FOLDED, false)),
+        heads: b.add_text_field("heads", text_field(analysis::FOLDED, true)),
         // With frequencies, unlike the other keyword fields: a reference is one of the terms of the
         // candidate query, and block-WAND prunes only unions whose every term reads frequencies.
         refs: b.add_text_field("refs", text_field("raw", false)),
@@ -105,6 +113,7 @@ pub fn build() -> (Schema, Fields) {
         // Stored as text, not bytes: tantivy reads a stored text in one piece, stored bytes one
         // byte at a time (7–11% of a cheap query's CPU went to that on a large index).
         payload: b.add_text_field("payload", STORED),
+        order: b.add_u64_field(ORDER, FAST),
     };
     (b.build(), fields)
 }
@@ -131,7 +140,18 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         agency: f("agency")?,
         agency_role: f("agency_role")?,
         payload: f("payload")?,
+        order: f(ORDER)?,
     })
+}
+
+/// The `order` of the clause at `ordinal` in `file`: FNV-1a of both, stable across builds.
+pub fn clause_order(file: &str, ordinal: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in file.bytes().chain((ordinal as u64).to_le_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// The key under which a filter value (province, type) is indexed: folded, single-spaced.
@@ -166,6 +186,13 @@ mod tests {
             .map(|(field, _)| field)
             .collect();
         assert_eq!(stored, [fields.payload]);
+    }
+
+    #[test]
+    fn clause_orders_differ_by_file_and_ordinal_and_do_not_change() {
+        assert_ne!(clause_order("a.txt", 1), clause_order("a.txt", 2));
+        assert_ne!(clause_order("a.txt", 1), clause_order("b.txt", 1));
+        assert_eq!(clause_order("a.txt", 1), clause_order("a.txt", 1));
     }
 
     #[test]

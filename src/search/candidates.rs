@@ -183,19 +183,19 @@ pub(super) fn phrase(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(all))
 }
 
-/// The clauses whose headings hold every syllable of an alternative: where a quoted phrase may
-/// be a heading ("Điều 1. Phạm vi điều chỉnh"). The headings are indexed without positions: the
-/// reranker checks the phrase (`Features::phrase_folded`).
+/// The clauses whose section heading holds an alternative's syllables as a phrase: where a
+/// quoted phrase may be a heading ("Điều 1. Phạm vi điều chỉnh"). The reranker checks the
+/// phrase with the marks typed (`Features::phrase_exact`).
 fn in_heads(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
-    let all = alt
-        .syllables
-        .iter()
-        .map(|s| {
-            let q = term_query(f.heads, &s.folded, IndexRecordOption::Basic);
-            (Occur::Must, q)
-        })
-        .collect();
-    Box::new(BooleanQuery::new(all))
+    if alt.syllables.len() == 1 {
+        return term_query(f.heads, &alt.syllables[0].folded, IndexRecordOption::Basic);
+    }
+    Box::new(PhraseQuery::new(
+        alt.syllables
+            .iter()
+            .map(|s| Term::from_field_text(f.heads, &s.folded))
+            .collect(),
+    ))
 }
 
 /// The terms of a candidate union, each once with the largest weight it was given: a word

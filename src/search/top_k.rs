@@ -15,6 +15,7 @@ use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINA
 use super::candidates::Candidates;
 use super::filters::DateRange;
 use super::SearchError;
+use crate::index::schema::ORDER;
 
 /// Matches of a union larger than this many postings are not counted: counting visits every
 /// one of them, which is what block-WAND avoids for the ranked pool.
@@ -58,7 +59,7 @@ pub(super) fn count_matches(
     Ok((bound.max(found), false))
 }
 
-/// The `k` best-scoring candidates, best first; of equal scores, the lower address first.
+/// The `k` best-scoring candidates, best first; of equal scores, the lower `order` first.
 ///
 /// What tantivy's `TopDocs` collects, faster on a large index: `TopDocs` ranks each segment on
 /// its own from a threshold of zero, so each of a dozen segments fills its own pool of `k`
@@ -290,15 +291,22 @@ impl SegmentScan<'_> {
         checks: &mut Checks,
     ) -> tantivy::Result<()> {
         let alive = reader.alive_bitset();
+        // Every clause record has one (an index without the field, as in tests, orders by
+        // address alone).
+        let order = reader.fast_fields().u64(ORDER).ok();
         let shared = || f32::from_bits(self.floor.load(Ordering::Relaxed));
         let mut kth = Score::MIN;
         let (best, k, ord, floor) = (&mut self.best, self.k, self.ord, self.floor);
-        // Scores equal to the floor still come: of equal scores the lower address is kept,
+        // Scores equal to the floor still come: of equal scores the lower `order` is kept,
         // whichever segment set the floor first.
         weight.for_each_pruning(shared().next_down(), reader, &mut |doc, score| {
             if !alive.is_some_and(|a| a.is_deleted(doc)) && passes(checks, doc) {
                 best.push(Reverse(Best {
                     score,
+                    order: order
+                        .as_ref()
+                        .and_then(|o| o.first(doc))
+                        .unwrap_or(u64::MAX),
                     address: DocAddress::new(ord, doc),
                 }));
                 if best.len() > k {
@@ -317,10 +325,12 @@ impl SegmentScan<'_> {
     }
 }
 
-/// A scored clause, ordered from worst to best: by score, then the lower address first.
+/// A scored clause, ordered from worst to best: by score, then the lower `order` first (a
+/// clause's place in an order that does not depend on the segments), then the lower address.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Best {
     score: Score,
+    order: u64,
     address: DocAddress,
 }
 
@@ -330,6 +340,7 @@ impl Ord for Best {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.score
             .total_cmp(&other.score)
+            .then_with(|| other.order.cmp(&self.order))
             .then_with(|| other.address.cmp(&self.address))
     }
 }
@@ -462,6 +473,56 @@ mod tests {
             let got = count_matches(&searcher, &c, 10, 10).unwrap();
             assert_eq!(got, (want, true), "{:?}", c.restrictions);
         }
+    }
+
+    /// Clauses of equal scores are kept by their `order`, whatever segments they are in: two
+    /// indexes of the same records, laid out in segments differently, give the same pool.
+    #[test]
+    fn of_equal_scores_the_pool_keeps_the_lowest_orders_whatever_the_segments() {
+        let pool = |split: usize| {
+            let mut schema = Schema::builder();
+            let text = schema.add_text_field("text", TEXT);
+            let order = schema.add_u64_field(crate::index::schema::ORDER, FAST);
+            let index = Index::create_in_ram(schema.build());
+            let mut writer: tantivy::IndexWriter =
+                index.writer_with_num_threads(1, 15_000_000).unwrap();
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+            // Forty equal clauses, written in a different order and split by each index.
+            let mut orders: Vec<u64> = (0..40).map(|i| (i * 7919) % 97).collect();
+            orders.rotate_left(split);
+            for (i, o) in orders.iter().enumerate() {
+                writer
+                    .add_document(doc!(text => "bao ho cong dan", order => *o))
+                    .unwrap();
+                if i % split == 0 {
+                    writer.commit().unwrap();
+                }
+            }
+            writer.commit().unwrap();
+            let searcher = index.reader().unwrap().searcher();
+            let c = Candidates {
+                union: BooleanQuery::new(vec![(Occur::Should, term(text, "bao"))]),
+                restrictions: Vec::new(),
+                quoted: false,
+            };
+            let got = top_k(&searcher, &c, 5).unwrap();
+            let column = |a: DocAddress| {
+                let reader = searcher.segment_reader(a.segment_ord);
+                let col = reader
+                    .fast_fields()
+                    .u64(crate::index::schema::ORDER)
+                    .unwrap();
+                col.first(a.doc_id).unwrap()
+            };
+            got.into_iter()
+                .map(|(_, a)| column(a))
+                .collect::<Vec<u64>>()
+        };
+        let a = pool(3);
+        assert_eq!(a, pool(11));
+        let mut lowest: Vec<u64> = (0..40).map(|i| (i * 7919) % 97).collect();
+        lowest.sort_unstable();
+        assert_eq!(a, lowest[..5]);
     }
 
     /// `top_k` against tantivy's own `TopDocs`.
