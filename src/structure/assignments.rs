@@ -176,7 +176,7 @@ struct Found {
 fn assign(clause: &Clause, ctx: &Context) -> Found {
     let mut all: Vec<Assignment> = Vec::new();
     let mut labelled: Vec<Assignment> = Vec::new();
-    if ctx.no_tasks {
+    if ctx.no_tasks && !gives_work_itself(&clause.text) {
         return Found { all, labelled };
     }
     let body = clause.zone == Zone::Body;
@@ -1395,6 +1395,17 @@ fn is_tcth(t: &Analysed, cs: usize, ends_colon: bool) -> bool {
     !ends_colon || roman || shouting
 }
 
+/// "3. Giao Sở Ngoại vụ dự thảo văn bản …": a clause that opens by giving work (the issuer's
+/// own instruction) gives it even among requests to a superior or results ("Đề nghị Bộ …" is
+/// a request there, so only "giao" and "phân công" count).
+fn gives_work_itself(text: &str) -> bool {
+    let t = Analysed::new(text.split('\n').next().unwrap_or(""));
+    let cs = content_start(&t.toks);
+    ["giao", "phan cong"]
+        .iter()
+        .any(|p| pat_at(&t.toks, cs, p).is_some())
+}
+
 /// What a report's section heading says its clauses are: `Some(true)` for past results ("Phần
 /// I. KẾT QUẢ CÔNG TÁC …", "II. KẾT QUẢ ĐẠT ĐƯỢC") and for requests to a superior ("III. KIẾN
 /// NGHỊ, ĐỀ XUẤT"), none of which is work the document gives; `Some(false)` for the section that
@@ -1762,6 +1773,27 @@ mod tests {
                 r("Sở Nội vụ", Role::Assigned)
             ]
         );
+    }
+
+    #[test]
+    fn among_requests_the_issuers_own_giving_still_gives_work() {
+        const REQ: &str = "III. KIẾN NGHỊ, ĐỀ XUẤT";
+        let d = doc(vec![
+            clause(
+                "III.1",
+                &[REQ],
+                "1. Đề nghị Bộ Ngoại giao chỉ đạo Cục Lãnh sự tiếp tục hỗ trợ tỉnh.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "III.3",
+                &[REQ],
+                "3. Giao Sở Ngoại vụ dự thảo văn bản của UBND tỉnh gửi Bộ Ngoại giao về các nội dung kiến nghị nêu trên.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert!(d.clauses[0].assignments.is_empty());
+        assert_eq!(roles(&d.clauses[1])[0].0, "Sở Ngoại vụ");
     }
 
     #[test]
