@@ -99,6 +99,7 @@ pub fn clean_numbered<S: AsRef<str>>(numbered: impl IntoIterator<Item = (usize, 
     mark_signature_stamps(&mut lines);
     mark_running_lines(&mut lines);
     mark_running_heads(&mut lines, &edges);
+    mark_title_heads(&mut lines);
     mark_page_numbers(&mut lines, &edges);
 
     // Remove furniture with the blank lines touching it.
@@ -721,6 +722,121 @@ fn mark_running_heads(lines: &mut [(Kind, String)], edges: &[bool]) {
     }
 }
 
+/// A running head that repeats the document's title or header at a page break, printed only
+/// once (a two-page document, or one break kept by the extraction): a line in capitals beside a
+/// lone page number at a page's edge, whose words are those of a title higher up, in order —
+/// "QUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH" under "QUY CHẾ" / "Quản lý đoàn ra, đoàn
+/// vào trên địa bàn tỉnh Bình Định". Left in, it and the page number are clauses of the article
+/// they cut.
+fn mark_title_heads(lines: &mut [(Kind, String)]) {
+    let non_blank = |j: &usize| lines[*j].0 != Kind::Blank;
+    let mut heads = Vec::new();
+    // The first word of every line, folded, made once a line is a candidate.
+    let mut firsts: Vec<String> = Vec::new();
+    for i in 0..lines.len() {
+        let (k, t) = &lines[i];
+        let chars = t.chars().count();
+        if *k != Kind::Text
+            || !(10..=150).contains(&chars)
+            || !crate::structure::markers::is_all_caps(t)
+            || head_shaped_content(t)
+        {
+            continue;
+        }
+        let before = (0..i).rev().find(non_blank);
+        let after = (i + 1..lines.len()).find(non_blank);
+        // The number stands at a page's edge: on its other side a blank line, a break or the
+        // file's end. A table copied one cell per line has no blank line between its cells, and
+        // a heading row in capitals over the row number "1" is no running head.
+        let edge_beyond = |j: usize| {
+            let far = if j < i { j.checked_sub(1) } else { Some(j + 1) };
+            far.and_then(|f| lines.get(f))
+                .is_none_or(|(k, _)| matches!(k, Kind::Blank | Kind::Break | Kind::Furniture))
+        };
+        let page = |j: &usize| {
+            lines[*j].0 == Kind::Number
+                && isolated_number(lines, *j, 8)
+                && page_value(&lines[*j].1).is_some()
+                && edge_beyond(*j)
+        };
+        // The text on the line's other side goes on in sentence case: a form's heading in an
+        // appendix ("CỘNG HÒA …", "DANH SÁCH …" over its second line in capitals) is no head.
+        let beyond = match (before.filter(page), after.filter(page)) {
+            (Some(_), _) => after,
+            (None, Some(_)) => before,
+            (None, None) => continue,
+        };
+        let goes_on = beyond.is_some_and(|j| {
+            lines[j].0 == Kind::Text && !crate::structure::markers::is_all_caps(&lines[j].1)
+        });
+        if !goes_on || fold_prefix(t, 15).starts_with("cong hoa xa hoi") {
+            continue;
+        }
+        if firsts.is_empty() {
+            firsts = lines.iter().map(|(_, t)| first_word(t)).collect();
+        }
+        if repeats_a_title(lines, &firsts, i) {
+            heads.push(i);
+        }
+    }
+    for i in heads {
+        lines[i].0 = Kind::Furniture;
+    }
+}
+
+/// Whether the words of line `i` (six or more) are, in order, the words of at most three
+/// consecutive lines a page or more above it, on the first pages (where the document's and
+/// an attached document's titles stand), with few words skipped between them (a title's
+/// "trên địa bàn" dropped from its running head).
+fn repeats_a_title(lines: &[(Kind, String)], firsts: &[String], i: usize) -> bool {
+    let head = folded_words(&lines[i].1);
+    // A form's short heading ("HỒ SƠ MỜI THẦU", "HỘ, CÁ NHÂN KINH DOANH") also repeats words of
+    // a title: a running head is most of a title, and longer.
+    if head.len() < 6 {
+        return false;
+    }
+    let text_at = |j: usize| lines[j].0 == Kind::Text;
+    let starts = (0..i.saturating_sub(MIN_PAGE_LINES).min(PAGE_MAX))
+        .filter(|&j| text_at(j) && firsts[j] == firsts[i]);
+    starts.into_iter().any(|j| {
+        // The title: line `j` and the text lines right after it.
+        let title: Vec<(String, usize)> = (j..i)
+            .take_while(|&l| text_at(l))
+            .take(3)
+            .flat_map(|l| folded_words(&lines[l].1).into_iter().map(move |w| (w, l)))
+            .collect();
+        let mut at = 0;
+        for w in &head {
+            match title[at..].iter().position(|(x, _)| x == w) {
+                Some(p) => at += p + 1,
+                None => return false,
+            }
+        }
+        // Three fifths of the words of the title's lines it reaches, or more.
+        let last = title[at - 1].1;
+        let reached = title.iter().filter(|(_, l)| *l <= last).count();
+        5 * head.len() >= 3 * reached
+    })
+}
+
+/// The words of a line, folded, without punctuation.
+fn folded_words(t: &str) -> Vec<String> {
+    fold(t)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The first word of a line, folded ("QUY CHẾ …" → "quy").
+fn first_word(t: &str) -> String {
+    let w = t
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    fold(w)
+}
+
 /// Fewer lines than a page of PDF text holds (a table's rows are closer), and more.
 const PAGE_MIN: usize = 25;
 const PAGE_MAX: usize = 100;
@@ -1140,6 +1256,45 @@ mod tests {
         let body = "Số liệu quan trắc được đánh giá theo quy định.\n".repeat(40);
         let t = texts(&format!("{body}{row}{body}{row}{body}{row}"));
         assert_eq!(t.len(), 126, "{t:?}");
+    }
+
+    #[test]
+    fn a_title_repeated_at_its_only_page_break_goes() {
+        let top = "QUY CHẾ\nQuản lý đoàn ra, đoàn vào trên địa bàn tỉnh Bình Định\n\
+                   (Ban hành kèm theo Quyết định số 52/2024/QĐ-UBND)\n\n"
+            .to_string()
+            + &"Sở Ngoại vụ chủ trì thẩm định hồ sơ đoàn ra.\n".repeat(20)
+            + "2. Phối hợp với Công an tỉnh xử lý các vụ việc.\n\n";
+        let s = top.clone()
+            + "2\nQUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH\n\
+               3. Thông báo kịp thời cho Sở Ngoại vụ.\n";
+        let t = texts(&s);
+        assert!(
+            !t.iter()
+                .any(|l| l == "2" || l.starts_with("QUY CHẾ QUẢN LÝ")),
+            "{t:?}"
+        );
+        assert_eq!(t.last().unwrap(), "3. Thông báo kịp thời cho Sở Ngoại vụ.");
+        // A heading in capitals that is no title of the document stays, and so does a title's
+        // words repeated with no page number beside them.
+        for tail in [
+            "2\nQUY ĐỊNH VỀ TRÁCH NHIỆM CỦA CÁC CƠ QUAN\n3. Thông báo.\n",
+            "QUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH\n3. Thông báo.\n",
+            // A form's heading over its second line in capitals.
+            "2\nQUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH\nMẪU SỐ 01\n",
+            // A table copied one cell per line: a row in capitals over the row number "1",
+            // with no blank line beyond the number.
+            "3. Định mức máy móc, thiết bị\nTT\nNội dung\n\
+             QUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH\n1\n\
+             Điều tra, khảo sát hiện trạng quảng cáo ngoài trời\n",
+        ] {
+            let t = texts(&(top.clone() + tail));
+            assert!(
+                t.iter()
+                    .any(|l| l.starts_with("QUY") && l.len() > 10 && l != "QUY CHẾ"),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
