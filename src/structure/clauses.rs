@@ -1404,6 +1404,29 @@ fn is_label_line(text: &str) -> bool {
         && text.chars().nth(300).is_none()
 }
 
+/// "Hai Bên nhất trí hợp tác trong các lĩnh vực sau:": a sentence that announces a list, as
+/// opposed to a form label ("Địa chỉ trụ sở chính:", "Họ và tên người đại diện:") or a heading
+/// in capitals. Labels can be as long, so the sign is how it ends: "… sau", "… như sau",
+/// "… sau đây", "… gồm", "… bao gồm", "… cụ thể", "… dưới đây" (or an English "… the following
+/// …", "… as follows" of a bilingual text).
+fn is_lead_in(text: &str) -> bool {
+    const MIN_WORDS: usize = 5;
+    const ENDINGS: [&str; 8] = [
+        " sau",
+        " sau day",
+        " gom",
+        " gom co",
+        " bao gom",
+        " cu the",
+        " duoi day",
+        " as follows",
+    ];
+    let body = fold(text.trim_end().trim_end_matches(':').trim_end());
+    body.split_whitespace().nth(MIN_WORDS - 1).is_some()
+        && !markers::is_all_caps(text)
+        && (ENDINGS.iter().any(|e| body.ends_with(e)) || body.contains(" the following "))
+}
+
 /// "(Chi tiết tại Phụ lục I kèm theo)": a note in parentheses.
 fn is_note(text: &str) -> bool {
     text.starts_with('(') && text.trim_end_matches(['.', ';']).ends_with(')')
@@ -1524,7 +1547,11 @@ fn emit(n: Node) -> Option<Clause> {
             colon,
             in_article,
         } => {
-            if colon && n.text.chars().count() < 80 {
+            // A short ":" line heads what follows it. One that heads nothing (another ":" line
+            // closed it: "Hai Bên nhất trí hợp tác trong các lĩnh vực sau:" then its English
+            // twin) keeps its text as a clause when it is a sentence; an empty form label
+            // ("Địa chỉ:" then "Điện thoại:") has none to keep.
+            if colon && n.text.chars().count() < 80 && (n.children || !is_lead_in(&n.text)) {
                 return None;
             }
             let kind = match leaf {
@@ -1770,6 +1797,52 @@ mod tests {
         assert!(last.path.starts_with("Phụ lục"), "{}", last.path);
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman_value("A"), None);
+    }
+
+    #[test]
+    fn a_lead_in_closed_by_another_colon_line_keeps_its_text() {
+        let s = "Điều 2. Lĩnh vực hợp tác\n\
+                 Hai Bên nhất trí hợp tác trong các lĩnh vực sau:\n\
+                 The Parties agree to cooperate in the following areas:\n\
+                 1. Nông nghiệp công nghệ cao;\n\
+                 2. Du lịch.\n\
+                 Điều 3. Hiệu lực\nThỏa thuận có hiệu lực kể từ ngày ký.\n";
+        let c = clauses(s);
+        let lead = c
+            .iter()
+            .find(|c| c.text.starts_with("Hai Bên nhất trí"))
+            .expect("the Vietnamese lead-in is kept");
+        assert_eq!(lead.path, "Điều 2");
+        // The line right above the list still heads it.
+        let one = c
+            .iter()
+            .find(|c| c.text.starts_with("Nông nghiệp"))
+            .unwrap();
+        assert_eq!(
+            one.headings.last().unwrap(),
+            "The Parties agree to cooperate in the following areas:"
+        );
+    }
+
+    #[test]
+    fn empty_form_labels_stay_out_of_the_clauses() {
+        let s = "Điều 1. Thông tin doanh nghiệp\n\
+                 Tên doanh nghiệp viết bằng tiếng Việt:\n\
+                 Địa chỉ trụ sở chính:\n\
+                 Họ và tên người đại diện theo pháp luật:\n\
+                 Điện thoại:\n\
+                 Điều 2. Hiệu lực\nQuyết định có hiệu lực kể từ ngày ký.\n";
+        let c = clauses(s);
+        assert!(!c.iter().any(|c| c.text.ends_with(':')), "{c:#?}");
+        assert!(is_lead_in(
+            "Hồ sơ đề nghị cấp giấy phép thành lập và hoạt động bao gồm:"
+        ));
+        assert!(is_lead_in(
+            "Sản phẩm bảo hiểm vi mô có các đặc điểm cơ bản sau đây:"
+        ));
+        assert!(!is_lead_in("Họ và tên người đại diện theo pháp luật:"));
+        assert!(!is_lead_in("NHIỆM VỤ VÀ GIẢI PHÁP CỤ THỂ NHƯ SAU:"));
+        assert!(!is_lead_in("Cụ thể như sau:"));
     }
 
     #[test]
