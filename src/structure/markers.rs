@@ -188,6 +188,9 @@ fn appendix_title_after_colon(after: &str) -> bool {
     let Some(title) = after.strip_prefix(':').map(str::trim) else {
         return false;
     };
+    // The note the next line joins to it is no part of the title: "Phụ lục: Phân công nhiệm
+    // vụ (Kèm theo Kế hoạch số 86/KH-UBND ngày 27/02/2025 của UBND thành phố Hải Phòng)".
+    let title = title.split(" (").next().unwrap_or(title);
     title.starts_with(char::is_uppercase)
         && title.split_whitespace().nth(12).is_none()
         && !title.contains([';', ':'])
@@ -1165,6 +1168,11 @@ mod tests {
         assert_eq!(
             m("Phụ lục I: Danh mục nhiệm vụ trọng tâm"),
             Some(Marker::Appendix("I".into()))
+        );
+        // With its "(Kèm theo …)" note joined from the next line.
+        assert_eq!(
+            m("Phụ lục: Phân công nhiệm vụ (Kèm theo Kế hoạch số 86/KH-UBND ngày 27/02/2025 của UBND thành phố Hải Phòng)"),
+            Some(Marker::Appendix(String::new()))
         );
         // A sentence after the colon, or a wrapped sentence after a reference, stays text.
         assert_eq!(m("Phụ lục: kèm theo Kế hoạch này"), None);
