@@ -117,6 +117,7 @@ pub fn tasks(
     }
     clauses.sort_by(|a, b| a.file.cmp(&b.file).then(a.ordinal.cmp(&b.ordinal)));
 
+    let query = agency::AgencyQuery::new(agency_query);
     let mut matched: Vec<String> = Vec::new();
     // province key → (display name, file → document)
     let mut groups: BTreeMap<(bool, String), ProvinceGroup> = BTreeMap::new();
@@ -125,7 +126,7 @@ pub fn tasks(
             .clause
             .assignments
             .iter()
-            .filter(|a| keys.contains(&agency::key(&a.agency)))
+            .filter(|a| keys.contains(&agency::key(&a.agency)) && query.fits_mention(&a.mention))
             .collect();
         let Some(best) = strongest(
             mine.iter()

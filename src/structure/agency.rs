@@ -95,14 +95,38 @@ pub struct AgencyQuery {
     key: String,
     /// The key of the agency the query names, and whether that name is a complete known one.
     named: Option<(String, bool)>,
+    /// "UBND thành phố" with no city named: the people's committees of cities, which are filed
+    /// under two levels ("UBND thành phố Hà Nội", of a centrally-run city, under `UBND tỉnh`;
+    /// "UBND thành phố Điện Biên Phủ", of a provincial one, under `UBND cấp huyện`), each with
+    /// the provinces or districts whose mentions say "tỉnh" or "huyện".
+    city: bool,
 }
+
+/// The keys a city's people's committee is filed under.
+const CITY_LEVELS: &[&str] = &["ubnd tinh", "ubnd cap huyen"];
 
 impl AgencyQuery {
     pub fn new(query: &str) -> AgencyQuery {
+        let named = canonical_known(query).map(|(c, known)| (key(&c), known));
+        let city = named
+            .as_ref()
+            .is_some_and(|(c, _)| CITY_LEVELS.contains(&c.as_str()))
+            && {
+                let k = key(without_head_title(query));
+                k.ends_with(" thanh pho") || k.ends_with(" tp")
+            };
         AgencyQuery {
             key: key(query),
-            named: canonical_known(query).map(|(c, known)| (key(&c), known)),
+            named,
+            city,
         }
+    }
+
+    /// Whether an assignment to a matched agency, named by `mention` in its clause, is one the
+    /// query asks for: of a query for cities' committees, only those whose mention says "thành
+    /// phố" ("UBND tỉnh Tây Ninh" is filed with "UBND thành phố Hà Nội" but is no city's).
+    pub fn fits_mention(&self, mention: &str) -> bool {
+        !self.city || names_city(mention)
     }
 
     /// Does the query designate this canonical agency (or agency key)?
@@ -110,6 +134,9 @@ impl AgencyQuery {
         let ck = key(canonical);
         if ck.is_empty() || self.key.is_empty() {
             return false;
+        }
+        if self.city {
+            return CITY_LEVELS.contains(&ck.as_str());
         }
         if let Some((qc, known)) = &self.named {
             if *qc == ck {
@@ -123,6 +150,13 @@ impl AgencyQuery {
         let c: Vec<&str> = ck.split(' ').collect();
         q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
     }
+}
+
+/// Whether a name says "thành phố" (or "TP"): "UBND thành phố Cần Thơ", "UBND TP. Huế",
+/// "UBND các huyện, thị xã, thành phố".
+fn names_city(name: &str) -> bool {
+    let k = format!(" {} ", key(name));
+    k.contains(" thanh pho ") || k.contains(" tp ")
 }
 
 /// Titles of an agency's head (lowercase, as written; "trưởng", not "trường"), longest first:
@@ -2696,6 +2730,41 @@ mod tests {
         assert!(!query_matches("Chủ tịch UBND tỉnh", "UBND cấp huyện"));
         // A title alone is no agency.
         assert_eq!(canonical("Chủ tịch"), None);
+    }
+
+    #[test]
+    fn a_query_for_a_city_committee_without_a_place_means_cities_of_both_levels() {
+        for q in [
+            "UBND thành phố",
+            "Ủy ban nhân dân thành phố",
+            "UBND TP",
+            "ubnd thanh pho",
+            "Chủ tịch UBND thành phố",
+        ] {
+            let query = AgencyQuery::new(q);
+            assert!(query.matches("UBND tỉnh"), "{q}");
+            assert!(query.matches("UBND cấp huyện"), "{q}");
+            assert!(!query.matches("Công an"), "{q}");
+            assert!(query.fits_mention("UBND thành phố Hà Nội"), "{q}");
+            assert!(
+                query.fits_mention("Ủy ban nhân dân thành phố Điện Biên Phủ"),
+                "{q}"
+            );
+            assert!(query.fits_mention("UBND TP. Cần Thơ"), "{q}");
+            assert!(!query.fits_mention("UBND tỉnh Tây Ninh"), "{q}");
+            assert!(!query.fits_mention("Ủy ban nhân dân các huyện"), "{q}");
+        }
+        // The province's and the district's committees, and a city named, are asked as before.
+        let province = AgencyQuery::new("UBND tỉnh");
+        assert!(province.matches("UBND tỉnh"));
+        assert!(!province.matches("UBND cấp huyện"));
+        assert!(province.fits_mention("UBND tỉnh Tây Ninh"));
+        let district = AgencyQuery::new("UBND huyện");
+        assert!(district.matches("UBND cấp huyện"));
+        assert!(!district.matches("UBND tỉnh"));
+        assert!(district.fits_mention("UBND huyện Điện Biên"));
+        let named = AgencyQuery::new("UBND thành phố Hà Nội");
+        assert!(named.fits_mention("UBND tỉnh Tây Ninh"));
     }
 
     #[test]
