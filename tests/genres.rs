@@ -1,0 +1,178 @@
+//! End-to-end: the real binary on genres and shapes the other fixtures lack
+//! (tests/fixtures/genres/, written for testing in the genre's real shapes): a Sở's Báo cáo
+//! with past results, "phương hướng" and requests to a ministry; a Quyết định whose Quy chế is
+//! cut by a page break (page number and running header); a city's plan whose task table is an
+//! appendix titled "Phụ lục: Phân công nhiệm vụ" after the signature; a bilingual agreement
+//! (Thỏa thuận hợp tác / MOU) with a foreign locality; a plan as OCR text; an event plan with a
+//! programme table whose days are rows of their own. The expectations are read off the
+//! documents, line by line.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/fixtures/genres")
+}
+
+fn index() -> &'static Path {
+    static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| indexed(&corpus())).path()
+}
+
+fn run_json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (code, out, err) = tracuu(&corpus(), index(), &all);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    json(&out)
+}
+
+/// (file, line, role, path) of every clause that gives `agency` work.
+fn tasks(agency: &str) -> Vec<(String, u64, String, String)> {
+    let v = run_json(&["tasks", agency]);
+    let mut out = Vec::new();
+    for p in v["provinces"].as_array().unwrap() {
+        for d in p["documents"].as_array().unwrap() {
+            for c in d["clauses"].as_array().unwrap() {
+                out.push((
+                    d["file"].as_str().unwrap().to_string(),
+                    c["line"].as_u64().unwrap(),
+                    c["role"].as_str().unwrap().to_string(),
+                    c["path"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn has(tasks: &[(String, u64, String, String)], file: &str, line: u64, role: &str) -> bool {
+    tasks
+        .iter()
+        .any(|(f, l, r, _)| f == file && *l == line && r == role)
+}
+
+#[test]
+fn an_appendix_titled_after_a_colon_keeps_its_task_table() {
+    const FILE: &str = "kh_haiphong_hoi_nhap_2025.txt";
+    // After the signature: "Phụ lục: Phân công nhiệm vụ" / "(Kèm theo Kế hoạch số 86/KH-UBND
+    // …)" (lines 58–59), then a `|` table whose row 5 (line 67) gives the lead to "Bộ Chỉ huy
+    // Bộ đội Biên phòng thành phố" and row 4 (line 66) names it among the partners.
+    let border = tasks("Bộ đội Biên phòng");
+    assert!(has(&border, FILE, 67, "lead"), "{border:?}");
+    assert!(has(&border, FILE, 66, "support"), "{border:?}");
+    let rows = run_json(&["show", FILE, "Phụ lục"]);
+    assert_eq!(rows["clauses"].as_array().unwrap().len(), 10, "{rows}");
+}
+
+#[test]
+fn a_reports_results_and_requests_give_no_work_and_its_wrapped_task_keeps_its_doer() {
+    const FILE: &str = "bc_sngv_quangninh_2024.txt";
+    // "Đề nghị Bộ Ngoại giao tiếp tục hỗ trợ …" under "III. KIẾN NGHỊ, ĐỀ XUẤT" (lines 76–77)
+    // is a request, and the results of 2024 (line 39) are no task.
+    assert!(
+        !tasks("Bộ Ngoại giao").iter().any(|(f, ..)| f == FILE),
+        "{:?}",
+        tasks("Bộ Ngoại giao")
+    );
+    assert!(!tasks("Sở Ngoại vụ")
+        .iter()
+        .any(|(f, l, ..)| f == FILE && *l == 39));
+    // "3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì tiếp nhận công dân bị trao trả, phối hợp
+    // với" / "Sở Lao động - Thương binh và Xã hội và Ủy ban nhân dân các huyện …" (69–70).
+    assert!(has(&tasks("Bộ đội Biên phòng"), FILE, 69, "lead"));
+    assert!(has(
+        &tasks("Sở Lao động - Thương binh và Xã hội"),
+        FILE,
+        69,
+        "support"
+    ));
+}
+
+#[test]
+fn a_page_break_inside_an_article_leaves_no_clause() {
+    // "2" and the Quy chế's title in capitals between khoản 2 (line 114) and khoản 3 (118).
+    let v = run_json(&["show", "qd_binhdinh_doan_ra_doan_vao.txt", "Điều 11"]);
+    let got: Vec<(String, u64)> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["path"].as_str().unwrap().to_string(),
+                c["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [("Điều 11.1", 113), ("Điều 11.2", 114), ("Điều 11.3", 118)];
+    assert_eq!(got, want.map(|(p, l)| (p.to_string(), l)).to_vec(), "{v}");
+}
+
+#[test]
+fn an_agreement_with_a_foreign_partner_is_read_as_one() {
+    const FILE: &str = "mou_lamdong_gangwon.txt";
+    // "THỎA THUẬN HỢP TÁC" / "GIỮA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG …"; no date in the header but
+    // "Thỏa thuận này được ký tại thành phố Đà Lạt, ngày 15 tháng 10 năm 2024" (line 71).
+    let docs = run_json(&["docs", "--type", "Thỏa thuận"]);
+    let d = &docs["documents"][0];
+    assert_eq!(d["file"], FILE, "{docs}");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân tỉnh Lâm Đồng");
+    assert_eq!(d["province"], "Lâm Đồng");
+    assert_eq!(d["date"], "2024-10-15");
+    // "Hai Bên nhất trí hợp tác trong các lĩnh vực sau:" (line 25), a lead-in closed by its
+    // English twin, is text, not lost.
+    let v = run_json(&["search", "nhất trí hợp tác", "-n", "1"]);
+    assert_eq!(v["hits"][0]["file"], FILE, "{v}");
+    assert_eq!(v["hits"][0]["line"], 25, "{v}");
+    // The signature table after the signing sentence is no clause.
+    let v = run_json(&["search", "signed chairman"]);
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["file"] != FILE || h["line"].as_u64() < Some(71)),
+        "{v}"
+    );
+}
+
+#[test]
+fn ocr_text_keeps_its_date_and_its_words() {
+    const FILE: &str = "kh_nghean_ocr.txt";
+    // "ngày 2l tháng 02 năm 2025" (line 3: an "l" for "1").
+    let docs = run_json(&["docs", "--province", "Nghệ An"]);
+    assert_eq!(docs["documents"][0]["file"], FILE, "{docs}");
+    assert_eq!(docs["documents"][0]["date"], "2025-02-21");
+    // "không gi-" / "an mạng" (line 82) is "không gian mạng".
+    let v = run_json(&["search", "\"không gian mạng\""]);
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["file"] == FILE),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_programme_day_dates_the_sessions_under_it() {
+    const FILE: &str = "kh_dienbien_ngayhoi.txt";
+    // The row "Ngày 15/12/2024" (line 39) alone, then "Giao lưu thể thao" at 07h30 (line 40).
+    let v = run_json(&["search", "ngày 15/12/2024 giao lưu thể thao", "-n", "1"]);
+    assert_eq!(v["hits"][0]["file"], FILE, "{v}");
+    assert_eq!(v["hits"][0]["line"], 40, "{v}");
+    let all = run_json(&["show", FILE]);
+    assert!(
+        !all["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["line"] == 39),
+        "the day's own row is a clause: {all}"
+    );
+}
