@@ -461,10 +461,14 @@ fn machine() -> String {
 }
 
 fn run_scale(a: &Args, scale: usize, rg: bool) -> ScaleResult {
+    // A `--work` directory that does not exist yet is made.
+    if let Err(e) = std::fs::create_dir_all(&a.work) {
+        panic!("cannot make the work dir {}: {e}", a.work.display());
+    }
     let tmp = tempfile::Builder::new()
         .prefix("tracuu-scale-")
         .tempdir_in(&a.work)
-        .expect("work dir");
+        .unwrap_or_else(|e| panic!("work dir {}: {e}", a.work.display()));
     let corpus = if scale == 1 {
         a.corpus.clone()
     } else {
