@@ -27,11 +27,7 @@ fn index() -> &'static Path {
 }
 
 fn run_json(args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let (code, out, err) = tracuu(&corpus(), index(), &all);
-    assert!(code == 0 || code == 1, "exit {code}: {err}");
-    json(&out)
+    answer_json(&corpus(), index(), args)
 }
 
 fn document(file: &str) -> Value {

@@ -71,6 +71,16 @@ pub fn doc_files(corpus: &Path, index: &Path, extra: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The JSON of `args --json` on an indexed corpus; the command must answer (exit 0, or 1 for
+/// nothing found).
+pub fn answer_json(corpus: &Path, index: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let (code, out, err) = tracuu(corpus, index, &all);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    json(&out)
+}
+
 /// The JSON a command printed, or a failure that shows what it printed instead.
 pub fn json(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
