@@ -208,6 +208,10 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
                 ..Mode::general(ctx.in_tcth || clause.kind == ClauseKind::TableRow)
             }
         };
+        let mode = Mode {
+            numbered: first_line.is_none() && numbered_item(clause),
+            ..mode
+        };
         let got = t.roles_stated(content_start(&t.toks), mode);
         for (a, is_stated) in got {
             if is_stated {
@@ -394,6 +398,10 @@ const NOT_VERBS: &[&str] = &[
     "trên", "dưới", "này", "đã", "từ", "nơi", "qua", "thông",
 ];
 
+/// Words after an agency that say what it is or may do, or what is done to it, not a duty
+/// ("… là tổ chức chính trị - xã hội", "… được mở tài khoản", "… không được thu phí").
+const NOT_DUTIES: &[&str] = &["là", "được", "bị", "không", "chưa", "cũng"];
+
 /// Introductory phrases after which, past a comma, a sentence's doer may come.
 const INTRO: &[&str] = &[
     "theo",
@@ -461,6 +469,9 @@ struct Mode {
     /// The clause's doer is named above it, by its section's heading ("5. Sở Thông tin và
     /// Truyền thông" over "Chỉ đạo …; phối hợp với Sở Ngoại vụ …"): that doer leads the text.
     led_above: bool,
+    /// The line opens a numbered item ("7." in the source, which the parser took off the text
+    /// and put in the clause's path): its opening agencies are its doers whatever their verb.
+    numbered: bool,
 }
 
 impl Mode {
@@ -471,6 +482,7 @@ impl Mode {
             default: Role::Assigned,
             allow_empty: false,
             led_above: false,
+            numbered: false,
         }
     }
     fn label(role: Role) -> Mode {
@@ -480,6 +492,7 @@ impl Mode {
             default: role,
             allow_empty: true,
             led_above: false,
+            numbered: false,
         }
     }
     fn restricted() -> Mode {
@@ -489,6 +502,7 @@ impl Mode {
             default: Role::Assigned,
             allow_empty: false,
             led_above: false,
+            numbered: false,
         }
     }
 }
@@ -1170,7 +1184,7 @@ impl<'a> Analysed<'a> {
             } else if f_not {
                 false
             } else {
-                mode.any_verb || colon || f_task || self.numbered_doer(seg, f)
+                mode.any_verb || colon || f_task || self.numbered_doer(seg, f, mode)
             }
         } else {
             (after_comma || after_thi) && f_task
@@ -1215,17 +1229,27 @@ impl<'a> Analysed<'a> {
 
     /// "7. Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục …": a
     /// numbered item that opens with agencies and a verb gives them its task, whatever the verb
-    /// (the items of a Chỉ thị or a plan's list of duties), when the segment at `seg` is the
-    /// item's start and the word at `f` is a lowercase word.
-    fn numbered_doer(&self, seg: usize, f: usize) -> bool {
+    /// (the items of a Chỉ thị or a plan's list of duties, the delegations of a law: "Chính phủ
+    /// quy định chi tiết Điều này"), when the segment at `seg` is the item's start and the word
+    /// at `f` is a lowercase word. The item's number is in the clause's path (`mode.numbered`),
+    /// or, on a later line of a clause (a quoted article), in the text. An item that says what
+    /// the agency is or may do ("Cục An toàn bức xạ là cơ quan có thẩm quyền …", "Bảo hiểm xã
+    /// hội Bộ Quốc phòng được mở tài khoản …") gives it nothing, unless it leads into a list.
+    fn numbered_doer(&self, seg: usize, f: usize, mode: Mode) -> bool {
         let cs = content_start(&self.toks);
-        cs > 0
+        let numbered =
+            mode.numbered || (cs > 0 && self.toks[..cs].iter().any(|t| t.word && is_enumerator(t)));
+        // "1. Cục Bổ trợ tư pháp là đơn vị tham mưu …, có nhiệm vụ, quyền hạn sau đây:" leads
+        // into its duties, whatever it says first.
+        let lead_in = self.text.trim_end().ends_with(':');
+        numbered
             && seg <= cs
-            && self.toks[..cs].iter().any(|t| t.word && is_enumerator(t))
-            && self
-                .toks
-                .get(f)
-                .is_some_and(|t| t.word && !t.cap && t.f != "doi")
+            && self.toks.get(f).is_some_and(|t| {
+                t.word
+                    && !t.cap
+                    && t.f != "doi"
+                    && (lead_in || !NOT_DUTIES.contains(&t.lower.as_str()))
+            })
     }
 
     /// "Kinh phí tổ chức Ngày hội từ nguồn ngân sách tỉnh năm 2024 đã giao cho Sở Ngoại vụ …":
@@ -1330,6 +1354,17 @@ fn is_enumerator(t: &Tok) -> bool {
     s.chars().all(|c| c.is_ascii_digit())
         || (n == 1 && s.chars().all(|c| c.is_alphabetic()))
         || (t.upper && n <= 5 && s.chars().all(|c| "ivxlc".contains(c)))
+}
+
+/// Whether `clause` is a numbered item ("7." → path "7", "V.9", "Điều 2.1"), not a lettered
+/// one ("a)" → "Điều 2.1.a"): the parser keeps its number in the path, not in the text.
+fn numbered_item(clause: &Clause) -> bool {
+    clause.kind == ClauseKind::Item
+        && clause
+            .path
+            .rsplit('.')
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The first token after list markers ("III.", "2.4.", "a)", "-", "+", "Điều 8.").
@@ -1953,10 +1988,11 @@ mod tests {
     #[test]
     fn a_numbered_item_opening_with_agencies_gives_them_its_task() {
         let d = doc(vec![
+            // The parser keeps "7." in the path, not in the text.
             clause(
                 "7",
                 &[],
-                "7. Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình Thừa Thiên Huế, Báo Thừa Thiên Huế mở chuyên mục tuyên truyền về quản lý người nước ngoài.",
+                "Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình Thừa Thiên Huế, Báo Thừa Thiên Huế mở chuyên mục tuyên truyền về quản lý người nước ngoài.",
                 ClauseKind::Item,
             ),
             // Unnumbered, or a past deed, it is a statement.
@@ -1969,11 +2005,27 @@ mod tests {
             clause(
                 "2",
                 &[],
-                "2. Sở Ngoại vụ đã mở rộng quan hệ với các địa phương nước ngoài.",
+                "Sở Ngoại vụ đã mở rộng quan hệ với các địa phương nước ngoài.",
                 ClauseKind::Item,
+            ),
+            // A lettered item is a part of a sentence or a list of things, not a numbered duty.
+            clause(
+                "II.3.a",
+                &[],
+                "Sở Ngoại vụ mở rộng quan hệ với các địa phương nước ngoài;",
+                ClauseKind::Item,
+            ),
+            clause(
+                "II.3",
+                &[],
+                "Sở Ngoại vụ mở rộng quan hệ với các địa phương nước ngoài.",
+                ClauseKind::Bullet,
             ),
         ]);
         assert_eq!(roles(&d.clauses[0]).len(), 3, "{:?}", roles(&d.clauses[0]));
+        for c in &d.clauses[3..] {
+            assert!(roles(c).is_empty(), "{:?}", roles(c));
+        }
         assert!(
             roles(&d.clauses[1]).is_empty(),
             "{:?}",
