@@ -44,6 +44,11 @@ pub struct Context {
     /// Under a heading that says its clauses are past results or requests to a superior
     /// ("II. KẾT QUẢ ĐẠT ĐƯỢC", "III. KIẾN NGHỊ, ĐỀ XUẤT"): they give no one work.
     pub no_tasks: bool,
+    /// The document is a plan, directive, programme, report, notice or letter, whose numbered
+    /// items are each a task for the agencies they open with ("7. Sở Thông tin và Truyền thông,
+    /// Báo Thừa Thiên Huế mở chuyên mục …"); a law's or decree's numbered khoản are provisions,
+    /// read by their verbs.
+    pub plan_like: bool,
 }
 
 impl Context {
@@ -117,6 +122,14 @@ pub fn annotate(doc: &mut Document) {
     // its chain with the one before, and only the headings after the shared part are read
     // (each heading once per run, not once per clause under it).
     let mut chain: Vec<(String, Context)> = Vec::new();
+    let root = Context {
+        plan_like: doc
+            .meta
+            .doc_type
+            .as_deref()
+            .is_some_and(|t| PLAN_LIKE.contains(&t)),
+        ..Context::default()
+    };
     for c in &doc.clauses {
         let shared = chain
             .iter()
@@ -125,12 +138,13 @@ pub fn annotate(doc: &mut Document) {
             .count();
         chain.truncate(shared);
         for h in &c.headings[shared..] {
-            let mut ctx = chain.last().map(|(_, x)| x.clone()).unwrap_or_default();
+            let mut ctx = chain
+                .last()
+                .map_or_else(|| root.clone(), |(_, x)| x.clone());
             ctx.step(h);
             chain.push((h.clone(), ctx));
         }
-        let empty = Context::default();
-        let ctx = chain.last().map(|(_, x)| x).unwrap_or(&empty);
+        let ctx = chain.last().map_or(&root, |(_, x)| x);
         found.push(assign(c, ctx));
     }
     for (c, f) in doc.clauses.iter_mut().zip(found.iter()) {
@@ -209,7 +223,7 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
             }
         };
         let mode = Mode {
-            numbered: first_line.is_none() && numbered_item(clause),
+            numbered: ctx.plan_like && first_line.is_none() && numbered_item(clause),
             ..mode
         };
         let got = t.roles_stated(content_start(&t.toks), mode);
@@ -1356,6 +1370,16 @@ fn is_enumerator(t: &Tok) -> bool {
         || (t.upper && n <= 5 && s.chars().all(|c| "ivxlc".contains(c)))
 }
 
+/// The types of document whose numbered items are tasks (`Context::plan_like`).
+const PLAN_LIKE: &[&str] = &[
+    "Kế hoạch",
+    "Chỉ thị",
+    "Chương trình",
+    "Báo cáo",
+    "Thông báo",
+    "Công văn",
+];
+
 /// Whether `clause` is a numbered item ("7." → path "7", "V.9", "Điều 2.1"), not a lettered
 /// one ("a)" → "Điều 2.1.a"): the parser keeps its number in the path, not in the text.
 fn numbered_item(clause: &Clause) -> bool {
@@ -1985,9 +2009,34 @@ mod tests {
         assert_eq!(roles(&d.clauses[2]), vec![r("Công an", Role::Assigned)]);
     }
 
+    /// `doc` of a type ("Chỉ thị", "Luật").
+    fn doc_of_type(doc_type: &str, clauses: Vec<Clause>) -> Document {
+        let mut d = Document {
+            file: "t.txt".into(),
+            meta: Metadata {
+                doc_type: Some(doc_type.into()),
+                ..Metadata::default()
+            },
+            clauses,
+        };
+        annotate(&mut d);
+        d
+    }
+
     #[test]
     fn a_numbered_item_opening_with_agencies_gives_them_its_task() {
-        let d = doc(vec![
+        // A law's numbered khoản is a provision, read by its verb: "mở" gives nothing.
+        let item = || {
+            clause(
+                "7",
+                &[],
+                "Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình Thừa Thiên Huế mở chuyên mục tuyên truyền.",
+                ClauseKind::Item,
+            )
+        };
+        let law = doc_of_type("Luật", vec![item()]);
+        assert!(law.clauses[0].assignments.is_empty());
+        let d = doc_of_type("Chỉ thị", vec![
             // The parser keeps "7." in the path, not in the text.
             clause(
                 "7",
