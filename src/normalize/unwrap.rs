@@ -91,7 +91,6 @@ fn broken_word(prev: &str, next: &str) -> Option<Join> {
     }
     // A side without a vowel is no syllable: the cut fell inside one ("phé-\np", "ng-\nười").
     // Nor is an onset written with a vowel letter ("gi-\nan", "qu-\nốc").
-    let voweled = |w: &str| fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y']);
     let onset = matches!(left.to_lowercase().as_str(), "gi" | "qu");
     if !voweled(left) || !voweled(right) || onset {
         return Some(Join::Word);
@@ -105,6 +104,11 @@ fn broken_word(prev: &str, next: &str) -> Option<Join> {
     } else {
         Join::Word
     })
+}
+
+/// Whether `w` has a vowel letter, whatever its marks: a piece without one is no syllable.
+fn voweled(w: &str) -> bool {
+    fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y'])
 }
 
 /// A Vietnamese syllable written without diacritics: onset, one to three vowels, a final
@@ -147,7 +151,7 @@ pub(super) fn mend_spaced_fragments(s: &str) -> std::borrow::Cow<'_, str> {
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        let vowelless = !fold(frag).contains(['a', 'e', 'i', 'o', 'u', 'y']);
+        let vowelless = !voweled(frag);
         let joined = format!("{left}{frag}");
         let whole = !after[frag_len..].starts_with(char::is_alphanumeric);
         let mend = !left.is_empty()
@@ -155,7 +159,7 @@ pub(super) fn mend_spaced_fragments(s: &str) -> std::borrow::Cow<'_, str> {
             && whole
             && frag.chars().all(char::is_lowercase)
             && vowelless
-            && fold(left).contains(['a', 'e', 'i', 'o', 'u', 'y'])
+            && voweled(left)
             && plain_syllable(&fold(&joined));
         out.push_str(head);
         if !mend {
