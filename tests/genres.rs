@@ -172,3 +172,32 @@ fn a_programme_day_dates_the_sessions_under_it() {
         "the day's own row is a clause: {all}"
     );
 }
+
+#[test]
+fn a_document_is_found_by_its_title_beside_the_clauses() {
+    // The agreement's title is bilingual; its clauses never say "understanding" (lines 1–20).
+    let v = run_json(&["search", "memorandum of understanding"]);
+    let titles = v["titles"]["documents"].as_array().unwrap();
+    assert_eq!(titles.len(), 1, "{v}");
+    assert_eq!(titles[0]["file"], "mou_lamdong_gangwon.txt");
+    assert!(titles[0]["marked"]
+        .as_str()
+        .unwrap()
+        .contains("«UNDERSTANDING»"));
+    // The type heads the title as the document does: "Kế hoạch Tổ chức Ngày hội giao lưu …".
+    let v = run_json(&["search", "ke hoach ngay hoi giao luu"]);
+    let titles = v["titles"]["documents"].as_array().unwrap();
+    assert_eq!(titles.len(), 1, "{v}");
+    assert_eq!(titles[0]["file"], "kh_dienbien_ngayhoi.txt");
+    assert_eq!(titles[0]["number"], "4127/KH-UBND");
+    // Marks typed are kept: "ngày hồi" is not "ngày hội"; filters apply to titles too.
+    let v = run_json(&["search", "ngày hồi giao lưu"]);
+    assert!(v["titles"]["documents"].as_array().unwrap().is_empty());
+    let v = run_json(&["search", "ngay hoi giao luu", "--province", "Lâm Đồng"]);
+    assert!(v["titles"]["documents"].as_array().unwrap().is_empty());
+    // And the human answer lists it after the clauses.
+    let (code, out, _) = tracuu(&corpus(), index(), &["search", "ngày hội giao lưu"]);
+    assert_eq!(code, 0);
+    let at = out.find("with it in the title").expect(&out);
+    assert!(out[at..].contains("kh_dienbien_ngayhoi.txt"), "{out}");
+}

@@ -225,6 +225,9 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
     r.add_text(fields.kind, KIND_DOC);
     r.add_text(fields.doc_key, &key);
     r.add_text(fields.file, &doc.file);
+    if let Some(title) = crate::search::titles::heading(&doc.meta) {
+        r.add_text(fields.title, title);
+    }
     add_filters(&mut r, fields, &doc.meta);
     let stored = StoredDoc {
         key: key.clone(),

@@ -14,7 +14,7 @@ use crate::analysis;
 
 /// Bumped whenever the schema or what the parser produces changes: an index of another format
 /// is refused with a message that says to rebuild.
-pub const FORMAT_VERSION: u32 = 19;
+pub const FORMAT_VERSION: u32 = 20;
 
 pub const KIND_CLAUSE: &str = "clause";
 /// The name of the `order` fast field.
@@ -43,6 +43,9 @@ pub struct Fields {
     /// The clause's section heading (the last of its chain), folded, with positions: a quoted
     /// phrase may be a heading ("Điều 1. Phạm vi điều chỉnh").
     pub heads: Field,
+    /// A document record's title (trích yếu), folded: the documents whose title holds the
+    /// query are listed beside the clauses. Only document records have it.
+    pub title: Field,
     /// Document references cited in the clause (`1334/qd-ttg`).
     pub refs: Field,
     /// The clause's own path and each path above it, as `filter_key`s ("dieu 5", "dieu 5 2"
@@ -92,6 +95,7 @@ pub fn build() -> (Schema, Fields) {
         text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
         text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
         heads: b.add_text_field("heads", text_field(analysis::FOLDED, true)),
+        title: b.add_text_field("title", text_field(analysis::FOLDED, false)),
         // With frequencies, unlike the other keyword fields: a reference is one of the terms of the
         // candidate query, and block-WAND prunes only unions whose every term reads frequencies.
         refs: b.add_text_field("refs", text_field("raw", false)),
@@ -129,6 +133,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         text_fold: f("text_fold")?,
         text_pairs: f("text_pairs")?,
         heads: f("heads")?,
+        title: f("title")?,
         refs: f("refs")?,
         path: f("path")?,
         number: f("number")?,

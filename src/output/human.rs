@@ -6,6 +6,7 @@ use crate::index::IndexReport;
 use crate::search::emptied::Emptied;
 use crate::search::query::FilterText;
 use crate::search::snippet::{mark, CLOSE, OPEN};
+use crate::search::titles::Titles;
 use crate::search::SearchResults;
 
 const UNKNOWN: &str = "—";
@@ -46,6 +47,7 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
         } else {
             out.push_str(&format!("No clause matches “{}”.\n", results.query));
         }
+        out.push_str(&titles(&results.titles, root, p));
         return out;
     }
     for hit in &results.hits {
@@ -60,28 +62,7 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
             place.push_str(&p.dim(&format!("  {}", chain.join(" › "))));
         }
         out.push_str(&format!("   {place}\n"));
-        let snippet = if p.enabled {
-            // Re-mark with colour instead of « ».
-            let plain = hit.snippet.replace(OPEN, "\u{1}").replace(CLOSE, "\u{2}");
-            let mut s = String::new();
-            let mut inside = String::new();
-            let mut marking = false;
-            for c in plain.chars() {
-                match c {
-                    '\u{1}' => marking = true,
-                    '\u{2}' => {
-                        s.push_str(&p.matched(&inside));
-                        inside.clear();
-                        marking = false;
-                    }
-                    c if marking => inside.push(c),
-                    c => s.push(c),
-                }
-            }
-            s
-        } else {
-            hit.snippet.clone()
-        };
+        let snippet = colored(&hit.snippet, p);
         out.push_str(&format!("   {snippet}\n"));
         if hit.approximate {
             out.push_str(&format!(
@@ -111,6 +92,63 @@ pub fn search(results: &SearchResults, root: Option<&std::path::Path>, p: &Palet
             "No clause has {}: the hits above match only part of the query.\n",
             words.join(", ")
         )));
+    }
+    out.push_str(&titles(&results.titles, root, p));
+    out
+}
+
+/// A text with matches between « and », with the marks turned into colour when colour is on.
+fn colored(marked: &str, p: &Palette) -> String {
+    if !p.enabled {
+        return marked.to_string();
+    }
+    let plain = marked.replace(OPEN, "\u{1}").replace(CLOSE, "\u{2}");
+    let mut s = String::new();
+    let mut inside = String::new();
+    let mut marking = false;
+    for c in plain.chars() {
+        match c {
+            '\u{1}' => marking = true,
+            '\u{2}' => {
+                s.push_str(&p.matched(&inside));
+                inside.clear();
+                marking = false;
+            }
+            c if marking => inside.push(c),
+            c => s.push(c),
+        }
+    }
+    // A mark cut off by shortening: its text, uncoloured.
+    s.push_str(&inside);
+    s
+}
+
+/// The documents whose title holds the query, after the clauses.
+fn titles(t: &Titles, root: Option<&std::path::Path>, p: &Palette) -> String {
+    if t.documents.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{}{} with it in the title{}:\n",
+        if t.total_exact { "" } else { "At least " },
+        counted(t.total, "document", "documents"),
+        if t.total > t.documents.len() {
+            format!(" (first {})", t.documents.len())
+        } else {
+            String::new()
+        }
+    );
+    for d in &t.documents {
+        let file = match root {
+            Some(r) => r.join(&d.file).display().to_string(),
+            None => d.file.clone(),
+        };
+        out.push_str(&format!(
+            "   {}\n      {}\n      {}\n",
+            p.citation(&d.citation),
+            colored(&shorten(&d.marked, 200), p),
+            p.location(&file)
+        ));
     }
     out
 }

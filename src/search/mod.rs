@@ -12,6 +12,7 @@ pub mod query;
 pub mod rank;
 pub mod snippet;
 pub mod tasks;
+pub mod titles;
 mod top_k;
 
 use std::borrow::Cow;
@@ -141,6 +142,9 @@ pub struct SearchResults {
     /// When filters left nothing: each filter with what it lets through alone, and the clauses
     /// the words match without them (null otherwise).
     pub emptied: Option<emptied::Emptied>,
+    /// Documents whose title holds the query (on the first page only; none under an agency
+    /// filter, which is about clauses).
+    pub titles: titles::Titles,
 }
 
 /// Every agency key in the index.
@@ -421,6 +425,10 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let text = merged_filters(request, &parsed);
     let filters = Filters::from_text(&text)?;
     let mut results = search_parsed(open, request, &parsed, &filters)?;
+    if request.offset == 0 && filters.agency.is_none() {
+        let searcher = open.reader.searcher();
+        results.titles = titles::titles(&searcher, &open.fields, &parsed, &filters)?;
+    }
     if results.total == 0 && !emptied::named(&text).is_empty() {
         // Nothing passed the filters: say which, and what the words match without them.
         let mut alone = request.clone();
@@ -456,6 +464,7 @@ fn search_parsed(
         relaxed_tones: false,
         unmatched: vec![],
         emptied: None,
+        titles: Default::default(),
     };
 
     let mut filter_clauses = filters.clauses(f);
@@ -624,6 +633,7 @@ fn search_parsed(
         relaxed_tones: relaxed,
         unmatched: unmatched_words(&searcher, f, parsed)?,
         emptied: None,
+        titles: Default::default(),
     })
 }
 

@@ -1,0 +1,259 @@
+//! Documents whose title (trích yếu) holds the query: what the search box of a legal portal
+//! answers, given beside the clauses. A title is indexed once per document, on its record, in a
+//! field of its own, so that it neither costs a posting per clause nor changes the clauses'
+//! statistics.
+//!
+//! A title matches when every place of the query is satisfied in it by one of its own
+//! alternatives (what was typed or its standard abbreviation, not a thesaurus neighbour): a
+//! quoted phrase as a phrase, other words anywhere, a word typed with marks in those marks.
+//! No excluded word may be in it. Queries citing a number or a clause path are about clauses
+//! and give no titles.
+
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
+
+use super::filters::Filters;
+use super::query::{Alternative, ParsedQuery};
+use super::snippet::{CLOSE, OPEN};
+use super::{citation, SearchError};
+use crate::analysis::{analyze, Syllable};
+use crate::index::records::{read_payload, StoredDoc};
+use crate::index::schema::{Fields, KIND_DOC};
+use crate::model::Date;
+
+/// Titles shown at most.
+pub const SHOWN: usize = 5;
+/// Titles read from the index, best first, before checking their marks.
+const READ: usize = 200;
+
+/// One document whose title matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct TitleMatch {
+    pub file: String,
+    pub number: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    pub issuer: Option<String>,
+    pub province: Option<String>,
+    #[serde(serialize_with = "super::iso_date")]
+    pub date: Option<Date>,
+    pub title: String,
+    /// The type and title with the matched words between « and ».
+    pub marked: String,
+    pub citation: String,
+}
+
+/// The titles found: the best [`SHOWN`], and how many match (a floor when `total_exact` is
+/// false).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Titles {
+    pub total: usize,
+    pub total_exact: bool,
+    pub documents: Vec<TitleMatch>,
+}
+
+/// What a title is matched on: the type with the title, as the document heads itself ("Kế
+/// hoạch Tổ chức Ngày hội …"): users name the kind of document they look for.
+pub fn heading(meta: &crate::model::Metadata) -> Option<String> {
+    let title = meta.title.as_deref()?;
+    Some(match meta.doc_type.as_deref() {
+        Some(t) => format!("{t} {title}"),
+        None => title.to_string(),
+    })
+}
+
+/// Whether the query is one a title can answer.
+fn askable(parsed: &ParsedQuery) -> bool {
+    !parsed.runs.is_empty()
+        && parsed.runs.iter().all(|r| {
+            r.alternatives
+                .iter()
+                .all(|a| a.reference.is_none() && a.path.is_none())
+        })
+}
+
+/// The alternatives of a run that stand for what was typed.
+fn own(alternatives: &[Alternative]) -> impl Iterator<Item = &Alternative> {
+    alternatives.iter().filter(|a| a.weight >= 1.0)
+}
+
+fn term(f: &Fields, s: &Syllable) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(f.title, &s.folded),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// All the syllables of an alternative in a title, folded (the marks are checked after).
+fn all_of(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        alt.syllables
+            .iter()
+            .map(|s| (Occur::Must, term(f, s)))
+            .collect(),
+    ))
+}
+
+/// The documents passing `filters` whose titles match the query.
+pub fn titles(
+    searcher: &Searcher,
+    f: &Fields,
+    parsed: &ParsedQuery,
+    filters: &Filters,
+) -> Result<Titles, SearchError> {
+    if !askable(parsed) {
+        return Ok(Titles::default());
+    }
+    let mut must: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, Box::new(filters.records(f, KIND_DOC)))];
+    for run in &parsed.runs {
+        let either: Vec<(Occur, Box<dyn Query>)> = own(&run.alternatives)
+            .map(|a| (Occur::Should, all_of(f, a)))
+            .collect();
+        if either.is_empty() {
+            return Ok(Titles::default());
+        }
+        must.push((Occur::Must, Box::new(BooleanQuery::new(either))));
+    }
+    let query = BooleanQuery::new(must);
+    let top = searcher.search(&query, &TopDocs::with_limit(READ).order_by_score())?;
+    let read = top.len();
+    let mut out = Titles {
+        total: 0,
+        total_exact: read < READ,
+        documents: Vec::new(),
+    };
+    for (_, address) in top {
+        let json = read_payload(searcher, address)?;
+        let doc: StoredDoc = serde_json::from_str(&json)
+            .map_err(|e| SearchError::Index(format!("unreadable stored document: {e}")))?;
+        let Some(title) = heading(&doc.meta) else {
+            continue;
+        };
+        let Some(ranges) = matched(parsed, &analyze(&title)) else {
+            continue;
+        };
+        out.total += 1;
+        if out.documents.len() < SHOWN {
+            out.documents.push(TitleMatch {
+                marked: super::snippet::mark(&title, &ranges, OPEN, CLOSE),
+                citation: citation::document(&doc.meta, &doc.file),
+                title: doc.meta.title.unwrap_or_default(),
+                file: doc.file,
+                number: doc.meta.number,
+                doc_type: doc.meta.doc_type,
+                issuer: doc.meta.issuer,
+                province: doc.meta.province,
+                date: doc.meta.date,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The byte ranges of the title's syllables that satisfy every place of the query, or `None`
+/// when some place is not satisfied or an excluded word is there.
+fn matched(parsed: &ParsedQuery, title: &[Syllable]) -> Option<Vec<(usize, usize)>> {
+    if parsed.excluded.iter().any(|a| !found(a, title).is_empty()) {
+        return None;
+    }
+    let mut ranges = Vec::new();
+    for run in &parsed.runs {
+        let hits = own(&run.alternatives)
+            .map(|a| found(a, title))
+            .find(|h| !h.is_empty())?;
+        ranges.extend(hits);
+    }
+    ranges.sort_unstable();
+    ranges.dedup();
+    Some(ranges)
+}
+
+/// A query syllable is a title syllable: folded alike, and in the same marks when typed with
+/// marks.
+fn same(q: &Syllable, t: &Syllable) -> bool {
+    q.folded == t.folded && (q.unmarked() || q.exact == t.exact)
+}
+
+/// Where the title holds the alternative (quoted: as a phrase; otherwise each word somewhere),
+/// or nothing.
+fn found(alt: &Alternative, title: &[Syllable]) -> Vec<(usize, usize)> {
+    let n = alt.syllables.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    if alt.quoted {
+        return title
+            .windows(n)
+            .filter(|w| w.iter().zip(&alt.syllables).all(|(t, q)| same(q, t)))
+            .flat_map(|w| w.iter().map(|t| (t.from, t.to)))
+            .collect();
+    }
+    let mut out = Vec::new();
+    for q in &alt.syllables {
+        let before = out.len();
+        out.extend(title.iter().filter(|t| same(q, t)).map(|t| (t.from, t.to)));
+        if out.len() == before {
+            return Vec::new();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse;
+
+    fn marked(query: &str, title: &str) -> Option<String> {
+        let q = parse(query).unwrap();
+        matched(&q, &analyze(title)).map(|r| super::super::snippet::mark(title, &r, "[", "]"))
+    }
+
+    const TITLE: &str = "Triển khai công tác bảo hộ công dân Việt Nam ở nước ngoài năm 2025";
+
+    #[test]
+    fn every_word_somewhere_with_or_without_marks() {
+        assert_eq!(
+            marked("bảo hộ công dân", TITLE).as_deref(),
+            Some("Triển khai [công] tác [bảo] [hộ] [công] [dân] Việt Nam ở nước ngoài năm 2025")
+        );
+        assert!(marked("bao ho cong dan", TITLE).is_some());
+        assert!(marked("nước ngoài bảo hộ", TITLE).is_some());
+    }
+
+    #[test]
+    fn a_missing_word_or_other_marks_do_not_match() {
+        assert!(marked("bảo hộ lao động", TITLE).is_none());
+        // "bão" (storm) is not "bảo".
+        assert!(marked("bão hộ", TITLE).is_none());
+    }
+
+    #[test]
+    fn a_quoted_phrase_must_be_whole() {
+        assert!(marked("\"công dân Việt Nam\"", TITLE).is_some());
+        assert!(marked("\"dân công\"", TITLE).is_none());
+    }
+
+    #[test]
+    fn an_excluded_word_in_the_title_rules_it_out() {
+        assert!(marked("bảo hộ -2025", TITLE).is_none());
+        assert!(marked("bảo hộ -2024", TITLE).is_some());
+    }
+
+    #[test]
+    fn or_takes_either_side() {
+        assert!(marked("lãnh sự OR bảo hộ", TITLE).is_some());
+        assert!(marked("lãnh sự OR thị thực", TITLE).is_none());
+    }
+
+    #[test]
+    fn numbers_and_clause_paths_are_for_clauses() {
+        assert!(!askable(&parse("5951/KH-UBND").unwrap()));
+        assert!(!askable(&parse("khoản 2 Điều 5").unwrap()));
+        assert!(askable(&parse("bảo hộ").unwrap()));
+    }
+}
