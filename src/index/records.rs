@@ -226,7 +226,8 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
     r.add_text(fields.doc_key, &key);
     r.add_text(fields.file, &doc.file);
     if let Some(title) = crate::search::titles::heading(&doc.meta) {
-        r.add_text(fields.title, title);
+        r.add_text(fields.title, &title);
+        r.add_text(fields.title_exact, title);
     }
     add_filters(&mut r, fields, &doc.meta);
     let stored = StoredDoc {

@@ -43,9 +43,12 @@ pub struct Fields {
     /// The clause's section heading (the last of its chain), folded, with positions: a quoted
     /// phrase may be a heading ("Điều 1. Phạm vi điều chỉnh").
     pub heads: Field,
-    /// A document record's title (trích yếu), folded: the documents whose title holds the
-    /// query are listed beside the clauses. Only document records have it.
+    /// A document record's type and title (trích yếu), folded, with positions: the documents
+    /// whose title holds the query are listed beside the clauses. Only document records have
+    /// it (and `title_exact`).
     pub title: Field,
+    /// The same, in exact syllables: a word typed with marks is looked up in them.
+    pub title_exact: Field,
     /// Document references cited in the clause (`1334/qd-ttg`).
     pub refs: Field,
     /// The clause's own path and each path above it, as `filter_key`s ("dieu 5", "dieu 5 2"
@@ -95,7 +98,8 @@ pub fn build() -> (Schema, Fields) {
         text_fold: b.add_text_field("text_fold", text_field(analysis::FOLDED, true)),
         text_pairs: b.add_text_field("text_pairs", text_field(analysis::PAIRS, false)),
         heads: b.add_text_field("heads", text_field(analysis::FOLDED, true)),
-        title: b.add_text_field("title", text_field(analysis::FOLDED, false)),
+        title: b.add_text_field("title", text_field(analysis::FOLDED, true)),
+        title_exact: b.add_text_field("title_exact", text_field(analysis::EXACT, false)),
         // With frequencies, unlike the other keyword fields: a reference is one of the terms of the
         // candidate query, and block-WAND prunes only unions whose every term reads frequencies.
         refs: b.add_text_field("refs", text_field("raw", false)),
@@ -134,6 +138,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         text_pairs: f("text_pairs")?,
         heads: f("heads")?,
         title: f("title")?,
+        title_exact: f("title_exact")?,
         refs: f("refs")?,
         path: f("path")?,
         number: f("number")?,

@@ -129,8 +129,7 @@ fn titles(t: &Titles, root: Option<&std::path::Path>, p: &Palette) -> String {
         return String::new();
     }
     let mut out = format!(
-        "\n{}{} with it in the title{}:\n",
-        if t.total_exact { "" } else { "At least " },
+        "\n{} with it in the title{}:\n",
         counted(t.total, "document", "documents"),
         if t.total > t.documents.len() {
             format!(" (first {})", t.documents.len())

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
@@ -26,8 +26,6 @@ use crate::model::Date;
 
 /// Titles shown at most.
 pub const SHOWN: usize = 5;
-/// Titles read from the index, best first, before checking their marks.
-const READ: usize = 200;
 
 /// One document whose title matches.
 #[derive(Debug, Clone, Serialize)]
@@ -46,12 +44,10 @@ pub struct TitleMatch {
     pub citation: String,
 }
 
-/// The titles found: the best [`SHOWN`], and how many match (a floor when `total_exact` is
-/// false).
+/// The titles found: how many match, and the best [`SHOWN`].
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Titles {
     pub total: usize,
-    pub total_exact: bool,
     pub documents: Vec<TitleMatch>,
 }
 
@@ -80,21 +76,33 @@ fn own(alternatives: &[Alternative]) -> impl Iterator<Item = &Alternative> {
     alternatives.iter().filter(|a| a.weight >= 1.0)
 }
 
+/// A syllable's term: a word typed with marks in the exact field, one without in the folded.
 fn term(f: &Fields, s: &Syllable) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(f.title, &s.folded),
-        IndexRecordOption::Basic,
-    ))
+    let term = if s.unmarked() {
+        Term::from_field_text(f.title, &s.folded)
+    } else {
+        Term::from_field_text(f.title_exact, &s.exact)
+    };
+    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 
-/// All the syllables of an alternative in a title, folded (the marks are checked after).
+/// A title holding an alternative: each of its syllables, and a quoted one's folded syllables
+/// as a phrase (in which the marks of each word are the word's own term's to check).
 fn all_of(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(
-        alt.syllables
+    let mut must: Vec<(Occur, Box<dyn Query>)> = alt
+        .syllables
+        .iter()
+        .map(|s| (Occur::Must, term(f, s)))
+        .collect();
+    if alt.quoted && alt.syllables.len() > 1 {
+        let terms = alt
+            .syllables
             .iter()
-            .map(|s| (Occur::Must, term(f, s)))
-            .collect(),
-    ))
+            .map(|s| Term::from_field_text(f.title, &s.folded))
+            .collect();
+        must.push((Occur::Must, Box::new(PhraseQuery::new(terms))));
+    }
+    Box::new(BooleanQuery::new(must))
 }
 
 /// The documents passing `filters` whose titles match the query.
@@ -118,12 +126,19 @@ pub fn titles(
         }
         must.push((Occur::Must, Box::new(BooleanQuery::new(either))));
     }
+    for alt in &parsed.excluded {
+        must.push((Occur::MustNot, all_of(f, alt)));
+    }
     let query = BooleanQuery::new(must);
-    let top = searcher.search(&query, &TopDocs::with_limit(READ).order_by_score())?;
-    let read = top.len();
+    let (top, total) = searcher.search(
+        &query,
+        &(
+            TopDocs::with_limit(SHOWN).order_by_score(),
+            tantivy::collector::Count,
+        ),
+    )?;
     let mut out = Titles {
-        total: 0,
-        total_exact: read < READ,
+        total,
         documents: Vec::new(),
     };
     for (_, address) in top {
@@ -133,23 +148,20 @@ pub fn titles(
         let Some(title) = heading(&doc.meta) else {
             continue;
         };
-        let Some(ranges) = matched(parsed, &analyze(&title)) else {
-            continue;
-        };
-        out.total += 1;
-        if out.documents.len() < SHOWN {
-            out.documents.push(TitleMatch {
-                marked: super::snippet::mark(&title, &ranges, OPEN, CLOSE),
-                citation: citation::document(&doc.meta, &doc.file),
-                title: doc.meta.title.unwrap_or_default(),
-                file: doc.file,
-                number: doc.meta.number,
-                doc_type: doc.meta.doc_type,
-                issuer: doc.meta.issuer,
-                province: doc.meta.province,
-                date: doc.meta.date,
-            });
-        }
+        // The words to mark (the index found the title; a quoted phrase whose words also stand
+        // apart is marked where it is whole).
+        let ranges = matched(parsed, &analyze(&title)).unwrap_or_default();
+        out.documents.push(TitleMatch {
+            marked: super::snippet::mark(&title, &ranges, OPEN, CLOSE),
+            citation: citation::document(&doc.meta, &doc.file),
+            title: doc.meta.title.unwrap_or_default(),
+            file: doc.file,
+            number: doc.meta.number,
+            doc_type: doc.meta.doc_type,
+            issuer: doc.meta.issuer,
+            province: doc.meta.province,
+            date: doc.meta.date,
+        });
     }
     Ok(out)
 }
