@@ -107,6 +107,19 @@ pub fn type_key(value: &str) -> String {
     }
 }
 
+/// The types a type filter lets through: the one named, and its joint ("liên tịch") variant —
+/// a joint plan is a plan its bodies issue together, and one filtering for plans expects it
+/// ("Kế hoạch" → "Kế hoạch liên tịch"). A joint type named lets through itself only.
+pub fn type_keys(value: &str) -> Vec<String> {
+    let key = type_key(value);
+    let joint = format!("{key} lien tich");
+    if crate::structure::markers::type_name_folded(&joint).is_some() {
+        vec![key, joint]
+    } else {
+        vec![key]
+    }
+}
+
 /// A type filter must name a type of document the parser knows: any other could only ever
 /// match nothing, and say so as "no clause matches".
 fn checked_type(value: String) -> Result<String, QueryError> {
@@ -177,7 +190,12 @@ impl Filters {
             out.push((Occur::Must, province_query(f.province, keys)));
         }
         if let Some(t) = &self.doc_type {
-            out.push((Occur::Must, term(f.doc_type, &type_key(t))));
+            let keys = type_keys(t);
+            let any: Vec<(Occur, Box<dyn Query>)> = keys
+                .iter()
+                .map(|k| (Occur::Should, term(f.doc_type, k)))
+                .collect();
+            out.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if let Some(n) = &self.number {
             out.push((Occur::Must, number_query(f.number, n)));
@@ -290,6 +308,19 @@ mod tests {
         let err = province_keys("Narnia").unwrap_err().to_string();
         assert!(err.contains("Narnia"), "{err}");
         assert_eq!(type_key("KH"), "ke hoach");
+        assert_eq!(type_key("ĐA"), "de an");
+        assert_eq!(type_key("QyĐ"), "quy dinh");
+        assert_eq!(type_keys("Kế hoạch"), ["ke hoach", "ke hoach lien tich"]);
+        assert_eq!(type_keys("KH"), ["ke hoach", "ke hoach lien tich"]);
+        // A joint type, or one with no joint variant, lets through itself only.
+        assert_eq!(type_keys("KHLT"), ["ke hoach lien tich"]);
+        assert_eq!(type_keys("Quyết định"), ["quyet dinh"]);
+        let typed = |v: &str| FilterText {
+            doc_type: Some(v.into()),
+            ..Default::default()
+        };
+        assert!(Filters::from_text(&typed("ĐA")).is_ok());
+        assert!(Filters::from_text(&typed("Phiếu")).is_err());
         // Every code of a document number, as the parser reads it.
         assert_eq!(type_key("CTr"), "chuong trinh");
         assert_eq!(type_key("TTr"), "to trinh");

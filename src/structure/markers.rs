@@ -633,6 +633,11 @@ pub fn type_of_code(code: &str) -> Option<&'static str> {
         "ttlt" => "Thông tư liên tịch",
         "hd" => "Hướng dẫn",
         "qc" => "Quy chế",
+        // The codes of Nghị định 30/2020/NĐ-CP, Phụ lục III, for the types the parser knows
+        // ("27/ĐA-UBND"). "DA" (dự án) folds the same as "ĐA": no type of its own here.
+        "da" => "Đề án",
+        "qyd" => "Quy định",
+        "tth" => "Thỏa thuận",
         "kl" => "Kết luận",
         "cd" => "Công điện",
         "vbhn" => "Văn bản hợp nhất",
