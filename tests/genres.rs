@@ -4,8 +4,9 @@
 //! cut by a page break (page number and running header); a city's plan whose task table is an
 //! appendix titled "Phụ lục: Phân công nhiệm vụ" after the signature; a bilingual agreement
 //! (Thỏa thuận hợp tác / MOU) with a foreign locality; a plan as OCR text; an event plan with a
-//! programme table whose days are rows of their own. The expectations are read off the
-//! documents, line by line.
+//! programme table whose days are rows of their own; a joint plan (Kế hoạch liên tịch) of a Sở
+//! and the provincial police, their headers and signature blocks side by side. The expectations
+//! are read off the documents, line by line.
 
 mod common;
 use common::*;
@@ -200,4 +201,39 @@ fn a_document_is_found_by_its_title_beside_the_clauses() {
     assert_eq!(code, 0);
     let at = out.find("with it in the title").expect(&out);
     assert!(out[at..].contains("kh_dienbien_ngayhoi.txt"), "{out}");
+}
+
+#[test]
+fn a_joint_plan_names_both_bodies_and_both_signers() {
+    const FILE: &str = "khlt_laocai.txt";
+    // UTF-8 with a BOM and CRLF. "SỞ NGOẠI VỤ TỈNH LÀO CAI⇥CỘNG HOÀ …" / "CÔNG AN TỈNH LÀO
+    // CAI⇥Độc lập …" (lines 1–2), "Số: 12/KHLT-SNgV-CAT" (line 3), "KẾ HOẠCH LIÊN TỊCH"
+    // (line 5); the two signature blocks side by side, the police's signed with a rank:
+    // "Nguyễn Thị Thu Hường⇥Đại tá Trần Quang Tuấn" (line 44).
+    let docs = run_json(&["docs", "--type", "KHLT"]);
+    let d = &docs["documents"][0];
+    assert_eq!(d["file"], FILE, "{docs}");
+    assert_eq!(
+        d["issuer"], "Sở Ngoại vụ tỉnh Lào Cai - Công an tỉnh Lào Cai",
+        "{docs}"
+    );
+    assert_eq!(
+        d["signer"], "Nguyễn Thị Thu Hường, Trần Quang Tuấn",
+        "{docs}"
+    );
+    assert_eq!(d["province"], "Lào Cai");
+    // One filtering for plans gets the joint plan too; each body finds it.
+    for args in [
+        ["docs", "--type", "Kế hoạch"],
+        ["docs", "--type", "KH"],
+        ["docs", "--issuer", "Công an tỉnh Lào Cai"],
+        ["docs", "--issuer", "Sở Ngoại vụ"],
+    ] {
+        let files = doc_files(&corpus(), index(), &args[1..]);
+        assert!(files.iter().any(|f| f == FILE), "{args:?}: {files:?}");
+    }
+    // "ĐA" (Đề án), a code of Nghị định 30/2020, is a type users may filter by.
+    let (code, _, err) = tracuu(&corpus(), index(), &["docs", "--type", "ĐA"]);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    assert!(!err.contains("not a type"), "{err}");
 }

@@ -749,6 +749,22 @@ fn org(caps: &str) -> Org {
             };
         }
     }
+    if let Some((disp, rest)) = youth_union(t) {
+        let place = places::lookup(rest);
+        return Org {
+            name: format!(
+                "{disp} {}",
+                place.map_or_else(|| title_case(rest), |p| p.name.to_string())
+            ),
+            place,
+            central: false,
+            local_body: true,
+            district: false,
+        };
+    }
+    if let Some(o) = body_of_province(t) {
+        return o;
+    }
     let (name, place) = local_name(t);
     let name = if split_local(t).is_some() {
         name
@@ -762,6 +778,23 @@ fn org(caps: &str) -> Org {
         local_body: place.is_some(),
         district: place.is_none() && split_local(t).is_some(),
     }
+}
+
+/// "CÔNG AN TỈNH LÀO CAI" → "Công an tỉnh Lào Cai": a body of the province other than a
+/// department, its name before the word "TỈNH" (or "THÀNH PHỐ") and a known province after it.
+fn body_of_province(t: &str) -> Option<Org> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let fw: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let cut = (1..words.len()).find(|&k| fw[k] == "tinh" || fw[k] == "thanh")?;
+    let (loc, place) = local_name(&words[cut..].join(" "));
+    let place = place?;
+    Some(Org {
+        name: format!("{} {loc}", sentence_case(&words[..cut].join(" "))),
+        place: Some(place),
+        central: false,
+        local_body: true,
+        district: false,
+    })
 }
 
 /// "TỈNH KIÊN GIANG VĂN PHÒNG" → "TỈNH KIÊN GIANG": the locality of a people's committee or
@@ -861,7 +894,7 @@ fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
         {
             continue;
         }
-        let continues = split_local(t).is_some() && !groups.is_empty();
+        let continues = split_local(t).is_some() && youth_union(t).is_none() && !groups.is_empty();
         if continues {
             let last = groups.last_mut().expect("non-empty");
             last.push(' ');
@@ -870,13 +903,88 @@ fn issuer_lines(paras: &[Paragraph], lay: &Layout) -> Vec<String> {
             groups.push(t.to_string());
         }
     }
-    groups
+    groups.into_iter().flat_map(parent_and_body).collect()
+}
+
+/// Bodies that a parent's header line sits above: the people's committee's departments and
+/// offices, a ministry's departments.
+const UNDER_LOCAL: [&str; 7] = [
+    "sở ",
+    "phòng ",
+    "ban ",
+    "văn phòng ",
+    "thanh tra ",
+    "chi cục ",
+    "trung tâm ",
+];
+const UNDER_MINISTRY: [&str; 4] = ["cục ", "tổng cục ", "văn phòng ", "thanh tra "];
+
+/// "UBND TỈNH QUẢNG NINH SỞ NGOẠI VỤ" → ["UBND TỈNH QUẢNG NINH", "SỞ NGOẠI VỤ"]: a parent's
+/// line and its body's under it, joined as one by unwrapping a hard-wrapped text, are the two
+/// lines again, as the header prints them (the body issues; the parent gives the province).
+/// The body's word is compared with its marks ("BÀN" in "HUYỆN VĂN BÀN" is no "BAN"), and
+/// must have a name after it ("BỘ QUỐC PHÒNG" is one name).
+fn parent_and_body(group: String) -> Vec<String> {
+    let f = fold(&group);
+    let (skip, under): (usize, &[&str]) = if f.starts_with("bo ") {
+        (2, &UNDER_MINISTRY)
+    } else if ["uy ban nhan dan ", "ubnd ", "hoi dong nhan dan ", "hdnd "]
+        .iter()
+        .any(|k| f.starts_with(k))
+    {
+        (1, &UNDER_LOCAL)
+    } else {
+        return vec![group];
+    };
+    let lower = group.to_lowercase();
+    let starts: Vec<usize> = lower
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && !c.is_whitespace() && lower[..i].ends_with(' '))
+        .map(|(i, _)| i)
+        .collect();
+    // The parent keeps its own words, and a locality's prefix and name at least.
+    let parent_words = if skip == 1 {
+        let after = f.split_whitespace().position(|w| {
+            [
+                "tinh", "thanh", "tp", "tp.", "huyen", "quan", "thi", "xa", "phuong",
+            ]
+            .contains(&w)
+        });
+        match after {
+            Some(k) => k + 2,
+            None => return vec![group],
+        }
+    } else {
+        skip
+    };
+    let cut = starts
+        .iter()
+        .skip(parent_words.saturating_sub(1))
+        .find(|&&i| {
+            under.iter().any(|u| lower[i..].starts_with(u))
+                && lower[i..].split_whitespace().count() >= 2
+        });
+    match cut {
+        Some(&i) => vec![group[..i].trim().to_string(), group[i..].trim().to_string()],
+        None => vec![group],
+    }
+}
+
+/// "TỈNH ĐOÀN LÀO CAI" → ("Tỉnh đoàn", "LÀO CAI"): the youth union of a province or city, a
+/// body of its own, though its line opens with a locality's word.
+fn youth_union(t: &str) -> Option<(&'static str, &str)> {
+    let f = fold(t);
+    let (k, disp) = [("tinh doan ", "Tỉnh đoàn"), ("thanh doan ", "Thành đoàn")]
+        .into_iter()
+        .find(|(k, _)| f.starts_with(k))?;
+    let idx = t.char_indices().nth(k.chars().count()).map(|(i, _)| i)?;
+    Some((disp, t[idx..].trim()))
 }
 
 /// A person's name as signed: 2–5 capitalised syllables ("Lê Hữu Hoàng"), or in capitals when
 /// `allow_caps` (then given in title case). Titles and "Nơi nhận" are not names.
 pub fn is_name(s: &str, allow_caps: bool) -> Option<String> {
-    let t = s.trim().trim_matches(['*', '_']).trim();
+    let t = without_rank(s.trim().trim_matches(['*', '_']).trim());
     let words: Vec<&str> = t.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || t.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -909,6 +1017,24 @@ pub fn is_name(s: &str, allow_caps: bool) -> Option<String> {
         return Some(title_case(t));
     }
     None
+}
+
+/// "Đại tá Trần Quang Tuấn" → "Trần Quang Tuấn": the rank an officer of the army or police
+/// signs with before the name (a Công an or Bộ đội Biên phòng co-issuer's signer). The rank's
+/// second word in lowercase, or the whole line in capitals: "Trung" and "Thiếu" are also names.
+fn without_rank(t: &str) -> &str {
+    let mut words = t.split_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return t;
+    };
+    let rank = ["dai", "thuong", "trung", "thieu"].contains(&fold(a).as_str())
+        && ["ta", "uy", "tuong"].contains(&fold(b).as_str())
+        && (b.starts_with(char::is_lowercase) || markers::is_all_caps(t));
+    if !rank {
+        return t;
+    }
+    let at = t.find(b).map_or(0, |i| i + b.len());
+    t[at..].trim_start()
 }
 
 pub(crate) fn code_type(number: &str) -> Option<&'static str> {
@@ -1355,9 +1481,21 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         found.or_else(|| meta.number.as_deref().and_then(number_year))
     });
 
-    // Signer.
+    // Signer: the first name under a signature line; a joint document's bodies each sign, side
+    // by side, and all its signers are named.
+    let joint = meta
+        .doc_type
+        .as_deref()
+        .is_some_and(|t| fold(t).ends_with("lien tich"));
+    let mut signers: Vec<String> = Vec::new();
+    // Where the last signer's name was: the co-signers' blocks follow within a few lines; a
+    // name further on is in a form or an annex, no signer.
+    let mut last_name = 0;
     let mut after_sig = false;
     for (i, p) in paras.iter().enumerate() {
+        if !signers.is_empty() && i > last_name + 8 {
+            break;
+        }
         if lay.roles[i] != Role::End {
             after_sig = false;
             continue;
@@ -1370,10 +1508,19 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         let before_mark = paras
             .get(i + 1)
             .is_some_and(|n| markers::is_signed_mark(&n.text));
-        if before_mark {
+        // The body under the signer's title ("GIÁM ĐỐC / SỞ NGOẠI VỤ") is no name, though the
+        // "(Đã ký)" mark follows it.
+        if before_mark && !names_body(&fold(t)) {
             if let Some(n) = is_name(t, true) {
-                meta.signer = Some(n);
-                break;
+                after_sig = false;
+                last_name = i;
+                if !signers.contains(&n) {
+                    signers.push(n);
+                }
+                if !joint {
+                    break;
+                }
+                continue;
             }
         }
         if markers::is_recipients(t) || markers::is_portal_line(t) {
@@ -1390,10 +1537,19 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
                 continue;
             }
             if let Some(n) = is_name(t, true) {
-                meta.signer = Some(n);
-                break;
+                after_sig = false;
+                last_name = i;
+                if !signers.contains(&n) {
+                    signers.push(n);
+                }
+                if !joint {
+                    break;
+                }
             }
         }
+    }
+    if !signers.is_empty() {
+        meta.signer = Some(signers.join(", "));
     }
     if meta.signer.is_none() {
         meta.signer = portal_get("nguoi ky").and_then(|v| is_name(v, false));
@@ -1978,6 +2134,104 @@ mod tests {
         assert_eq!(code_type("12-CT/TW"), Some("Chỉ thị"));
         assert_eq!(code_type("123/UBND-VX"), Some("Công văn"));
         assert_eq!(code_type("2368/TTr-SNgV"), Some("Tờ trình"));
+        assert_eq!(code_type("27/ĐA-UBND"), Some("Đề án"));
+        assert_eq!(code_type("03/QyĐ-SNgV"), Some("Quy định"));
+    }
+
+    #[test]
+    fn a_parent_line_joined_with_its_body_line_is_two_lines_again() {
+        let split = |s: &str| parent_and_body(s.to_string());
+        assert_eq!(
+            split("UBND TỈNH QUẢNG NINH SỞ NGOẠI VỤ"),
+            ["UBND TỈNH QUẢNG NINH", "SỞ NGOẠI VỤ"]
+        );
+        assert_eq!(
+            split("ỦY BAN NHÂN DÂN HUYỆN MƯỜNG KHƯƠNG PHÒNG NỘI VỤ"),
+            ["ỦY BAN NHÂN DÂN HUYỆN MƯỜNG KHƯƠNG", "PHÒNG NỘI VỤ"]
+        );
+        assert_eq!(
+            split("BỘ QUỐC PHÒNG CỤC ĐỐI NGOẠI"),
+            ["BỘ QUỐC PHÒNG", "CỤC ĐỐI NGOẠI"]
+        );
+        // One body's name, however its words read: left whole.
+        for whole in [
+            "UBND HUYỆN VĂN BÀN",
+            "BỘ QUỐC PHÒNG",
+            "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG VĂN PHÒNG",
+            "SỞ NGOẠI VỤ TỈNH LÀO CAI",
+            "BỘ CÔNG AN",
+        ] {
+            assert_eq!(split(whole), [whole]);
+        }
+        // The department issues; its parent gives the province.
+        let s = "UBND TỈNH QUẢNG NINH SỞ NGOẠI VỤ\nSố: 1125/HD-SNgV\n\
+                 Quảng Ninh, ngày 14 tháng 8 năm 2024\nHƯỚNG DẪN\nVề việc thử\n\
+                 I. NỘI DUNG\n1. Các sở thực hiện.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.issuer.as_deref(), Some("Sở Ngoại vụ tỉnh Quảng Ninh"));
+        assert_eq!(m.province.as_deref(), Some("Quảng Ninh"));
+    }
+
+    #[test]
+    fn provincial_bodies_named_with_their_province() {
+        assert_eq!(org("CÔNG AN TỈNH LÀO CAI").name, "Công an tỉnh Lào Cai");
+        assert_eq!(
+            org("CÔNG AN TỈNH LÀO CAI").place.map(|p| p.name),
+            Some("Lào Cai")
+        );
+        assert_eq!(org("TỈNH ĐOÀN LÀO CAI").name, "Tỉnh đoàn Lào Cai");
+        assert_eq!(org("THÀNH ĐOÀN HẢI PHÒNG").name, "Thành đoàn Hải Phòng");
+        // A name ending with the word "tỉnh" names no province of its own.
+        assert_eq!(
+            org("LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH").name,
+            "Liên hiệp các tổ chức hữu nghị tỉnh"
+        );
+    }
+
+    #[test]
+    fn a_rank_is_no_part_of_a_signers_name() {
+        assert_eq!(
+            is_name("Đại tá Trần Quang Tuấn", true).as_deref(),
+            Some("Trần Quang Tuấn")
+        );
+        assert_eq!(
+            is_name("THIẾU TƯỚNG LÊ VĂN HÀ", true).as_deref(),
+            Some("Lê Văn Hà")
+        );
+        // "Trung" is a name too.
+        assert_eq!(
+            is_name("Trung Tá Minh", true).as_deref(),
+            Some("Trung Tá Minh")
+        );
+    }
+
+    #[test]
+    fn a_joint_plan_of_two_bodies_side_by_side() {
+        let s = "SỞ NGOẠI VỤ TỈNH LÀO CAI\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                 CÔNG AN TỈNH LÀO CAI\tĐộc lập - Tự do - Hạnh phúc\n\
+                 Số: 12/KHLT-SNgV-CAT\tLào Cai, ngày 05 tháng 02 năm 2026\n\n\
+                 KẾ HOẠCH LIÊN TỊCH\nPhối hợp quản lý người nước ngoài năm 2026\n\n\
+                 I. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì.\n\n\
+                 GIÁM ĐỐC\tGIÁM ĐỐC\nSỞ NGOẠI VỤ\tCÔNG AN TỈNH\n(Đã ký)\t(Đã ký)\n\
+                 Nguyễn Thị Thu Hường\tĐại tá Trần Quang Tuấn\n\nNơi nhận:\n- UBND tỉnh;\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Sở Ngoại vụ tỉnh Lào Cai - Công an tỉnh Lào Cai")
+        );
+        assert_eq!(
+            m.signer.as_deref(),
+            Some("Nguyễn Thị Thu Hường, Trần Quang Tuấn")
+        );
+        // The province's youth union over the department: a body, not a locality.
+        let s = s
+            .replacen("SỞ NGOẠI VỤ TỈNH LÀO CAI", "TỈNH ĐOÀN LÀO CAI", 1)
+            .replacen("CÔNG AN TỈNH LÀO CAI", "SỞ NGOẠI VỤ TỈNH LÀO CAI", 1);
+        let m = extract(&paragraphs(&s));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("Tỉnh đoàn Lào Cai - Sở Ngoại vụ tỉnh Lào Cai")
+        );
     }
 
     #[test]
@@ -2130,7 +2384,8 @@ mod tests {
             m.issuer.as_deref(),
             Some("Sở Ngoại vụ - Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng")
         );
-        assert_eq!(m.signer.as_deref(), Some("Nguyễn Văn Bảy"));
+        // Both bodies sign, side by side: both signers.
+        assert_eq!(m.signer.as_deref(), Some("Nguyễn Văn Bảy, Phạm Thị Phúc"));
         assert_eq!(code_type("03/KHLT-SNgV-LHHN"), Some("Kế hoạch liên tịch"));
         // Two bodies on two lines, the second ending with the word "tỉnh".
         let s = "SỞ NGOẠI VỤ TỈNH BẮC GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
