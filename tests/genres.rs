@@ -8,6 +8,10 @@
 //! and the provincial police, their headers and signature blocks side by side. The expectations
 //! are read off the documents, line by line.
 
+//! programme table whose days are rows of their own; a Báo cáo copied from a portal with its
+//! menu and tool bar above the header. The expectations are read off the documents, line by
+//! line.
+
 mod common;
 use common::*;
 
@@ -236,4 +240,39 @@ fn a_joint_plan_names_both_bodies_and_both_signers() {
     let (code, _, err) = tracuu(&corpus(), index(), &["docs", "--type", "ĐA"]);
     assert!(code == 0 || code == 1, "exit {code}: {err}");
     assert!(!err.contains("not a type"), "{err}");
+
+fn a_portal_copy_starts_at_the_documents_header() {
+    const FILE: &str = "portal_dienbien_baocao.txt";
+    // The portal's name, menu, breadcrumb, page title, "Lượt xem" and tool bar (lines 1–13)
+    // above "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN" / "Số: 412/BC-UBND" / "Điện Biên, ngày 15 tháng 11
+    // năm 2024" / "BÁO CÁO" and the title (lines 14–18), with no motto.
+    let docs = run_json(&["docs", "--type", "Báo cáo", "--province", "Điện Biên"]);
+    let d = &docs["documents"][0];
+    assert_eq!(d["file"], FILE, "{docs}");
+    assert_eq!(d["number"], "412/BC-UBND");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân tỉnh Điện Biên");
+    assert_eq!(d["date"], "2024-11-15");
+    assert_eq!(
+        d["title"],
+        "Kết quả công tác đối ngoại 10 tháng năm 2024, phương hướng nhiệm vụ 02 tháng cuối năm 2024"
+    );
+    // No line of the page's top or of the header is a clause: the first is the preamble
+    // "Thực hiện Công văn số 5210/BNG-VP …" (line 19).
+    let all = run_json(&["show", FILE]);
+    let lines: Vec<u64> = all["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines.first(), Some(&19), "{all}");
+    let v = run_json(&["search", "dịch vụ công"]);
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["file"] != FILE),
+        "{v}"
+    );
 }

@@ -455,10 +455,12 @@ fn is_portal_toolbar(s: &str) -> bool {
 
 /// One link of a portal's tool bar: "In trang", "Chia sẻ: Facebook", "Lượt xem: 1.245".
 fn is_portal_link(item: &str) -> bool {
-    const LINKS: [&str; 23] = [
+    const LINKS: [&str; 25] = [
         "luot xem",
         "in",
         "in trang",
+        "in bai",
+        "co chu",
         "ban in",
         "chia se",
         "dang nhap",
@@ -543,10 +545,14 @@ fn is_portal_aside(f: &str) -> bool {
         "trang khong ton tai",
         "khong tim thay",
     ];
-    let name = (f.starts_with("cong thong tin dien tu")
-        || f.starts_with("trang thong tin dien tu"))
-        && f.split_whitespace().count() <= 12;
-    name || STARTS.iter().any(|p| f.starts_with(p))
+    portal_name(f) || STARTS.iter().any(|p| f.starts_with(p))
+}
+
+/// A portal's name alone: "Cổng thông tin điện tử tỉnh Kon Tum", "TRANG THÔNG TIN ĐIỆN TỬ SỞ
+/// NGOẠI VỤ". `f` is folded.
+pub(crate) fn portal_name(f: &str) -> bool {
+    (f.starts_with("cong thong tin dien tu") || f.starts_with("trang thong tin dien tu"))
+        && f.split_whitespace().count() <= 12
 }
 
 /// A portal's ambiguous lines ([`Kind::Soft`]) go when they stand with its own lines
@@ -1088,6 +1094,19 @@ mod tests {
         assert_eq!(texts("#1 trong danh sách"), ["#1 trong danh sách"]);
         assert_eq!(texts("####### bảy"), ["####### bảy"]);
         assert_eq!(texts("C# là ngôn ngữ"), ["C# là ngôn ngữ"]);
+    }
+
+    #[test]
+    fn a_portal_article_tool_bar_goes() {
+        assert_eq!(
+            texts("Chia sẻ   |   In bài   |   Gửi email   |   Cỡ chữ: A- A A+\nA"),
+            ["<break>", "A"]
+        );
+        // One of its words in a document's sentence is text.
+        assert_eq!(
+            texts("Cỡ chữ tối thiểu 13 | 14"),
+            ["Cỡ chữ tối thiểu 13 | 14"]
+        );
     }
 
     #[test]

@@ -86,28 +86,32 @@ fn caps_line(text: &str, max: usize) -> bool {
     markers::is_all_caps(text) && markers::parse(text).is_none() && text.chars().count() < max
 }
 
-/// Where the document starts when a web page's top was copied with it: a portal's breadcrumb,
-/// the document's name as the page's title, its tool bar and its table of attributes ("Thuộc
-/// tính văn bản", "Số ký hiệu: 52/KH-UBND" …) above the issuer and the motto. The page's top
-/// holds no numbered line, type line or long paragraph (a document of its own, attached after
-/// one whose header has no motto, is not a page top); 0 when the text starts with its header.
+/// Where the document starts when a web page's top was copied with it: a portal's name, menu
+/// and breadcrumb, the document's name as the page's title, its tool bar and its table of
+/// attributes ("Thuộc tính văn bản", "Số ký hiệu: 52/KH-UBND" …) above the header. The header
+/// starts at the issuer's lines above the motto, or, when the header has no motto, above its
+/// number or its place and date. The page's top holds no numbered line, type line or long
+/// paragraph (a document of its own, attached after one whose header has no motto, is not a
+/// page top); 0 when the text starts with its header.
 fn page_top_end(paras: &[Paragraph]) -> usize {
     const MAX_TOP: usize = 30;
     let Some(first) = paras.first() else {
         return 0;
     };
-    if header_line(&first.text) || markers::type_line(&first.text).is_some() {
+    // A portal's name in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …") opens a page, not a header.
+    let opens_header = header_line(&first.text) && !portal_name(&first.text);
+    if opens_header || markers::type_line(&first.text).is_some() {
         return 0;
     }
-    let motto = paras
+    let top = &paras[..paras.len().min(MAX_TOP)];
+    let motto = top
         .iter()
-        .take(MAX_TOP)
         .position(|p| fold_prefix(&p.text, 30).starts_with("cong hoa xa hoi chu nghia"));
-    let Some(mut start) = motto else {
+    let Some(mut start) = motto.or_else(|| top.iter().position(|p| header_anchor(&p.text))) else {
         return 0;
     };
-    // The issuer's lines above the motto belong to the header.
-    while start > 0 && issuer_caps(&paras[start - 1].text) {
+    // The issuer's lines above the motto (or the number) belong to the header.
+    while start > 0 && issuer_above(&paras[start - 1].text) {
         start -= 1;
     }
     let top_like = paras[..start].iter().all(|p| {
@@ -122,6 +126,28 @@ fn page_top_end(paras: &[Paragraph]) -> usize {
     } else {
         0
     }
+}
+
+/// A header's number line ("Số: 412/BC-UBND") or place and date, but not the number in a
+/// portal's table of attributes ("Số ký hiệu: 52/KH-UBND").
+fn header_anchor(text: &str) -> bool {
+    let number = metadata::number_line(text).is_some() && markers::portal_field(text).is_none();
+    number || metadata::place_date(text).is_some()
+}
+
+/// A line of the issuer's name above the motto or the number: in capitals ("ỦY BAN NHÂN DÂN",
+/// "TỈNH ĐIỆN BIÊN"), or a body's name ("Ủy ban nhân dân tỉnh Điện Biên"), but not the portal's.
+fn issuer_above(text: &str) -> bool {
+    if portal_name(text) {
+        return false;
+    }
+    let named = metadata::names_body(&fold(text)) && text.chars().count() < 120;
+    issuer_caps(text) || (named && !ends_sentence(text))
+}
+
+/// A portal's name ("Cổng thông tin điện tử tỉnh Điện Biên"), in capitals or not.
+fn portal_name(text: &str) -> bool {
+    crate::normalize::debris::portal_name(&fold(text).trim_start_matches(['*', '#', ' ']))
 }
 
 /// A line of the issuer's name in the header ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ").
@@ -1654,6 +1680,50 @@ mod tests {
         let letter = "Kính gửi: Sở Ngoại vụ\n1. Sở Ngoại vụ chủ trì.\nỦY BAN NHÂN DÂN\n\
                       TỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
         assert_eq!(layout(&paragraphs(letter)).header_start, 0);
+    }
+
+    #[test]
+    fn a_portal_top_before_a_header_without_motto_is_no_part_of_it() {
+        let head = "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nSố: 412/BC-UBND\n\
+                    Điện Biên, ngày 15 tháng 11 năm 2024\nBÁO CÁO\n\
+                    Kết quả công tác đối ngoại năm 2024\nI. KẾT QUẢ\n1. Sở Ngoại vụ tổ chức hội nghị.\n";
+        let top = "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN\nGiới thiệu\nTin tức - Sự kiện\n\
+                   Dịch vụ công\nThứ Sáu, 22/11/2024 - 09:15\n\
+                   Báo cáo kết quả công tác đối ngoại năm 2024\n";
+        for top in [top, "Xin chào\n"] {
+            let p = paragraphs(&format!("{top}{head}"));
+            let lay = layout(&p);
+            assert_eq!(
+                p[lay.header_start].text, "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN",
+                "{top}"
+            );
+            assert!(lay.roles[..lay.header_start]
+                .iter()
+                .all(|r| *r == Role::End));
+            let texts: Vec<String> = build(&p).into_iter().map(|c| c.text).collect();
+            assert_eq!(texts, ["Sở Ngoại vụ tổ chức hội nghị."], "{top}");
+        }
+        // The issuer over two lines, or in lowercase, is the header's.
+        let split = head.replacen("DÂN TỈNH", "DÂN\nTỈNH", 1);
+        let p = paragraphs(&format!("Xin chào\n{split}"));
+        assert_eq!(p[layout(&p).header_start].text, "ỦY BAN NHÂN DÂN");
+        let lower = head.replacen(
+            "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN",
+            "Ủy ban nhân dân tỉnh Điện Biên",
+            1,
+        );
+        let p = paragraphs(&format!("Xin chào\n{lower}"));
+        assert_eq!(
+            p[layout(&p).header_start].text,
+            "Ủy ban nhân dân tỉnh Điện Biên"
+        );
+        // A header whose first line is the issuer's starts at 0, even if a line that is none
+        // of its own kind stands between it and the number; so does a text with its own
+        // numbered lines before a number line.
+        let office = "BỘ Y TẾ\nCục Quản lý Dược\nSố: 12/QLD-ĐK\nHà Nội, ngày 05 tháng 3 năm 2024\n";
+        assert_eq!(layout(&paragraphs(office)).header_start, 0);
+        let quoted = "Điều 1. Sửa đổi mẫu văn bản như sau:\nSố: …/QĐ-UBND\n";
+        assert_eq!(layout(&paragraphs(quoted)).header_start, 0);
     }
 
     const PLAN: &str = "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nKhánh Hòa, ngày 04 tháng 6 năm 2024\nKẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2024\nThực hiện Quyết định số 1/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n- Triển khai có hiệu quả.\nII. NHIỆM VỤ\n1. Sở Ngoại vụ\n- Chủ trì tổ chức hội nghị.\n2. Công an tỉnh\nChủ trì, phối hợp với cơ quan có liên quan:\na) Nắm tình hình.\nb) Bảo hộ công dân.\n2.4. Căn cứ điều kiện thực tế, thành lập hội hữu nghị.\n- Cơ quan thực hiện:\nSở Nội vụ thực hiện.\n- Thời gian: Quý II.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh.\nNơi nhận:\n- Bộ Ngoại giao;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n";

@@ -823,7 +823,7 @@ fn joint_bodies(t: &str) -> Option<(&str, &str)> {
 
 /// Whether a folded line starts with the name of a body ("so ngoai vu", "bo cong an", "ubnd
 /// tinh …").
-fn names_body(folded: &str) -> bool {
+pub(crate) fn names_body(folded: &str) -> bool {
     // No surname starts a line so ("Đoàn", "Tống" do: no "doan ", "tong ").
     const BODIES: [&str; 19] = [
         "so ",
@@ -1312,8 +1312,9 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
             parts.push(p.text.as_str());
         }
         let t = parts.join(" ");
+        let t = without_issuing_note(&t);
         if !t.trim().is_empty() {
-            meta.title = Some(t);
+            meta.title = Some(t.to_string());
         }
     }
 
@@ -1585,6 +1586,26 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         meta.year = Some(d.year);
     }
     meta
+}
+
+/// A title without the note naming the decision it was issued with, when the note ended up on
+/// the title's last line ("… giai đoạn 2026 - 2030 (Kèm theo Quyết định số 612/QĐ-UBND ngày
+/// 14/3/2026 của UBND tỉnh)"): the note is no part of the trích yếu.
+fn without_issuing_note(title: &str) -> &str {
+    let t = title.trim_end();
+    if !t.ends_with(')') {
+        return t;
+    }
+    let note = t.match_indices('(').map(|(at, _)| at).find(|&at| {
+        let f = fold(&t[at + 1..]);
+        ["kem theo", "ban hanh kem theo", "dinh kem"]
+            .iter()
+            .any(|k| f.starts_with(k))
+    });
+    match note {
+        Some(at) if !t[..at].trim().is_empty() => t[..at].trim_end(),
+        _ => t,
+    }
 }
 
 /// The year a document number carries ("27/2024/NQ-HĐND" → 2024): a four-digit part after the
@@ -2466,6 +2487,55 @@ mod tests {
                 clauses.iter().map(|c| &c.text).collect::<Vec<_>>()
             );
         }
+    }
+
+    #[test]
+    fn a_portal_menu_before_a_header_without_motto_gives_way_to_it() {
+        let s = "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐIỆN BIÊN\nGiới thiệu\nVăn bản\nHỏi đáp\n\
+                 Trang chủ > Văn bản > Văn bản chỉ đạo điều hành\nThứ Sáu, 22/11/2024 - 09:15\n\
+                 Báo cáo kết quả công tác đối ngoại 10 tháng năm 2024\nLượt xem: 1.234\n\
+                 Chia sẻ   |   In bài   |   Gửi email   |   Cỡ chữ: A- A A+\n\
+                 ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nSố: 412/BC-UBND\n\
+                 Điện Biên, ngày 15 tháng 11 năm 2024\nBÁO CÁO\n\
+                 Kết quả công tác đối ngoại 10 tháng năm 2024\n\
+                 Thực hiện Công văn số 5210/BNG-VP của Bộ Ngoại giao, UBND tỉnh báo cáo như sau:\n\
+                 I. KẾT QUẢ THỰC HIỆN\n1. Tổ chức 14 hội nghị.\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("412/BC-UBND"));
+        assert_eq!(m.doc_type.as_deref(), Some("Báo cáo"));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Điện Biên"));
+        assert_eq!(m.province.as_deref(), Some("Điện Biên"));
+        assert_eq!(m.date, Date::new(2024, 11, 15));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Kết quả công tác đối ngoại 10 tháng năm 2024")
+        );
+    }
+
+    #[test]
+    fn a_title_leaves_out_the_decision_it_was_issued_with() {
+        let s =
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 27/ĐA-UBND\nHà Tĩnh, ngày 14 tháng 3 năm 2026\n\
+                 ĐỀ ÁN\nNâng cao hiệu quả công tác đối ngoại địa phương\n\
+                 tỉnh Hà Tĩnh giai đoạn 2026 - 2030\n\
+                 (Kèm theo Quyết định số 612/QĐ-UBND ngày 14/3/2026 của UBND tỉnh)\n\
+                 Phần thứ nhất\nSỰ CẦN THIẾT\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Nâng cao hiệu quả công tác đối ngoại địa phương tỉnh Hà Tĩnh giai đoạn 2026 - 2030")
+        );
+        // Another note in parentheses is the title's own.
+        assert_eq!(
+            without_issuing_note("Sửa đổi Quy chế (đã được sửa đổi, bổ sung năm 2023)"),
+            "Sửa đổi Quy chế (đã được sửa đổi, bổ sung năm 2023)"
+        );
+        assert_eq!(
+            without_issuing_note(
+                "Quy chế phối hợp (Ban hành kèm theo Quyết định số 5/2024/QĐ-UBND)"
+            ),
+            "Quy chế phối hợp"
+        );
     }
 
     #[test]
