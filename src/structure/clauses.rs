@@ -147,7 +147,7 @@ fn issuer_above(text: &str) -> bool {
 
 /// A portal's name ("Cổng thông tin điện tử tỉnh Điện Biên"), in capitals or not.
 fn portal_name(text: &str) -> bool {
-    crate::normalize::debris::portal_name(&fold(text).trim_start_matches(['*', '#', ' ']))
+    crate::normalize::debris::portal_name(fold(text).trim_start_matches(['*', '#', ' ']))
 }
 
 /// A line of the issuer's name in the header ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ CẦN THƠ").
