@@ -237,7 +237,7 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
             Piece::Break => broken = true,
             Piece::Text { line, text } => {
                 let join = match &open {
-                    Some(o) if !broken && blanks <= 1 => joins(o, &text, blanks == 1, &shape),
+                    Some(o) if !broken && blanks <= 1 => joins(o, &text, blanks == 1, &shape, &out),
                     _ => None,
                 };
                 match (join, open.as_mut()) {
@@ -277,8 +277,14 @@ pub fn unwrap(pieces: Vec<Piece>) -> Vec<Paragraph> {
     out
 }
 
-/// Whether `next` continues `prev`, and how.
-fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Join> {
+/// Whether `next` continues `prev`, and how (`before`: the paragraphs above `prev`).
+fn joins(
+    prev: &Open,
+    next: &str,
+    after_blank: bool,
+    shape: &Shape,
+    before: &[Paragraph],
+) -> Option<Join> {
     let (wrapped, width) = (shape.wrapped, shape.width);
     let p = prev.text.as_str();
     if dash_continues(prev, next, shape) {
@@ -370,13 +376,42 @@ fn joins(prev: &Open, next: &str, after_blank: bool, shape: &Shape) -> Option<Jo
         // mid-phrase; an item heading when it is short and reads as a heading.
         let titled = matches!(m.marker, Marker::Article(_)) || m.marker.is_division();
         // A short item over a line opening with a task verb ("4. Đấu tranh phản bác thông tin
-        // sai trái" / "Theo dõi, nắm bắt …") is a heading over its text, however it reads.
-        let heading = short && (heading_like(m.rest) || assignments::opens_with_task_verb(next));
+        // sai trái" / "Theo dõi, nắm bắt …") is a heading over its text, however it reads; so is
+        // one whose previous sibling stood alone as a heading ("2. Giao lưu văn hóa, thể thao"
+        // then "3. Kết nghĩa cụm dân cư" / "Duy trì 05 cặp …"): a list is laid out alike.
+        let heading = short
+            && (heading_like(m.rest)
+                || assignments::opens_with_task_verb(next)
+                || sibling_heading(&m.marker, before));
         if !open_ended && (titled || heading) {
             return None;
         }
     }
     Some(Join::Space)
+}
+
+/// Whether the previous item of `marker`'s rank, in the same section, is a heading standing
+/// alone: a short paragraph that ends no sentence ("2. Giao lưu văn hóa, thể thao"), the text
+/// below it a paragraph of its own.
+fn sibling_heading(marker: &Marker, before: &[Paragraph]) -> bool {
+    /// How far back a sibling is looked for: a list's items are a few paragraphs apart.
+    const LOOK_BACK: usize = 12;
+    let rank = marker.rank();
+    for p in before.iter().rev().take(LOOK_BACK) {
+        let Some(m) = markers::parse(&p.text) else {
+            continue;
+        };
+        if m.marker.rank() < rank {
+            return false;
+        }
+        if m.marker.rank() == rank {
+            return !p.text.contains('\t')
+                && !ends_sentence(&p.text)
+                && !p.text.trim_end().ends_with(',')
+                && m.rest.split_whitespace().nth(15).is_none();
+        }
+    }
+    false
 }
 
 /// A line that starts a paragraph of its own even below an unfinished one: a preamble ("Căn
@@ -746,6 +781,26 @@ mod tests {
                 "Theo dõi, nắm bắt dư luận báo chí nước ngoài về tỉnh; chủ động cung cấp thông tin."
             ]
         );
+    }
+
+    #[test]
+    fn a_short_item_after_a_sibling_heading_is_a_heading() {
+        let s = format!(
+            "{WRAPPED_BODY}2. Giao lưu văn hóa, thể thao\nTổ chức Ngày hội văn hóa các dân tộc hai bên biên giới tại xã Pha Long nhân dịp\nTết Nguyên đán.\n3. Kết nghĩa cụm dân cư\nDuy trì 05 cặp thôn bản kết nghĩa hai bên biên giới; xây dựng thêm 01 cặp\nkết nghĩa giữa thôn Lồ Cố Chin với thôn bản đối diện.\n"
+        );
+        let p = paras(&s);
+        assert_eq!(p[3], "3. Kết nghĩa cụm dân cư");
+        assert!(p[4].starts_with("Duy trì 05 cặp"));
+        // Without a sibling standing alone, a short item that reads as a sentence goes on.
+        let s = format!(
+            "{WRAPPED_BODY}1. Tổ chức đoàn công tác thăm và làm việc tại tỉnh\nXiangkhouang.\n2. Tổ chức hội nghị xúc tiến đầu tư tại\nNhật Bản.\n"
+        );
+        let p = paras(&s);
+        assert_eq!(
+            p[1],
+            "1. Tổ chức đoàn công tác thăm và làm việc tại tỉnh Xiangkhouang."
+        );
+        assert_eq!(p[2], "2. Tổ chức hội nghị xúc tiến đầu tư tại Nhật Bản.");
     }
 
     #[test]

@@ -1487,7 +1487,10 @@ fn fold_into_items(nodes: &mut [Node]) {
             .find(|&j| nodes[j].headings.len() < depth)
             .unwrap_or(nodes.len());
         let children = &nodes[k + 1..end];
+        // A section titled in capitals ("I. KINH PHÍ THỰC HIỆN" over "Tổng kinh phí dự kiến:
+        // 38.500 triệu đồng …") heads its content: its lines are no attributes of a task.
         let labels = !children.is_empty()
+            && !markers::is_all_caps(&nodes[k].text)
             && children.iter().all(|n| {
                 n.headings.len() == depth
                     && n.zone == nodes[k].zone
@@ -2536,6 +2539,17 @@ mod tests {
         let c = clauses(s);
         assert_eq!(c.len(), 2);
         assert!(c.iter().all(|c| c.kind == ClauseKind::Bullet));
+        // A section titled in capitals over a label line heads it: the title is a heading, the
+        // line its clause.
+        let s = "II. NHIỆM VỤ\n1. Tuyên truyền đối ngoại.\nIII. KINH PHÍ THỰC HIỆN\n\
+                 Tổng kinh phí dự kiến: 38.500 triệu đồng, từ nguồn ngân sách tỉnh.\n";
+        let c = clauses(s);
+        assert_eq!(c[1].path, "III");
+        assert_eq!(
+            c[1].text,
+            "Tổng kinh phí dự kiến: 38.500 triệu đồng, từ nguồn ngân sách tỉnh."
+        );
+        assert_eq!(c[1].headings, ["III. KINH PHÍ THỰC HIỆN"]);
     }
 
     #[test]
