@@ -12,6 +12,10 @@
 //! menu and tool bar above the header. The expectations are read off the documents, line by
 //! line.
 
+//! programme table whose days are rows of their own; a hard-wrapped Đề án in Phần thứ … with
+//! short numbered headings over their text. The expectations are read off the
+//! documents, line by line.
+
 mod common;
 use common::*;
 
@@ -275,4 +279,41 @@ fn a_portal_copy_starts_at_the_documents_header() {
             .all(|h| h["file"] != FILE),
         "{v}"
     );
+
+fn a_projects_short_headings_stay_apart_from_their_text() {
+    const FILE: &str = "de_an_hatinh.txt";
+    // A hard-wrapped Đề án. "5. Nâng cao năng lực đội ngũ cán bộ làm công tác đối ngoại" (line
+    // 52), after siblings that stand alone as headings, heads "Mỗi năm cử …" (53); "I. KINH PHÍ
+    // THỰC HIỆN" (58) heads "Tổng kinh phí dự kiến: …" (59), a line no attribute of a task.
+    for (path, line, heading, start) in [
+        (
+            "Phần thứ hai.II.5",
+            53,
+            "5. Nâng cao năng lực đội ngũ cán bộ làm công tác đối ngoại",
+            "Mỗi năm cử",
+        ),
+        (
+            "Phần thứ ba.I",
+            59,
+            "I. KINH PHÍ THỰC HIỆN",
+            "Tổng kinh phí dự kiến",
+        ),
+    ] {
+        let v = run_json(&["show", FILE, path]);
+        let c = &v["clauses"][0];
+        assert_eq!(c["line"], line, "{v}");
+        assert!(c["text"].as_str().unwrap().starts_with(start), "{v}");
+        let headings = c["headings"].as_array().unwrap();
+        assert_eq!(headings.last().unwrap(), heading, "{v}");
+    }
+    // "b) Xây dựng chương trình hợp tác … y tế." (line 41) is a clause and the heading of its two
+    // "- " items (42, 43): `show` prints its text once.
+    let (code, out, err) = tracuu(&corpus(), index(), &["show", FILE, "Phần thứ hai.II.1.b"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.matches("Xây dựng chương trình hợp tác").count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains(":42] Cấp 30 suất học bổng"), "{out}");
 }

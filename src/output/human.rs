@@ -266,13 +266,21 @@ pub fn clauses(doc: Option<&StoredDoc>, clauses: &[StoredClause], p: &Palette) -
         out.push('\n');
     }
     let mut last_headings: Vec<String> = Vec::new();
+    // The clause printed last, with its depth: an item that is a sentence over its own list
+    // ("b) Xây dựng chương trình … y tế." then "- Cấp 30 suất học bổng …") is both that clause
+    // and the heading of the list, and was just shown as the clause.
+    let mut last: Option<(usize, &str)> = None;
     for c in clauses {
         for (i, h) in c.clause.headings.iter().enumerate() {
-            if last_headings.get(i) != Some(h) {
+            let just_shown = last.is_some_and(|(depth, text)| {
+                depth == i && h.len() > text.len() && h.ends_with(text)
+            });
+            if last_headings.get(i) != Some(h) && !just_shown {
                 out.push_str(&format!("{}{}\n", "  ".repeat(i), p.citation(h)));
             }
         }
         last_headings = c.clause.headings.clone();
+        last = Some((c.clause.headings.len(), c.clause.text.as_str()));
         let indent = "  ".repeat(c.clause.headings.len());
         out.push_str(&format!(
             "{indent}{} {}\n",
