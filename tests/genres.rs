@@ -316,4 +316,35 @@ fn a_projects_short_headings_stay_apart_from_their_text() {
         "{out}"
     );
     assert!(out.contains(":42] Cấp 30 suất học bổng"), "{out}");
+
+fn a_districts_office_leads_its_plan_and_its_police_are_not_the_provinces() {
+    const FILE: &str = "kh_muongkhuong_laocai.txt";
+    // "Văn phòng HĐND và UBND huyện" leads table rows 1, 6 and 7 (lines 42, 49, 50) and has
+    // item V.1 (line 57, "Chủ trì, phối hợp với …" on 58), abbreviated or written in full.
+    for query in [
+        "Văn phòng HĐND và UBND huyện",
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
+    ] {
+        let office = tasks(query);
+        for line in [42, 49, 50] {
+            assert!(
+                has(&office, FILE, line, "lead"),
+                "{query} {line}: {office:?}"
+            );
+        }
+        assert!(
+            office
+                .iter()
+                .any(|(f, l, r, _)| f == FILE && (57..=58).contains(l) && r == "lead"),
+            "{query}: {office:?}"
+        );
+    }
+    // "Công an huyện" (lines 42–43, 47, 60) is the district's police: not the province's.
+    let district = tasks("Công an huyện");
+    assert!(has(&district, FILE, 42, "support"), "{district:?}");
+    assert!(has(&district, FILE, 47, "support"), "{district:?}");
+    let province = tasks("Công an tỉnh");
+    assert!(!province.iter().any(|(f, ..)| f == FILE), "{province:?}");
+    // Named without a level, the police of every level.
+    assert!(has(&tasks("Công an"), FILE, 47, "support"));
 }

@@ -100,6 +100,9 @@ pub struct AgencyQuery {
     /// "UBND thành phố Điện Biên Phủ", of a provincial one, under `UBND cấp huyện`), each with
     /// the provinces or districts whose mentions say "tỉnh" or "huyện".
     city: bool,
+    /// The keys of the same agency at the levels below the province's, when the query names
+    /// none: "Công an" is the police of every level, "Công an tỉnh" the province's only.
+    lower_levels: Vec<String>,
 }
 
 /// The keys a city's people's committee is filed under.
@@ -115,10 +118,15 @@ impl AgencyQuery {
                 let k = key(without_head_title(query));
                 k.ends_with(" thanh pho") || k.ends_with(" tp")
             };
+        let lower_levels = match &named {
+            Some((qc, true)) => lower_levels(query, qc),
+            _ => Vec::new(),
+        };
         AgencyQuery {
             key: key(query),
             named,
             city,
+            lower_levels,
         }
     }
 
@@ -143,13 +151,25 @@ impl AgencyQuery {
                 return true;
             }
             if *known {
-                return false;
+                return self.lower_levels.contains(&ck);
             }
         }
         let q: Vec<&str> = self.key.split(' ').collect();
         let c: Vec<&str> = ck.split(' ').collect();
         q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
     }
+}
+
+/// The keys of the agency a query names (`named`, its key) at the district's and the commune's
+/// levels, if the query names no level: adding one then names another agency ("Công an" +
+/// "cấp huyện" is `Công an cấp huyện`); after a level ("Công an tỉnh cấp huyện") it names none.
+fn lower_levels(query: &str, named: &str) -> Vec<String> {
+    ["cấp huyện", "cấp xã"]
+        .iter()
+        .filter_map(|level| canonical_known(&format!("{query} {level}")))
+        .map(|(c, _)| key(&c))
+        .filter(|k| k != named)
+        .collect()
 }
 
 /// Whether a name says "thành phố" (or "TP"): "UBND thành phố Cần Thơ", "UBND TP. Huế",
@@ -468,13 +488,32 @@ enum Lv {
     Prov,
     /// An optional suffix of any level ("tỉnh", "các huyện", "cấp xã").
     Any,
-    /// A level suffix is required (the abbreviation "CA" alone is not an agency).
+    /// An optional level that tells the district's and the commune's units from the province's,
+    /// which are named with the given suffix, as is the unit of no level named: "Công an tỉnh"
+    /// (or "Công an") is the province's police, "Công an huyện" is `Công an cấp huyện`.
+    Levels(&'static str),
+    /// As `Levels("")`, with the level required (the abbreviation "CA" alone is not an agency).
     AnyReq,
     /// A level is required and names the agency: "UBND" + tỉnh / cấp huyện / cấp xã.
     Council,
     /// A unit named after its place: a level, or the place's capitalised name ("Đồn Biên phòng
     /// Gành Dầu"), which is dropped from the canonical name like a level.
     Place,
+}
+
+/// The name of a unit of a level: the province's (or a unit of no level named) with the suffix
+/// `prov` ("Văn phòng UBND tỉnh", "Công an"), the others with their level ("Công an cấp huyện").
+fn levelled(canon: &str, prov: &str, level: Option<Level>) -> String {
+    let suffix = match level {
+        Some(Level::Dist) => "cấp huyện",
+        Some(Level::Comm) => "cấp xã",
+        Some(Level::Prov) | None => prov,
+    };
+    if suffix.is_empty() {
+        canon.to_string()
+    } else {
+        format!("{canon} {suffix}")
+    }
 }
 
 /// A map keyed by short words, looked up at nearly every token: FNV-1a hashes a syllable in a
@@ -539,7 +578,7 @@ const fn e(pats: &'static [&'static str], canon: &'static str, lv: Lv) -> Entry 
 }
 
 static FIXED: &[Entry] = &[
-    e(&["cong an"], "Công an", Lv::Any),
+    e(&["cong an"], "Công an", Lv::Levels("")),
     Entry {
         pats: &["ca"],
         canon: "Công an",
@@ -604,8 +643,8 @@ static FIXED: &[Entry] = &[
             "vp ubnd",
             "vp . ubnd",
         ],
-        "Văn phòng UBND tỉnh",
-        Lv::Prov,
+        "Văn phòng UBND",
+        Lv::Levels("tỉnh"),
     ),
     e(&["van phong chinh phu"], "Văn phòng Chính phủ", Lv::No),
     e(
@@ -1587,7 +1626,11 @@ impl<'a> Scanner<'a> {
                     _ => Some((end, en.canon.to_string(), true)),
                 },
                 Lv::Any => Some((lvl.map(|l| l.0).unwrap_or(end), en.canon.to_string(), true)),
-                Lv::AnyReq => lvl.map(|(e, _)| (e, en.canon.to_string(), true)),
+                Lv::Levels(prov) => {
+                    let e = lvl.map_or(end, |l| l.0);
+                    Some((e, levelled(en.canon, prov, lvl.map(|l| l.1)), true))
+                }
+                Lv::AnyReq => lvl.map(|(e, l)| (e, levelled(en.canon, "", Some(l)), true)),
                 Lv::Place => {
                     let e = lvl.map_or_else(|| self.place_name_end(end), |l| l.0);
                     Some((e, en.canon.to_string(), true))
@@ -1666,7 +1709,10 @@ impl<'a> Scanner<'a> {
             // A department's own office and inspectorate, in its own documents: "Văn phòng
             // Sở", "Thanh tra Sở" ("số" folds alike). Followed by the department's name they
             // leave it to be read as that department ("Văn phòng Sở Y tế").
-            "văn" | "thanh" => {
+            "văn" | "thanh" | "vp" => {
+                if let Some(office) = self.councils_office_at(j) {
+                    return Some(office);
+                }
                 let e = pat_at(self.toks, j, "van phong so")
                     .or_else(|| pat_at(self.toks, j, "thanh tra so"))
                     .filter(|&e| self.low(e - 1) == "sở")?;
@@ -1790,6 +1836,47 @@ impl<'a> Scanner<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The office that serves elected bodies and their committee together, at `j` ("Văn phòng",
+    /// "VP"): "Văn phòng HĐND và UBND huyện" (the usual lead office of a district's plans),
+    /// "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân
+    /// tỉnh", each body named in full or abbreviated alike; the level names the office, as it
+    /// does the committee. (end, canonical, known).
+    fn councils_office_at(&self, j: usize) -> Option<(usize, String, bool)> {
+        const BODIES: &[(&str, &str)] = &[
+            ("doan dai bieu quoc hoi", "Đoàn ĐBQH"),
+            ("doan dbqh", "Đoàn ĐBQH"),
+            ("hoi dong nhan dan", "HĐND"),
+            ("hdnd", "HĐND"),
+            ("uy ban nhan dan", "UBND"),
+            ("ubnd", "UBND"),
+        ];
+        let body_at = |i: usize| {
+            BODIES
+                .iter()
+                .find_map(|(p, name)| Some((pat_at(self.toks, i, p)?, *name)))
+        };
+        let mut e = pat_at(self.toks, j, "van phong").or_else(|| pat_at(self.toks, j, "vp"))?;
+        let mut names = Vec::new();
+        while let Some((e2, name)) = body_at(e) {
+            names.push(name);
+            e = e2;
+            // "HĐND và UBND", "Đoàn ĐBQH, HĐND và UBND", "HĐND - UBND".
+            if !matches!(self.f(e), "," | "va" | "-" | "&") || body_at(e + 1).is_none() {
+                break;
+            }
+            e += 1;
+        }
+        // "Văn phòng HĐND tỉnh" also, where the council has an office of its own.
+        let last = names.pop()?;
+        let canon = match names.is_empty() {
+            true => format!("Văn phòng {last}"),
+            false => format!("Văn phòng {} và {last}", names.join(", ")),
+        };
+        let lvl = self.level_at(e);
+        let e = lvl.map_or(e, |l| l.0);
+        Some((e, levelled(&canon, "tỉnh", lvl.map(|l| l.1)), true))
     }
 
     /// A department body after "Sở"/"Bộ": a known name, else a guessed one.
@@ -2396,15 +2483,102 @@ mod tests {
     }
 
     #[test]
+    fn a_query_for_the_provinces_police_leaves_the_districts_out() {
+        let district = "Công an cấp huyện";
+        for q in [
+            "Công an tỉnh",
+            "cong an tinh",
+            "CA tỉnh",
+            "Công an tỉnh Lào Cai",
+        ] {
+            let q = AgencyQuery::new(q);
+            assert!(q.matches("Công an"));
+            assert!(!q.matches(district) && !q.matches("Công an cấp xã"));
+        }
+        for q in ["Công an huyện", "cong an huyen", "Công an cấp huyện"] {
+            let q = AgencyQuery::new(q);
+            assert!(q.matches(district));
+            assert!(!q.matches("Công an") && !q.matches("Công an cấp xã"));
+        }
+        // Named without a level, the police of every level; other agencies still not.
+        let q = AgencyQuery::new("Công an");
+        assert!(q.matches("Công an") && q.matches(district) && q.matches("Công an cấp xã"));
+        assert!(!q.matches("Bộ Công an") && !q.matches("Phòng Hậu cần Công an"));
+        // Offices alike: "Văn phòng UBND" is the office of every level.
+        let q = AgencyQuery::new("Văn phòng UBND");
+        assert!(q.matches("Văn phòng UBND tỉnh") && q.matches("Văn phòng UBND cấp huyện"));
+        let q = AgencyQuery::new("Văn phòng UBND tỉnh");
+        assert!(!q.matches("Văn phòng UBND cấp huyện"));
+        // A level-less agency is not widened: "Sở Tài chính" is one.
+        assert!(!AgencyQuery::new("Sở Tài chính").matches("Sở Tài chính cấp huyện"));
+    }
+
+    #[test]
+    fn the_office_of_the_council_and_the_committee_by_its_level() {
+        let district = "Văn phòng HĐND và UBND cấp huyện";
+        for s in [
+            "Văn phòng HĐND và UBND huyện",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
+            "Văn phòng HĐND và Ủy ban nhân dân huyện Mường Khương",
+            "VP HĐND và UBND huyện",
+            "Văn phòng HĐND - UBND thị xã",
+        ] {
+            assert_eq!(canonical(s).as_deref(), Some(district), "{s}");
+        }
+        for (s, c) in [
+            (
+                "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh",
+                "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh",
+            ),
+            (
+                "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân tỉnh Lào Cai",
+                "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh",
+            ),
+            (
+                "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+                "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+            ),
+            ("Văn phòng HĐND tỉnh", "Văn phòng HĐND tỉnh"),
+            ("Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh"),
+            ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
+            ("Văn phòng UBND huyện", "Văn phòng UBND cấp huyện"),
+        ] {
+            assert_eq!(canonical(s).as_deref(), Some(c), "{s}");
+        }
+        // In running text the committee inside the office's name is not read as an agency.
+        assert_eq!(
+            canon("Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Công an huyện; báo cáo UBND huyện"),
+            vec![district, "Công an cấp huyện", "UBND cấp huyện"]
+        );
+        assert_eq!(canon("1. Văn phòng HĐND và UBND huyện"), vec![district]);
+        // A plain office, or the bodies without their office, stay what they were.
+        assert_eq!(canon("Văn phòng Sở Y tế chủ trì"), vec!["Sở Y tế"]);
+        assert_eq!(
+            canon("HĐND huyện và UBND huyện chỉ đạo"),
+            vec!["HĐND cấp huyện", "UBND cấp huyện"]
+        );
+    }
+
+    #[test]
     fn police_in_every_spelling() {
         for s in [
             "Công an tỉnh",
             "Công an thành phố",
             "CA tỉnh",
-            "Công an các huyện, thị xã, thành phố",
             "Công an tỉnh Khánh Hòa",
         ] {
             assert_eq!(canonical(s).as_deref(), Some("Công an"), "{s}");
+        }
+        // The district's and the commune's police are other agencies, as their offices are.
+        for (s, c) in [
+            ("Công an các huyện, thị xã, thành phố", "Công an cấp huyện"),
+            ("Công an huyện", "Công an cấp huyện"),
+            ("CA huyện", "Công an cấp huyện"),
+            ("Công an thành phố Lào Cai", "Công an cấp huyện"),
+            ("Công an xã", "Công an cấp xã"),
+            ("Công an các xã, thị trấn", "Công an cấp xã"),
+        ] {
+            assert_eq!(canonical(s).as_deref(), Some(c), "{s}");
         }
         assert_eq!(
             canon("phối hợp với Công an tỉnh và Sở Ngoại vụ"),
@@ -2885,7 +3059,7 @@ mod tests {
         // District departments keep their names.
         assert_eq!(
             canon("Phòng Cảnh sát quản lý hành chính về trật tự xã hội và Công an cấp huyện"),
-            vec!["Phòng Cảnh sát", "Công an"]
+            vec!["Phòng Cảnh sát", "Công an cấp huyện"]
         );
         assert_eq!(canon("Phòng Tư pháp huyện phối hợp"), vec!["Phòng Tư pháp"]);
         // "Phòng" as a verb, a plain room, or inside "Văn phòng".

@@ -286,16 +286,21 @@ fn capitals(word: &str) -> Vec<char> {
         .collect()
 }
 
-/// "UBND thành phố" read as the province's in a province (tỉnh) is the provincial city's: the
-/// canonical district-level name, or `None` to keep the agency. "thành phố Huế" in a document
-/// of Thừa Thiên Huế (before Huế was a centrally-run city) is its city too.
+/// "UBND thành phố" (and the city's council, police and office) read as the province's in a
+/// province (tỉnh) is the provincial city's: the canonical district-level name, or `None` to keep
+/// the agency. "thành phố Huế" in a document of Thừa Thiên Huế (before Huế was a centrally-run
+/// city) is its city too.
 fn district_council(a: &Assignment, text: &str, place: &'static Place) -> Option<String> {
     if place.city {
         return None;
     }
+    // The agencies the level names apart, by their province's name.
     let head = match a.agency.as_str() {
         "UBND tỉnh" => "UBND",
         "HĐND tỉnh" => "HĐND",
+        "Công an" => "Công an",
+        "Văn phòng UBND tỉnh" => "Văn phòng UBND",
+        "Văn phòng HĐND và UBND tỉnh" => "Văn phòng HĐND và UBND",
         _ => return None,
     };
     let toks = tokenize(&a.mention);
