@@ -137,8 +137,10 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
 }
 
 /// The field and term a query syllable is looked up with.
-fn syllable_term(f: &Fields, s: &Syllable, exact: bool) -> Term {
-    if exact && !s.unmarked() {
+/// The term a syllable is looked up by: its exact form in the exact pass when it is marked or
+/// meant without marks (`ParsedQuery::means_unmarked`), else its folded form.
+fn syllable_term(f: &Fields, q: &ParsedQuery, s: &Syllable, exact: bool) -> Term {
+    if exact && as_typed(q, s) {
         Term::from_field_text(f.text, &s.exact)
     } else {
         Term::from_field_text(f.text_fold, &s.folded)
@@ -236,7 +238,12 @@ pub(super) fn looks_up_exact(q: &ParsedQuery, left_out: &LeftOut) -> bool {
         .flat_map(|r| &r.alternatives)
         .filter(|a| a.reference.is_none())
         .flat_map(|a| &a.syllables)
-        .any(|s| !s.unmarked() && !left_out.text.contains(&s.folded))
+        .any(|s| as_typed(q, s) && !left_out.text.contains(&s.folded))
+}
+
+/// Whether the exact pass looks the syllable up as typed rather than folded.
+fn as_typed(q: &ParsedQuery, s: &Syllable) -> bool {
+    !s.unmarked() || q.means_unmarked(s)
 }
 
 /// The candidate query: any word of the query, with its pairs, heading words and references,
@@ -275,7 +282,7 @@ pub(super) fn candidate_query(
                 // Thesaurus alternatives count less (see `expand`); a reference is matched
                 // folded, whatever its case and Đ or D (see `rank::Matcher`).
                 let exact = exact && alt.reference.is_none();
-                terms.add(syllable_term(f, s, exact), alt.weight.min(1.0));
+                terms.add(syllable_term(f, q, s, exact), alt.weight.min(1.0));
                 if !left_out.heads.contains(&s.folded) {
                     terms.add(Term::from_field_text(f.heads, &s.folded), 0.3);
                 }
@@ -328,8 +335,12 @@ pub(super) fn candidate_query(
     if should.is_empty() {
         return None;
     }
+    // An excluded phrase rules a clause out where an included one would rule it in: in its
+    // text or its section heading (a quoted "Pha Long" finds the clauses under "3. Đồn Biên
+    // phòng Pha Long", so -"Pha Long" must drop them too).
     for alt in &q.excluded {
         must.push((Occur::MustNot, phrase(f, alt)));
+        must.push((Occur::MustNot, in_heads(f, alt)));
     }
     Some(Candidates {
         union: BooleanQuery::new(should),

@@ -130,6 +130,59 @@ impl ParsedQuery {
     pub fn has_marks(&self) -> bool {
         self.syllables().any(|s| !s.unmarked())
     }
+
+    /// Whether `s`, a syllable of this query typed without marks, was most likely meant without
+    /// them: the user typed marks on other words (not counting what the thesaurus put in), and
+    /// it reads as a Vietnamese syllable as it stands ("bao" of "bao nhiêu", "kinh" of "kinh
+    /// phí"). Such a syllable is matched as written first, like a marked one: "bảo" and "Kính"
+    /// are other words. One that cannot be written without marks ("nguoi", "mot") still stands
+    /// for any of its toned forms.
+    pub fn means_unmarked(&self, s: &Syllable) -> bool {
+        s.unmarked() && !s.capitals && reads_unmarked(&s.folded) && self.typed_marks()
+    }
+
+    /// True when some word the user typed (not a reference, nor an expression the thesaurus
+    /// put in) carries diacritics.
+    fn typed_marks(&self) -> bool {
+        self.runs
+            .iter()
+            .flat_map(|r| &r.alternatives)
+            .filter(|a| a.inserted.is_none() && a.reference.is_none())
+            .flat_map(|a| &a.syllables)
+            .any(|s| !s.unmarked())
+    }
+}
+
+/// A Vietnamese syllable that is complete without any diacritic: an onset, a rime of plain
+/// vowels Vietnamese writes so ("ao", "oai", "uy"; not "uo" or "ie", which need ô, ơ or ê) and no
+/// final stop (c, ch, p, t take a sắc or nặng tone, so "mot" is "một"). Spelled as the genre
+/// spells: "kinh", "bao", "ca", "quan", "nghe"; not "dal", "nguoi", "viet".
+pub fn reads_unmarked(w: &str) -> bool {
+    const ONSETS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const OPEN: [&str; 24] = [
+        "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "ia", "iu", "oa", "oe", "oi",
+        "ua", "ui", "uy", "oai", "oay", "oeo", "uya", "uyu",
+    ];
+    // The vowels each final nasal follows unmarked ("anh", "inh", "oanh", "uynh"; "ong", "oong").
+    const CLOSED: [(&str, &[&str]); 4] = [
+        ("m", &["a", "e", "i", "o", "u", "oa"]),
+        ("n", &["a", "e", "i", "o", "u", "oa", "oe", "uy"]),
+        ("ng", &["a", "e", "o", "u", "oa", "oo"]),
+        ("nh", &["a", "i", "oa", "uy"]),
+    ];
+    let rime_ok = |r: &str| {
+        OPEN.contains(&r)
+            || CLOSED
+                .iter()
+                .any(|(coda, vowels)| r.strip_suffix(coda).is_some_and(|v| vowels.contains(&v)))
+    };
+    ONSETS.iter().any(|o| {
+        w.strip_prefix(o)
+            .is_some_and(|r| !r.is_empty() && rime_ok(r))
+    })
 }
 
 /// Why a query could not be understood.
@@ -541,6 +594,24 @@ mod tests {
         );
         assert!(q.has_marks());
         assert!(!parse("bao ho cong dan").unwrap().has_marks());
+    }
+
+    #[test]
+    fn a_plain_word_among_marked_ones_is_meant_plain_when_it_reads_so() {
+        for w in ["bao", "kinh", "ca", "quan", "nghe", "anh", "khuya", "xoong"] {
+            assert!(reads_unmarked(w), "{w}");
+        }
+        // Rimes that need ô, ơ, ê or ư, and final stops that need a tone.
+        for w in ["nguoi", "nhieu", "viet", "mot", "dal", "asean", "ing"] {
+            assert!(!reads_unmarked(w), "{w}");
+        }
+        let q = parse("báo cáo trong bao nhiêu giờ").unwrap();
+        let bao = &q.runs[0].alternatives[0].syllables[3];
+        assert_eq!(bao.folded, "bao");
+        assert!(q.means_unmarked(bao));
+        // Typed without any mark, every word stands for all its toned forms.
+        let plain = parse("bao nhieu gio").unwrap();
+        assert!(!plain.means_unmarked(&plain.runs[0].alternatives[0].syllables[0]));
     }
 
     #[test]

@@ -228,13 +228,14 @@ impl Matcher {
                 let folded = alt.reference.is_some();
                 // The expression an expansion put in is written as the genre writes it: in
                 // the exact tier its unmarked words are words without a mark ("Nam" of "Việt
-                // Nam" is not "năm" nor "nắm").
+                // Nam" is not "năm" nor "nắm"); so is a word typed plainly among marked ones
+                // ("bao" of "bao nhiêu" is not "bảo", see `ParsedQuery::means_unmarked`).
                 let put_in = |k: usize| alt.inserted.is_some_and(|(a, b)| (a..b).contains(&k));
                 let ids = alt
                     .syllables
                     .iter()
                     .enumerate()
-                    .map(|(k, s)| m.intern(s, folded, put_in(k)))
+                    .map(|(k, s)| m.intern(s, folded, put_in(k) || query.means_unmarked(s)))
                     .collect();
                 // A reference, or a path cited, is one unit, whole.
                 let one = alt.reference.is_some() || alt.path.is_some();
