@@ -347,4 +347,42 @@ fn a_districts_office_leads_its_plan_and_its_police_are_not_the_provinces() {
     assert!(!province.iter().any(|(f, ..)| f == FILE), "{province:?}");
     // Named without a level, the police of every level.
     assert!(has(&tasks("Công an"), FILE, 47, "support"));
+
+fn an_excluded_phrase_in_a_heading_rules_its_clauses_out_as_a_quoted_one_rules_them_in() {
+    const FILE: &str = "n_kh_muongkhuong_laocai.txt";
+    // V.3 (line 64) says "kết nghĩa"; "Pha Long" is only in its heading "3. Đồn Biên phòng
+    // Mường Khương, Đồn Biên phòng Pha Long" (line 63).
+    let lines = |q: &str| -> Vec<u64> {
+        run_json(&["search", q, "--limit", "50"])["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["file"] == FILE)
+            .map(|h| h["line"].as_u64().unwrap())
+            .collect()
+    };
+    assert!(lines("\"Pha Long\"").contains(&64));
+    assert!(lines("kết nghĩa").contains(&64));
+    let without = lines("kết nghĩa -\"Pha Long\"");
+    assert!(!without.contains(&64), "{without:?}");
+    assert!(
+        without.contains(&46),
+        "a clause without Pha Long stays: {without:?}"
+    );
+}
+
+#[test]
+fn a_short_path_in_several_parts_names_them_and_a_number_cut_at_a_dash_finds_its_document() {
+    // 27/ĐA-UBND has a "II.1" in each of its three Phần (lines 23, 39, 62).
+    let (code, _, err) = tracuu(&corpus(), index(), &["show", "27/ĐA-UBND", "II.1"]);
+    assert_ne!(code, 0);
+    for part in [
+        "Phần thứ nhất.II.1",
+        "Phần thứ hai.II.1",
+        "Phần thứ ba.II.1",
+    ] {
+        assert!(err.contains(part), "{err}");
+    }
+    let plan = run_json(&["show", "12/KHLT"]);
+    assert_eq!(plan["document"]["number"], "12/KHLT-SNgV-CAT", "{plan}");
 }

@@ -990,6 +990,13 @@ pub fn show(
             .filter(|d| number_of(d).is_some_and(|n| number_is_said(&n, &wanted)))
             .collect();
     }
+    // "12/KHLT" for "12/KHLT-SNgV-CAT": the number up to a dash, as a joint plan's is cut short.
+    if candidates.is_empty() && !wanted.is_empty() {
+        candidates = docs
+            .iter()
+            .filter(|d| number_of(d).is_some_and(|n| said_up_to_a_dash(&n, &wanted)))
+            .collect();
+    }
     // A file holding the same document as another, indexed from that one: its document.
     for name in &names {
         if !candidates.is_empty() {
@@ -1044,12 +1051,14 @@ pub fn show(
             return Ok(Some((doc, exact)));
         }
         // "II.1" of a document divided in parts is "Phần thứ hai.II.1": the path as typed may
-        // be the end of one; when it ends several, they are named.
-        let tail = format!(" {want}");
-        let mut full: Vec<&str> = Vec::new();
+        // be the end of one, or of a heading above clauses ("Phần thứ ba.II.1" over its items
+        // a, b, c); when it ends several, they are named.
+        let mut full: Vec<String> = Vec::new();
         for c in clauses.iter().filter(|c| in_part(c)) {
-            if key(&c.clause.path).ends_with(&tail) && !full.contains(&c.clause.path.as_str()) {
-                full.push(&c.clause.path);
+            if let Some(p) = path_ending(&c.clause.path, &want) {
+                if !full.contains(&p) {
+                    full.push(p);
+                }
             }
         }
         match full.as_slice() {
@@ -1079,6 +1088,23 @@ pub fn show(
         }
     }
     Ok(Some((doc, clauses)))
+}
+
+/// Whether a normalised number begins with `said` up to a "-" or "/" of its own.
+fn said_up_to_a_dash(number: &str, said: &str) -> bool {
+    number
+        .strip_prefix(said)
+        .is_some_and(|rest| rest.starts_with(['-', '/']))
+}
+
+/// The shortest leading part of a clause path (whole segments) whose key ends with the key
+/// `want` after a word boundary: "Phần thứ ba.II.1" of "Phần thứ ba.II.1.b" for "ii 1".
+fn path_ending(path: &str, want: &str) -> Option<String> {
+    let tail = format!(" {want}");
+    let segments: Vec<&str> = path.split('.').collect();
+    (1..=segments.len())
+        .map(|n| segments[..n].join("."))
+        .find(|p| crate::index::schema::filter_key(p).ends_with(&tail))
 }
 
 #[cfg(test)]
@@ -1145,6 +1171,35 @@ mod tests {
         assert_eq!(twice, joined);
         // Not vacuous: "Chương" is no query word, and some of the tokens are.
         assert!(whole.iter().any(|t| *t != whole[0]));
+    }
+
+    #[test]
+    fn a_short_path_ends_the_paths_of_every_part_that_has_it() {
+        use super::path_ending;
+        let p = |path| path_ending(path, "ii 1");
+        assert_eq!(
+            p("Phần thứ nhất.II.1").as_deref(),
+            Some("Phần thứ nhất.II.1")
+        );
+        // A heading with items: the items' paths run through it.
+        assert_eq!(p("Phần thứ ba.II.1.b").as_deref(), Some("Phần thứ ba.II.1"));
+        assert_eq!(p("Phần thứ ba.II.11"), None, "not inside a number");
+        assert_eq!(
+            p("II.1"),
+            None,
+            "the path itself is an exact match, asked before"
+        );
+    }
+
+    #[test]
+    fn a_number_cut_at_a_dash_is_said() {
+        use super::said_up_to_a_dash;
+        assert!(said_up_to_a_dash("12/khlt-sngv-cat", "12/khlt"));
+        assert!(said_up_to_a_dash("12/khlt-sngv-cat", "12/khlt-sngv"));
+        assert!(
+            !said_up_to_a_dash("12/khlt-sngv-cat", "12/kh"),
+            "not inside a part"
+        );
     }
 
     #[test]
