@@ -394,3 +394,45 @@ fn a_short_path_in_several_parts_names_them_and_a_number_cut_at_a_dash_finds_its
     let plan = run_json(&["show", "12/KHLT"]);
     assert_eq!(plan["document"]["number"], "12/KHLT-SNgV-CAT", "{plan}");
 }
+
+#[test]
+fn footnotes_after_the_signature_are_clauses_of_their_own() {
+    // Under the rule after the signature (lines 88–92): "¹ Gồm: … 01 của Cu Ba." and "[2] Theo
+    // Báo cáo số 415/BC-SNgV …", their marks glued to words of the text ("nước ngoài¹").
+    let v = run_json(&["search", "415/BC-SNgV"]);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["file"], "footnotes_de_an_hatinh.txt", "{v}");
+    assert_eq!(hit["line"], 90, "{v}");
+    assert_eq!(hit["path"], "chú thích 2", "{v}");
+    let v = run_json(&["show", "footnotes_de_an_hatinh.txt", "chú thích 1"]);
+    let lines: Vec<u64> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [88, 89], "{v}");
+}
+
+#[test]
+fn a_running_head_in_sentence_case_is_dropped_at_the_page_break() {
+    // Khoản 2 Điều 6 (line 80) cut by "6", a form feed and the Quy chế's title in sentence case
+    // (lines 82–84): one clause, its sentence whole.
+    let v = run_json(&["show", "qc_hagiang_bien_gioi.txt", "Điều 6"]);
+    let got: Vec<(String, u64, String)> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["path"].as_str().unwrap().to_string(),
+                c["line"].as_u64().unwrap(),
+                c["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let two = got.iter().find(|c| c.0 == "Điều 6.2").expect("Điều 6.2");
+    assert_eq!(two.1, 80, "{got:?}");
+    assert!(two.2.contains("Hải quan, Kiểm dịch)"), "{got:?}");
+    assert!(!two.2.contains("Quy chế phối hợp"), "{got:?}");
+}

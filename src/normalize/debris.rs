@@ -730,7 +730,7 @@ fn mark_running_heads(lines: &mut [(Kind, String)], edges: &[bool]) {
 
 /// A running head that repeats the document's title or header at a page break, printed only
 /// once (a two-page document, or one break kept by the extraction): a line in capitals beside a
-/// lone page number at a page's edge, whose words are those of a title higher up, in order —
+/// lone page number at a page's edge, or in sentence case under one and standing apart, whose words are those of a title higher up, in order —
 /// "QUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH" under "QUY CHẾ" / "Quản lý đoàn ra, đoàn
 /// vào trên địa bàn tỉnh Bình Định". Left in, it and the page number are clauses of the article
 /// they cut.
@@ -742,9 +742,10 @@ fn mark_title_heads(lines: &mut [(Kind, String)]) {
     for i in 0..lines.len() {
         let (k, t) = &lines[i];
         let chars = t.chars().count();
+        let caps = crate::structure::markers::is_all_caps(t);
         if *k != Kind::Text
             || !(10..=150).contains(&chars)
-            || !crate::structure::markers::is_all_caps(t)
+            || !(caps || title_cased_head(t))
             || head_shaped_content(t)
         {
             continue;
@@ -769,9 +770,17 @@ fn mark_title_heads(lines: &mut [(Kind, String)]) {
         // appendix ("CỘNG HÒA …", "DANH SÁCH …" over its second line in capitals) is no head.
         let beyond = match (before.filter(page), after.filter(page)) {
             (Some(_), _) => after,
-            (None, Some(_)) => before,
-            (None, None) => continue,
+            (None, Some(_)) if caps => before,
+            _ => continue,
         };
+        // A head in sentence case ("Quy chế phối hợp … tỉnh Hà Giang") heads its page apart
+        // from the text under it; a line of that text runs on into the next one.
+        let apart = lines
+            .get(i + 1)
+            .is_none_or(|(k, _)| matches!(k, Kind::Blank | Kind::Break | Kind::Furniture));
+        if !caps && !apart {
+            continue;
+        }
         let goes_on = beyond.is_some_and(|j| {
             lines[j].0 == Kind::Text && !crate::structure::markers::is_all_caps(&lines[j].1)
         });
@@ -788,6 +797,13 @@ fn mark_title_heads(lines: &mut [(Kind, String)]) {
     for i in heads {
         lines[i].0 = Kind::Furniture;
     }
+}
+
+/// A running head in sentence case: a capital first, no sentence's end, comma or colon last.
+fn title_cased_head(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+        && !t.trim_end().ends_with(['.', ';', ':', ',', '!', '?'])
+        && !t.contains('\t')
 }
 
 /// Whether the words of line `i` (six or more) are, in order, the words of at most three
@@ -1314,6 +1330,24 @@ mod tests {
                 "{t:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_title_in_sentence_case_under_a_page_number_goes() {
+        let top = "QUY CHẾ\nPhối hợp quản lý biên giới quốc gia và cửa khẩu trên địa bàn tỉnh Hà Giang\n\
+                   (Ban hành kèm theo Quyết định số 18/2025/QĐ-UBND)\n\n"
+            .to_string()
+            + &"Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì tuần tra biên giới.\n".repeat(20)
+            + "2. Lực lượng kiểm soát chuyên ngành tại cửa khẩu (Biên phòng, Hải quan,\n\n6\n\u{c}\n";
+        let head = "Quy chế phối hợp quản lý biên giới quốc gia và cửa khẩu tỉnh Hà Giang\n";
+        let t = texts(&(top.clone() + head + "\nKiểm dịch) thực hiện theo mô hình một cửa.\n"));
+        assert!(
+            !t.iter().any(|l| l == "6" || l.starts_with("Quy chế phối")),
+            "{t:?}"
+        );
+        // The same words running on into the page's text are that text.
+        let t = texts(&(top + head + "được sửa đổi như sau.\n"));
+        assert!(t.iter().any(|l| l.starts_with("Quy chế phối")), "{t:?}");
     }
 
     #[test]

@@ -951,9 +951,127 @@ fn is_stt_value(cell: &str) -> bool {
             || (c.chars().count() == 1 && c.chars().all(|ch| ch.is_lowercase())))
 }
 
+/// Footnotes, by paragraph: (its number, its text). A footnote of PDF or word-processor text
+/// stands at a page's foot or after the signature, under a rule, as "¹ Gồm: 05 địa phương …"
+/// or "[2] Theo Báo cáo số 415/BC-SNgV …"; its mark is glued to a word of the text ("nước
+/// ngoài¹", "USD[1]"). Without such a mark in the text, "[01] Kỳ tính nộp: …" is a form's
+/// field and "³ 130%" a table's cell.
+fn footnotes(paras: &[Paragraph]) -> Vec<Option<(String, String)>> {
+    let mut out: Vec<Option<(String, String)>> = vec![None; paras.len()];
+    let opened: Vec<(usize, (String, &str))> = paras
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, footnote_open(&p.text)?)))
+        .collect();
+    if opened.is_empty() {
+        return out;
+    }
+    let marks: std::collections::HashSet<String> = paras
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| opened.iter().all(|(k, _)| k != i))
+        .flat_map(|(_, p)| glued_marks(&p.text))
+        .collect();
+    for (i, (label, rest)) in opened {
+        if marks.contains(&label) {
+            out[i] = Some((label, rest.to_string()));
+        }
+    }
+    out
+}
+
+/// Superscript digits and their values.
+fn superscript_digit(c: char) -> Option<char> {
+    match c {
+        '\u{b9}' => Some('1'),
+        '\u{b2}' => Some('2'),
+        '\u{b3}' => Some('3'),
+        '\u{2070}' => Some('0'),
+        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2074 + '4' as u32),
+        _ => None,
+    }
+}
+
+/// The mark a paragraph opens with, as a footnote does ("¹ …", "[12] …"), in ASCII digits and
+/// prefixed "[" when bracketed, with the text after it: two words or more, with letters.
+fn footnote_open(text: &str) -> Option<(String, &str)> {
+    let (label, rest) = if let Some(inner) = text.strip_prefix('[') {
+        let end = inner.find(']')?;
+        let digits = &inner[..end];
+        let number = (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit());
+        (number && !digits.starts_with('0')).then(|| (format!("[{digits}"), &inner[end + 1..]))?
+    } else {
+        let end = text
+            .char_indices()
+            .find(|&(_, c)| superscript_digit(c).is_none())
+            .map_or(text.len(), |(at, _)| at);
+        let label: String = text[..end].chars().filter_map(superscript_digit).collect();
+        (!label.is_empty() && label.len() <= 3).then_some((label, &text[end..]))?
+    };
+    let rest = rest.trim_start();
+    // A form's row of numbered fields ("[15] [16] Mẫu số: …") or a field with its blank to
+    // fill ("[16] Hợp đồng chuyển nhượng: Số: ……") is no footnote.
+    if rest.starts_with('[') || rest.contains("...") || rest.contains('…') {
+        return None;
+    }
+    let words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    (words.count() >= 2).then_some((label, rest))
+}
+
+/// The footnote marks glued to the end of a word in a text ("USD[1]" → "[1", "ngoài¹" → "1").
+fn glued_marks(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let glued = prev.is_some_and(|p| !p.is_whitespace() && superscript_digit(p).is_none());
+        if glued && superscript_digit(c).is_some() {
+            let mut label = String::from(superscript_digit(c).unwrap_or('0'));
+            while let Some(d) = chars.peek().and_then(|&(_, c)| superscript_digit(c)) {
+                label.push(d);
+                chars.next();
+            }
+            out.push(label);
+            prev = Some(c);
+            continue;
+        }
+        if glued && c == '[' && prev.is_some_and(|p| p != '[') {
+            let inner = &text[at + 1..];
+            if let Some(end) = inner.find(']') {
+                let digits = &inner[..end];
+                if (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+                    out.push(format!("[{digits}"));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// A footnote's clause: end matter, cited as "chú thích 2".
+fn footnote_node(label: &str, rest: &str, line: usize) -> Node {
+    Node {
+        what: What::Leaf {
+            leaf: Leaf::Plain,
+            colon: false,
+            in_article: false,
+        },
+        text: rest.to_string(),
+        line,
+        path: format!("chú thích {}", label.trim_start_matches('[')),
+        headings: Vec::new(),
+        zone: Zone::Back,
+        children: false,
+    }
+}
+
 /// Builds the clauses of a document (assignments left empty).
 pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     let lay = layout(paras);
+    let notes = footnotes(paras);
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     // Body paragraphs outside any numbered section are cited by their place among such
@@ -980,6 +1098,12 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         }
         let role = lay.roles[i];
         let text = p.text.as_str();
+        if let Some((label, rest)) = notes[i].as_ref().filter(|_| role != Role::Header) {
+            // Between two pages' text or after the signature, a footnote belongs to no section
+            // and leaves the open ones open.
+            nodes.push(footnote_node(label, rest, p.line));
+            continue;
+        }
         match role {
             Role::Header | Role::End => {
                 table = None;
@@ -1657,6 +1781,45 @@ mod tests {
 
     fn clauses(s: &str) -> Vec<Clause> {
         build(&paragraphs(s))
+    }
+
+    #[test]
+    fn footnotes_are_clauses_of_their_own() {
+        let s = "KẾ HOẠCH\nTHỬ NGHIỆM\nI. TÌNH HÌNH\n\
+                 1. Tỉnh hợp tác với 14 địa phương nước ngoài¹, thu hút 41 dự án FDI[1].\n\
+                 ¹ Gồm: 05 địa phương của Lào và 01 của Cu Ba.\n\
+                 [1] Theo Báo cáo số 415/BC-SNgV ngày 20/11/2025.\n\
+                 2. Tổ chức hội nghị xúc tiến đầu tư.\n\
+                 Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n_______________\n\
+                 ² Chương trình do Ủy ban Nhà nước về người Việt Nam ở nước ngoài tổ chức.\n";
+        let c = clauses(&s.replace("14 địa phương", "14² địa phương"));
+        let got: Vec<(&str, &str, Zone)> = c
+            .iter()
+            .map(|c| (c.path.as_str(), c.text.as_str(), c.zone))
+            .collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(
+            got[1],
+            (
+                "chú thích 1",
+                "Gồm: 05 địa phương của Lào và 01 của Cu Ba.",
+                Zone::Back
+            )
+        );
+        assert_eq!(got[2].0, "chú thích 1");
+        assert!(got[2].1.starts_with("Theo Báo cáo số 415/BC-SNgV"));
+        // The section the footnotes cut goes on after them.
+        assert_eq!(got[3].0, "I.2");
+        assert_eq!(got[4].0, "chú thích 2");
+        // A form's numbered fields, with no mark in the text, are no footnotes.
+        let form =
+            "I. TỜ KHAI\n[01] Kỳ tính nộp: tháng 5 năm 2024\n[02] Tên người nộp thuế: Công ty A\n\
+             Thu nhập chịu thuế[15] và số thuế[16] như sau:\n\
+             [15] [16] Mẫu số: 02/BK-KTBĐS (Kèm theo Thông tư số 18/2026/TT-BTC)\n\
+             [16] Hợp đồng chuyển nhượng: Số: .......... ngày ......\n";
+        assert!(clauses(form)
+            .iter()
+            .all(|c| !c.path.starts_with("chú thích")));
     }
 
     #[test]
