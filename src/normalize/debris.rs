@@ -730,10 +730,10 @@ fn mark_running_heads(lines: &mut [(Kind, String)], edges: &[bool]) {
 
 /// A running head that repeats the document's title or header at a page break, printed only
 /// once (a two-page document, or one break kept by the extraction): a line in capitals beside a
-/// lone page number at a page's edge, or in sentence case under one and standing apart, whose words are those of a title higher up, in order —
-/// "QUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH BÌNH ĐỊNH" under "QUY CHẾ" / "Quản lý đoàn ra, đoàn
-/// vào trên địa bàn tỉnh Bình Định". Left in, it and the page number are clauses of the article
-/// they cut.
+/// lone page number at a page's edge, or in sentence case under one and standing apart, whose
+/// words are those of a title higher up, in order — "QUY CHẾ QUẢN LÝ ĐOÀN RA, ĐOÀN VÀO TỈNH
+/// BÌNH ĐỊNH" under "QUY CHẾ" / "Quản lý đoàn ra, đoàn vào trên địa bàn tỉnh Bình Định". Left
+/// in, it and the page number are clauses of the article they cut.
 fn mark_title_heads(lines: &mut [(Kind, String)]) {
     let non_blank = |j: &usize| lines[*j].0 != Kind::Blank;
     let mut heads = Vec::new();
