@@ -5,8 +5,11 @@
 //! appendix titled "Phụ lục: Phân công nhiệm vụ" after the signature; a bilingual agreement
 //! (Thỏa thuận hợp tác / MOU) with a foreign locality; a plan as OCR text; an event plan with a
 //! programme table whose days are rows of their own; a joint plan (Kế hoạch liên tịch) of a Sở
-//! and the provincial police, their headers and signature blocks side by side. The expectations
-//! are read off the documents, line by line.
+//! and the provincial police, their headers and signature blocks side by side; a province's
+//! Đề án in three Phần with footnotes after the signature; a district's plan with a `|` schedule
+//! table; a Báo cáo copied from a portal with its menu above the header; a border Quy chế cut by
+//! a page break under a running head in sentence case. The expectations are read off the
+//! documents, line by line.
 
 //! programme table whose days are rows of their own; a Báo cáo copied from a portal with its
 //! menu and tool bar above the header. The expectations are read off the documents, line by
@@ -401,10 +404,10 @@ fn footnotes_after_the_signature_are_clauses_of_their_own() {
     // Báo cáo số 415/BC-SNgV …", their marks glued to words of the text ("nước ngoài¹").
     let v = run_json(&["search", "415/BC-SNgV"]);
     let hit = &v["hits"][0];
-    assert_eq!(hit["file"], "footnotes_de_an_hatinh.txt", "{v}");
+    assert_eq!(hit["file"], "de_an_hatinh.txt", "{v}");
     assert_eq!(hit["line"], 90, "{v}");
     assert_eq!(hit["path"], "chú thích 2", "{v}");
-    let v = run_json(&["show", "footnotes_de_an_hatinh.txt", "chú thích 1"]);
+    let v = run_json(&["show", "de_an_hatinh.txt", "chú thích 1"]);
     let lines: Vec<u64> = v["clauses"]
         .as_array()
         .unwrap()
