@@ -80,6 +80,9 @@ pub struct Features {
     pub phrase_exact: bool,
     /// The same, tone marks ignored.
     pub phrase_folded: bool,
+    /// The clause's section is titled by the query itself ("IV. KINH PHÍ" for `kinh phí`):
+    /// the section is what was asked for, before clauses that mention it in passing.
+    pub titled: bool,
 }
 
 impl Features {
@@ -107,13 +110,14 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, bool, bool, bool, f32) {
+    pub fn key(&self) -> (u8, u8, bool, bool, bool, bool, f32) {
         (
             self.tier_exact,
             self.tier_folded_counted(),
             self.at_path,
             self.lead,
             self.opens,
+            self.titled,
             self.score,
         )
     }
@@ -123,13 +127,14 @@ impl Features {
     /// "ngoại giao"), so the words found together with other marks rank above the same words
     /// found apart with the marks typed ("giáo dục … ngoại thành"); among equals the marks typed
     /// still come first.
-    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, bool, f32) {
+    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, bool, bool, f32) {
         (
             self.tier_exact.max(self.tier_folded_counted()),
             self.tier_exact,
             self.at_path,
             self.lead,
             self.opens,
+            self.titled,
             self.score,
         )
     }
@@ -960,7 +965,25 @@ pub fn features_ids(
         matched_exact: lead || matched(m, &parts, true),
         phrase_exact: phrases_in(m, text, section, true),
         phrase_folded: phrases_in(m, text, section, false),
+        titled: titled(m, section),
     }
+}
+
+/// Words of a section heading besides the query's that still leave it titled by the query: its
+/// marker ("IV", "Điều 12", "Mục 2").
+const MARKER_WORDS: usize = 2;
+
+/// Whether the section heading is the query and its marker: a query of one run (what was
+/// typed, with its marks) found whole in a heading with nothing else but the marker.
+fn titled(m: &Matcher, section: &[Tok]) -> bool {
+    let [typed, ..] = m.alts.as_slice() else {
+        return false;
+    };
+    m.runs.len() == 1
+        && !typed.is_empty()
+        && section.len() <= typed.len() + MARKER_WORDS
+        && section.iter().filter(|t| t.fid == NONE).count() + typed.len() == section.len()
+        && unit_in(typed, section, true)
 }
 
 /// Whether any alternative of the query is found in one of `parts` (see `Features::matched`).
@@ -1040,6 +1063,23 @@ mod tests {
             &Flat,
             &Weights::default(),
         )
+    }
+
+    #[test]
+    fn a_section_titled_by_the_query_is_what_was_asked_for() {
+        let text = "Kinh phí thực hiện Kế hoạch dự kiến: 185.000.000 đồng.";
+        assert!(under("kinh phí", text, "IV. KINH PHÍ").titled);
+        assert!(under("kinh phi", text, "Điều 12. Kinh phí").titled);
+        // More than the query and its marker: a section about something else too.
+        assert!(!under("kinh phí", text, "IV. KINH PHÍ VÀ TỔ CHỨC THỰC HIỆN").titled);
+        // Other marks than typed, or a query of two runs, is not the title.
+        assert!(!under("kính phí", text, "IV. KINH PHÍ").titled);
+        assert!(!under("kinh phí \"dự kiến\"", text, "IV. KINH PHÍ").titled);
+        // The key puts it first among clauses of the same tier.
+        let passing = under("kinh phí", "Bố trí kinh phí theo quy định.", "V. TỔ CHỨC");
+        let titled = under("kinh phí", text, "IV. KINH PHÍ");
+        assert_eq!(passing.tier_exact, titled.tier_exact);
+        assert!(titled.key() > passing.key());
     }
 
     #[test]
