@@ -76,23 +76,30 @@ fn own(alternatives: &[Alternative]) -> impl Iterator<Item = &Alternative> {
     alternatives.iter().filter(|a| a.weight >= 1.0)
 }
 
-/// A syllable's term: a word typed with marks in the exact field, one without in the folded.
-fn term(f: &Fields, s: &Syllable) -> Box<dyn Query> {
-    let term = if s.unmarked() {
-        Term::from_field_text(f.title, &s.folded)
-    } else {
+/// Whether a query syllable must be found in the marks typed: it carries marks, or it is a
+/// plain syllable typed among marked words ("Nam" of "người Việt Nam" is not "năm"; see
+/// `ParsedQuery::means_unmarked`).
+fn as_typed(parsed: &ParsedQuery, s: &Syllable) -> bool {
+    !s.unmarked() || parsed.means_unmarked(s)
+}
+
+/// A syllable's term: one found as typed in the exact field, any other in the folded.
+fn term(f: &Fields, parsed: &ParsedQuery, s: &Syllable) -> Box<dyn Query> {
+    let term = if as_typed(parsed, s) {
         Term::from_field_text(f.title_exact, &s.exact)
+    } else {
+        Term::from_field_text(f.title, &s.folded)
     };
     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
 }
 
 /// A title holding an alternative: each of its syllables, and a quoted one's folded syllables
 /// as a phrase (in which the marks of each word are the word's own term's to check).
-fn all_of(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
+fn all_of(f: &Fields, parsed: &ParsedQuery, alt: &Alternative) -> Box<dyn Query> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = alt
         .syllables
         .iter()
-        .map(|s| (Occur::Must, term(f, s)))
+        .map(|s| (Occur::Must, term(f, parsed, s)))
         .collect();
     if alt.quoted && alt.syllables.len() > 1 {
         let terms = alt
@@ -119,7 +126,7 @@ pub fn titles(
         vec![(Occur::Must, Box::new(filters.records(f, KIND_DOC)))];
     for run in &parsed.runs {
         let either: Vec<(Occur, Box<dyn Query>)> = own(&run.alternatives)
-            .map(|a| (Occur::Should, all_of(f, a)))
+            .map(|a| (Occur::Should, all_of(f, parsed, a)))
             .collect();
         if either.is_empty() {
             return Ok(Titles::default());
@@ -127,7 +134,7 @@ pub fn titles(
         must.push((Occur::Must, Box::new(BooleanQuery::new(either))));
     }
     for alt in &parsed.excluded {
-        must.push((Occur::MustNot, all_of(f, alt)));
+        must.push((Occur::MustNot, all_of(f, parsed, alt)));
     }
     let query = BooleanQuery::new(must);
     let (top, total) = searcher.search(
@@ -169,13 +176,17 @@ pub fn titles(
 /// The byte ranges of the title's syllables that satisfy every place of the query, or `None`
 /// when some place is not satisfied or an excluded word is there.
 fn matched(parsed: &ParsedQuery, title: &[Syllable]) -> Option<Vec<(usize, usize)>> {
-    if parsed.excluded.iter().any(|a| !found(a, title).is_empty()) {
+    if parsed
+        .excluded
+        .iter()
+        .any(|a| !found(parsed, a, title).is_empty())
+    {
         return None;
     }
     let mut ranges = Vec::new();
     for run in &parsed.runs {
         let hits = own(&run.alternatives)
-            .map(|a| found(a, title))
+            .map(|a| found(parsed, a, title))
             .find(|h| !h.is_empty())?;
         ranges.extend(hits);
     }
@@ -184,25 +195,24 @@ fn matched(parsed: &ParsedQuery, title: &[Syllable]) -> Option<Vec<(usize, usize
     Some(ranges)
 }
 
-/// A query syllable is a title syllable: folded alike, and in the same marks when typed with
-/// marks.
-fn same(q: &Syllable, t: &Syllable) -> bool {
-    q.folded == t.folded && (q.unmarked() || q.exact == t.exact)
-}
-
-/// Where the title holds the alternative (quoted: as a phrase; otherwise each word somewhere),
-/// or nothing.
-fn found(alt: &Alternative, title: &[Syllable]) -> Vec<(usize, usize)> {
+/// Where the title holds the alternative, or nothing: where its words stand together (all a
+/// quoted one may be), otherwise each word wherever it is ("công" of "Công văn" is marked for
+/// "bảo hộ công dân" only when the words are nowhere together).
+fn found(parsed: &ParsedQuery, alt: &Alternative, title: &[Syllable]) -> Vec<(usize, usize)> {
+    let same = |q: &Syllable, t: &Syllable| {
+        q.folded == t.folded && (!as_typed(parsed, q) || q.exact == t.exact)
+    };
     let n = alt.syllables.len();
     if n == 0 {
         return Vec::new();
     }
-    if alt.quoted {
-        return title
-            .windows(n)
-            .filter(|w| w.iter().zip(&alt.syllables).all(|(t, q)| same(q, t)))
-            .flat_map(|w| w.iter().map(|t| (t.from, t.to)))
-            .collect();
+    let together: Vec<(usize, usize)> = title
+        .windows(n)
+        .filter(|w| w.iter().zip(&alt.syllables).all(|(t, q)| same(q, t)))
+        .flat_map(|w| w.iter().map(|t| (t.from, t.to)))
+        .collect();
+    if alt.quoted || !together.is_empty() {
+        return together;
     }
     let mut out = Vec::new();
     for q in &alt.syllables {
@@ -231,7 +241,7 @@ mod tests {
     fn every_word_somewhere_with_or_without_marks() {
         assert_eq!(
             marked("bảo hộ công dân", TITLE).as_deref(),
-            Some("Triển khai [công] tác [bảo] [hộ] [công] [dân] Việt Nam ở nước ngoài năm 2025")
+            Some("Triển khai công tác [bảo] [hộ] [công] [dân] Việt Nam ở nước ngoài năm 2025")
         );
         assert!(marked("bao ho cong dan", TITLE).is_some());
         assert!(marked("nước ngoài bảo hộ", TITLE).is_some());
@@ -242,6 +252,24 @@ mod tests {
         assert!(marked("bảo hộ lao động", TITLE).is_none());
         // "bão" (storm) is not "bảo".
         assert!(marked("bão hộ", TITLE).is_none());
+    }
+
+    #[test]
+    fn words_apart_are_marked_where_they_are() {
+        assert_eq!(
+            marked("nước bảo hộ", TITLE).as_deref(),
+            Some("Triển khai công tác [bảo] [hộ] công dân Việt Nam ở [nước] ngoài năm 2025")
+        );
+    }
+
+    #[test]
+    fn a_plain_syllable_among_marked_words_is_meant_plain() {
+        // "Nam" typed among marked words is "Nam", not "năm".
+        assert_eq!(
+            marked("công dân Việt Nam", TITLE).as_deref(),
+            Some("Triển khai công tác bảo hộ [công] [dân] [Việt] [Nam] ở nước ngoài năm 2025")
+        );
+        assert!(marked("công dân nam", "Công dân năm 2025").is_none());
     }
 
     #[test]
