@@ -26,6 +26,8 @@ use crate::model::Date;
 
 /// Titles shown at most.
 pub const SHOWN: usize = 5;
+/// Titles read at most to show them: those a check rules out are replaced.
+const READ: usize = 20;
 
 /// One document whose title matches.
 #[derive(Debug, Clone, Serialize)]
@@ -83,9 +85,10 @@ fn as_typed(parsed: &ParsedQuery, s: &Syllable) -> bool {
     !s.unmarked() || parsed.means_unmarked(s)
 }
 
-/// A syllable's term: one found as typed in the exact field, any other in the folded.
-fn term(f: &Fields, parsed: &ParsedQuery, s: &Syllable) -> Box<dyn Query> {
-    let term = if as_typed(parsed, s) {
+/// A syllable's term: a marked one in the exact field, a plain one in the folded (the check of
+/// the title read decides whether a plain one was meant as typed).
+fn term(f: &Fields, s: &Syllable) -> Box<dyn Query> {
+    let term = if !s.unmarked() {
         Term::from_field_text(f.title_exact, &s.exact)
     } else {
         Term::from_field_text(f.title, &s.folded)
@@ -95,11 +98,11 @@ fn term(f: &Fields, parsed: &ParsedQuery, s: &Syllable) -> Box<dyn Query> {
 
 /// A title holding an alternative: each of its syllables, and a quoted one's folded syllables
 /// as a phrase (in which the marks of each word are the word's own term's to check).
-fn all_of(f: &Fields, parsed: &ParsedQuery, alt: &Alternative) -> Box<dyn Query> {
+fn all_of(f: &Fields, alt: &Alternative) -> Box<dyn Query> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = alt
         .syllables
         .iter()
-        .map(|s| (Occur::Must, term(f, parsed, s)))
+        .map(|s| (Occur::Must, term(f, s)))
         .collect();
     if alt.quoted && alt.syllables.len() > 1 {
         let terms = alt
@@ -126,7 +129,7 @@ pub fn titles(
         vec![(Occur::Must, Box::new(filters.records(f, KIND_DOC)))];
     for run in &parsed.runs {
         let either: Vec<(Occur, Box<dyn Query>)> = own(&run.alternatives)
-            .map(|a| (Occur::Should, all_of(f, parsed, a)))
+            .map(|a| (Occur::Should, all_of(f, a)))
             .collect();
         if either.is_empty() {
             return Ok(Titles::default());
@@ -134,30 +137,43 @@ pub fn titles(
         must.push((Occur::Must, Box::new(BooleanQuery::new(either))));
     }
     for alt in &parsed.excluded {
-        must.push((Occur::MustNot, all_of(f, parsed, alt)));
+        must.push((Occur::MustNot, all_of(f, alt)));
     }
     let query = BooleanQuery::new(must);
+    // The index finds the titles; a plain syllable meant as typed ("Nam" among marked words)
+    // is looked up folded (the exact field holds marked syllables only), so each title read is
+    // checked, and a few more than shown are read for those it rules out.
     let (top, total) = searcher.search(
         &query,
         &(
-            TopDocs::with_limit(SHOWN).order_by_score(),
+            TopDocs::with_limit(READ).order_by_score(),
             tantivy::collector::Count,
         ),
     )?;
-    let mut out = Titles {
-        total,
-        documents: Vec::new(),
-    };
+    let read = top.len();
+    let checked = parsed
+        .syllables()
+        .any(|s| s.unmarked() && as_typed(parsed, s));
+    let (mut passed, mut ruled_out) = (0, 0);
+    let mut out = Titles::default();
     for (_, address) in top {
+        if out.documents.len() == SHOWN && !checked {
+            break;
+        }
         let json = read_payload(searcher, address)?;
         let doc: StoredDoc = serde_json::from_str(&json)
             .map_err(|e| SearchError::Index(format!("unreadable stored document: {e}")))?;
         let Some(title) = heading(&doc.meta) else {
             continue;
         };
-        // The words to mark (the index found the title; a quoted phrase whose words also stand
-        // apart is marked where it is whole).
-        let ranges = matched(parsed, &analyze(&title)).unwrap_or_default();
+        let Some(ranges) = matched(parsed, &analyze(&title)) else {
+            ruled_out += 1;
+            continue;
+        };
+        passed += 1;
+        if out.documents.len() == SHOWN {
+            continue;
+        }
         out.documents.push(TitleMatch {
             marked: super::snippet::mark(&title, &ranges, OPEN, CLOSE),
             citation: citation::document(&doc.meta, &doc.file),
@@ -170,6 +186,13 @@ pub fn titles(
             date: doc.meta.date,
         });
     }
+    // Unchecked, what the index matched; checked, those that passed when all were read, and
+    // otherwise what the index matched less those ruled out (a close upper bound).
+    out.total = match (checked, total <= read) {
+        (false, _) => total,
+        (true, true) => passed,
+        (true, false) => total - ruled_out,
+    };
     Ok(out)
 }
 
