@@ -364,6 +364,11 @@ fn joins(
     if opens_own_line(next) {
         return None;
     }
+    // "Bước 2: Xin ý kiến các cơ quan liên quan" over "Trong thời hạn 02 ngày …, Sở Ngoại vụ gửi
+    // …": a short step title is a heading over the step's text.
+    if prev.lines == 1 && step_title(p).is_some_and(|rest| short_title(p, rest, width)) {
+        return None;
+    }
     if let Some(m) = markers::parse(p) {
         // A note in parentheses after a heading ("5. Sở Thông tin và Truyền thông (nay là Sở
         // Văn hóa và Thể thao …)") is no part of its length, and one not yet closed goes on.
@@ -412,6 +417,27 @@ fn sibling_heading(marker: &Marker, before: &[Paragraph]) -> bool {
         }
     }
     false
+}
+
+/// The title of a procedure's step, "Bước 2: Xin ý kiến …" → "Xin ý kiến …".
+pub(crate) fn step_title(p: &str) -> Option<&str> {
+    let rest = p.strip_prefix("Bước ")?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = rest[digits..]
+        .strip_prefix([':', '.'])
+        .filter(|_| digits > 0)?;
+    Some(rest.trim())
+}
+
+/// Whether the line `p`, with the title `rest`, is short and ends its phrase: a title, not the
+/// first line of a sentence cut at the width.
+fn short_title(p: &str, rest: &str, width: usize) -> bool {
+    let last = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    let open_ended = rest.is_empty()
+        || rest.ends_with(',')
+        || CONNECTORS.contains(&fold(last).as_str())
+        || rest.matches('(').count() > rest.matches(')').count();
+    p.chars().take(width).count() * 4 < width * 3 && !open_ended
 }
 
 /// A line that starts a paragraph of its own even below an unfinished one: a preamble ("Căn

@@ -18,6 +18,7 @@ use super::metadata;
 use crate::model::{Clause, ClauseKind, Zone};
 use crate::normalize::cell_lines::is_stt_header;
 use crate::normalize::fold::{fold, fold_prefix};
+use crate::normalize::unwrap;
 use crate::normalize::Paragraph;
 
 /// What a paragraph is, by region.
@@ -1603,6 +1604,12 @@ fn fold_into_items(nodes: &mut [Node]) {
     /// The most paragraphs of prose after its first that an item takes into its clause.
     const MAX_ITEM_PARAGRAPHS: usize = 3;
     for k in 0..nodes.len() {
+        if k + 1 < nodes.len() && titles_its_step(&nodes[k], &nodes[k + 1]) {
+            let t = std::mem::take(&mut nodes[k + 1].text);
+            nodes[k].text.push('\n');
+            nodes[k].text.push_str(&t);
+            continue;
+        }
         if !is_plain_item(&nodes[k]) || nodes[k].text.is_empty() {
             continue;
         }
@@ -1672,6 +1679,29 @@ fn fold_into_items(nodes: &mut [Node]) {
             nodes[k].children = false;
         }
     }
+}
+
+/// "Bước 2: Xin ý kiến các cơ quan liên quan" then "Trong thời hạn 02 ngày …, Sở Ngoại vụ gửi
+/// …": a step's title, kept on its own line by unwrapping, and the step's text are one clause.
+fn titles_its_step(title: &Node, next: &Node) -> bool {
+    let plain = |n: &Node| {
+        matches!(
+            n.what,
+            What::Leaf {
+                leaf: Leaf::Plain,
+                colon: false,
+                ..
+            }
+        )
+    };
+    plain(title)
+        && plain(next)
+        && title.headings.len() == next.headings.len()
+        && title.zone == next.zone
+        && !ends_sentence(&title.text)
+        && !next.text.is_empty()
+        && unwrap::step_title(&title.text).is_some()
+        && unwrap::step_title(&next.text).is_none()
 }
 
 fn emit(n: Node) -> Option<Clause> {
@@ -2079,6 +2109,15 @@ mod tests {
         assert!(!is_lead_in("Họ và tên người đại diện theo pháp luật:"));
         assert!(!is_lead_in("NHIỆM VỤ VÀ GIẢI PHÁP CỤ THỂ NHƯ SAU:"));
         assert!(!is_lead_in("Cụ thể như sau:"));
+    }
+
+    #[test]
+    fn a_steps_title_and_its_text_are_one_clause() {
+        let cs = clauses(
+            "II. TIẾP NHẬN PHÓNG VIÊN\n1. Trình tự thực hiện\nBước 2: Xin ý kiến các cơ quan liên quan\nTrong thời hạn 02 ngày làm việc, Sở Ngoại vụ gửi xin ý kiến Công an tỉnh.\nBước 3: Trình UBND tỉnh\nSở Ngoại vụ tổng hợp ý kiến, trình UBND tỉnh xem xét.\n",
+        );
+        let texts: Vec<&str> = cs.iter().map(|c| c.text.as_str()).collect();
+        assert!(texts.contains(&"Bước 2: Xin ý kiến các cơ quan liên quan\nTrong thời hạn 02 ngày làm việc, Sở Ngoại vụ gửi xin ý kiến Công an tỉnh."), "{texts:?}");
     }
 
     #[test]
