@@ -439,3 +439,34 @@ fn a_running_head_in_sentence_case_is_dropped_at_the_page_break() {
     assert!(two.2.contains("Hải quan, Kiểm dịch)"), "{got:?}");
     assert!(!two.2.contains("Quy chế phối hợp"), "{got:?}");
 }
+
+#[test]
+fn steps_partners_passive_doers_and_scope_clauses() {
+    const STEPS: &str = "hd_sngv_quangninh_baochi.txt";
+    const RULES: &str = "qc_hagiang_bien_gioi.txt";
+    const PLAN: &str = "kh_muongkhuong_laocai.txt";
+    // "Bước 2: Xin ý kiến các cơ quan liên quan" / "Trong thời hạn 02 ngày …, Sở Ngoại vụ gửi
+    // xin ý kiến …" (lines 36–37): the step is one clause and Sở Ngoại vụ acts in it.
+    let foreign = tasks("Sở Ngoại vụ");
+    assert!(has(&foreign, STEPS, 36, "assigned"), "{foreign:?}");
+    // "2. Đối tượng: Các sở, ban, ngành; UBND các huyện …" (line 27) says whom the guide
+    // concerns, and gives no work.
+    let districts = tasks("UBND cấp huyện");
+    assert!(
+        !districts.iter().any(|(f, l, ..)| f == STEPS && *l == 27),
+        "{districts:?}"
+    );
+    // "… các lối mở do Ban Quản lý Khu kinh tế tỉnh chủ trì quản lý chung" (line 79) gives the
+    // Ban the lead; in "Sở Công Thương phối hợp với Ban Quản lý Khu kinh tế theo dõi …" (line
+    // 87) the Ban is the partner, no supporter.
+    let zone = tasks("Ban Quản lý Khu kinh tế");
+    assert!(has(&zone, RULES, 79, "lead"), "{zone:?}");
+    assert!(
+        !zone.iter().any(|(f, l, ..)| f == RULES && *l == 87),
+        "{zone:?}"
+    );
+    // "3. Đồn Biên phòng …" over "Phối hợp với UBND các xã …; chủ trì kết nghĩa cụm dân cư"
+    // (line 64): the border posts lead.
+    let border = tasks("Đồn Biên phòng");
+    assert!(has(&border, PLAN, 64, "lead"), "{border:?}");
+}
