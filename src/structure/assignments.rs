@@ -904,7 +904,8 @@ impl<'a> Analysed<'a> {
     /// parentheses (balanced, no sentence end inside) says which or what the agency is, and its
     /// verb or colon comes after it. The token after the closing parenthesis, else `j`.
     fn after_parenthesis(&self, j: usize) -> usize {
-        const MAX: usize = 20;
+        // Two wrapped lines: a note on the 2025 mergers runs to twenty words and more.
+        const MAX: usize = 32;
         if self.toks.get(j).is_none_or(|t| t.f != "(") {
             return j;
         }
@@ -2435,6 +2436,19 @@ mod tests {
             "{:?}",
             roles(&d.clauses[2])
         );
+    }
+
+    #[test]
+    fn a_long_note_on_what_a_department_now_manages_comes_before_its_colon() {
+        let d = doc(vec![
+            clause(
+                "1",
+                &[],
+                "Sở Nội vụ (được giao quản lý nhà nước về lao động sau khi hợp nhất Sở Lao động - Thương binh và Xã hội): báo cáo số lượng người lao động của tỉnh đang làm việc ở nước ngoài theo hợp đồng.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Nội vụ", Role::Assigned)]);
     }
 
     #[test]
