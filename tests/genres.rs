@@ -470,3 +470,32 @@ fn steps_partners_passive_doers_and_scope_clauses() {
     let border = tasks("Đồn Biên phòng");
     assert!(has(&border, PLAN, 64, "lead"), "{border:?}");
 }
+
+#[test]
+fn a_provincial_citys_police_and_youth_union_are_the_citys_in_its_text_and_its_headings() {
+    const FILE: &str = "f3_kh_vinhyen_dulich.txt";
+    // "Công an thành phố" of Vĩnh Yên (a city of Vĩnh Phúc) leads II.2.a (line 25) in the text
+    // and III.3 (line 55, under the heading "3. Công an thành phố"): one agency, the city's.
+    let city = tasks("Công an thành phố");
+    assert!(has(&city, FILE, 25, "lead"), "{city:?}");
+    assert!(has(&city, FILE, 55, "lead"), "{city:?}");
+    let district = tasks("Công an cấp huyện");
+    assert!(has(&district, FILE, 55, "lead"), "{district:?}");
+    let province = tasks("Công an tỉnh");
+    assert!(!province.iter().any(|(f, ..)| f == FILE), "{province:?}");
+    // "Thành đoàn Vĩnh Yên" (line 44) is no Tỉnh đoàn.
+    assert!(!tasks("Tỉnh đoàn").iter().any(|(f, ..)| f == FILE));
+    assert!(has(&tasks("Huyện đoàn"), FILE, 44, "support"));
+}
+
+#[test]
+fn a_note_in_parentheses_before_an_agencys_colon_leaves_it_the_doer() {
+    // "1. Sở Nội vụ (được giao quản lý nhà nước về lao động sau khi hợp nhất Sở Lao động -
+    // Thương binh và Xã hội): báo cáo …", lines 24–25.
+    let home = tasks("Sở Nội vụ");
+    assert!(
+        home.iter()
+            .any(|(f, l, _, _)| f == "f3_cv_phuyen_lao_dong.txt" && (24..=25).contains(l)),
+        "{home:?}"
+    );
+}

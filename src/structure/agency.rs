@@ -100,6 +100,10 @@ pub struct AgencyQuery {
     /// "UBND thành phố Điện Biên Phủ", of a provincial one, under `UBND cấp huyện`), each with
     /// the provinces or districts whose mentions say "tỉnh" or "huyện".
     city: bool,
+    /// The keys a query for a city's agency with no city named is filed under ("Công an thành
+    /// phố": `Công an` of a centrally-run city, `Công an cấp huyện` of a provincial one); empty
+    /// for other queries.
+    city_keys: Vec<String>,
     /// The keys of the same agency at the levels below the province's, when the query names
     /// none: "Công an" is the police of every level, "Công an tỉnh" the province's only.
     lower_levels: Vec<String>,
@@ -111,13 +115,11 @@ const CITY_LEVELS: &[&str] = &["ubnd tinh", "ubnd cap huyen"];
 impl AgencyQuery {
     pub fn new(query: &str) -> AgencyQuery {
         let named = canonical_known(query).map(|(c, known)| (key(&c), known));
-        let city = named
-            .as_ref()
-            .is_some_and(|(c, _)| CITY_LEVELS.contains(&c.as_str()))
-            && {
-                let k = key(without_head_title(query));
-                k.ends_with(" thanh pho") || k.ends_with(" tp")
-            };
+        let city_keys = match &named {
+            Some((c, true)) => city_keys(query, c),
+            _ => Vec::new(),
+        };
+        let city = !city_keys.is_empty();
         let lower_levels = match &named {
             Some((qc, true)) => lower_levels(query, qc),
             _ => Vec::new(),
@@ -126,6 +128,7 @@ impl AgencyQuery {
             key: key(query),
             named,
             city,
+            city_keys,
             lower_levels,
         }
     }
@@ -144,7 +147,7 @@ impl AgencyQuery {
             return false;
         }
         if self.city {
-            return CITY_LEVELS.contains(&ck.as_str());
+            return self.city_keys.contains(&ck);
         }
         if let Some((qc, known)) = &self.named {
             if *qc == ck {
@@ -157,6 +160,26 @@ impl AgencyQuery {
         let q: Vec<&str> = self.key.split(' ').collect();
         let c: Vec<&str> = ck.split(' ').collect();
         q.len() <= c.len() && c.windows(q.len()).any(|w| w == q.as_slice())
+    }
+}
+
+/// The keys a query ending in "thành phố" with no city named is filed under (`named`, its key):
+/// a city's committee under the province's and the district's, as is any agency whose district
+/// level has a name of its own ("Công an thành phố": `Công an`, `Công an cấp huyện`).
+fn city_keys(query: &str, named: &str) -> Vec<String> {
+    let k = key(without_head_title(query));
+    let Some(stem) = k
+        .strip_suffix(" thanh pho")
+        .or_else(|| k.strip_suffix(" tp"))
+    else {
+        return Vec::new();
+    };
+    if CITY_LEVELS.contains(&named) {
+        return CITY_LEVELS.iter().map(|c| c.to_string()).collect();
+    }
+    match canonical_known(&format!("{stem} cấp huyện")) {
+        Some((c, true)) if key(&c) != named => vec![named.to_string(), key(&c)],
+        _ => Vec::new(),
     }
 }
 
@@ -496,6 +519,9 @@ enum Lv {
     AnyReq,
     /// A level is required and names the agency: "UBND" + tỉnh / cấp huyện / cấp xã.
     Council,
+    /// A city's unit, named after its city: the province's unit (the canonical name) for a
+    /// centrally-run city or no city named, the given district's unit for any other city.
+    City(&'static str),
     /// A unit named after its place: a level, or the place's capitalised name ("Đồn Biên phòng
     /// Gành Dầu"), which is dropped from the canonical name like a level.
     Place,
@@ -826,13 +852,15 @@ static FIXED: &[Entry] = &[
     e(
         &[
             "tinh doan",
-            "thanh doan",
             "doan thanh nien cong san ho chi minh",
             "doan tncs ho chi minh",
         ],
         "Tỉnh đoàn",
         Lv::Prov,
     ),
+    // A city's youth union: a centrally-run city's is its province's ("Thành đoàn Hải Phòng"),
+    // a provincial city's a district's ("Thành đoàn Vĩnh Yên", "Thành đoàn Lào Cai").
+    e(&["thanh doan"], "Tỉnh đoàn", Lv::City("Huyện đoàn")),
     // The district's youth union ("Huyện đoàn Mường Tè"; a town's is "Thị đoàn").
     e(&["huyen doan", "thi doan"], "Huyện đoàn", Lv::Place),
     e(&["kho bac nha nuoc"], "Kho bạc Nhà nước", Lv::Any),
@@ -1358,6 +1386,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The end and level of the city named at `i` after a city's unit ("Thành đoàn Cần Thơ",
+    /// "Thành đoàn thành phố Lào Cai", "Thành đoàn Vĩnh Yên"): a centrally-run city is a province;
+    /// a province's name or any other name is a provincial city, a district. No name: `i`, the
+    /// province.
+    fn city_named_at(&self, i: usize) -> (usize, Level) {
+        let j = pat_at(self.toks, i, "thanh pho").unwrap_or(i);
+        if let Some(e) = self.province_at(j) {
+            return (e, self.city_level(j, e));
+        }
+        match self.place_name_end(j) {
+            k if k > j => (k, Level::Dist),
+            _ => (i, Level::Prov),
+        }
+    }
+
     /// `các huyện, thị xã, thành phố`, `quận, huyện`, `huyện Phú Quốc`, `các xã, phường`.
     fn units_at(&self, i: usize) -> Option<(usize, Level)> {
         let unit = |j: usize| -> Option<(usize, bool, &'static str)> {
@@ -1634,6 +1677,14 @@ impl<'a> Scanner<'a> {
                 Lv::Place => {
                     let e = lvl.map_or_else(|| self.place_name_end(end), |l| l.0);
                     Some((e, en.canon.to_string(), true))
+                }
+                Lv::City(district) => {
+                    let (e, level) = self.city_named_at(end);
+                    let canon = match level {
+                        Level::Prov => en.canon,
+                        _ => district,
+                    };
+                    Some((e, canon.to_string(), true))
                 }
                 Lv::Council => lvl.map(|(e, l)| {
                     let suffix = match l {
@@ -2444,6 +2495,20 @@ mod tests {
             canon("Thị đoàn Sa Pa, Tỉnh đoàn"),
             vec!["Huyện đoàn", "Tỉnh đoàn"]
         );
+        // A city's: a centrally-run city's is the province's, a provincial city's a district's.
+        for (s, c) in [
+            ("Thành đoàn Hải Phòng chủ trì", vec!["Tỉnh đoàn"]),
+            ("Thành đoàn thành phố Cần Thơ chủ trì", vec!["Tỉnh đoàn"]),
+            (
+                "phối hợp với Thành đoàn Vĩnh Yên huy động",
+                vec!["Huyện đoàn"],
+            ),
+            ("Thành đoàn Lào Cai chủ trì", vec!["Huyện đoàn"]),
+            ("Thành đoàn chủ trì", vec!["Tỉnh đoàn"]),
+            ("Thành đoàn, Sở Y tế phối hợp", vec!["Tỉnh đoàn", "Sở Y tế"]),
+        ] {
+            assert_eq!(canon(s), c, "{s}");
+        }
         // The district itself is no union.
         assert!(canon("các xã thuộc huyện đoàn kết").is_empty());
     }
@@ -2511,6 +2576,24 @@ mod tests {
         assert!(!q.matches("Văn phòng UBND cấp huyện"));
         // A level-less agency is not widened: "Sở Tài chính" is one.
         assert!(!AgencyQuery::new("Sở Tài chính").matches("Sở Tài chính cấp huyện"));
+    }
+
+    #[test]
+    fn a_query_for_the_city_police_means_the_police_of_cities_of_both_levels() {
+        for q in ["Công an thành phố", "cong an thanh pho", "CA TP"] {
+            let q = AgencyQuery::new(q);
+            assert!(q.matches("Công an") && q.matches("Công an cấp huyện"));
+            assert!(!q.matches("Công an cấp xã"));
+            // Only the mentions that say "thành phố": not "Công an tỉnh", "Công an huyện".
+            assert!(q.fits_mention("Công an thành phố") && !q.fits_mention("Công an tỉnh"));
+            assert!(!q.fits_mention("Công an huyện"));
+        }
+        // A city named, or an agency with no district level, asks as before.
+        let q = AgencyQuery::new("Công an thành phố Hà Nội");
+        assert!(q.matches("Công an") && !q.matches("Công an cấp huyện"));
+        assert!(q.fits_mention("Công an tỉnh"));
+        let q = AgencyQuery::new("Sở Tài chính thành phố");
+        assert!(q.fits_mention("Sở Tài chính tỉnh"));
     }
 
     #[test]

@@ -18,6 +18,15 @@ use crate::structure::places::{self, Place};
 pub fn apply(doc: &mut Document) {
     let defined = defined_names(&doc.clauses);
     let place = doc.meta.province.as_deref().and_then(places::lookup);
+    let home = match place {
+        Some(p) => (!p.city).then_some(Home::Province(p)),
+        None => doc
+            .meta
+            .issuer
+            .as_deref()
+            .is_some_and(provincial_citys)
+            .then_some(Home::City),
+    };
     for c in &mut doc.clauses {
         if is_definition_list(&c.text) {
             c.assignments.clear();
@@ -28,8 +37,8 @@ pub fn apply(doc: &mut Document) {
             if let Some((_, full)) = defined.iter().find(|(abbr, _)| *abbr == a.agency) {
                 a.agency = full.clone();
             }
-            if let Some(p) = place {
-                if let Some(agency) = district_council(&a, &c.text, p) {
+            if let Some(h) = home {
+                if let Some(agency) = district_council(&a, c, h) {
                     a.agency = agency;
                 }
             }
@@ -286,13 +295,47 @@ fn capitals(word: &str) -> Vec<char> {
         .collect()
 }
 
+/// Where a document whose "thành phố" is a provincial city (a district) comes from.
+#[derive(Clone, Copy)]
+enum Home {
+    /// A province (tỉnh).
+    Province(&'static Place),
+    /// No province detected, but issued by a city that is none of the centrally-run ones ("Ủy
+    /// ban nhân dân thành phố Vĩnh Yên"): its "Công an thành phố" is its own.
+    City,
+}
+
+/// Whether an issuer is the committee (or council) of a city that is no centrally-run city:
+/// "Ủy ban nhân dân thành phố Vĩnh Yên", "UBND TP. Lào Cai" (named like its province).
+fn provincial_citys(issuer: &str) -> bool {
+    let k = places::key(issuer);
+    let Some(i) = k
+        .find("thanh pho ")
+        .map(|i| i + 10)
+        .or_else(|| k.find("tp ").map(|i| i + 3))
+    else {
+        return false;
+    };
+    let named = &k[i..];
+    !named.is_empty() && places::lookup(named).is_none_or(|pl| !pl.city)
+}
+
+/// The text of the clause a mention was read in, from the mention on: its own text, or the
+/// heading that names it ("3. Công an thành phố" over its tasks).
+fn text_from<'c>(c: &'c Clause, mention: &str) -> Option<&'c str> {
+    std::iter::once(&c.text)
+        .chain(c.headings.iter().rev())
+        .find_map(|t| t.find(mention).map(|i| &t[i + mention.len()..]))
+}
+
 /// "UBND thành phố" (and the city's council, police and office) read as the province's in a
 /// province (tỉnh) is the provincial city's: the canonical district-level name, or `None` to keep
 /// the agency. "thành phố Huế" in a document of Thừa Thiên Huế (before Huế was a centrally-run
 /// city) is its city too.
-fn district_council(a: &Assignment, text: &str, place: &'static Place) -> Option<String> {
-    if place.city {
-        return None;
+fn district_council(a: &Assignment, c: &Clause, home: Home) -> Option<String> {
+    // "Thành đoàn" with no city named: the youth union of the province's city.
+    if a.agency == "Tỉnh đoàn" && places::key(&a.mention) == "thanh doan" {
+        return Some("Huyện đoàn".into());
     }
     // The agencies the level names apart, by their province's name.
     let head = match a.agency.as_str() {
@@ -317,11 +360,15 @@ fn district_council(a: &Assignment, text: &str, place: &'static Place) -> Option
     let named = words[k..].join(" ");
     if named.is_empty() {
         // "… thành phố trực thuộc Trung ương" is every such city, not one.
-        let after = text.find(&a.mention).map(|i| &text[i + a.mention.len()..]);
+        let after = text_from(c, &a.mention);
         if after.is_none_or(|s| fold_prefix(s.trim_start(), 10).starts_with("truc thuoc")) {
             return None;
         }
     } else {
+        // A city named, with no province known, was read by its name already.
+        let Home::Province(place) = home else {
+            return None;
+        };
         let pl = places::lookup(&named)?;
         if !pl.city || !places::same_place(place).iter().any(|p| p.name == pl.name) {
             return None;
@@ -470,5 +517,55 @@ mod tests {
         let text = "UBND thành phố trực thuộc Trung ương chủ trì";
         let d = doc(Some("Lào Cai"), vec![clause(text, &given)]);
         assert_eq!(agencies(&d.clauses[0]), vec!["UBND tỉnh"]);
+    }
+
+    #[test]
+    fn a_heading_naming_the_city_police_is_the_citys_as_its_text_is() {
+        // "3. Công an thành phố" heads its tasks: the mention is in the heading, not the text.
+        let mut c = clause(
+            "Chỉ đạo Công an các xã, phường tăng cường tuần tra, kiểm soát.",
+            &[("Công an", "Công an thành phố")],
+        );
+        c.headings = vec![
+            "III. TỔ CHỨC THỰC HIỆN".into(),
+            "3. Công an thành phố".into(),
+        ];
+        let d = doc(Some("Vĩnh Phúc"), vec![c.clone()]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["Công an cấp huyện"]);
+        // In a centrally-run city the city's police are the province's.
+        let d = doc(Some("Hải Phòng"), vec![c.clone()]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["Công an"]);
+        // No province detected: a provincial city's own document still means its own police;
+        // a centrally-run city's, or a province's, the province's.
+        for (issuer, agency) in [
+            ("Ủy ban nhân dân thành phố Vĩnh Yên", "Công an cấp huyện"),
+            ("UBND TP. Lào Cai", "Công an cấp huyện"),
+            ("Ủy ban nhân dân thành phố Hải Phòng", "Công an"),
+            ("Ủy ban nhân dân tỉnh Vĩnh Phúc", "Công an"),
+            ("Ủy ban nhân dân thành phố", "Công an"),
+        ] {
+            let mut d = Document {
+                file: "a.txt".into(),
+                meta: Metadata::default(),
+                clauses: vec![c.clone()],
+            };
+            d.meta.issuer = Some(issuer.into());
+            apply(&mut d);
+            assert_eq!(agencies(&d.clauses[0]), vec![agency], "{issuer}");
+        }
+    }
+
+    #[test]
+    fn a_city_youth_union_in_a_province_is_a_districts() {
+        let given = [("Tỉnh đoàn", "Thành đoàn")];
+        let text = "Phòng Nội vụ phối hợp với Thành đoàn huy động tình nguyện viên";
+        let d = doc(Some("Vĩnh Phúc"), vec![clause(text, &given)]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["Huyện đoàn"]);
+        let d = doc(Some("Hà Nội"), vec![clause(text, &given)]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["Tỉnh đoàn"]);
+        // The province's own youth union stays.
+        let given = [("Tỉnh đoàn", "Tỉnh đoàn")];
+        let d = doc(Some("Vĩnh Phúc"), vec![clause("Tỉnh đoàn chủ trì", &given)]);
+        assert_eq!(agencies(&d.clauses[0]), vec!["Tỉnh đoàn"]);
     }
 }
