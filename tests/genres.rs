@@ -499,3 +499,62 @@ fn a_note_in_parentheses_before_an_agencys_colon_leaves_it_the_doer() {
         "{home:?}"
     );
 }
+
+#[test]
+fn a_notice_that_opens_with_its_meeting_date_keeps_that_sentence() {
+    const FILE: &str = "f1_tb_quangtri_ketluan_hop.txt";
+    // No header: line 1 is "Ngày 14 tháng 5 năm 2025, tại trụ sở UBND tỉnh, đồng chí Hoàng Nam,
+    // Phó Chủ tịch UBND tỉnh Quảng", a sentence, not a place-and-date line.
+    assert_eq!(clause_lines(FILE).first(), Some(&1));
+    let v = run_json(&["search", "Hoàng Nam chủ trì cuộc họp", "-n", "1"]);
+    assert_eq!(v["hits"][0]["file"], FILE, "{v}");
+    assert_eq!(v["hits"][0]["line"], 1, "{v}");
+}
+
+#[test]
+fn a_sites_banner_above_a_portal_page_is_not_the_issuer() {
+    const FILE: &str = "f1_portal_phutho_kh_ngoaivu.txt";
+    // "SỞ NGOẠI VỤ TỈNH PHÚ THỌ" (line 1) is the site's banner; search box, page title, poster
+    // and share links (lines 2–9) are the page's; the header is "ỦY BAN NHÂN DÂN" / "TỈNH PHÚ
+    // THỌ" / "Số: 1562/KH-UBND" / motto / "Phú Thọ, ngày 25 tháng 02 năm 2025" (lines 11–16).
+    let docs = run_json(&["docs", "--province", "Phú Thọ"]);
+    let d = &docs["documents"][0];
+    assert_eq!(d["file"], FILE, "{docs}");
+    assert_eq!(d["number"], "1562/KH-UBND");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân tỉnh Phú Thọ");
+    assert_eq!(d["date"], "2025-02-25");
+    assert_eq!(
+        d["title"],
+        "Tổ chức các hoạt động đối ngoại, tuyên truyền quảng bá nhân dịp Giỗ Tổ Hùng Vương - Lễ hội Đền Hùng năm Ất Tỵ 2025"
+    );
+    // The first clause is the preamble "Căn cứ Kế hoạch số 398/KH-UBND …" (line 22).
+    assert_eq!(clause_lines(FILE).first(), Some(&22));
+}
+
+#[test]
+fn a_portal_table_in_tab_form_gives_way_to_the_header() {
+    const FILE: &str = "f1_qd_cu_can_bo_soctrang.txt";
+    // CRLF. "Số ký hiệu⇥512/QĐ-UBND" … "Tệp đính kèm⇥…" (lines 4–10) above a two-column header
+    // in bold whose last row is "Số: 512/QĐ-UBND⇥⇥*Sóc Trăng, ngày 18 tháng 3 năm 2025*" (line
+    // 15), the date in italics.
+    let docs = run_json(&["docs", "--province", "Sóc Trăng"]);
+    let d = &docs["documents"][0];
+    assert_eq!(d["file"], FILE, "{docs}");
+    assert_eq!(d["number"], "512/QĐ-UBND");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân tỉnh Sóc Trăng");
+    assert_eq!(d["date"], "2025-03-18");
+    assert_eq!(d["title"], "Về việc cử cán bộ đi công tác nước ngoài");
+    // The first clause is "Căn cứ Luật Tổ chức chính quyền địa phương …" (line 22).
+    assert_eq!(clause_lines(FILE).first(), Some(&22));
+}
+
+/// The lines of a document's clauses, in order.
+fn clause_lines(file: &str) -> Vec<u64> {
+    let all = run_json(&["show", file]);
+    all["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["line"].as_u64().unwrap())
+        .collect()
+}

@@ -33,7 +33,16 @@ const MAX_ROWS: usize = 8;
 /// Reads a header table flattened into rows column by column (see the module's comment); any
 /// other text is returned as it is.
 pub fn unfold(paras: Vec<Paragraph>) -> Vec<Paragraph> {
-    let Some(start) = paras.iter().take(HEAD_SCAN).position(|p| is_row(&p.text)) else {
+    // A portal's table of attributes above the header ("Số ký hiệu⇥512/QĐ-UBND") is no part of
+    // it, and its rows do not count towards how far the header may start.
+    let Some(start) = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| markers::portal_field(&p.text).is_none())
+        .take(HEAD_SCAN)
+        .find(|(_, p)| is_row(&p.text))
+        .map(|(k, _)| k)
+    else {
         return paras;
     };
     // The motto's second line often comes alone ("⇥Độc lập - Tự do - Hạnh phúc" loses its empty
@@ -292,6 +301,46 @@ mod tests {
 
     fn texts(p: &[Paragraph]) -> Vec<(usize, &str)> {
         p.iter().map(|p| (p.line, p.text.as_str())).collect()
+    }
+
+    #[test]
+    fn a_portal_table_of_attributes_above_the_header_is_no_row_of_it() {
+        let rows = [
+            "Quyết định 512/QĐ-UBND năm 2025 cử cán bộ đi công tác nước ngoài",
+            "Lượt xem: 486 | Cỡ chữ: A- A A+ | In văn bản",
+            "Số ký hiệu\t512/QĐ-UBND",
+            "Ngày ban hành\t18/03/2025",
+            "Loại văn bản\tQuyết định",
+            "Cơ quan ban hành\tUBND tỉnh Sóc Trăng",
+            "Người ký\tTrần Văn Lâu",
+            "Trích yếu\tVề việc cử cán bộ đi công tác nước ngoài",
+            "Tệp đính kèm\t512-qd-ubnd.pdf (tải về)",
+            "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH SÓC TRĂNG\t\tĐộc lập - Tự do - Hạnh phúc",
+            "Số: 512/QĐ-UBND\t\t*Sóc Trăng, ngày 18 tháng 3 năm 2025*",
+            "QUYẾT ĐỊNH",
+        ];
+        let got = unfold(paras(&rows));
+        let got: Vec<&str> = texts(&got)[9..].iter().map(|(_, t)| *t).collect();
+        assert_eq!(
+            got,
+            [
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH SÓC TRĂNG",
+                "Số: 512/QĐ-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "*Sóc Trăng, ngày 18 tháng 3 năm 2025*",
+                "QUYẾT ĐỊNH",
+            ]
+        );
+        // A table of the body with such words keeps its rows.
+        let body = paras(&[
+            "Nội dung\tThời gian",
+            "Ngày ban hành\t18/03/2025",
+            "Họp\tQuý II",
+        ]);
+        assert_eq!(unfold(body.clone()), body);
     }
 
     #[test]

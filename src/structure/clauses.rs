@@ -101,19 +101,23 @@ fn page_top_end(paras: &[Paragraph]) -> usize {
     };
     // A portal's name in capitals ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH …") opens a page, not a header.
     let opens_header = header_line(&first.text) && !portal_name(&first.text);
-    if opens_header || markers::type_line(&first.text).is_some() {
+    if markers::type_line(&first.text).is_some() {
         return 0;
     }
     let top = &paras[..paras.len().min(MAX_TOP)];
-    let motto = top
-        .iter()
-        .position(|p| fold_prefix(&p.text, 30).starts_with("cong hoa xa hoi chu nghia"));
+    let motto = top.iter().position(|p| motto_line(&p.text));
     let Some(mut start) = motto.or_else(|| top.iter().position(|p| header_anchor(&p.text))) else {
         return 0;
     };
-    // The issuer's lines above the motto (or the number) belong to the header.
-    while start > 0 && issuer_above(&paras[start - 1].text) {
+    // The issuer's lines above the motto (or the number) belong to the header, and so does
+    // a number line stacked between them ("ỦY BAN NHÂN DÂN", "Số: 1562/KH-UBND", motto).
+    while start > 0
+        && (issuer_above(&paras[start - 1].text) || number_above(&paras[start - 1].text))
+    {
         start -= 1;
+    }
+    if opens_header && !banner_then_page(&paras[..start]) {
+        return 0;
     }
     let top_like = paras[..start].iter().all(|p| {
         let t = p.text.as_str();
@@ -127,6 +131,35 @@ fn page_top_end(paras: &[Paragraph]) -> usize {
     } else {
         0
     }
+}
+
+/// The motto's first line, alone or beside the issuer's in a two-column header copied as one
+/// line ("ỦY BAN NHÂN DÂN<TAB><TAB>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+fn motto_line(text: &str) -> bool {
+    let f = fold_prefix(text, 160);
+    f.starts_with("cong hoa xa hoi chu nghia")
+        || (f.contains("cong hoa xa hoi chu nghia") && caps_line(text, 160))
+}
+
+/// A header's own number line above the motto, not a portal's "Số ký hiệu".
+fn number_above(text: &str) -> bool {
+    metadata::number_line(text).is_some() && markers::portal_field(text).is_none()
+}
+
+/// Whether a page that opens with a line in capitals has its header further down: the site's
+/// banner ("SỞ NGOẠI VỤ TỈNH PHÚ THỌ", a line or two) and then the page's own lines — search
+/// box, title, poster, share links — none of them a header's line. `top` holds the lines above
+/// the issuer's that stand over the motto or number.
+fn banner_then_page(top: &[Paragraph]) -> bool {
+    let banner = top.iter().take_while(|p| issuer_caps(&p.text)).count();
+    let page = &top[banner..];
+    (1..=2).contains(&banner)
+        && page
+            .iter()
+            .any(|p| p.text.chars().filter(|c| c.is_alphabetic()).count() >= 8)
+        && page
+            .iter()
+            .all(|p| !header_line(&p.text) && !issuer_above(&p.text))
 }
 
 /// A header's number line ("Số: 412/BC-UBND") or place and date, but not the number in a
@@ -1876,6 +1909,43 @@ mod tests {
         let letter = "Kính gửi: Sở Ngoại vụ\n1. Sở Ngoại vụ chủ trì.\nỦY BAN NHÂN DÂN\n\
                       TỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
         assert_eq!(layout(&paragraphs(letter)).header_start, 0);
+    }
+
+    #[test]
+    fn a_site_banner_above_a_portal_page_is_no_issuer() {
+        let head = "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 1562/KH-UBND\n\
+                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+                    Phú Thọ, ngày 25 tháng 02 năm 2025\nKẾ HOẠCH\n\
+                    Tổ chức các hoạt động đối ngoại năm 2025\nI. MỤC ĐÍCH, YÊU CẦU\n\
+                    1. Sở Ngoại vụ chủ trì đón tiếp khách quốc tế.\n";
+        let top = "SỞ NGOẠI VỤ TỈNH PHÚ THỌ\nTìm kiếm...   Đăng nhập\n\
+                   Ngày đăng: 12/05/2025 | Người đăng: Nguyễn Thị Thu Hà\nChia sẻ: Facebook Zalo\n";
+        let p = paragraphs(&format!("{top}{head}"));
+        let lay = layout(&p);
+        assert_eq!(p[lay.header_start].text, "ỦY BAN NHÂN DÂN");
+        let texts: Vec<String> = build(&p).into_iter().map(|c| c.text).collect();
+        assert_eq!(texts, ["Sở Ngoại vụ chủ trì đón tiếp khách quốc tế."]);
+        // A header whose issuer runs over lines of its own, in capitals or not, starts at 0.
+        for issuer in [
+            "BỘ NGOẠI GIAO\nCục Lãnh sự\n",
+            "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSỞ NGOẠI VỤ\n",
+        ] {
+            let s = format!("{issuer}Số: 12/LS-NV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n");
+            assert_eq!(layout(&paragraphs(&s)).header_start, 0, "{issuer}");
+        }
+    }
+
+    #[test]
+    fn a_text_that_opens_with_its_date_keeps_its_first_sentence() {
+        let s = "Ngày 14 tháng 5 năm 2025, tại trụ sở UBND tỉnh, đồng chí Hoàng Nam, Phó Chủ tịch UBND tỉnh Quảng\n\
+                 Trị chủ trì cuộc họp nghe báo cáo công tác chuẩn bị.\n\n\
+                 Sau khi nghe Sở Ngoại vụ báo cáo, đồng chí Phó Chủ tịch UBND tỉnh kết luận như sau:\n\
+                 1. Đánh giá chung\nCông tác chuẩn bị được triển khai tích cực.\n";
+        let texts: Vec<String> = build(&paragraphs(s)).into_iter().map(|c| c.text).collect();
+        assert!(
+            texts[0].starts_with("Ngày 14 tháng 5 năm 2025, tại trụ sở"),
+            "{texts:?}"
+        );
     }
 
     #[test]

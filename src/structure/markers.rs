@@ -898,15 +898,21 @@ pub fn is_portal_line(text: &str) -> bool {
 /// A portal field line "• Số hiệu: 91/KH-UBND" → (folded field name, value).
 pub fn portal_field(text: &str) -> Option<(&'static str, &str)> {
     let t = text.trim_start_matches(['•', '-', '*', ' ', '\t']);
-    let colon = t.find(':')?;
-    if colon > 40 {
-        return None;
-    }
-    let key = fold(&t[..colon]);
-    let key = key.trim();
-    const FIELDS: [&str; 10] = [
+    // The key and its value are split by a colon, or by a tab when the table was copied
+    // without its colons ("Số ký hiệu<TAB>512/QĐ-UBND").
+    let colon = t.find(':').filter(|&c| c <= 40);
+    let tab = t
+        .find('\t')
+        .filter(|&c| c <= 40 && colon.is_none_or(|k| c < k));
+    let at = tab.or(colon)?;
+    let key = fold(&t[..at]);
+    let key = key.trim().trim_end_matches(':').trim_end();
+    const FIELDS: [&str; 13] = [
         "so hieu",
         "so ky hieu",
+        "trich yeu",
+        "linh vuc",
+        "tep dinh kem",
         "loai van ban",
         "ngay ban hanh",
         "noi ban hanh",
@@ -917,7 +923,7 @@ pub fn portal_field(text: &str) -> Option<(&'static str, &str)> {
         "tinh trang hieu luc",
     ];
     let k = FIELDS.iter().find(|f| **f == key)?;
-    Some((k, t[colon + 1..].trim()))
+    Some((k, t[at + 1..].trim().trim_start_matches(':').trim()))
 }
 
 /// The closing formula of a plan, letter or decision, which addresses everyone rather than one
@@ -1227,6 +1233,17 @@ mod tests {
             portal_field("• Người ký: Nguyễn Minh"),
             Some(("nguoi ky", "Nguyễn Minh"))
         );
+        // Copied without its colons, a key and its value are apart by a tab.
+        assert_eq!(
+            portal_field("Số ký hiệu\t512/QĐ-UBND"),
+            Some(("so ky hieu", "512/QĐ-UBND"))
+        );
+        assert_eq!(
+            portal_field("Ngày ban hành:\t18/03/2025"),
+            Some(("ngay ban hanh", "18/03/2025"))
+        );
+        assert_eq!(portal_field("Số lượng\t12 người"), None);
+        assert_eq!(portal_field("Nội dung công việc\tSố ký hiệu: 5"), None);
         assert!(is_closing("Trên đây là Kế hoạch triển khai"));
         assert!(is_closing("Trong quá trình thực hiện, nếu có khó khăn"));
         assert!(is_closing("Luật này đã được Quốc hội nước Cộng hòa"));

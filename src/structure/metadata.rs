@@ -136,6 +136,11 @@ pub fn place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
     {
         return None;
     }
+    // Emphasis kept from a pasted .docx ("*Sóc Trăng, ngày 18 tháng 3 năm 2025*") is no part of
+    // the line.
+    if text.contains(['*', '_']) {
+        return place_date(&text.replace(['*', '_'], ""));
+    }
     own_place_date(text).or_else(|| after_number(text))
 }
 
@@ -198,6 +203,11 @@ fn own_place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
             return None;
         }
     }
+    // With no place, the line must end with its date: "Ngày 14 tháng 5 năm 2025, tại trụ sở
+    // UBND tỉnh, đồng chí …" opens a sentence, the first of a text that has no header.
+    if place.is_empty() && runs_on(&fs[at + 4..]) {
+        return None;
+    }
     let date = day_month_year(&fs[at + 4..])
         .or_else(|| slash_date_ending(&fs[at + 4..]))
         .or_else(|| blank_day(&fs[at + 4..]).map(|_| None))?;
@@ -207,6 +217,21 @@ fn own_place_date(text: &str) -> Option<(Option<String>, Option<Date>)> {
         Some(place.to_string())
     };
     Some((place, date))
+}
+
+/// Whether words follow the year of "d tháng m năm y" (folded, as it follows "ngày"): more than
+/// a closing mark or two words.
+fn runs_on(folded: &str) -> bool {
+    let Some(at) = folded.find("nam") else {
+        return false;
+    };
+    let rest = folded[at + 3..].trim_start();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let words = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    words > 2
 }
 
 /// "d tháng m năm y", folded, as it follows the word "ngày": `None` when the words are not
@@ -1838,6 +1863,15 @@ mod tests {
         let (p, d) = place_date("Lào Cai, ngày 05/3/2024").unwrap();
         assert_eq!((p.as_deref(), d), (Some("Lào Cai"), Date::new(2024, 3, 5)));
         assert!(place_date("Ngày 15/12/2023, Sở Ngoại vụ tổ chức hội nghị").is_none());
+        // A sentence that opens with its date is no date line; a date line with no place is.
+        let opening =
+            "Ngày 14 tháng 5 năm 2025, tại trụ sở UBND tỉnh, đồng chí Hoàng Nam, Phó Chủ tịch";
+        assert!(place_date(opening).is_none());
+        let (p, d) = place_date("Ngày 14 tháng 5 năm 2025").unwrap();
+        assert_eq!((p, d), (None, Date::new(2025, 5, 14)));
+        assert!(place_date("ngày 14 tháng 5 năm 2025 (ký số)").is_some());
+        // A place before it keeps the line what it was.
+        assert!(place_date("Hà Nội, ngày 5 tháng 3 năm 2024 (bản chính)").is_some());
         assert!(place_date("Hà Nội, ngày 5/3").is_none());
         let (_, d) = place_date("Hà Nội, ngày 23 tháng 02 năm 20264").unwrap();
         assert_eq!(d, Date::new(2026, 2, 23));
@@ -2509,6 +2543,49 @@ mod tests {
         assert_eq!(
             m.title.as_deref(),
             Some("Kết quả công tác đối ngoại 10 tháng năm 2024")
+        );
+    }
+
+    #[test]
+    fn a_portal_table_without_colons_above_the_header_gives_way_to_it() {
+        let s =
+            "Quyết định 512/QĐ-UBND năm 2025 cử cán bộ đi công tác nước ngoài tỉnh Sóc Trăng\r\n\
+                 Lượt xem: 486 | Cỡ chữ: A- A A+ | In văn bản\r\n\
+                 Số ký hiệu\t512/QĐ-UBND\r\nNgày ban hành\t18/03/2025\r\n\
+                 Loại văn bản\tQuyết định\r\nCơ quan ban hành\tUBND tỉnh Sóc Trăng\r\n\
+                 Người ký\tTrần Văn Lâu\r\n\
+                 Trích yếu\tVề việc cử cán bộ đi công tác nước ngoài\r\n\
+                 **ỦY BAN NHÂN DÂN**\t\t**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\r\n\
+                 **TỈNH SÓC TRĂNG**\t\t**Độc lập - Tự do - Hạnh phúc**\r\n\
+                 Số: 512/QĐ-UBND\t\t*Sóc Trăng, ngày 18 tháng 3 năm 2025*\r\n\r\n\
+                 **QUYẾT ĐỊNH**\r\n**Về việc cử cán bộ đi công tác nước ngoài**\r\n\r\n\
+                 **CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG**\r\n\r\n\
+                 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;\r\n\
+                 QUYẾT ĐỊNH:\r\nĐiều 1. Cử ông Nguyễn Văn A đi công tác tại Nhật Bản.\r\n";
+        let m = extract(&paragraphs(s));
+        assert_eq!(m.number.as_deref(), Some("512/QĐ-UBND"));
+        assert_eq!(m.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Sóc Trăng"));
+        assert_eq!(m.province.as_deref(), Some("Sóc Trăng"));
+        assert_eq!(m.date, Date::new(2025, 3, 18));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Về việc cử cán bộ đi công tác nước ngoài")
+        );
+    }
+
+    #[test]
+    fn an_italic_place_and_date_is_read() {
+        let pd = |t: &str| place_date(t).map(|(p, d)| (p.unwrap_or_default(), d));
+        let want = Some(("Sóc Trăng".to_string(), Date::new(2025, 3, 18)));
+        assert_eq!(
+            pd("Số: 512/QĐ-UBND\t\t*Sóc Trăng, ngày 18 tháng 3 năm 2025*"),
+            want
+        );
+        assert_eq!(pd("_Sóc Trăng, ngày 18 tháng 3 năm 2025_"), want);
+        // Emphasis does not make a sentence a date line.
+        assert_eq!(
+            pd("*Ngày 18 tháng 3 năm 2025, Sở Ngoại vụ tổ chức hội nghị*"),
+            None
         );
     }
 
