@@ -414,7 +414,10 @@ fn footnotes_after_the_signature_are_clauses_of_their_own() {
         .iter()
         .map(|c| c["line"].as_u64().unwrap())
         .collect();
-    assert_eq!(lines, [88, 89], "{v}");
+    // "¹" (line 88) and "[1]" (line 89) are two notes, cited apart.
+    assert_eq!(lines, [88], "{v}");
+    let v = run_json(&["show", "de_an_hatinh.txt", "chú thích [1]"]);
+    assert_eq!(v["clauses"][0]["line"], 89, "{v}");
 }
 
 #[test]
@@ -559,4 +562,91 @@ fn clause_lines(file: &str) -> Vec<u64> {
         .iter()
         .map(|c| c["line"].as_u64().unwrap())
         .collect()
+}
+
+#[test]
+fn a_schedule_attached_after_the_signature_under_its_own_title_is_indexed() {
+    // After "Nơi nhận" and the signature (lines 57–67): "LỊCH TRÌNH CÔNG TÁC CỦA ĐOÀN …" /
+    // "(Kèm theo Quyết định số 512/QĐ-UBND …)" (lines 69–70), then a tab table; the row of
+    // 11/4/2025 (line 75) is at Makuhari Messe.
+    const FILE: &str = "f1_qd_cu_can_bo_soctrang.txt";
+    let v = run_json(&["search", "Makuhari"]);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["file"], FILE, "{v}");
+    assert_eq!(hit["line"], 75, "{v}");
+    assert_eq!(hit["zone"], "body", "{v}");
+    assert!(hit["citation"]
+        .as_str()
+        .unwrap()
+        .starts_with("Lịch trình ban hành kèm theo"));
+    // Every day of the schedule, 09/4 to 16/4 (lines 73–80), is a row of it.
+    let rows = run_json(&["show", FILE]);
+    let title = "LỊCH TRÌNH CÔNG TÁC CỦA ĐOÀN TỈNH SÓC TRĂNG TẠI NHẬT BẢN";
+    let lines: Vec<u64> = rows["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["headings"][0] == title)
+        .map(|c| c["line"].as_u64().unwrap())
+        .filter(|l| (73..=80).contains(l))
+        .collect();
+    assert_eq!(lines, (73..=80).collect::<Vec<u64>>(), "{rows}");
+}
+
+#[test]
+fn a_list_of_references_is_no_footnote_and_no_task() {
+    // "TÀI LIỆU THAM KHẢO" (line 55) and its "[1] …"–"[3] …" (lines 56–58) after IV.2 "Sở Tài
+    // chính bố trí kinh phí …" (line 53); the footnotes "¹ …" (line 70) and "[1] …" (line 74)
+    // under the rule after the signature.
+    const FILE: &str = "f2_kh_bacninh_fdi_chuthich.txt";
+    let finance = tasks("Sở Tài chính");
+    let here: Vec<_> = finance.iter().filter(|t| t.0 == FILE).collect();
+    assert_eq!(here.len(), 1, "{finance:?}");
+    assert_eq!(here[0].1, 53, "{finance:?}");
+    let v = run_json(&["show", FILE, "IV.2"]);
+    let lines: Vec<u64> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [53], "{v}");
+    let v = run_json(&["show", FILE]);
+    let refs: Vec<&Value> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| (56..=58).contains(&c["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(refs.len(), 3, "{v}");
+    for r in refs {
+        assert_eq!(r["zone"], "back", "{v}");
+        assert_eq!(r["headings"][0], "TÀI LIỆU THAM KHẢO", "{v}");
+        assert!(!r["path"].as_str().unwrap().starts_with("chú thích"), "{v}");
+    }
+    // "¹" and "[1]": two notes, two paths.
+    let one = |path: &str| -> Vec<u64> {
+        let v = run_json(&["show", FILE, path]);
+        v["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["line"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(one("chú thích 1"), [70]);
+    assert_eq!(one("chú thích [1]"), [74]);
+}
+
+#[test]
+fn a_footnote_under_a_page_footer_after_the_signature_is_kept() {
+    // The signer's name (line 15), the footer "Trang 1/2" (line 16), then "¹ Hội nghị tổ chức
+    // … trực tuyến." (line 17), its mark glued to "đối thoại¹" (line 7).
+    let v = run_json(&["show", "f2_kh_chuthich_trang.txt", "chú thích 1"]);
+    let note = &v["clauses"][0];
+    assert_eq!(note["line"], 17, "{v}");
+    assert!(note["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Hội nghị tổ chức"));
 }

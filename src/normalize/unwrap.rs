@@ -334,7 +334,7 @@ fn joins(
     if first.is_lowercase() {
         return Some(Join::Space);
     }
-    if after_blank {
+    if after_blank || footnote_line(p, next) {
         return None;
     }
     let prev_caps = markers::is_all_caps(p);
@@ -438,6 +438,31 @@ fn short_title(p: &str, rest: &str, width: usize) -> bool {
         || CONNECTORS.contains(&fold(last).as_str())
         || rest.matches('(').count() > rest.matches(')').count();
     p.chars().take(width).count() * 4 < width * 3 && !open_ended
+}
+
+/// A footnote at a page's foot under the line above, whose rule or page number is gone: "¹ Hội
+/// nghị tổ chức …" wherever it stands (a superscript opens no wrapped line), "[1] Điều 23 …"
+/// under the signer's name (elsewhere a form's fields, "[02] Tên người nộp thuế", wrap so).
+fn footnote_line(prev: &str, next: &str) -> bool {
+    let sup = |c: char| {
+        matches!(
+            c,
+            '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}' | '\u{2074}'..='\u{2079}'
+        )
+    };
+    let rest = next.trim_start_matches(sup);
+    if rest.len() < next.len() {
+        // Words, not a table's cell ("³ 130%").
+        let words = rest
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
+        return rest.starts_with(' ') && words.count() >= 2;
+    }
+    let bracketed = next
+        .strip_prefix('[')
+        .and_then(|r| r.split_once("] "))
+        .is_some_and(|(d, _)| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+    bracketed && metadata::is_name(prev, false).is_some()
 }
 
 /// A line that starts a paragraph of its own even below an unfinished one: a preamble ("Căn
@@ -906,6 +931,24 @@ mod tests {
         for w in ["dal", "puchia", "Inter", "national", "email", "str"] {
             assert!(!plain_syllable(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_footnote_under_the_signers_name_stands_alone() {
+        assert_eq!(
+            paras("Đào Quang Khải\n¹ Hội nghị tổ chức trực tuyến.\n[1] Điều 23 Nghị định 31/2021/NĐ-CP."),
+            [
+                "Đào Quang Khải",
+                "¹ Hội nghị tổ chức trực tuyến.",
+                "[1] Điều 23 Nghị định 31/2021/NĐ-CP."
+            ]
+        );
+        // A table's cell under a superscript, and a form's fields wrapped in a sentence, go on.
+        assert_eq!(paras("Tỷ lệ đạt\n³ 130%"), ["Tỷ lệ đạt ³ 130%"]);
+        assert_eq!(
+            paras("lưu ý các chỉ tiêu [01] Kỳ tính thuế,\n[02] Tên người nộp thuế"),
+            ["lưu ý các chỉ tiêu [01] Kỳ tính thuế, [02] Tên người nộp thuế"]
+        );
     }
 
     #[test]

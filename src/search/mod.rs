@@ -1047,6 +1047,13 @@ pub fn show(
             .filter(|c| in_part(c) && under(&key(&c.clause.path), &want))
             .cloned()
             .collect();
+        // "chú thích 1" and "chú thích [1]" share a key: the path as typed tells them apart.
+        let literal = |c: &StoredClause| under(&c.clause.path, &path_from_citation(&p));
+        let exact = if exact.iter().any(literal) {
+            exact.into_iter().filter(literal).collect()
+        } else {
+            exact
+        };
         if !exact.is_empty() || want.is_empty() {
             return Ok(Some((doc, exact)));
         }

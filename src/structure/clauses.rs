@@ -426,6 +426,8 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
             k += 1;
             continue;
         }
+        // A list of references closes the body: what follows is no section's text.
+        back |= markers::is_references_section(t);
         if !back
             && parsed.is_none()
             && !under_bare_article(paras, k)
@@ -568,10 +570,53 @@ fn ends_body(t: &str) -> bool {
 /// its text as a plan issued with a decision. Returns the index of the paragraph that holds it,
 /// and the kind.
 fn attached_header(paras: &[Paragraph], k: usize) -> Option<(usize, &'static str)> {
-    let doc_type = markers::attachment_title(&paras[k].text)?;
+    if let Some(doc_type) = markers::attachment_title(&paras[k].text) {
+        let end =
+            (k + 1..paras.len().min(k + 5)).find(|&j| issued_with_at(&paras[j].text).is_some())?;
+        return Some((end, doc_type));
+    }
+    titled_attachment(paras, k).map(|end| (end, "Phụ lục"))
+}
+
+/// The end of the header of an attachment titled by what it holds rather than its kind
+/// ("LỊCH TRÌNH CÔNG TÁC CỦA ĐOÀN …", "KẾT QUẢ THỰC HIỆN …") at paragraph `k`: the title, in
+/// capitals and a few lines at most, with its note "(Kèm theo Quyết định số …)" right under it.
+/// The note makes it an appendix whatever its first word; without it a line in capitals after
+/// the signature is no title (a signature's title, an issuer's name above a document's own
+/// header, whose type line then opens the attachment).
+fn titled_attachment(paras: &[Paragraph], k: usize) -> Option<usize> {
+    let title = |t: &str| {
+        caps_line(t, 200)
+            && t.split_whitespace().nth(1).is_some()
+            && !signature_line(t)
+            && !markers::is_recipients(t)
+            && !header_line_name(t)
+            && markers::attachment_title(t).is_none()
+    };
+    if !title(&paras[k].text) {
+        return None;
+    }
     let end =
-        (k + 1..paras.len().min(k + 5)).find(|&j| issued_with_at(&paras[j].text).is_some())?;
-    Some((end, doc_type))
+        (k + 1..paras.len().min(k + 4)).find(|&j| issued_with_at(&paras[j].text).is_some())?;
+    let note = &paras[end].text;
+    let before = &note[..issued_with_at(note)?];
+    let title_lines = (k + 1..end).all(|j| title(&paras[j].text));
+    (title_lines && (before.trim().is_empty() || title(before.trim()))).then_some(end)
+}
+
+/// An issuer's or the motto's line of a document's header ("ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG",
+/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): no title of an attachment.
+fn header_line_name(t: &str) -> bool {
+    let f = fold_prefix(t, 30);
+    let places = [
+        "cong hoa xa hoi",
+        "tinh ",
+        "thanh pho ",
+        "huyen ",
+        "so ",
+        "ban ",
+    ];
+    places.iter().any(|p| f.starts_with(p)) || authority_line(t)
 }
 
 /// Where "(Ban hành kèm theo …)" / "(Kèm theo …)" starts in a paragraph.
@@ -1006,12 +1051,52 @@ fn footnotes(paras: &[Paragraph]) -> Vec<Option<(String, String)>> {
         .filter(|(i, _)| opened.iter().all(|(k, _)| k != i))
         .flat_map(|(_, p)| glued_marks(&p.text))
         .collect();
-    for (i, (label, rest)) in opened {
-        if marks.contains(&label) {
-            out[i] = Some((label, rest.to_string()));
+    let listed = reference_entries(paras);
+    // "[1]" beside a "¹" of the same number: cited "chú thích [1]", apart from "chú thích 1".
+    let superscripts: std::collections::HashSet<&str> = opened
+        .iter()
+        .filter(|(i, (l, _))| !listed[*i] && marks.contains(l) && !l.starts_with('['))
+        .map(|(_, (l, _))| l.as_str())
+        .collect();
+    let mut found = Vec::new();
+    for (i, (label, rest)) in &opened {
+        if marks.contains(label) && !listed[*i] {
+            let bare = label.trim_start_matches('[');
+            let label = if label.starts_with('[') && superscripts.contains(bare) {
+                format!("[{bare}]")
+            } else {
+                bare.to_string()
+            };
+            found.push((*i, label, rest.to_string()));
         }
     }
+    for (i, label, rest) in found {
+        out[i] = Some((label, rest));
+    }
     out
+}
+
+/// The paragraphs of a list of references: from its heading ("TÀI LIỆU THAM KHẢO") to the end
+/// of the body, a rule or a page's footer, under which footnotes may stand.
+fn reference_entries(paras: &[Paragraph]) -> Vec<bool> {
+    let mut out = vec![false; paras.len()];
+    let mut on = false;
+    for (i, p) in paras.iter().enumerate() {
+        let t = p.text.as_str();
+        if markers::is_references_heading(t) {
+            on = true;
+        } else if ends_body(t) || is_rule(t) {
+            on = false;
+        }
+        out[i] = on;
+    }
+    out
+}
+
+/// A separator line ("-----", "───", "____").
+fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '─' | '_' | '—' | '='))
 }
 
 /// Superscript digits and their values.
@@ -1071,7 +1156,11 @@ fn glued_marks(text: &str) -> Vec<String> {
             prev = Some(c);
             continue;
         }
-        if glued && c == '[' && prev.is_some_and(|p| p != '[') {
+        // After a word or its punctuation: "[2]/[1]" of a formula is no mark.
+        let after_word = prev.is_some_and(|p| {
+            p.is_alphanumeric() || matches!(p, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '»')
+        });
+        if glued && c == '[' && after_word {
             let inner = &text[at + 1..];
             if let Some(end) = inner.find(']') {
                 let digits = &inner[..end];
@@ -1095,7 +1184,7 @@ fn footnote_node(label: &str, rest: &str, line: usize) -> Node {
         },
         text: rest.to_string(),
         line,
-        path: format!("chú thích {}", label.trim_start_matches('[')),
+        path: format!("chú thích {label}"),
         headings: Vec::new(),
         zone: Zone::Back,
         children: false,
@@ -1203,6 +1292,31 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         if role == Role::Back && i > 0 && lay.roles[i - 1] != Role::Back {
             // Closing paragraphs belong to no section.
             stack.clear();
+        }
+        if role == Role::Back && markers::is_references_section(text) {
+            // "TÀI LIỆU THAM KHẢO" heads its entries, as a section of the back matter.
+            table = None;
+            stack.clear();
+            stack.push(Frame {
+                rank: 0,
+                marker: None,
+                heading: text.to_string(),
+                colon: None,
+                node: nodes.len(),
+            });
+            nodes.push(Node {
+                what: What::Item {
+                    marker: Marker::Appendix(String::new()),
+                    sentence: false,
+                },
+                text: String::new(),
+                line: p.line,
+                path: String::new(),
+                headings: Vec::new(),
+                zone: Zone::Back,
+                children: false,
+            });
+            continue;
         }
 
         // Text quoted by an amendment ("1. Sửa đổi khoản 2 Điều 5 như sau:" then “2. … a) …”):
@@ -1869,7 +1983,8 @@ mod tests {
                 Zone::Back
             )
         );
-        assert_eq!(got[2].0, "chú thích 1");
+        // "[1]" beside "¹" is another note, cited apart.
+        assert_eq!(got[2].0, "chú thích [1]");
         assert!(got[2].1.starts_with("Theo Báo cáo số 415/BC-SNgV"));
         // The section the footnotes cut goes on after them.
         assert_eq!(got[3].0, "I.2");
@@ -1883,6 +1998,77 @@ mod tests {
         assert!(clauses(form)
             .iter()
             .all(|c| !c.path.starts_with("chú thích")));
+    }
+
+    #[test]
+    fn a_bracketed_footnote_alone_keeps_its_number() {
+        let s = "I. TÌNH HÌNH\n1. Thu hút 41 dự án FDI[1].\n\
+                 [1] Theo Báo cáo số 415/BC-SNgV ngày 20/11/2025.\n";
+        let c = clauses(s);
+        assert!(c.iter().any(|c| c.path == "chú thích 1"), "{c:?}");
+    }
+
+    #[test]
+    fn a_list_of_references_is_back_matter_of_its_own() {
+        let s = "KẾ HOẠCH\nTHỬ NGHIỆM\nI. NHIỆM VỤ\n\
+                 1. Rà soát thủ tục theo Luật Đầu tư[1] và Nghị định số 31/2021/NĐ-CP[2].\n\
+                 II. TỔ CHỨC THỰC HIỆN\n\
+                 1. Sở Ngoại vụ là cơ quan thường trực, tổng hợp kết quả.\n\
+                 2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n\
+                 TÀI LIỆU THAM KHẢO\n\
+                 [1] Luật Đầu tư số 61/2020/QH14 ngày 17/6/2020.\n\
+                 [2] Nghị định số 31/2021/NĐ-CP ngày 26/3/2021 của Chính phủ.\n\
+                 [3] Quyết định số 1018/QĐ-TTg ngày 21/9/2024 phê duyệt Chiến lược.\n\
+                 Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐào Quang Khải\n\
+                 ─────────────\n\
+                 [1] Điều 23 Nghị định 31/2021/NĐ-CP.\n";
+        let c = clauses(s);
+        let last = c.iter().find(|c| c.path == "II.2").unwrap();
+        assert_eq!(
+            last.text,
+            "Sở Tài chính bố trí kinh phí thực hiện Kế hoạch."
+        );
+        let refs: Vec<&Clause> = c
+            .iter()
+            .filter(|c| c.headings == ["TÀI LIỆU THAM KHẢO"])
+            .collect();
+        assert_eq!(refs.len(), 3, "{c:?}");
+        assert!(refs
+            .iter()
+            .all(|c| c.zone == Zone::Back && c.path.is_empty()));
+        assert!(refs[0].text.starts_with("[1] Luật Đầu tư"));
+        // The note under the rule is still a footnote, the only "chú thích 1".
+        let notes: Vec<&Clause> = c.iter().filter(|c| c.path == "chú thích 1").collect();
+        assert_eq!(notes.len(), 1, "{c:?}");
+        assert!(notes[0].text.starts_with("Điều 23"));
+        // Without the heading the entries stay the last item's text, as before.
+        let plain = clauses(&s.replace("TÀI LIỆU THAM KHẢO\n", "").replace("[1]", "(1)"));
+        assert!(plain
+            .iter()
+            .all(|c| c.headings.is_empty() || c.zone != Zone::Back));
+    }
+
+    #[test]
+    fn references_headings() {
+        assert!(markers::is_references_heading("TÀI LIỆU THAM KHẢO"));
+        assert!(markers::is_references_heading(
+            "V. DANH MỤC TÀI LIỆU THAM KHẢO"
+        ));
+        assert!(markers::is_references_heading("Tài liệu tham khảo:"));
+        assert!(!markers::is_references_heading(
+            "Các tài liệu tham khảo được gửi kèm."
+        ));
+        assert!(!markers::is_references_heading("- Tài liệu tham khảo"));
+        // Numbered or in sentence case it is an item of its section, not back matter.
+        assert!(markers::is_references_section("TÀI LIỆU THAM KHẢO"));
+        assert!(!markers::is_references_section("7. TÀI LIỆU THAM KHẢO"));
+        assert!(!markers::is_references_section("Tài liệu tham khảo:"));
+    }
+
+    #[test]
+    fn a_formula_of_columns_marks_no_footnote() {
+        assert_eq!(glued_marks("[3] Tỷ lệ (%) = [2]/[1]"), Vec::<String>::new());
+        assert_eq!(glued_marks("Luật Đầu tư[1]; hồ sơ.[2]"), ["[1", "[2"]);
     }
 
     #[test]
@@ -2653,6 +2839,76 @@ mod tests {
         let c = clauses(&more);
         let more = c.iter().find(|c| c.text.contains("chậm báo cáo")).unwrap();
         assert_eq!((more.zone, more.path.as_str()), (Zone::Body, "2"));
+    }
+
+    #[test]
+    fn a_schedule_attached_under_its_own_title_is_indexed() {
+        let s = "QUYẾT ĐỊNH\nVề việc cử cán bộ đi công tác nước ngoài\n\
+                 Điều 1. Cử 06 cán bộ đi công tác tại Nhật Bản.\n\
+                 Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+                 Nơi nhận:\t\tCHỦ TỊCH\n- Như Điều 2;\n- Lưu: VT, NC.\t\t(Đã ký)\n\
+                 \t\tTrần Văn Lâu\n\
+                 LỊCH TRÌNH CÔNG TÁC CỦA ĐOÀN TỈNH SÓC TRĂNG TẠI NHẬT BẢN\n\
+                 (Kèm theo Quyết định số 512/QĐ-UBND ngày 18/3/2025 của Chủ tịch UBND tỉnh)\n\
+                 Ngày\tNội dung công việc\tĐịa điểm\tĐơn vị chuẩn bị\n\
+                 09/4/2025\tKhởi hành từ Cần Thơ đi Tokyo\tSân bay Cần Thơ\tVăn phòng UBND tỉnh\n\
+                 11/4/2025\tKhai mạc Hội chợ FOODEX Japan 2025\tMakuhari Messe, Chiba\tSở Công Thương\n";
+        let c = clauses(s);
+        let row = c
+            .iter()
+            .find(|c| c.text.contains("Makuhari"))
+            .expect("the schedule's row");
+        assert_eq!(row.zone, Zone::Body);
+        assert_eq!(row.attached.as_deref(), Some("Lịch trình"));
+        assert_eq!(
+            row.headings,
+            ["LỊCH TRÌNH CÔNG TÁC CỦA ĐOÀN TỈNH SÓC TRĂNG TẠI NHẬT BẢN"]
+        );
+        // Any title in capitals with its "(Kèm theo …)" note: an appendix by another name.
+        let other = s.replace("LỊCH TRÌNH CÔNG TÁC", "CHƯƠNG TRÌNH LÀM VIỆC VÀ KẾT QUẢ");
+        let other = other.replace("CHƯƠNG TRÌNH LÀM VIỆC", "KẾT QUẢ LÀM VIỆC");
+        let c = clauses(&other);
+        let row = c
+            .iter()
+            .find(|c| c.text.contains("Makuhari"))
+            .expect("the appendix's row");
+        assert_eq!(row.attached.as_deref(), Some("Phụ lục"));
+        // Without the note the lines after the signature stay out of the index.
+        let bare = s.replace(
+            "(Kèm theo Quyết định số 512/QĐ-UBND ngày 18/3/2025 của Chủ tịch UBND tỉnh)\n",
+            "",
+        );
+        assert!(clauses(&bare).iter().all(|c| !c.text.contains("Makuhari")));
+        // A signature's title and an issuer's name are no title of an attachment.
+        let paras = paragraphs(
+            "Điều 1. Thử.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\nỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG\n\
+             KẾ HOẠCH\n(Ban hành kèm theo Quyết định số 1/QĐ-UBND)\nI. MỤC ĐÍCH\n",
+        );
+        assert_eq!(
+            layout(&paras)
+                .attached
+                .iter()
+                .map(|a| a.1)
+                .collect::<Vec<_>>(),
+            ["Kế hoạch"]
+        );
+        assert!(titled_attachment(&paras, 1).is_none());
+        assert!(titled_attachment(&paras, 4).is_none());
+    }
+
+    #[test]
+    fn a_footnote_under_a_page_footer_after_the_signature_is_kept() {
+        let s = "KẾ HOẠCH\nTHỬ NGHIỆM\nI. NHIỆM VỤ\n\
+                 1. Sở Ngoại vụ tổ chức 02 hội nghị đối thoại¹ với doanh nghiệp.\n\
+                 Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐào Quang Khải\n\
+                 \t\t\tTrang 1/2\n\
+                 ¹ Hội nghị tổ chức theo hình thức trực tiếp kết hợp trực tuyến.\n";
+        let c = clauses(s);
+        let note = c
+            .iter()
+            .find(|c| c.path == "chú thích 1")
+            .expect("the footnote");
+        assert!(note.text.starts_with("Hội nghị tổ chức"));
     }
 
     #[test]

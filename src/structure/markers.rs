@@ -673,6 +673,7 @@ const ATTACHMENTS: &[(&str, &str)] = &[
     ("de cuong", "Đề cương"),
     ("danh sach", "Danh sách"),
     ("danh muc", "Danh mục"),
+    ("lich trinh", "Lịch trình"),
     ("phuong an", "Phương án"),
     ("tieu chi", "Tiêu chí"),
     ("noi quy", "Nội quy"),
@@ -965,6 +966,36 @@ fn is_contact(f: &str) -> bool {
     (head.starts_with("moi ") || head.starts_with("chi tiet") || head.starts_with("thong tin"))
         && head.contains("lien he")
         && head.chars().nth(120).is_none()
+}
+
+/// The heading of a list of references at the end of a document, in capitals and unnumbered
+/// ("TÀI LIỆU THAM KHẢO"): back matter, no part of the section before it. Numbered ("7. TÀI LIỆU
+/// THAM KHẢO" of a syllabus, "3. Tài liệu tham khảo:" of a programme), it is an item of its
+/// section like the others.
+pub fn is_references_section(text: &str) -> bool {
+    parse(text).is_none() && is_all_caps(text) && is_references_heading(text)
+}
+
+/// The heading of a list of references, numbered or not ("TÀI LIỆU THAM KHẢO", "V. DANH MỤC
+/// TÀI LIỆU THAM KHẢO"): its "[1] Luật Đầu tư …" entries are no footnotes.
+pub fn is_references_heading(text: &str) -> bool {
+    let rest = match parse(text) {
+        Some(m) if !matches!(m.marker, Marker::Bullet(_)) => m.rest,
+        Some(_) => return false,
+        None => text,
+    };
+    let t = rest.trim().trim_end_matches(':').trim();
+    if t.chars().nth(60).is_some() {
+        return false;
+    }
+    let f = fold(t);
+    [
+        "tai lieu tham khao",
+        "danh muc tai lieu tham khao",
+        "danh muc tai lieu",
+        "tai lieu dan chieu",
+    ]
+    .contains(&f.as_str())
 }
 
 /// Closing paragraphs: "Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có …",
