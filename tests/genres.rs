@@ -650,3 +650,34 @@ fn a_footnote_under_a_page_footer_after_the_signature_is_kept() {
         .unwrap()
         .starts_with("Hội nghị tổ chức"));
 }
+
+#[test]
+fn a_short_item_heading_stays_apart_from_its_text_in_a_hard_wrapped_plan() {
+    const FILE: &str = "f3_kh_vinhyen_dulich.txt";
+    // A city's plan wrapped at a fixed width, its section I items wrapped onto a second line.
+    // "1. Công tác tuyên truyền, quảng bá" (line 20) stopped with room for the next word, over
+    // "Nội dung tuyên truyền do …" (21): a heading over its text, not one sentence.
+    let v = run_json(&["show", FILE, "II.1"]);
+    let c = &v["clauses"][0];
+    assert_eq!(c["line"], 21, "{v}");
+    assert!(
+        c["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Nội dung tuyên truyền do"),
+        "{v}"
+    );
+    let headings = c["headings"].as_array().unwrap();
+    assert_eq!(
+        headings.last().unwrap(),
+        "1. Công tác tuyên truyền, quảng bá",
+        "{v}"
+    );
+    // The wrapped items of section I still read as one sentence each.
+    let v = run_json(&["show", FILE, "I.2"]);
+    assert_eq!(
+        v["clauses"][0]["text"],
+        "Phân công rõ trách nhiệm cho các cơ quan, đơn vị; bảo đảm tuyệt đối an ninh, an toàn cho khách quốc tế.",
+        "{v}"
+    );
+}

@@ -20,8 +20,10 @@
 //! * a line starting in uppercase joins only in a hard-wrapped document, directly below, when
 //!   the capitals agree (an all-capitals line continues only an all-capitals line: a wrapped
 //!   heading), when it does not open a preamble, closing or header line, and when the line above
-//!   is not a short marker heading ("3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh") — unless that
-//!   heading ends with a comma or a word that cannot end a phrase ("của", "và", "Sở", …).
+//!   is not a short marker heading ("3. Bộ Chỉ huy Bộ đội Biên phòng tỉnh") nor a one-line
+//!   item that stopped with room for the next word over a line opening a sentence ("1. Công tác
+//!   tuyên truyền, quảng bá" / "Nội dung tuyên truyền do …") — unless that heading ends with a
+//!   comma or a word that cannot end a phrase ("của", "và", "Sở", …).
 //!
 //! A document is hard-wrapped when many lines end mid-sentence and the next line, directly
 //! below, starts in lowercase; hyphenated when several lines end in a word cut with a hyphen.
@@ -33,11 +35,13 @@ use super::Paragraph;
 use crate::structure::markers::{self, Marker};
 use crate::structure::{assignments, codified, metadata, places};
 
-/// Words after which a phrase cannot end: a line ending with one continues.
+/// Words after which a phrase cannot end: a line ending with one continues. Compared as
+/// written, in lowercase: folded, they would match words that end phrases ("đầu tư" as "từ",
+/// "tại chỗ" as "cho", "chuyển đổi số" as "Sở", "tỉnh Sơn La" as "là", "vấn đề" as "để").
 const CONNECTORS: [&str; 29] = [
-    "cua", "va", "voi", "cac", "so", "bo", "tai", "ve", "cho", "trong", "tren", "duoi", "theo",
-    "tu", "den", "la", "nhung", "mot", "hoac", "de", "o", "thuoc", "giua", "nhu", "ma", "vao",
-    "nham", "gom", "doi",
+    "của", "và", "với", "các", "sở", "bộ", "tại", "về", "cho", "trong", "trên", "dưới", "theo",
+    "từ", "đến", "là", "những", "một", "hoặc", "để", "ở", "thuộc", "giữa", "như", "mà", "vào",
+    "nhằm", "gồm", "đối",
 ];
 
 fn ends_sentence(s: &str) -> bool {
@@ -375,7 +379,7 @@ fn joins(
         let short = without_note(p).chars().take(width).count() * 4 < width * 3;
         let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
         let open_ended = p.ends_with(',')
-            || CONNECTORS.contains(&fold(last).as_str())
+            || CONNECTORS.contains(&last.to_lowercase().as_str())
             || p.matches('(').count() > p.matches(')').count();
         // An article or division title ("Điều 3. Các trường hợp …") goes on only when cut
         // mid-phrase; an item heading when it is short and reads as a heading.
@@ -388,11 +392,119 @@ fn joins(
             && (heading_like(m.rest)
                 || assignments::opens_with_task_verb(next)
                 || sibling_heading(&m.marker, before));
-        if !open_ended && (titled || heading) {
+        if !open_ended
+            && (titled || heading || ends_short_item(prev, &m.marker, m.rest, next, width))
+        {
             return None;
         }
     }
     Some(Join::Space)
+}
+
+/// Whether a one-line item ends before `next` (`rest`: its text after the marker): a few words
+/// that stopped well short of the width (at most four fifths: PDF text in a proportional font
+/// fills lines unevenly) with room left for the next line's first word, over a line that opens a
+/// sentence ("2. Hỗ trợ thủ tục thuế cho nhà đầu tư" / "Cục Thuế tỉnh chủ trì …", "1. Công tác
+/// tuyên truyền, quảng bá" / "Nội dung tuyên truyền do …"). Wrapping at a fixed width breaks a
+/// line only where the next word does not fit, so the break is the item's own end, whatever
+/// the rest of the document looks like. The caller has ruled out an item left open ("… tại").
+fn ends_short_item(prev: &Open, marker: &Marker, rest: &str, next: &str, width: usize) -> bool {
+    /// More words than this make a sentence, not a heading.
+    const MAX_WORDS: usize = 15;
+    let Some(first) = next.split_whitespace().next() else {
+        return false;
+    };
+    let len = char_len(&prev.text);
+    prev.lines == 1
+        && !matches!(marker, Marker::Bullet(_))
+        && rest.split_whitespace().nth(MAX_WORDS).is_none()
+        && !ends_in_name(rest)
+        && len * 5 <= width * 4
+        && len + 1 + char_len(first) <= width
+        && opens_sentence(next)
+}
+
+/// Official titles that need their body after them ("… của Bộ trưởng" / "Bộ Lao động - …"),
+/// folded.
+const TITLES: [&str; 9] = [
+    "bo truong",
+    "thu truong",
+    "chu tich",
+    "giam doc",
+    "thu tuong",
+    "cuc truong",
+    "vu truong",
+    "truong ban",
+    "chanh van phong",
+];
+
+/// Whether `rest` stops inside a name, which the next line may carry on: its last word, or the
+/// one before, in capitals after its first word ("… của Tổng" / "Liên đoàn Lao động", "… và Ban
+/// Chỉ huy" / "Phòng thủ dân sự …"), or a title waiting for its body ("… của Bộ trưởng").
+fn ends_in_name(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    if words.iter().skip(1).rev().take(2).any(capital) {
+        return true;
+    }
+    let f = fold(rest);
+    TITLES.iter().any(|t| {
+        f.strip_suffix(t)
+            .is_some_and(|h| h.is_empty() || h.ends_with(' '))
+    })
+}
+
+/// Words written with a capital inside a sentence, folded: a line opening with one may carry on
+/// the line above ("… triển khai thực hiện" / "Chiến lược ngoại giao văn hóa", "quán triệt" /
+/// "Nghị quyết số …").
+const NAMED_MID_SENTENCE: [&str; 24] = [
+    "chien luoc",
+    "luat",
+    "bo luat",
+    "hien phap",
+    "phap lenh",
+    "nghi quyet",
+    "nghi dinh",
+    "quyet dinh",
+    "chi thi",
+    "thong tu",
+    "ke hoach",
+    "chuong trinh",
+    "de an",
+    "ket luan",
+    "hiep dinh",
+    "dieu",
+    "khoan",
+    "nha nuoc",
+    "trung uong",
+    "chinh phu",
+    "thu tuong",
+    "quoc hoi",
+    "dang",
+    "nhan dan",
+];
+
+/// Whether `line` reads as a sentence's first words rather than the rest of a name wrapped from
+/// the line above: an agency ("Cục Thuế tỉnh …", "Ban Quản lý …"), or a capitalised word before
+/// a lowercase one ("Nội dung …", "Chuyển giao …"). A name runs on in capitals ("Hủa Phăn",
+/// "Tết Bính Ngọ") or ends its sentence alone ("Xiangkhouang.").
+fn opens_sentence(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(w1), Some(w2)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let f = fold_prefix(line, 20);
+    let named = |h: &&str| f.starts_with(h) && f[h.len()..].starts_with(' ');
+    if NAMED_MID_SENTENCE.iter().any(named) {
+        return false;
+    }
+    if AGENCY_HEADS.iter().any(named) {
+        return true;
+    }
+    let mut cs = w1.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.all(char::is_lowercase)
+        && w2.starts_with(char::is_lowercase)
 }
 
 /// Whether the previous item of `marker`'s rank, in the same section, is a heading standing
@@ -852,6 +964,79 @@ mod tests {
             "1. Tổ chức đoàn công tác thăm và làm việc tại tỉnh Xiangkhouang."
         );
         assert_eq!(p[2], "2. Tổ chức hội nghị xúc tiến đầu tư tại Nhật Bản.");
+    }
+
+    #[test]
+    fn a_short_item_that_stopped_short_over_a_sentence_start_is_a_heading() {
+        // Each item stopped with room left, over an agency or a capital then lowercase: a
+        // heading over its text, though no other test knows the words.
+        let s = format!(
+            "{WRAPPED_BODY}1. Công tác tuyên truyền, quảng bá\nNội dung tuyên truyền do Phòng Văn hóa và Thông tin chủ trì, phối hợp với\nTrung tâm Văn hóa thực hiện.\n\
+             2. Hỗ trợ thủ tục thuế cho nhà đầu tư\nCục Thuế tỉnh chủ trì hướng dẫn doanh nghiệp kê khai đúng các chỉ tiêu trên\ntờ khai.\n\
+             3. Xúc tiến đầu tư tại chỗ\nBan Quản lý các khu công nghiệp tỉnh chủ trì, phối hợp với Sở Ngoại vụ tiếp\nđón các đoàn.\n"
+        );
+        let p = paras(&s);
+        assert_eq!(p[1], "1. Công tác tuyên truyền, quảng bá");
+        assert!(p[2].starts_with("Nội dung tuyên truyền do"), "{p:?}");
+        assert_eq!(p[3], "2. Hỗ trợ thủ tục thuế cho nhà đầu tư");
+        assert!(p[4].starts_with("Cục Thuế tỉnh chủ trì"), "{p:?}");
+        assert_eq!(p[5], "3. Xúc tiến đầu tư tại chỗ");
+        assert!(p[6].starts_with("Ban Quản lý"), "{p:?}");
+        // The line goes on when it is left open, when the next line carries a name on in
+        // capitals, or ends its sentence in one word.
+        for (item, rest) in [
+            (
+                "1. Tổ chức đoàn công tác sang làm việc với",
+                "Bộ Ngoại giao Lào.",
+            ),
+            ("2. Hỗ trợ thủ tục thuế cho", "Doanh nghiệp nhỏ và vừa."),
+            ("3. Tổ chức gặp mặt kiều bào nhân dịp", "Tết Nguyên đán."),
+            ("4. Tổ chức đoàn công tác đi", "Nhật Bản và Hàn Quốc."),
+            (
+                "6. Đẩy mạnh việc triển khai thực hiện",
+                "Chiến lược ngoại giao văn hóa.",
+            ),
+            (
+                "7. Tổ chức quán triệt, triển khai thực hiện",
+                "Nghị quyết số 22-NQ/TW của Bộ Chính trị.",
+            ),
+            ("5. Tổ chức đoàn công tác thăm tỉnh", "Xiangkhouang."),
+        ] {
+            let p = paras(&format!("{WRAPPED_BODY}{item}\n{rest}\n"));
+            assert_eq!(p[1], format!("{item} {rest}"));
+        }
+        // Nor does a bullet stand apart: a list's items are no headings.
+        let p = paras(&format!(
+            "{WRAPPED_BODY}- Tăng cường công tác tuyên truyền, quảng bá hình ảnh\nNội dung do Phòng Văn hóa chủ trì.\n"
+        ));
+        assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn an_item_stopping_inside_a_name_may_go_on() {
+        for rest in [
+            "Khen thưởng công tác an toàn theo quy định của Tổng",
+            "Thành viên Ban Chỉ đạo và Ban Chỉ huy",
+            "Quyết định số 01/2006/QĐ-BLĐTBXH của Bộ trưởng",
+        ] {
+            assert!(ends_in_name(rest), "{rest}");
+        }
+        for rest in [
+            "Gặp mặt kiều bào, thân nhân nhân dịp Tết cổ truyền",
+            "Hỗ trợ thủ tục thuế cho nhà đầu tư",
+            "Hợp tác về nông nghiệp",
+        ] {
+            assert!(!ends_in_name(rest), "{rest}");
+        }
+    }
+
+    #[test]
+    fn connectors_are_compared_as_written() {
+        // "tư" is no "từ", "chỗ" no "cho", "La" no "là": these items end.
+        let s = format!(
+            "{WRAPPED_BODY}3. Bảo hộ công dân tại tỉnh Sơn La\nTheo dõi, nắm bắt tình hình lao động.\n"
+        );
+        assert_eq!(paras(&s)[1], "3. Bảo hộ công dân tại tỉnh Sơn La");
     }
 
     #[test]
