@@ -8,8 +8,12 @@
 //! and the provincial police, their headers and signature blocks side by side; a province's
 //! Đề án in three Phần with footnotes after the signature; a district's plan with a `|` schedule
 //! table; a Báo cáo copied from a portal with its menu above the header; a border Quy chế cut by
-//! a page break under a running head in sentence case. The expectations are read off the
-//! documents, line by line.
+//! a page break under a running head in sentence case; a Sở's guide with procedure steps; a
+//! Thông báo opening with a dated sentence; a portal page under a Sở's banner; a decision under a
+//! portal's tab-form property table with a schedule attached after the signature; plans with
+//! footnotes and a references list; a provincial city's plan (its police, youth union and
+//! wrapped short headings); a Sở's letter whose agency items carry long asides. The
+//! expectations are read off the documents, line by line.
 
 //! programme table whose days are rows of their own; a Báo cáo copied from a portal with its
 //! menu and tool bar above the header. The expectations are read off the documents, line by
