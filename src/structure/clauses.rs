@@ -627,6 +627,36 @@ fn issued_with_at(text: &str) -> Option<usize> {
     })
 }
 
+/// Opens a section with a heading and no number of its own (an attached document under its
+/// title, a references list): the clauses under it are cited by their own markers below it.
+fn open_unnumbered(
+    stack: &mut Vec<Frame>,
+    nodes: &mut Vec<Node>,
+    heading: String,
+    line: usize,
+    zone: Zone,
+) {
+    stack.push(Frame {
+        rank: 0,
+        marker: None,
+        heading,
+        colon: None,
+        node: nodes.len(),
+    });
+    nodes.push(Node {
+        what: What::Item {
+            marker: Marker::Appendix(String::new()),
+            sentence: false,
+        },
+        text: String::new(),
+        line,
+        path: String::new(),
+        headings: Vec::new(),
+        zone,
+        children: false,
+    });
+}
+
 /// The heading of an attached document: its type line and title, without "(Ban hành kèm theo …)".
 fn attached_title<'a>(header: impl Iterator<Item = &'a str>) -> String {
     let mut parts: Vec<&str> = Vec::new();
@@ -1239,25 +1269,13 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     let header = (i..paras.len())
                         .take_while(|&j| lay.roles[j] == Role::Header)
                         .map(|j| paras[j].text.as_str());
-                    stack.push(Frame {
-                        rank: 0,
-                        marker: None,
-                        heading: attached_title(header),
-                        colon: None,
-                        node: nodes.len(),
-                    });
-                    nodes.push(Node {
-                        what: What::Item {
-                            marker: Marker::Appendix(String::new()),
-                            sentence: false,
-                        },
-                        text: String::new(),
-                        line: p.line,
-                        path: String::new(),
-                        headings: Vec::new(),
-                        zone: Zone::Body,
-                        children: false,
-                    });
+                    open_unnumbered(
+                        &mut stack,
+                        &mut nodes,
+                        attached_title(header),
+                        p.line,
+                        Zone::Body,
+                    );
                 }
                 continue;
             }
@@ -1297,25 +1315,7 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             // "TÀI LIỆU THAM KHẢO" heads its entries, as a section of the back matter.
             table = None;
             stack.clear();
-            stack.push(Frame {
-                rank: 0,
-                marker: None,
-                heading: text.to_string(),
-                colon: None,
-                node: nodes.len(),
-            });
-            nodes.push(Node {
-                what: What::Item {
-                    marker: Marker::Appendix(String::new()),
-                    sentence: false,
-                },
-                text: String::new(),
-                line: p.line,
-                path: String::new(),
-                headings: Vec::new(),
-                zone: Zone::Back,
-                children: false,
-            });
+            open_unnumbered(&mut stack, &mut nodes, text.to_string(), p.line, Zone::Back);
             continue;
         }
 
