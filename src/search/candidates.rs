@@ -136,11 +136,10 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
 }
 
-/// The field and term a query syllable is looked up with.
-/// The term a syllable is looked up by: its exact form in the exact pass when it is marked or
-/// meant without marks (`ParsedQuery::means_unmarked`), else its folded form.
+/// The term a syllable is looked up by: its exact form in the exact pass when it is to be found
+/// as typed (`ParsedQuery::as_typed`), else its folded form.
 fn syllable_term(f: &Fields, q: &ParsedQuery, s: &Syllable, exact: bool) -> Term {
-    if exact && as_typed(q, s) {
+    if exact && q.as_typed(s) {
         Term::from_field_text(f.text, &s.exact)
     } else {
         Term::from_field_text(f.text_fold, &s.folded)
@@ -238,12 +237,7 @@ pub(super) fn looks_up_exact(q: &ParsedQuery, left_out: &LeftOut) -> bool {
         .flat_map(|r| &r.alternatives)
         .filter(|a| a.reference.is_none())
         .flat_map(|a| &a.syllables)
-        .any(|s| as_typed(q, s) && !left_out.text.contains(&s.folded))
-}
-
-/// Whether the exact pass looks the syllable up as typed rather than folded.
-fn as_typed(q: &ParsedQuery, s: &Syllable) -> bool {
-    !s.unmarked() || q.means_unmarked(s)
+        .any(|s| q.as_typed(s) && !left_out.text.contains(&s.folded))
 }
 
 /// The candidate query: any word of the query, with its pairs, heading words and references,

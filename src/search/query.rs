@@ -141,6 +141,12 @@ impl ParsedQuery {
         s.unmarked() && !s.capitals && reads_unmarked(&s.folded) && self.typed_marks()
     }
 
+    /// Whether the query's syllable `s` is to be found in the marks typed: it carries marks,
+    /// or it is a plain syllable meant plain (`means_unmarked`).
+    pub fn as_typed(&self, s: &Syllable) -> bool {
+        !s.unmarked() || self.means_unmarked(s)
+    }
+
     /// True when some word the user typed (not a reference, nor an expression the thesaurus
     /// put in) carries diacritics.
     fn typed_marks(&self) -> bool {

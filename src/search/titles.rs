@@ -78,13 +78,6 @@ fn own(alternatives: &[Alternative]) -> impl Iterator<Item = &Alternative> {
     alternatives.iter().filter(|a| a.weight >= 1.0)
 }
 
-/// Whether a query syllable must be found in the marks typed: it carries marks, or it is a
-/// plain syllable typed among marked words ("Nam" of "người Việt Nam" is not "năm"; see
-/// `ParsedQuery::means_unmarked`).
-fn as_typed(parsed: &ParsedQuery, s: &Syllable) -> bool {
-    !s.unmarked() || parsed.means_unmarked(s)
-}
-
 /// A syllable's term: a marked one in the exact field, a plain one in the folded (the check of
 /// the title read decides whether a plain one was meant as typed).
 fn term(f: &Fields, s: &Syllable) -> Box<dyn Query> {
@@ -151,9 +144,7 @@ pub fn titles(
         ),
     )?;
     let read = top.len();
-    let checked = parsed
-        .syllables()
-        .any(|s| s.unmarked() && as_typed(parsed, s));
+    let checked = parsed.syllables().any(|s| parsed.means_unmarked(s));
     let (mut passed, mut ruled_out) = (0, 0);
     let mut out = Titles::default();
     for (_, address) in top {
@@ -222,8 +213,10 @@ fn matched(parsed: &ParsedQuery, title: &[Syllable]) -> Option<Vec<(usize, usize
 /// quoted one may be), otherwise each word wherever it is ("công" of "Công văn" is marked for
 /// "bảo hộ công dân" only when the words are nowhere together).
 fn found(parsed: &ParsedQuery, alt: &Alternative, title: &[Syllable]) -> Vec<(usize, usize)> {
+    // A plain syllable typed among marked words is meant plain ("Nam" of "người Việt Nam" is
+    // not "năm").
     let same = |q: &Syllable, t: &Syllable| {
-        q.folded == t.folded && (!as_typed(parsed, q) || q.exact == t.exact)
+        q.folded == t.folded && (!parsed.as_typed(q) || q.exact == t.exact)
     };
     let n = alt.syllables.len();
     if n == 0 {
