@@ -79,6 +79,18 @@ pub fn clean_chars(s: &str) -> String {
     nfc_where_needed(&out)
 }
 
+/// The value of a superscript digit ("¹" → '1'), the mark of a footnote.
+pub fn superscript_digit(c: char) -> Option<char> {
+    match c {
+        '\u{b9}' => Some('1'),
+        '\u{b2}' => Some('2'),
+        '\u{b3}' => Some('3'),
+        '\u{2070}' => Some('0'),
+        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2074 + '4' as u32),
+        _ => None,
+    }
+}
+
 /// Whether the stray glyphs opening `line` stand before the line's own marker ("\0\0II. NHIỆM
 /// VỤ", "\u{F0B7} 2. Sở Ngoại vụ"): a heading or numbered item keeps its number and the glyphs
 /// go, where before text they are its bullet.

@@ -556,13 +556,7 @@ fn short_title(p: &str, rest: &str, width: usize) -> bool {
 /// nghị tổ chức …" wherever it stands (a superscript opens no wrapped line), "[1] Điều 23 …"
 /// under the signer's name (elsewhere a form's fields, "[02] Tên người nộp thuế", wrap so).
 fn footnote_line(prev: &str, next: &str) -> bool {
-    let sup = |c: char| {
-        matches!(
-            c,
-            '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}' | '\u{2074}'..='\u{2079}'
-        )
-    };
-    let rest = next.trim_start_matches(sup);
+    let rest = next.trim_start_matches(|c| super::chars::superscript_digit(c).is_some());
     if rest.len() < next.len() {
         // Words, not a table's cell ("³ 130%").
         let words = rest

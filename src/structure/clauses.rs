@@ -17,6 +17,7 @@ use super::markers::{self, Marker};
 use super::metadata;
 use crate::model::{Clause, ClauseKind, Zone};
 use crate::normalize::cell_lines::is_stt_header;
+use crate::normalize::chars::superscript_digit;
 use crate::normalize::fold::{fold, fold_prefix};
 use crate::normalize::unwrap;
 use crate::normalize::Paragraph;
@@ -1127,18 +1128,6 @@ fn reference_entries(paras: &[Paragraph]) -> Vec<bool> {
 fn is_rule(t: &str) -> bool {
     let t = t.trim();
     t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '─' | '_' | '—' | '='))
-}
-
-/// Superscript digits and their values.
-fn superscript_digit(c: char) -> Option<char> {
-    match c {
-        '\u{b9}' => Some('1'),
-        '\u{b2}' => Some('2'),
-        '\u{b3}' => Some('3'),
-        '\u{2070}' => Some('0'),
-        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2074 + '4' as u32),
-        _ => None,
-    }
 }
 
 /// The mark a paragraph opens with, as a footnote does ("¹ …", "[12] …"), in ASCII digits and
