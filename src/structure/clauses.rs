@@ -1840,6 +1840,21 @@ fn titles_its_step(title: &Node, next: &Node) -> bool {
         && unwrap::step_title(&next.text).is_none()
 }
 
+/// An article with paragraphs under it is their heading. Its text is a clause too when it says
+/// something beyond a title: a lead-in to its paragraphs ("Điều 2. Sở Tài chính có trách nhiệm
+/// thẩm định …, cụ thể như sau:"), or a sentence too long for a title. A title with a full stop
+/// ("Điều 3. Hiệu lực thi hành.", "Trách nhiệm của Cục Đường thủy nội địa Việt Nam.") is none.
+fn article_says_more(text: &str) -> bool {
+    /// Article titles of laws and decrees run to about a dozen words; lead-ins are rarely
+    /// shorter than this.
+    const MIN_LEAD_IN_WORDS: usize = 8;
+    const MIN_SENTENCE_WORDS: usize = 20;
+    let words = text.split_whitespace().count();
+    let t = text.trim_end();
+    (t.ends_with(':') && words >= MIN_LEAD_IN_WORDS)
+        || (ends_sentence(t) && words >= MIN_SENTENCE_WORDS)
+}
+
 fn emit(n: Node) -> Option<Clause> {
     let (kind, text) = match n.what {
         What::Item { marker, sentence } => match marker {
@@ -1849,7 +1864,7 @@ fn emit(n: Node) -> Option<Clause> {
             | Marker::Section(_)
             | Marker::Subsection(_) => return None,
             Marker::Article(_) => {
-                if n.children {
+                if n.children && !article_says_more(&n.text) {
                     return None;
                 }
                 (ClauseKind::Article, n.text)
@@ -2308,6 +2323,50 @@ mod tests {
         assert!(last.path.starts_with("Phụ lục"), "{}", last.path);
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman_value("A"), None);
+    }
+
+    #[test]
+    fn an_article_that_leads_into_its_paragraphs_is_a_clause_and_a_title_is_not() {
+        let s = "QUYẾT ĐỊNH:\n\
+                 Điều 1. Phê duyệt dự toán kinh phí đón đoàn năm 2025.\n\
+                 Điều 2. Sở Tài chính có trách nhiệm thẩm định dự toán, cụ thể như sau:\n\
+                 1. Thẩm định chi phí đón tiếp.\n\
+                 2. Thẩm định chi phí tổ chức hội nghị.\n\
+                 Điều 3. Hiệu lực thi hành.\n\
+                 1. Quyết định này có hiệu lực từ ngày ký.\n\
+                 2. Quyết định số 12/QĐ-UBND hết hiệu lực.\n\
+                 Điều 4. Trách nhiệm thi hành:\n\
+                 1. Sở Ngoại vụ.\n";
+        let c = clauses(s);
+        let lead = c
+            .iter()
+            .find(|c| c.text.starts_with("Sở Tài chính có trách nhiệm"))
+            .expect("the article's lead-in is a clause");
+        assert_eq!(
+            (lead.path.as_str(), lead.kind),
+            ("Điều 2", ClauseKind::Article)
+        );
+        let first = c
+            .iter()
+            .find(|c| c.text.starts_with("Thẩm định chi phí đón"))
+            .unwrap();
+        assert_eq!(first.path, "Điều 2.1");
+        // Titles, with a full stop or a colon, head their paragraphs and are no clauses.
+        assert!(
+            c.iter().all(|c| !c.text.starts_with("Hiệu lực thi hành")),
+            "{c:?}"
+        );
+        assert!(
+            c.iter()
+                .all(|c| !c.text.starts_with("Trách nhiệm thi hành")),
+            "{c:?}"
+        );
+        assert!(article_says_more(
+            "Bộ Tài chính chủ trì, phối hợp với các bộ, ngành có liên quan thực hiện các nhiệm vụ sau đây và báo cáo Thủ tướng Chính phủ kết quả thực hiện."
+        ));
+        assert!(!article_says_more(
+            "Trách nhiệm của Cục Đường thủy nội địa Việt Nam."
+        ));
     }
 
     #[test]
