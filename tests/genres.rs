@@ -685,3 +685,23 @@ fn a_short_item_heading_stays_apart_from_its_text_in_a_hard_wrapped_plan() {
         "{v}"
     );
 }
+
+#[test]
+fn an_article_that_leads_into_its_paragraphs_is_cited_and_gives_work() {
+    const FILE: &str = "qd_quangtri_tham_dinh_doan.txt";
+    // "Điều 2. Sở Tài chính có trách nhiệm thẩm định dự toán kinh phí đón đoàn, cụ thể như
+    // sau:" (line 21) over khoản 1 and 2: the sentence is a clause of its own, with its task.
+    assert!(
+        has(&tasks("Sở Tài chính"), FILE, 21, "assigned"),
+        "{:?}",
+        tasks("Sở Tài chính")
+    );
+    let v = run_json(&["search", "thẩm định dự toán kinh phí đón đoàn"]);
+    let first = &v["hits"][0];
+    assert_eq!(
+        (first["file"].as_str(), first["line"].as_u64()),
+        (Some(FILE), Some(21)),
+        "{v}"
+    );
+    assert_eq!(first["path"], "Điều 2", "{v}");
+}
