@@ -12,16 +12,9 @@
 //! Thông báo opening with a dated sentence; a portal page under a Sở's banner; a decision under a
 //! portal's tab-form property table with a schedule attached after the signature; plans with
 //! footnotes and a references list; a provincial city's plan (its police, youth union and
-//! wrapped short headings); a Sở's letter whose agency items carry long asides. The
-//! expectations are read off the documents, line by line.
-
-//! programme table whose days are rows of their own; a Báo cáo copied from a portal with its
-//! menu and tool bar above the header. The expectations are read off the documents, line by
+//! wrapped short headings); a Sở's letter whose agency items carry long asides; a decision whose
+//! article leads into its paragraphs. The expectations are read off the documents, line by
 //! line.
-
-//! programme table whose days are rows of their own; a hard-wrapped Đề án in Phần thứ … with
-//! short numbered headings over their text. The expectations are read off the
-//! documents, line by line.
 
 mod common;
 use common::*;
