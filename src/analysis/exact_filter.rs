@@ -1,4 +1,5 @@
-//! The exact-form filter: lowercase, NFC, one tone-mark placement (`hoà` → `hòa`).
+//! The exact-form filter: lowercase, NFC, one tone-mark placement (`hoà` → `hòa`), one spelling
+//! of the i/y variants (`lý` → `lí`).
 //! Diacritics are kept, so "bảo hộ" and "báo họ" stay different words in the exact field.
 //!
 //! Words written without any mark (ASCII) are dropped: a query word without marks may stand for
@@ -9,6 +10,7 @@ use tantivy::tokenizer::{TokenFilter, Tokenizer};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::word_filter::WordTokenizer;
+use crate::normalize::spelling::canonical_iy;
 use crate::normalize::tone::canonical_tone;
 
 /// The exact form of one syllable as indexed: what a query word with diacritics must equal.
@@ -17,6 +19,7 @@ pub fn exact_form(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
+        canonical_iy(out);
         return;
     }
     let push_lower = |c: char, out: &mut String| match c {
@@ -33,6 +36,7 @@ pub fn exact_form(word: &str, out: &mut String) {
     if let std::borrow::Cow::Owned(toned) = canonical_tone(out) {
         *out = toned;
     }
+    canonical_iy(out);
 }
 
 /// A character that is NFC whatever surrounds it (quick check Yes, combining class 0): ASCII
@@ -85,5 +89,25 @@ mod tests {
         assert_eq!(form("thuỷ"), "thủy");
         assert_ne!(form("bảo"), form("báo"));
         assert_eq!(form("pha\u{0323}m"), "phạm");
+    }
+
+    #[test]
+    fn i_and_y_spellings_meet_but_longer_vowels_stay() {
+        for (a, b) in [
+            ("lý", "lí"),
+            ("Quy", "qui"),
+            ("KỲ", "kì"),
+            ("Mỹ", "mĩ"),
+            ("tỷ", "tỉ"),
+            ("hy", "hi"),
+        ] {
+            assert_eq!(form(a), form(b), "{a} {b}");
+        }
+        assert_eq!(form("Kỳ"), "kì");
+        for w in [
+            "tuy", "huy", "thuyết", "quyết", "quyền", "tay", "yêu", "y", "ý",
+        ] {
+            assert!(form(w).contains('y') || form(w).contains('ý'), "{w}");
+        }
     }
 }

@@ -14,7 +14,7 @@
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::normalize::fold::fold_into;
+use super::fold_filter::push_folded;
 
 /// Splits text into syllables, keeping byte offsets into the original text.
 #[derive(Clone, Default)]
@@ -264,7 +264,7 @@ fn fold_spans(text: &str, spans: &[(usize, usize)], folded: &mut String, ends: &
     folded.clear();
     ends.clear();
     for &(from, to) in spans {
-        fold_into(&text[from..to], folded);
+        push_folded(&text[from..to], folded);
         ends.push(folded.len());
     }
 }

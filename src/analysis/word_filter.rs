@@ -1,6 +1,6 @@
-//! The shape shared by the per-word filters: ASCII words are lowercased in place (or dropped,
-//! for a field that only needs the marked words), any other word is rewritten by the filter's
-//! own function into a reused buffer (no allocation per token).
+//! The shape shared by the per-word filters: each word is rewritten by the filter's own function
+//! into a reused buffer (no allocation per token); ASCII words may instead be dropped, for a
+//! field that only needs the marked words.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -25,7 +25,7 @@ impl<T> WordTokenizer<T> {
         }
     }
 
-    /// A tokenizer that drops ASCII words (they carry no diacritics) instead of lowercasing them.
+    /// A tokenizer that drops ASCII words (they carry no diacritics) instead of rewriting them.
     pub fn without_ascii(inner: T, map: WordMap) -> WordTokenizer<T> {
         WordTokenizer {
             keep_ascii: false,
@@ -58,15 +58,12 @@ impl<S: TokenStream> TokenStream for WordStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let token = self.tail.token_mut();
-            if token.text.is_ascii() {
-                if !self.keep_ascii {
-                    continue;
-                }
-                token.text.make_ascii_lowercase();
-            } else {
-                (self.map)(&token.text, self.buffer);
-                std::mem::swap(&mut token.text, self.buffer);
+            if !self.keep_ascii && token.text.is_ascii() {
+                continue;
             }
+            // ASCII words too: lowercasing is not all ("ly" is indexed as "li").
+            (self.map)(&token.text, self.buffer);
+            std::mem::swap(&mut token.text, self.buffer);
             return true;
         }
         false

@@ -13,6 +13,7 @@ pub mod entities;
 pub mod fold;
 pub mod header_table;
 pub mod html;
+pub mod spelling;
 pub mod tone;
 pub mod unwrap;
 

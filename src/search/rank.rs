@@ -390,12 +390,11 @@ impl Matcher {
                 });
                 continue;
             }
-            self.fold_buf.clear();
             if fold_is_direct(w) {
-                crate::normalize::fold::fold_into(w, &mut self.fold_buf);
+                crate::analysis::fold_filter::folded_form(w, &mut self.fold_buf);
             } else {
                 exact_form(w, &mut self.exact_buf);
-                crate::normalize::fold::fold_into(&self.exact_buf, &mut self.fold_buf);
+                crate::analysis::fold_filter::folded_form(&self.exact_buf, &mut self.fold_buf);
             }
             let fid = self
                 .folded
