@@ -197,10 +197,6 @@ fn placed(word: &str) -> Option<String> {
         initial[start] = if glide == Some(U) { b'u' } else { b'i' };
         start += 1;
     }
-    let initial = std::str::from_utf8(&initial[..start]).ok()?;
-    if !INITIALS.contains(&initial) {
-        return None;
-    }
     let end = start + letters[start..].iter().take_while(|l| is_vowel(l)).count();
     let mut fin = [0u8; 3];
     if n - end > 2 {
@@ -213,9 +209,6 @@ fn placed(word: &str) -> Option<String> {
         }
     }
     let closed = end < n;
-    if !FINALS.contains(&std::str::from_utf8(&fin[..n - end]).ok()?) {
-        return None;
-    }
     // The nucleus, its missing horns restored.
     let mut nucleus = [0u8; 3];
     let len = end - start;
@@ -234,11 +227,6 @@ fn placed(word: &str) -> Option<String> {
         nucleus[1] = HORN_O;
         horned = true;
     }
-    let mut spelt = String::with_capacity(8);
-    spelt.extend(nucleus[..len].iter().map(|&v| BASES[v as usize]));
-    if !NUCLEI.contains(&spelt.as_str()) {
-        return None;
-    }
     let modified = |v: u8| matches!(BASES[v as usize], 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư');
     let target = match nucleus[..len].iter().rposition(|&v| modified(v)) {
         Some(k) => k,
@@ -251,6 +239,19 @@ fn placed(word: &str) -> Option<String> {
         Letter::Consonant { .. } => false,
     };
     if at_target && !horned {
+        return None;
+    }
+    // Most syllables are written right and end above, so the spelling is checked only now.
+    let initial = std::str::from_utf8(&initial[..start]).ok()?;
+    if !INITIALS.contains(&initial) {
+        return None;
+    }
+    if !FINALS.contains(&std::str::from_utf8(&fin[..n - end]).ok()?) {
+        return None;
+    }
+    let mut spelt = String::with_capacity(8);
+    spelt.extend(nucleus[..len].iter().map(|&v| BASES[v as usize]));
+    if !NUCLEI.contains(&spelt.as_str()) {
         return None;
     }
     let mut out = String::with_capacity(word.len() + 2);
