@@ -79,7 +79,9 @@ enum Command {
     },
     /// Search clauses, best first, with citations.
     Search {
-        /// The query: words (with or without diacritics), "quoted phrases", -excluded, a OR b, field:value.
+        /// The query: words (with or without diacritics), "quoted phrases", -excluded, a OR b, field:value,
+        /// -field:value (province, issuer, type, number: leave those documents out). Filters alone
+        /// (`number:214`, or `--number 214 ""`) list their documents' clauses in reading order.
         /// A query may start with an exclusion (`"-Tết kiều bào"`): see [`words_last`].
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
@@ -127,9 +129,11 @@ enum Command {
     },
     /// Show a document (by file or number), or one clause of it (by path: III.13, "Điều 23").
     Show {
-        /// File (as listed by `docs`) or document number (5951/KH-UBND).
+        /// File (as listed by `docs`) or document number (5951/KH-UBND), also as citations
+        /// write it ("Quyết định số 06/2020/QĐ-UBND").
         document: String,
-        /// Clause path; all clauses under it are shown.
+        /// Clause path; all clauses under it are shown. "Điều 2 Quy chế" is the article of
+        /// the document attached.
         path: Option<String>,
     },
 }
@@ -196,6 +200,7 @@ impl DocFilterArgs {
             from: self.from.clone(),
             to: self.to.clone(),
             agency: None,
+            excluded: Vec::new(),
         }
     }
 }

@@ -268,13 +268,13 @@ pub fn clauses(doc: Option<&StoredDoc>, clauses: &[StoredClause], p: &Palette) -
     let mut last_headings: Vec<String> = Vec::new();
     // The clause printed last, with its depth: an item that is a sentence over its own list
     // ("b) Xây dựng chương trình … y tế." then "- Cấp 30 suất học bổng …") is both that clause
-    // and the heading of the list, and was just shown as the clause.
+    // and the heading of the list, and was just shown as the clause. So is an article's or a
+    // section's lead-in ("Điều 3" "Giao Ủy ban nhân dân tỉnh …, cụ thể:"), its heading whole.
     let mut last: Option<(usize, &str)> = None;
     for c in clauses {
         for (i, h) in c.clause.headings.iter().enumerate() {
-            let just_shown = last.is_some_and(|(depth, text)| {
-                depth == i && h.len() > text.len() && h.ends_with(text)
-            });
+            let just_shown = last
+                .is_some_and(|(depth, text)| depth == i && !text.is_empty() && h.ends_with(text));
             if last_headings.get(i) != Some(h) && !just_shown {
                 out.push_str(&format!("{}{}\n", "  ".repeat(i), p.citation(h)));
             }

@@ -26,6 +26,9 @@ pub struct Filters {
     pub to: Option<Date>,
     pub agency: Option<String>,
     pub role: Option<Role>,
+    /// Negated filters (`-province:"Lào Cai"`), one each: a document any of them lets
+    /// through is left out.
+    pub excluded: Vec<Filters>,
 }
 
 fn date(name: &str, value: &Option<String>) -> Result<Option<Date>, QueryError> {
@@ -174,6 +177,15 @@ impl Filters {
             to,
             agency: non_empty(&text.agency),
             role: None,
+            excluded: text
+                .excluded
+                .iter()
+                .map(|(name, value)| {
+                    let mut one = FilterText::default();
+                    *one.slot_mut(name) = Some(value.clone());
+                    Filters::from_text(&one)
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -222,6 +234,12 @@ impl Filters {
                 Occur::Must,
                 Box::new(DateRange::new(f.date, self.from, self.to)),
             ));
+        }
+        for not in &self.excluded {
+            let all = not.clauses(f);
+            if !all.is_empty() {
+                out.push((Occur::MustNot, Box::new(BooleanQuery::new(all))));
+            }
         }
         out
     }

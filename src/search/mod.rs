@@ -224,6 +224,7 @@ fn merged_filters(request: &SearchRequest, parsed: &ParsedQuery) -> query::Filte
         from: pick(&t.from, &i.from),
         to: pick(&t.to, &i.to),
         agency: pick(&t.agency, &i.agency),
+        excluded: [&t.excluded[..], &i.excluded[..]].concat(),
     }
 }
 
@@ -366,6 +367,27 @@ impl Ranking<'_> {
             // Its first clause stands for the document whose number was typed.
             features.opens = view.ordinal == 0 && matcher.owns();
             features.at_path = matcher.at_path();
+            if matcher.owns() {
+                // A clause of the document numbered as typed that holds nothing typed — a
+                // "Căn cứ" line of 06/2020/QĐ-UBND for "06/2020/QĐ-UBND" — comes after the
+                // clauses that say it (who cites the document is what its number alone can
+                // find; the document itself heads the titles), in the document's order.
+                matcher.set_number(None);
+                let said = rank::features_ids(
+                    &matcher,
+                    &text,
+                    section,
+                    &chain,
+                    &clause.assignments,
+                    clause.zone,
+                    self.stats,
+                    self.weights,
+                );
+                if !said.matched {
+                    features.opens = false;
+                    features.score = 0.0;
+                }
+            }
             let (file, line) = (view.file.into_owned(), clause.line);
             out.push(Candidate {
                 payload,
@@ -416,6 +438,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut parsed = query::parse(&request.query)?;
     expand::expand(&mut parsed);
     if parsed.runs.is_empty() {
+        let text = merged_filters(request, &parsed);
+        // Filters alone ("number:214", `--province "Lào Cai"`) name documents: their clauses
+        // are listed in reading order. An agency filters clauses and needs words to rank them.
+        if text.agency.is_none() && !emptied::named(&text).is_empty() {
+            return listed(open, request, &text);
+        }
         return Err(QueryError(
             "empty query: type the words to look for, e.g. tracuu search \"bảo hộ công dân\""
                 .into(),
@@ -446,6 +474,68 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     }
     Ok(results)
 }
+
+/// The clauses of the documents the filters let through, document by document in file order
+/// and each in reading order: a page of them, and how many there are.
+fn listed(
+    open: &OpenIndex,
+    request: &SearchRequest,
+    text: &query::FilterText,
+) -> Result<SearchResults, SearchError> {
+    let filters = Filters::from_text(text)?;
+    let searcher = open.reader.searcher();
+    let f = &open.fields;
+    let total = searcher.search(&filters.records(f, KIND_CLAUSE), &tantivy::collector::Count)?;
+    let parsed = ParsedQuery::default();
+    let mut hits = Vec::new();
+    let mut skip = request.offset;
+    for doc in documents_where(open, text)? {
+        if hits.len() >= request.limit {
+            break;
+        }
+        let count = searcher.search(
+            &records_of(f, KIND_CLAUSE, &doc.file),
+            &tantivy::collector::Count,
+        )?;
+        if skip >= count {
+            skip -= count;
+            continue;
+        }
+        for stored in clauses_of(open, &doc.file)?.into_iter().skip(skip) {
+            if hits.len() >= request.limit {
+                break;
+            }
+            let rank = request.offset + hits.len() + 1;
+            hits.push(hit(&parsed, rank, stored, LISTED));
+        }
+        skip = 0;
+    }
+    Ok(SearchResults {
+        query: request.query.clone(),
+        total,
+        total_exact: true,
+        hits,
+        relaxed_tones: false,
+        unmatched: vec![],
+        emptied: None,
+        titles: Default::default(),
+    })
+}
+
+/// What ranking knows of a clause listed, not ranked: nothing.
+const LISTED: rank::Features = rank::Features {
+    tier_exact: 0,
+    tier_folded: 0,
+    lead: false,
+    opens: false,
+    at_path: false,
+    score: 0.0,
+    matched: true,
+    matched_exact: true,
+    phrase_exact: true,
+    phrase_folded: true,
+    titled: false,
+};
 
 /// Runs a parsed search under filters already checked.
 fn search_parsed(
@@ -487,13 +577,13 @@ fn search_parsed(
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     // Every union asked gave fewer clauses than the pool: all it matched is in hand.
-    let mut complete = true;
+    let complete = std::cell::Cell::new(true);
     let matcher = rank::Matcher::new(parsed);
     let mut gather =
         |c: Candidates, candidates: &mut Vec<Candidate>| -> Result<Gathered, SearchError> {
             let top = top_k(&searcher, &c, pool)?;
             let found = top.len();
-            complete &= found < pool;
+            complete.set(complete.get() && found < pool);
             let total = count_matches(&searcher, &c, found, pool)?;
             let fresh: Vec<DocAddress> = top
                 .into_iter()
@@ -568,6 +658,8 @@ fn search_parsed(
             .iter()
             .any(|c| c.features.tier_folded >= 3 && c.features.tier_exact < 3);
         let exact_count = (total, total_exact);
+        // What the exact pass gathered comes first: the relaxed pass only adds to it.
+        let exact_gathered = (candidates.len(), complete.get());
         // A quoted phrase found with the marks typed, in a clause or a heading, is the answer:
         // a look-alike of other marks ("chủ trương đoàn ra" for "trưởng đoàn ra") is not.
         let phrase_found = parsed
@@ -583,6 +675,11 @@ fn search_parsed(
                 .any(|c| c.features.approximate() && c.features.tier_folded >= 2);
         }
         if !relaxed {
+            // The relaxed pass is not kept: neither are its clauses. It runs only when the page
+            // asked for is larger than the exact matches found, and a clause it alone gathered
+            // (a heading's word, an expansion's) would make the count grow with `-n`.
+            candidates.truncate(exact_gathered.0);
+            complete.set(exact_gathered.1);
             candidates.retain(|c| {
                 c.features.phrase_exact && (c.features.tier_exact > 0 || !c.features.approximate())
             });
@@ -596,7 +693,7 @@ fn search_parsed(
     // found by a quoted phrase's words in its heading that are not the phrase.
     let gathered = candidates.len();
     candidates.retain(|c| c.features.matched && c.features.phrase_folded);
-    if complete || candidates.is_empty() {
+    if complete.get() || candidates.is_empty() {
         // Every clause the unions matched is in hand (or none of the best is a match): the
         // count is what is left of them.
         total = candidates.len();
@@ -966,7 +1063,7 @@ pub fn show(
     path: Option<&str>,
 ) -> Result<Option<(StoredDoc, Vec<StoredClause>)>, SearchError> {
     let docs = documents(open)?;
-    let wanted = crate::analysis::refs::normalize_number(document);
+    let wanted = crate::analysis::refs::normalize_number(cited_number(document));
     let names = file_names(open, document);
     let by_file: Vec<&StoredDoc> = docs.iter().filter(|d| names.contains(&d.file)).collect();
     let number_of = |d: &StoredDoc| {
@@ -1048,7 +1145,12 @@ pub fn show(
             .cloned()
             .collect();
         // "chú thích 1" and "chú thích [1]" share a key: the path as typed tells them apart.
-        let literal = |c: &StoredClause| under(&c.clause.path, &path_from_citation(&p));
+        // A stored path joins its levels with "." ("Điều 3.1.a" under "Điều 3").
+        let typed = path_from_citation(&p);
+        let literal = |c: &StoredClause| {
+            let have = c.clause.path.as_str();
+            under(have, &typed) || have.starts_with(&format!("{typed}."))
+        };
         let exact = if exact.iter().any(literal) {
             exact.into_iter().filter(literal).collect()
         } else {
@@ -1097,6 +1199,21 @@ pub fn show(
     Ok(Some((doc, clauses)))
 }
 
+/// The document number of a document named as citations name it: "49/2019/QH14" of "Luật
+/// 49/2019/QH14", "06/2020/QĐ-UBND" of "Quyết định số 06/2020/QĐ-UBND ngày 20/02/2020 …" —
+/// the first word with a digit, after words without any (the type, "số"). A name that starts
+/// with a digit is the number itself, as typed.
+fn cited_number(document: &str) -> &str {
+    let words: Vec<&str> = document.split_whitespace().collect();
+    match words
+        .iter()
+        .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        Some(at) if at > 0 => words[at].trim_end_matches([',', ';', ':', '.']),
+        _ => document,
+    }
+}
+
 /// Whether a normalised number begins with `said` up to a "-" or "/" of its own.
 fn said_up_to_a_dash(number: &str, said: &str) -> bool {
     number
@@ -1119,6 +1236,24 @@ mod tests {
     use super::{path_from_citation, query, rank, PartTokens, RankView};
     use crate::index::records::{document_records, StoredClause};
     use tantivy::schema::Value;
+
+    #[test]
+    fn a_document_is_named_by_its_number_as_citations_write_it() {
+        use super::cited_number;
+        assert_eq!(cited_number("Luật 49/2019/QH14"), "49/2019/QH14");
+        assert_eq!(
+            cited_number("Quyết định số 06/2020/QĐ-UBND ngày 20/02/2020"),
+            "06/2020/QĐ-UBND"
+        );
+        assert_eq!(cited_number("Kế hoạch số: 214/KH-UBND,"), "214/KH-UBND");
+        // The number alone, or a name with no number, is kept as typed.
+        assert_eq!(cited_number("214/KH-UBND"), "214/KH-UBND");
+        assert_eq!(
+            cited_number("06/2020/QĐ-UBND ngày 20/02"),
+            "06/2020/QĐ-UBND ngày 20/02"
+        );
+        assert_eq!(cited_number("kế hoạch"), "kế hoạch");
+    }
 
     #[test]
     fn the_rank_view_reads_what_the_stored_clause_holds() {

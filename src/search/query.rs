@@ -79,7 +79,14 @@ pub struct FilterText {
     pub from: Option<String>,
     pub to: Option<String>,
     pub agency: Option<String>,
+    /// Filters written negated in the query (`-province:"Lào Cai"`): the field's name and
+    /// value; a document they match is left out.
+    pub excluded: Vec<(String, String)>,
 }
+
+/// The fields a negated filter may name: those of the document itself. A negated date bound
+/// is another bound, and an agency is not the document's.
+const NEGATABLE: [&str; 4] = ["province", "issuer", "type", "number"];
 
 impl FilterText {
     /// Each filter with its name in the query language, in the order of [`FIELDS`].
@@ -209,9 +216,19 @@ const FIELDS: [&str; 7] = [
 
 #[derive(Debug, PartialEq)]
 enum Piece {
-    Word { text: String, negated: bool },
-    Phrase { text: String, negated: bool },
-    Field { name: String, value: String },
+    Word {
+        text: String,
+        negated: bool,
+    },
+    Phrase {
+        text: String,
+        negated: bool,
+    },
+    Field {
+        name: String,
+        value: String,
+        negated: bool,
+    },
     Or,
 }
 
@@ -265,7 +282,7 @@ fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
                 end = i;
                 break;
             }
-            if ch == ':' && !negated {
+            if ch == ':' {
                 let name = &input[word_start..i];
                 if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
                     let lower = name.to_ascii_lowercase();
@@ -309,6 +326,12 @@ fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
                             "{lower}: needs a value, e.g. {lower}:\"…\""
                         )));
                     }
+                    if negated && !NEGATABLE.contains(&lower.as_str()) {
+                        return Err(QueryError(format!(
+                            "-{lower}: cannot be negated; only {} can",
+                            NEGATABLE.map(|f| format!("-{f}:")).join(", ")
+                        )));
+                    }
                     field_value = Some((lower, value));
                     break;
                 }
@@ -316,7 +339,11 @@ fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
             chars.next();
         }
         if let Some((name, value)) = field_value {
-            pieces.push(Piece::Field { name, value });
+            pieces.push(Piece::Field {
+                name,
+                value,
+                negated,
+            });
             continue;
         }
         let text = &input[word_start..end];
@@ -527,10 +554,18 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
                 words.push_unit(&mut q, alternative(&text, true));
                 unit_before = true;
             }
-            Piece::Field { name, value } => {
+            Piece::Field {
+                name,
+                value,
+                negated,
+            } => {
                 words.flush(&mut q, false)?;
                 unit_before = false;
-                *q.filters.slot_mut(&name) = Some(value);
+                if negated {
+                    q.filters.excluded.push((name, value));
+                } else {
+                    *q.filters.slot_mut(&name) = Some(value);
+                }
             }
         }
     }
@@ -676,6 +711,29 @@ mod tests {
         assert_eq!(q.filters.number.as_deref(), Some("5951/KH-UBND"));
         assert_eq!(q.filters.from.as_deref(), Some("2024-01-01"));
         assert_eq!(q.runs.len(), 1);
+    }
+
+    #[test]
+    fn a_negated_filter_excludes_and_is_no_word() {
+        let q = parse(r#"đoàn vào -province:"Lào Cai" -type:KH"#).unwrap();
+        assert_eq!(
+            q.filters.excluded,
+            [
+                ("province".to_string(), "Lào Cai".to_string()),
+                ("type".to_string(), "KH".to_string())
+            ]
+        );
+        assert_eq!(q.filters.province, None);
+        let words: Vec<&str> = q.syllables().map(|s| s.exact.as_str()).collect();
+        assert_eq!(words, ["đoàn", "vào"]);
+        // A date bound or an agency is not the document's to exclude.
+        assert!(parse("đoàn ra -from:2024")
+            .unwrap_err()
+            .0
+            .contains("cannot be negated"));
+        assert!(parse("đoàn ra -agency:\"Công an\"").is_err());
+        // A dash inside a word, or before a word, is what it was.
+        assert_eq!(parse("-ubnd").unwrap().excluded.len(), 1);
     }
 
     #[test]

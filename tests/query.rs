@@ -1,0 +1,148 @@
+//! End-to-end: the real binary on the query language and `show` (tests/fixtures/query/, copies
+//! of tester documents): a Nghị quyết HĐND whose Điều 3 is a lead-in over its khoản and điểm; a
+//! Quyết định with its Quy chế attached (06/2020/QĐ-UBND, Lào Cai); a Kế hoạch of Quảng Ninh
+//! that cites it.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/fixtures/query")
+}
+
+fn index() -> &'static Path {
+    static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| indexed(&corpus())).path()
+}
+
+fn run_json(args: &[&str]) -> Value {
+    answer_json(&corpus(), index(), args)
+}
+
+fn strings(v: &Value, key: &str) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c[key].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_path_with_a_lead_in_shows_every_clause_under_it() {
+    let v = run_json(&["show", "27/2024/NQ-HĐND", "Điều 3"]);
+    assert_eq!(
+        strings(&v["clauses"], "path"),
+        [
+            "Điều 3",
+            "Điều 3.1",
+            "Điều 3.2",
+            "Điều 3.3",
+            "Điều 3.3.a",
+            "Điều 3.3.b"
+        ]
+    );
+    let v = run_json(&["show", "nq_hdnd_laocai.txt", "Điều 3.3"]);
+    assert_eq!(
+        strings(&v["clauses"], "path"),
+        ["Điều 3.3", "Điều 3.3.a", "Điều 3.3.b"]
+    );
+    // In text, the lead-in is printed once: as its clause, not again as its children's heading.
+    let (code, out, err) = tracuu(&corpus(), index(), &["show", "27/2024/NQ-HĐND", "Điều 3"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.matches("Giao Ủy ban nhân dân tỉnh tổ chức").count(),
+        1,
+        "{out}"
+    );
+    // "Điều 30" is not under "Điều 3": a path's children follow a dot.
+    assert!(!out.contains("[Điều 30"), "{out}");
+}
+
+#[test]
+fn a_document_is_shown_by_its_citation() {
+    for name in [
+        "Quyết định 06/2020/QĐ-UBND",
+        "Quyết định số 06/2020/QĐ-UBND",
+        "06/2020/QĐ-UBND",
+    ] {
+        let v = run_json(&["show", name, "Điều 1 Quy chế"]);
+        let paths = strings(&v["clauses"], "path");
+        assert_eq!(paths, ["Điều 1.1", "Điều 1.2"], "{name}");
+        assert_eq!(v["clauses"][0]["line"], 61, "{name}: the Quy chế's Điều 1");
+    }
+    let (code, _, err) = tracuu(&corpus(), index(), &["show", "Luật 06/2020/QĐ-UBND"]);
+    assert_eq!(
+        code, 0,
+        "the type named is not checked against the number's: {err}"
+    );
+    let (code, _, err) = tracuu(&corpus(), index(), &["show", "Quyết định 07/2020/QĐ-UBND"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("no indexed document"), "{err}");
+}
+
+#[test]
+fn a_negated_filter_leaves_out_documents_and_is_no_word() {
+    let v = run_json(&["search", r#"quyết định -province:"Lào Cai""#, "-n", "50"]);
+    let files = strings(&v["hits"], "file");
+    assert!(!files.is_empty());
+    assert!(
+        files.iter().all(|f| f == "kh_xuctien_dulich_quangninh.txt"),
+        "{files:?}"
+    );
+    let short = run_json(&["search", r#"quyết định -province:"Lào Cai""#, "-n", "1"]);
+    assert_eq!(short["total"], v["total"]);
+    // A date bound cannot be negated: refused, not searched for as words.
+    let (code, _, err) = tracuu(&corpus(), index(), &["search", "đoàn ra -from:2024"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot be negated"), "{err}");
+}
+
+#[test]
+fn a_number_finds_the_clauses_citing_it_before_the_document_itself() {
+    let v = run_json(&["search", "06/2020/QĐ-UBND", "-n", "3"]);
+    let first = &v["hits"][0];
+    assert_eq!(first["file"], "kh_xuctien_dulich_quangninh.txt");
+    assert_eq!(first["line"], 12);
+    assert!(!first["highlights"].as_array().unwrap().is_empty());
+    // The document itself follows, in reading order.
+    let lines: Vec<u64> = v["hits"].as_array().unwrap()[1..]
+        .iter()
+        .map(|h| h["line"].as_u64().unwrap())
+        .collect();
+    assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
+}
+
+#[test]
+fn the_count_does_not_depend_on_the_page() {
+    let totals: Vec<Value> = ["1", "10", "50", "200"]
+        .iter()
+        .map(|n| run_json(&["search", "đoàn ra", "-n", n])["total"].clone())
+        .collect();
+    assert!(totals.windows(2).all(|w| w[0] == w[1]), "{totals:?}");
+}
+
+#[test]
+fn filters_alone_list_their_documents_clauses_in_reading_order() {
+    let all = run_json(&["show", "214/KH-UBND"]);
+    let listed = run_json(&["search", "number:214", "-n", "500"]);
+    assert_eq!(listed["total"], all["clauses"].as_array().unwrap().len());
+    let lines = |v: &Value, key: &str| -> Vec<u64> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["line"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(lines(&listed, "hits"), lines(&all, "clauses"));
+    let page = run_json(&["search", "--number", "214", "", "-n", "2", "--offset", "1"]);
+    assert_eq!(lines(&page, "hits"), lines(&all, "clauses")[1..3]);
+    // No filter and no word is still an empty query.
+    let (code, _, err) = tracuu(&corpus(), index(), &["search", ""]);
+    assert_eq!(code, 2);
+    assert!(err.contains("empty query"), "{err}");
+}
