@@ -544,6 +544,15 @@ pub fn parse(text: &str) -> Option<Marked<'_>> {
                     rest,
                 })
             }
+            // "4 . Mọi hành vi …": a space slipped before the dot (a typed law text, a PDF's
+            // spacing). Only before a capital: "3 . 000" or "2 . b" are no items.
+            Some(b' ') if groups == 1 && text[i..].starts_with(" . ") => {
+                let rest = after(text, i + 2)?;
+                rest.starts_with(char::is_uppercase).then_some(Marked {
+                    marker: Marker::Number(num.to_string(), groups),
+                    rest,
+                })
+            }
             Some(c) if groups > 1 && (c == b' ' || c == b'\t') => {
                 let rest = after(text, i)?;
                 if rest.starts_with(|c: char| c.is_uppercase()) {
@@ -1061,6 +1070,20 @@ mod tests {
         assert!(!is_dated_opening("Ngày 08/5/2024 tại Phòng họp"));
         assert!(!is_dated_opening("ngày 08/5/2024, tại Phòng họp"));
         assert!(!is_dated_opening("Ngày 08 tháng 5, Sở tổ chức"));
+    }
+
+    #[test]
+    fn a_space_before_the_dot_of_a_number() {
+        let k = parse("4 . Mọi hành vi vi phạm pháp luật về xuất cảnh phải được xử lý.").unwrap();
+        assert_eq!(k.marker, Marker::Number("4".into(), 1));
+        assert_eq!(
+            k.rest,
+            "Mọi hành vi vi phạm pháp luật về xuất cảnh phải được xử lý."
+        );
+        // A number cut by a space, or a lower-case word after it, is no item.
+        assert_eq!(m("3 . 000 người lao động"), None);
+        assert_eq!(m("2 . b của khoản này"), None);
+        assert_eq!(m("4 người ."), None);
     }
 
     #[test]
