@@ -110,6 +110,21 @@ fn broken_word(prev: &str, next: &str) -> Option<Join> {
     })
 }
 
+/// A single syllable cut by a hyphen at the line's end, in a document that is otherwise not
+/// hyphenated by its layout: the pieces read as one syllable together ("kết ng-" / "hĩa", "du
+/// lịch bi-" / "ển"), the left one having no vowel or the right one no onset, which no syllable
+/// of a hyphenated pair lacks. The hyphen goes; any other hyphen stays ("57-" / "KL/TW").
+fn cut_syllable(prev: &str, next: &str) -> Option<Join> {
+    broken_word(prev, next)?;
+    let left = prev[..prev.len() - 1]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()?;
+    let right = next.split(|c: char| !c.is_alphabetic()).next()?;
+    let one = plain_syllable(&fold(&format!("{left}{right}")));
+    let vowel_first = fold(right).starts_with(['a', 'e', 'i', 'o', 'u', 'y']);
+    (one && (!voweled(left) || vowel_first)).then_some(Join::Word)
+}
+
 /// Whether `w` has a vowel letter, whatever its marks: a piece without one is no syllable.
 fn voweled(w: &str) -> bool {
     fold(w).contains(['a', 'e', 'i', 'o', 'u', 'y'])
@@ -307,8 +322,12 @@ fn joins(
         return None;
     }
     // In wrapped text an enumeration inside a sentence ("…thực hiện;\ntăng cường…") goes on.
-    let semicolon_run =
-        wrapped && !after_blank && p.ends_with(';') && next.starts_with(char::is_lowercase);
+    // So does an item cut after its ";" in any layout ("- Là đầu mối … ở nước ngoài;" /
+    // "phối hợp với Cục Lãnh sự …"): no paragraph or item of the genre opens in lowercase.
+    let semicolon_run = !after_blank
+        && p.ends_with(';')
+        && next.starts_with(char::is_lowercase)
+        && (wrapped || (dash_item(p) && !opens_sub_item(next)));
     if (ends_sentence(p) && !semicolon_run) || p.ends_with("./.") {
         return None;
     }
@@ -326,7 +345,11 @@ fn joins(
         return None;
     }
     if ends_glued_hyphen(p) && first.is_alphanumeric() {
-        let mended = shape.hyphenated.then(|| broken_word(p, next)).flatten();
+        let mended = if shape.hyphenated {
+            broken_word(p, next)
+        } else {
+            cut_syllable(p, next)
+        };
         return Some(mended.unwrap_or(Join::Glued));
     }
     // "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025" over "của Sở Ngoại vụ tỉnh Lào Cai": a type line with
@@ -350,7 +373,11 @@ fn joins(
         }
         return Some(Join::Space);
     }
-    // Uppercase start.
+    // Uppercase start. A place's name cut after its word ("… các nước" / "ASEAN.") may be in
+    // capitals under a line that is not.
+    if !prev_caps && name_cut(p, next) && !opens_own_line(next) {
+        return Some(Join::Space);
+    }
     if prev_caps != next_caps {
         return None;
     }
@@ -598,6 +625,103 @@ fn cut_mid_phrase(p: &str, last_line: &str) -> bool {
     DANGLING.contains(&last)
 }
 
+/// Whether `p` is a dash or bullet item ("- Là đầu mối …;").
+fn dash_item(p: &str) -> bool {
+    markers::parse(p).is_some_and(|m| matches!(m.marker, Marker::Bullet(_)))
+}
+
+/// Whether `next` opens a line of its own though in lowercase: an item's mark that
+/// [`markers::parse`] does not take ("a1)", "b.2)", "c)Cấp trùng …" glued, "f)" outside the
+/// Vietnamese alphabet), or a symbol defined ("n: số lượng …", "k = …", "n là số …").
+fn opens_sub_item(next: &str) -> bool {
+    let mut words = next.split_whitespace();
+    let word = words.next().unwrap_or("");
+    let mut chars = word.chars().skip(1);
+    let marked = word.chars().take(5).any(|c| c == ')')
+        || chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ')');
+    let defined = word.chars().count() <= 8
+        && (word.ends_with(':') || matches!(words.next(), Some("=" | "là" | ":")));
+    marked || defined
+}
+
+/// Words of a place that a proper name follows: a line ending with one ("… vào làm việc tại
+/// tỉnh", "… Bắc Mỹ, các nước") over a line opening with a name ("Lào Cai, mức chi …",
+/// "ASEAN.") was cut inside the name.
+const PLACE_WORDS: [&str; 8] = [
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "phố",
+    "nước",
+    "trấn",
+];
+
+/// Capitalised words that open an agency's name ("Sở Tư pháp", "Bộ Chỉ huy …", "Cục Lãnh sự")
+/// or a law's ("Luật Tài nguyên nước", a table's next cell under "… liên tỉnh"):
+/// a line opening with one starts an item of its own, not the rest of a place's name. As
+/// written: [`AGENCY_HEADS`] is folded and has lowercase heads of no name.
+const NAME_STOPS: [&str; 21] = [
+    "Sở",
+    "Bộ",
+    "Cục",
+    "Đài",
+    "Báo",
+    "Hội",
+    "Ban",
+    "Viện",
+    "Tòa",
+    "Toà",
+    "Liên",
+    "Đoàn",
+    "Mặt",
+    "Kho",
+    "Ngân",
+    "Tổng",
+    "Học",
+    "Trường",
+    "Phòng",
+    "Chi",
+    "Luật",
+];
+
+/// Whether `p` ends with a word of [`PLACE_WORDS`] and `next` opens with the place's name: two
+/// capitalised words ("Lào Cai", "Hà Nội") or one in capitals ("ASEAN"), then more text in the
+/// same sentence or its end. A line that is only a name ("Nguyễn Văn An" under a title) or opens
+/// with an agency or an abbreviation ("UBND", "Sở Tư pháp") stands on its own.
+fn name_cut(p: &str, next: &str) -> bool {
+    let mut tail = p.trim_end().rsplit(char::is_whitespace);
+    let last = tail.next().unwrap_or("");
+    // "cấp tỉnh", "cấp huyện": a level of government, which no name follows.
+    if !PLACE_WORDS.contains(&last) || tail.next().is_some_and(|w| w.to_lowercase() == "cấp") {
+        return false;
+    }
+    let words: Vec<&str> = next.split_whitespace().take(3).collect();
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':']).to_string();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let Some(first) = words.first().map(|w| bare(w)) else {
+        return false;
+    };
+    let caps_word = first.chars().count() >= 3 && first.chars().all(char::is_uppercase);
+    let caps_abbrev = ["UBND", "HĐND", "MTTQ", "BCH", "BQL", "BCĐ", "TP", "TX"];
+    let named = if caps_word {
+        !caps_abbrev.iter().any(|a| first.starts_with(a))
+    } else {
+        capital(&first)
+            && words.get(1).is_some_and(|w| capital(w))
+            && !NAME_STOPS.contains(&first.as_str())
+    };
+    // The sentence goes on after the name, or ends with it.
+    let goes_on = next
+        .split_whitespace()
+        .any(|w| w.starts_with(char::is_lowercase))
+        || ends_sentence(next);
+    named && goes_on
+}
+
 /// `s` without the note in parentheses that ends it ("Sở Thông tin và Truyền thông (nay là Sở
 /// Văn hóa và Thể thao)" → "Sở Thông tin và Truyền thông"); `s` when it ends otherwise or is
 /// all note.
@@ -769,6 +893,72 @@ mod tests {
     }
 
     const WRAPPED_BODY: &str = "a) Tăng cường chỉ đạo các cấp, các\nngành chủ động, tích cực đẩy mạnh triển khai thực hiện có hiệu quả công tác\nđối ngoại toàn diện trên địa bàn tỉnh theo chủ trương, định hướng của\nTrung ương. Tổ chức thực hiện đồng bộ các hoạt động đối ngoại của Đảng, ngoại\ngiao Nhà nước và đối ngoại nhân dân.\n";
+
+    #[test]
+    fn a_line_cut_before_a_place_name_goes_on() {
+        let p = paras(
+            "1. Nghị quyết này quy định mức chi tiếp khách nước ngoài vào làm việc tại tỉnh\n\
+             Lào Cai, mức chi tổ chức hội nghị quốc tế.\n\
+             2. Thị trường tiềm năng: Úc, châu Âu (Pháp, Đức), Bắc Mỹ, các nước\nASEAN.\n",
+        );
+        assert_eq!(
+            p,
+            [
+                "1. Nghị quyết này quy định mức chi tiếp khách nước ngoài vào làm việc tại tỉnh Lào Cai, mức chi tổ chức hội nghị quốc tế.",
+                "2. Thị trường tiềm năng: Úc, châu Âu (Pháp, Đức), Bắc Mỹ, các nước ASEAN."
+            ]
+        );
+        // An agency, an abbreviation or a name alone under such a line opens its own.
+        for next in [
+            "Sở Tư pháp phối hợp thực hiện.",
+            "UBND tỉnh chỉ đạo.",
+            "Nguyễn Văn An",
+        ] {
+            let p = paras(&format!("1. Giao Công an tỉnh\n{next}\n"));
+            assert_eq!(p.len(), 2, "{next}: {p:?}");
+        }
+        // A level of government names no place: "c) Cấp huyện" heads its text.
+        assert_eq!(
+            paras("c) Cấp huyện\nHà Giang Lao động là cơ quan thường trực.\n").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn an_item_cut_after_its_semicolon_goes_on_in_lowercase() {
+        let p = paras(
+            "- Là đầu mối tiếp nhận các vụ việc bảo hộ công dân ở nước ngoài;\n\
+             phối hợp với Cục Lãnh sự xác minh nhân thân.\n- Thực hiện thông báo lãnh sự.\n",
+        );
+        assert_eq!(p.len(), 2);
+        assert!(p[0].ends_with("ở nước ngoài; phối hợp với Cục Lãnh sự xác minh nhân thân."));
+        // A sub-point the markers do not read ("a1)", "c)Cấp …", "f)") stays apart.
+        for next in [
+            "a1) Loại 1: tốt.",
+            "c)Cấp trùng thẻ.",
+            "f) Chi phí khác.",
+            "b.2) Kiểm tra sai số.",
+        ] {
+            assert_eq!(
+                paras(&format!("e) Chi phí kiểm định;\n{next}\n")).len(),
+                2,
+                "{next}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_syllable_cut_by_a_hyphen_is_mended_in_any_document() {
+        let p = paras(
+            "mời các địa phương kết ng-\nhĩa, du lịch bi-\nển đảo; Kết luận số 57-\nKL/TW.\n",
+        );
+        assert_eq!(
+            p,
+            ["mời các địa phương kết nghĩa, du lịch biển đảo; Kết luận số 57-KL/TW."]
+        );
+        // Two syllables joined by a hyphen keep it where the layout hyphenates nothing else.
+        assert_eq!(paras("hợp tác quốc-\ntế.\n"), ["hợp tác quốc-tế."]);
+    }
 
     #[test]
     fn lowercase_continuations_join() {
