@@ -717,3 +717,32 @@ fn i_and_y_spellings_and_a_misplaced_tone_mark_find_the_same_words() {
         );
     }
 }
+
+#[test]
+fn a_tab_table_cell_going_on_to_lines_of_its_own_stays_in_its_row() {
+    const FILE: &str = "kh_quangninh_phuluc_tab.txt";
+    // Row 3 (line 56) goes on to lines 57–59, each opening with a tab: its partners "Sở Lao
+    // động - Thương binh và Xã hội" (58) and "UBND thành phố Móng Cái" (59), then its deadline
+    // and product. They stay in row 3; rows 4–7 keep the header's labels and their tasks.
+    let v = run_json(&["show", FILE]);
+    let rows: Vec<&Value> = v["clauses"].as_array().unwrap().iter().collect();
+    let row3 = rows.iter().find(|c| c["line"] == 56).expect("row 3");
+    let text = row3["text"].as_str().unwrap();
+    assert!(
+        text.contains("Cơ quan phối hợp: Công an tỉnh; Sở Lao động - Thương binh và Xã hội; UBND thành phố Móng Cái"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Thời gian hoàn thành: Thường xuyên"),
+        "{text}"
+    );
+    assert!(
+        !rows.iter().any(|c| c["line"] == 58 || c["line"] == 59),
+        "{v}"
+    );
+    let planning = tasks("Kế hoạch và Đầu tư");
+    assert!(has(&planning, FILE, 61, "lead"), "{planning:?}");
+    let labour = tasks("Lao động");
+    assert!(has(&labour, FILE, 56, "support"), "{labour:?}");
+    assert!(has(&labour, FILE, 60, "lead"), "{labour:?}");
+}

@@ -54,7 +54,119 @@ enum Kind {
 pub fn clean_lines(text: &str) -> Vec<Piece> {
     // A text with a final newline has an empty last "line" that is not a line.
     let body = text.strip_suffix('\n').unwrap_or(text);
-    clean_numbered(body.split('\n').enumerate().map(|(i, l)| (i + 1, l)))
+    let numbered = body.split('\n').enumerate().map(|(i, l)| (i + 1, l));
+    if body.contains("\t\"") {
+        clean_numbered(join_quoted_cells(numbered))
+    } else {
+        clean_numbered(numbered)
+    }
+}
+
+/// A line right under a table row that opens with tabs and holds one cell ("⇥Sở Tư pháp",
+/// "⇥⇥⇥Sở Tư pháp⇥⇥"): a cell of the row above that went on to a line of its own. Trimmed, it
+/// would lose the tabs that say it is a cell and read as a paragraph that ends the table; it
+/// keeps them. Any other line is left as `classify` made it (an indented paragraph, a row).
+fn keep_leading_tabs(raw: &str, text: String) -> String {
+    let lead = raw.trim_start_matches(' ');
+    let tabs = lead.len() - lead.trim_start_matches('\t').len();
+    if tabs == 0 || text.contains('\t') {
+        return text;
+    }
+    format!("{}{text}", "\t".repeat(tabs))
+}
+
+/// Most lines one quoted cell may take.
+const MAX_CELL_LINES: usize = 12;
+
+/// Joins a cell that a spreadsheet copied in quotes because it holds line breaks
+/// (`1⇥Hội đàm⇥Sở Ngoại vụ⇥"Công an tỉnh` / `Sở Tư pháp` / `Sở Y tế"⇥Quý II/2024`) back into its
+/// row: read line by line, its lines would end the row and the ones after would read as new
+/// rows. The cell's lines are joined as [`join_cell_lines`] does, its quotes dropped (`""`
+/// inside stands for `"`); the row keeps its first line's number. A quote that is not closed
+/// within a few lines is left as it is.
+fn join_quoted_cells<'a>(
+    numbered: impl Iterator<Item = (usize, &'a str)>,
+) -> Vec<(usize, Cow<'a, str>)> {
+    let lines: Vec<(usize, &str)> = numbered.collect();
+    let mut out: Vec<(usize, Cow<str>)> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let (number, line) = lines[i];
+        if let Some((row, end)) = quoted_row(&lines, i) {
+            out.push((number, Cow::Owned(row)));
+            i = end;
+        } else {
+            out.push((number, Cow::Borrowed(line)));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The row opening at line `i` with a quoted cell cut by line breaks, joined, and the line
+/// after it.
+fn quoted_row(lines: &[(usize, &str)], i: usize) -> Option<(String, usize)> {
+    let line = lines[i].1.trim_end();
+    let (before, open) = line.rsplit_once('\t')?;
+    let open = open.strip_prefix('"')?;
+    // Balanced quotes ("" pairs) inside the cell: it does not go on.
+    if open.matches('"').count() % 2 == 1 {
+        return None;
+    }
+    let mut parts = vec![open.to_string()];
+    for (k, &(_, next)) in lines.iter().enumerate().skip(i + 1).take(MAX_CELL_LINES) {
+        let next = next.trim_end();
+        // The closing quote: an odd one, followed by the row's next cell or its end.
+        let close = next
+            .char_indices()
+            .filter(|&(_, c)| c == '"')
+            .map(|(at, _)| at)
+            .enumerate()
+            .find(|&(n, at)| {
+                n % 2 == 0 && (next[at + 1..].is_empty() || next[at + 1..].starts_with('\t'))
+            });
+        match close {
+            Some((_, at)) => {
+                parts.push(next[..at].to_string());
+                let cell = join_cell_lines(&parts).replace("\"\"", "\"");
+                return Some((format!("{before}\t{cell}{}", &next[at + 1..]), k + 1));
+            }
+            None if next.is_empty() || next.contains('\t') => return None,
+            None => parts.push(next.to_string()),
+        }
+    }
+    None
+}
+
+/// The lines of one table cell as one text: a line opening with a capital after one that ends
+/// a phrase is an item of its own ("Công an tỉnh" / "Sở Tư pháp" → "Công an tỉnh; Sở Tư
+/// pháp"); a line that goes on in lowercase, or after a comma or a joining word, is the same
+/// phrase wrapped.
+pub fn join_cell_lines<S: AsRef<str>>(parts: &[S]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.as_ref().trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if new_cell_item(&out, part) { "; " } else { " " });
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Whether `next`, a line of a cell, starts an item of its own after `prev` (see
+/// [`join_cell_lines`]).
+pub fn new_cell_item(prev: &str, next: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "và", "của", "các", "với", "cùng", "hoặc", "thuộc", "trực", "tại",
+    ];
+    let last = prev.split_whitespace().last().unwrap_or("");
+    next.starts_with(char::is_uppercase)
+        && !prev.ends_with([',', ';', ':', '-', '&', '(', '/'])
+        && !JOINING.contains(&last)
 }
 
 /// [`clean_lines`] on lines already cut, each with its 1-based source line (an HTML page's
@@ -84,11 +196,18 @@ pub fn clean_numbered<S: AsRef<str>>(numbered: impl IntoIterator<Item = (usize, 
         let table = is_framed_row(t) || is_delimiter_row(t);
         for piece in pieces {
             framed.push(table);
-            let (k, t) = match entities::decode(piece) {
+            let (k, mut t) = match entities::decode(piece) {
                 Cow::Borrowed(p) => classify(p),
                 // A reference may stand for a character the cleaning maps ("&#160;").
                 Cow::Owned(p) => classify(&clean_chars(&p)),
             };
+            if k == Kind::Text
+                && lines
+                    .last()
+                    .is_some_and(|(k, l)| *k == Kind::Text && l.contains('\t'))
+            {
+                t = keep_leading_tabs(piece, t);
+            }
             lines.push((k, t));
             source.push(number);
         }
@@ -549,10 +668,13 @@ fn is_portal_aside(f: &str) -> bool {
 }
 
 /// A portal's name alone: "Cổng thông tin điện tử tỉnh Kon Tum", "TRANG THÔNG TIN ĐIỆN TỬ SỞ
-/// NGOẠI VỤ". `f` is folded.
+/// NGOẠI VỤ", or in its title bar before the page's section ("Cổng thông tin điện tử tỉnh Bình
+/// Định | Văn bản chỉ đạo điều hành"). `f` is folded.
 pub(crate) fn portal_name(f: &str) -> bool {
-    (f.starts_with("cong thong tin dien tu") || f.starts_with("trang thong tin dien tu"))
-        && f.split_whitespace().count() <= 12
+    let name = f.split(" | ").next().unwrap_or(f);
+    (name.starts_with("cong thong tin dien tu") || name.starts_with("trang thong tin dien tu"))
+        && name.split_whitespace().count() <= 12
+        && f.split(" | ").nth(2).is_none()
 }
 
 /// A portal's ambiguous lines ([`Kind::Soft`]) go when they stand with its own lines
@@ -698,9 +820,11 @@ fn mark_running_heads(lines: &mut [(Kind, String)], edges: &[bool]) {
         }
         // A page or more between copies, but never many pages, from the first pages to the last:
         // a form's heading repeated in an appendix does not run through the document.
-        let apart = breaks
-            .windows(2)
-            .all(|w| (PAGE_MIN..=PAGE_MAX).contains(&(w[1].0 - w[0].1)));
+        let apart = |min: usize| {
+            breaks
+                .windows(2)
+                .all(|w| (min..=PAGE_MAX).contains(&(w[1].0 - w[0].1)))
+        };
         let covers = breaks.first().is_some_and(|&(a, _)| a <= PAGE_MAX)
             && breaks
                 .last()
@@ -719,13 +843,47 @@ fn mark_running_heads(lines: &mut [(Kind, String)], edges: &[bool]) {
             })
             .collect();
         let counting = pages.windows(2).all(|w| w[0] < w[1]);
-        if apart && covers && counting && signs.len() >= 2 && signs.len() + 1 >= breaks.len() {
+        let paged = apart(PAGE_MIN) && signs.len() + 1 >= breaks.len();
+        // A head that names the document (its issuer and number, its short title) may repeat
+        // on shorter pages, when every copy stands at a page break.
+        let short_pages = signs.len() == breaks.len()
+            && apart(MIN_PAGE_LINES)
+            && head_names_document(&lines[occ[0]].1);
+        if (paged || short_pages) && covers && counting && signs.len() >= 2 {
             heads.extend(occ);
         }
     }
     for i in heads {
         lines[i].0 = Kind::Furniture;
     }
+}
+
+/// Whether a line reads as a running head naming its document: a document number ("UBND TỈNH
+/// HÀ TĨNH   KH số 2207/KH-UBND") or a title opening with the document's type ("Kế hoạch Tuần
+/// lễ hợp tác quốc tế Lâm Đồng - Đà Lạt năm 2025"). A sentence of the text is neither.
+fn head_names_document(t: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "ke hoach ",
+        "quyet dinh ",
+        "chi thi ",
+        "nghi quyet ",
+        "bao cao ",
+        "thong bao ",
+        "chuong trinh ",
+        "quy che ",
+        "cong van ",
+    ];
+    if ends_sentence(t) {
+        return false;
+    }
+    let head = fold_prefix(t, 16);
+    let symbol = t.split_whitespace().any(|w| {
+        w.split_once('/').is_some_and(|(n, code)| {
+            n.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && code.chars().next().is_some_and(char::is_uppercase)
+        })
+    });
+    symbol || TYPES.iter().any(|p| head.starts_with(p))
 }
 
 /// A running head that repeats the document's title or header at a page break, printed only
@@ -1230,6 +1388,55 @@ mod tests {
     }
 
     #[test]
+    fn a_head_naming_its_document_goes_on_short_pages() {
+        // Pages of some twenty lines (a PDF in a large font, a copy that lost its blank lines).
+        let page = |n: usize| -> String {
+            (0..18)
+                .map(|k| format!("Dòng {k} của trang {n} ghi nội dung kế hoạch.\n"))
+                .collect()
+        };
+        for head in [
+            "UBND TỈNH HÀ TĨNH                  KH số 2207/KH-UBND",
+            "Kế hoạch Tuần lễ hợp tác quốc tế Lâm Đồng - Đà Lạt năm 2025",
+        ] {
+            let s = format!(
+                "{}\n- 1 -\n{head}\n{}\n- 2 -\n{head}\n{}",
+                page(1),
+                page(2),
+                page(3)
+            );
+            let t = texts(&s);
+            assert!(
+                !t.iter()
+                    .any(|l| l.contains("2207/KH") || l.starts_with("Kế hoạch")),
+                "{t:?}"
+            );
+            assert_eq!(t.len(), 54);
+        }
+        // A sentence repeated at two short page breaks is text.
+        let line = "Sở Ngoại vụ tổng hợp kết quả, báo cáo UBND tỉnh.";
+        let s = format!(
+            "{}\n- 1 -\n{line}\n{}\n- 2 -\n{line}\n{}",
+            page(1),
+            page(2),
+            page(3)
+        );
+        assert_eq!(texts(&s).iter().filter(|l| *l == line).count(), 2);
+    }
+
+    #[test]
+    fn a_portal_title_bar_goes_with_the_portal_lines() {
+        let t = texts(
+            "Cổng thông tin điện tử tỉnh Bình Định | Văn bản chỉ đạo điều hành\n\
+             Lượt xem: 1.204\nỦY BAN NHÂN DÂN\n",
+        );
+        assert_eq!(t, ["<break>", "<break>", "ỦY BAN NHÂN DÂN"]);
+        // A line of the text that names the portal stays.
+        let t = texts("Đăng tải trên:\nCổng thông tin điện tử tỉnh Bình Định | Mục Văn bản\n");
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
     fn running_heads_at_page_numbers_go() {
         let head = "UBND tỉnh Quảng Ngãi - KH 132/KH-UBND ngày 09/9/2022";
         let t = texts(&pdf_pages(head, &["2", "3", "4"]));
@@ -1507,6 +1714,58 @@ mod tests {
             ]
         );
         assert_eq!(texts("a_b_c"), ["a_b_c"]);
+    }
+
+    #[test]
+    fn a_cell_line_under_a_row_keeps_its_tabs() {
+        let t = texts("1\tHội đàm\tSở Ngoại vụ\n\tSở Tư pháp\n\tCăn cứ Luật Tổ chức.\n");
+        assert_eq!(
+            t,
+            [
+                "1\tHội đàm\tSở Ngoại vụ",
+                "\tSở Tư pháp",
+                "\tCăn cứ Luật Tổ chức."
+            ]
+        );
+        // An indented paragraph that follows no row is trimmed as before.
+        let t = texts("Căn cứ Luật Tổ chức;\n\tCăn cứ Nghị định số 10/2024/NĐ-CP;\n");
+        assert_eq!(
+            t,
+            ["Căn cứ Luật Tổ chức;", "Căn cứ Nghị định số 10/2024/NĐ-CP;"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_cell_over_lines_is_joined_into_its_row() {
+        let t = texts(
+            "1\tHội đàm\t\"Công an tỉnh\nSở Tư pháp\nSở \"\"Y tế\"\"\"\tQuý II\n2\tTuần tra\tCông an tỉnh\tHằng quý\n",
+        );
+        assert_eq!(
+            t,
+            [
+                "1\tHội đàm\tCông an tỉnh; Sở Tư pháp; Sở \"Y tế\"\tQuý II",
+                "2\tTuần tra\tCông an tỉnh\tHằng quý"
+            ]
+        );
+        // A quote that opens a cell and never closes it is text.
+        let t = texts("1\tTên chương trình\t\"Xuân Quê hương\nlà tên gọi\n\n");
+        assert_eq!(
+            t,
+            [
+                "1\tTên chương trình\t\"Xuân Quê hương",
+                "là tên gọi",
+                "<blank>"
+            ]
+        );
+        assert_eq!(
+            join_cell_lines(&[
+                "UBND các huyện biên",
+                "giới",
+                "Sở Văn hóa, Thể thao và",
+                "Du lịch"
+            ]),
+            "UBND các huyện biên giới; Sở Văn hóa, Thể thao và Du lịch"
+        );
     }
 
     #[test]

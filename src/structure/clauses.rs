@@ -18,6 +18,7 @@ use super::metadata;
 use crate::model::{Clause, ClauseKind, Zone};
 use crate::normalize::cell_lines::is_stt_header;
 use crate::normalize::chars::superscript_digit;
+use crate::normalize::debris;
 use crate::normalize::fold::{fold, fold_prefix};
 use crate::normalize::unwrap;
 use crate::normalize::Paragraph;
@@ -931,6 +932,26 @@ impl Table {
             .is_some_and(|h| self.last_end + 1 < h.len())
     }
 
+    /// The column the first cell of a line continuing the last row goes to. A line opening with
+    /// a cell is the rest of the cell the row's last line was cut in ("…tiếng Anh, tiếng" /
+    /// "Hàn⇥Văn phòng Sở⇥…"). A line opening with empty cells carries their tabs: it is
+    /// aligned to the columns, unless it opens with one tab only, is narrower than the header
+    /// and the line above was cut short: then the tab only marks it as a continuation, and it
+    /// goes on in the cell where the line above stopped ("…⇥Công an tỉnh" / "⇥Sở Lao động -
+    /// Thương binh và Xã hội" / "⇥UBND thành phố Móng Cái⇥Thường xuyên⇥Báo cáo").
+    fn continuation_offset(&self, cells: &[String]) -> usize {
+        let lead = cells.iter().take_while(|c| c.is_empty()).count();
+        if lead == 0 {
+            return self.last_end;
+        }
+        let width = self.header.as_ref().map_or(0, Vec::len);
+        if lead == 1 && cells.len() < width && self.cut_short() && self.last_end >= 1 {
+            self.last_end - 1
+        } else {
+            0
+        }
+    }
+
     /// Whether a line of cells continues the last row, given its number cell (`stt`, `None`
     /// without a number column). A line opening with an empty cell carries the tabs of the
     /// cells it leaves empty; with a number column, any line without a number goes on. Without
@@ -954,17 +975,16 @@ impl Table {
     }
 }
 
-/// Merges a line that continues a row into its cells. A line opening with an empty cell
-/// carries the tabs of its empty cells: its cells are the row's columns. Otherwise its first
-/// cell is the rest of the cell the row's last line was cut in ("…tiếng Anh, tiếng Trung,
-/// tiếng" / "Hàn⇥Văn phòng Sở⇥…"), and its other cells the columns after that one. Returns the
-/// column the line ends in.
-fn merge_continuation(prev: &mut Vec<String>, cells: Vec<String>, last_end: usize) -> usize {
-    let offset = if cells.first().is_some_and(|c| !c.is_empty()) {
-        last_end
-    } else {
-        0
-    };
+/// Merges a line that continues a row into its cells, its first cell going to column `offset`
+/// (see [`Table::continuation_offset`]). In a column of agencies, a line opening with a capital
+/// after a finished name is another agency ("Công an tỉnh" / "Sở Tư pháp"), kept apart by "; "
+/// as a list in one line would be. Returns the column the line ends in.
+fn merge_continuation(
+    prev: &mut Vec<String>,
+    cells: Vec<String>,
+    offset: usize,
+    header: &[String],
+) -> usize {
     let end = offset + cells.len().saturating_sub(1);
     for (j, c) in cells.into_iter().enumerate() {
         if c.is_empty() {
@@ -975,11 +995,22 @@ fn merge_continuation(prev: &mut Vec<String>, cells: Vec<String>, last_end: usiz
             prev.resize(j + 1, String::new());
         }
         if !prev[j].is_empty() {
-            prev[j].push(' ');
+            let list = header.get(j).is_some_and(|h| agency_column(h))
+                && debris::new_cell_item(&prev[j], &c);
+            prev[j].push_str(if list { "; " } else { " " });
         }
         prev[j].push_str(&c);
     }
     end
+}
+
+/// Whether a column header names the agencies of a task ("Cơ quan chủ trì", "Đơn vị phối
+/// hợp", "Cơ quan thực hiện").
+fn agency_column(header: &str) -> bool {
+    let h = fold(header);
+    ["co quan", "don vi", "chu tri", "phoi hop"]
+        .iter()
+        .any(|w| h.contains(w))
 }
 
 /// A group row of a task table: its number cell a capital letter or a Roman numeral, one other
@@ -1419,8 +1450,14 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     .map(|s| s.trim_end_matches(['.', ')']).to_string());
                 if tb.continues(&cells, stt.as_deref()) {
                     let last = tb.last_row.unwrap_or(0);
-                    if let What::Row { cells: prev, .. } = &mut nodes[last].what {
-                        tb.last_end = merge_continuation(prev, cells, tb.last_end);
+                    let offset = tb.continuation_offset(&cells);
+                    if let What::Row {
+                        cells: prev,
+                        header,
+                        ..
+                    } = &mut nodes[last].what
+                    {
+                        tb.last_end = merge_continuation(prev, cells, offset, header);
                     }
                     continue;
                 }
@@ -2545,6 +2582,62 @@ mod tests {
         );
         assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
         assert!(c.iter().any(|c| c.path == "IV.1"));
+    }
+
+    #[test]
+    fn a_cell_going_on_to_lines_opening_with_a_tab_stays_in_its_row() {
+        let s = "PHỤ LỤC\nSTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\tSản phẩm\n\
+                 3\tTiếp nhận công dân do phía Trung Quốc trao trả\n\
+                 \tqua cửa khẩu Móng Cái\tBộ Chỉ huy Bộ đội Biên phòng tỉnh\tCông an tỉnh\n\
+                 \tSở Lao động - Thương binh và Xã hội\n\
+                 \tUBND thành phố Móng Cái\tThường xuyên\tBáo cáo 6 tháng\n\
+                 4\tRà soát lao động ở nước ngoài\tSở Lao động - Thương binh và Xã hội\tCông an tỉnh\tTháng 9/2024\tCơ sở dữ liệu\n\
+                 5\tHội đàm với tỉnh Ratanakiri\tSở Ngoại vụ\tCông an tỉnh\tQuý II/2024\tBiên bản\n\
+                 \t\t\tSở Tư pháp\t\t\n\
+                 6\tTuần tra song phương\tBộ Chỉ huy Bộ đội Biên phòng tỉnh\tCông an tỉnh\tHằng quý\tBiên bản\n";
+        let c = clauses(s);
+        let r: Vec<&Clause> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .collect();
+        let paths: Vec<&str> = r.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(paths, ["3", "4", "5", "6"]);
+        assert_eq!(
+            r[0].text,
+            "Tiếp nhận công dân do phía Trung Quốc trao trả qua cửa khẩu Móng Cái\n\
+             Cơ quan chủ trì: Bộ Chỉ huy Bộ đội Biên phòng tỉnh\n\
+             Cơ quan phối hợp: Công an tỉnh; Sở Lao động - Thương binh và Xã hội; UBND thành phố Móng Cái\n\
+             Thời gian: Thường xuyên\nSản phẩm: Báo cáo 6 tháng"
+        );
+        assert!(r[1].text.contains("Cơ quan chủ trì: Sở Lao động"));
+        assert!(r[2]
+            .text
+            .contains("Cơ quan phối hợp: Công an tỉnh; Sở Tư pháp\n"));
+        assert!(r[3]
+            .text
+            .starts_with("Tuần tra song phương\nCơ quan chủ trì: Bộ Chỉ huy"));
+    }
+
+    #[test]
+    fn a_spreadsheet_cell_in_quotes_over_lines_stays_in_its_row() {
+        let s = "PHỤ LỤC\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n\
+                 1\tHội đàm với tỉnh Ratanakiri\tSở Ngoại vụ\t\"Công an tỉnh\nSở Tư pháp\nSở Y tế\"\tQuý II/2024\n\
+                 2\tTuần tra song phương\tBộ Chỉ huy Bộ đội Biên phòng tỉnh\tCông an tỉnh\tHằng quý\n";
+        let c = clauses(s);
+        let r: Vec<&Clause> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            r[0].text,
+            "Hội đàm với tỉnh Ratanakiri\nCơ quan chủ trì: Sở Ngoại vụ\n\
+             Cơ quan phối hợp: Công an tỉnh; Sở Tư pháp; Sở Y tế\nThời gian: Quý II/2024"
+        );
+        assert_eq!(r[1].line, 6);
+        assert!(r[1]
+            .text
+            .starts_with("Tuần tra song phương\nCơ quan chủ trì"));
     }
 
     #[test]
