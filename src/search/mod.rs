@@ -327,7 +327,7 @@ impl Ranking<'_> {
 
     fn rank(&self, addresses: &[DocAddress]) -> Result<Vec<Candidate>, SearchError> {
         let mut matcher = self.matcher.clone();
-        let (mut text, mut chain) = (Vec::new(), Vec::new());
+        let (mut text, mut chain, mut upper) = (Vec::new(), Vec::new(), Vec::new());
         // Candidates share headings and titles (the clauses of a section, the articles of a
         // law, the copies of a document in other provinces): each is tokenised once. Tokenising
         // every candidate's chain was a sixth of a search on a large index.
@@ -350,7 +350,18 @@ impl Ranking<'_> {
             for part in clause.headings.iter().chain(&view.meta.title) {
                 chain.extend_from_slice(parts.tokens(&mut matcher, part));
             }
-            let section = match clause.headings.last() {
+            // The numbered headings above the section's own ("Chương III. QUẢN LÝ ĐOÀN VÀO"
+            // over "Điều 6. …"), read apart: a phrase never spans two headings.
+            upper.clear();
+            let (last, above) = clause.headings.split_last().unzip();
+            for part in above.unwrap_or_default() {
+                if rank::numbered_heading(part) && Some(part) != last {
+                    upper.extend_from_slice(parts.tokens(&mut matcher, part));
+                    upper.push(rank::SEPARATOR);
+                }
+            }
+            matcher.set_section(last.map(|h| h.as_ref()));
+            let section = match last {
                 Some(last) => parts.tokens(&mut matcher, last),
                 None => &[],
             };
@@ -358,6 +369,7 @@ impl Ranking<'_> {
                 &matcher,
                 &text,
                 section,
+                &upper,
                 &chain,
                 &clause.assignments,
                 clause.zone,

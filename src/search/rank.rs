@@ -83,6 +83,10 @@ pub struct Features {
     /// The clause's section is titled by the query itself ("IV. KINH PHÍ" for `kinh phí`):
     /// the section is what was asked for, before clauses that mention it in passing.
     pub titled: bool,
+    /// The clause's own heading is about the query: it holds what was typed as a phrase, in
+    /// few other words ("Điều 36. Các trường hợp bị tạm hoãn xuất cảnh" for `tạm hoãn xuất
+    /// cảnh`): the article that answers, before the clauses that use the phrase in passing.
+    pub headed: bool,
 }
 
 impl Features {
@@ -110,7 +114,7 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, bool, bool, bool, bool, f32) {
+    pub fn key(&self) -> (u8, u8, bool, bool, bool, bool, bool, f32) {
         (
             self.tier_exact,
             self.tier_folded_counted(),
@@ -118,6 +122,7 @@ impl Features {
             self.lead,
             self.opens,
             self.titled,
+            self.headed,
             self.score,
         )
     }
@@ -127,7 +132,7 @@ impl Features {
     /// "ngoại giao"), so the words found together with other marks rank above the same words
     /// found apart with the marks typed ("giáo dục … ngoại thành"); among equals the marks typed
     /// still come first.
-    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, bool, bool, f32) {
+    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, bool, bool, bool, f32) {
         (
             self.tier_exact.max(self.tier_folded_counted()),
             self.tier_exact,
@@ -135,6 +140,7 @@ impl Features {
             self.lead,
             self.opens,
             self.titled,
+            self.headed,
             self.score,
         )
     }
@@ -199,6 +205,9 @@ pub struct Matcher {
     /// one begins with something else. Most clause words cannot match the query, and their first
     /// letter says so without folding the whole word.
     starts: [bool; OTHER_START + 1],
+    /// The clause ranked now is under an article's heading ("Điều 36. …"; see
+    /// `set_section`).
+    article: bool,
     exact_buf: String,
     fold_buf: String,
 }
@@ -216,6 +225,7 @@ impl Matcher {
             said: Vec::new(),
             paths: Vec::new(),
             own: Vec::new(),
+            article: false,
             runs: Vec::new(),
             quoted: Vec::new(),
             agency: None,
@@ -308,6 +318,13 @@ impl Matcher {
                     || have.starts_with(want.as_str()) && have[want.len()..].starts_with(' ');
             }
         }
+    }
+
+    /// Tells the heading of the section of the clause ranked next: whether it is an article's
+    /// ("Điều 36. Các trường hợp bị tạm hoãn xuất cảnh"), whose title names what its clauses
+    /// are about (see `headed`).
+    pub fn set_section(&mut self, heading: Option<&str>) {
+        self.article = heading.is_some_and(article_heading);
     }
 
     /// Whether the clause ranked now is at a path the query cites.
@@ -647,22 +664,108 @@ fn tier_ids(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
     }
 }
 
-/// The tier of a clause read together with the heading of its section: what the section is about
-/// is what its clauses are about ("1. Đề nghị Ủy ban Mặt trận Tổ quốc" above "Chủ trì tham mưu…"),
-/// but a match that needs the heading ranks one tier below the same match in the clause itself.
-fn tier_with_section(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> u8 {
+/// The tier of a clause read together with the headings above it: what the section is about
+/// is what its clauses are about ("1. Đề nghị Ủy ban Mặt trận Tổ quốc" above "Chủ trì tham mưu…",
+/// "Chương III. QUẢN LÝ ĐOÀN VÀO" above the articles of the chapter), but a match that needs a
+/// heading ranks one tier below the same match in the clause itself, unless the clause's own
+/// heading is the query in a few words (see `headed`).
+fn tier_with_section(m: &Matcher, text: &[Tok], section: &[Tok], upper: &[Tok], exact: bool) -> u8 {
     let own = tier_ids(m, text, &[], exact);
-    if section.is_empty() || own == 3 {
-        // Nothing the heading could add: the clause alone is the answer.
+    if own == 3 || section.is_empty() && upper.is_empty() {
+        // Nothing a heading could add: the clause alone is the answer.
         return own;
     }
-    let with = tier_ids(m, text, section, exact);
+    if headed(m, section, exact) {
+        return 3;
+    }
+    let above = [section, &[SEPARATOR], upper].concat();
+    let with = tier_ids(m, text, &above, exact);
     own.max(with.saturating_sub(1))
 }
 
+/// Words of its own heading, besides the marker, per two query syllables, for a heading whose
+/// words hold the whole query to be about it: "Điều 36. Các trường hợp bị tạm hoãn xuất cảnh"
+/// is about "tạm hoãn xuất cảnh" (8 words for 4); "Điều 37. Thẩm quyền quyết định tạm hoãn
+/// xuất cảnh, gia hạn, hủy bỏ tạm hoãn xuất cảnh" (12) and a narrative heading that mentions
+/// it are not.
+const HEADED_WORDS_PER_TWO_SYLLABLES: usize = 5;
+
+/// Whether the clause's own heading is an article's that holds every part of the query as
+/// typed, as a phrase, and is short beside it: the article that answers the query, whose
+/// clauses need not repeat its title ("1. Công dân Việt Nam ở trong nước chưa được xuất cảnh nếu…" under "Điều 36. Các
+/// trường hợp bị tạm hoãn xuất cảnh").
+fn headed(m: &Matcher, section: &[Tok], exact: bool) -> bool {
+    if !m.article {
+        return false;
+    }
+    let mut next = 0;
+    let mut syllables = 0;
+    // What was typed, in every run: an expansion's words in a heading ("khen thưởng NVNONN"
+    // for "khen thưởng kiều bào") say less about what the section is about.
+    let typed_in = m.runs.iter().all(|&n| {
+        let typed = &m.alts[next];
+        next += n;
+        syllables += typed.len();
+        !typed.is_empty()
+            && section
+                .windows(typed.len())
+                .any(|w| w.iter().zip(typed).all(|(t, q)| same(q, t, exact)))
+    });
+    typed_in
+        && !m.runs.is_empty()
+        && 2 * section.len() <= syllables * HEADED_WORDS_PER_TWO_SYLLABLES + 2 * MARKER_WORDS
+}
+
+/// Whether a heading is an article's: "Điều", its number and its title.
+fn article_heading(heading: &str) -> bool {
+    let mut words = heading.split_whitespace();
+    words.next().is_some_and(|w| w.to_lowercase() == "điều")
+        && words
+            .next()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A token that no query syllable matches, put between headings read together so that no
+/// phrase is found across two of them.
+pub const SEPARATOR: Tok = Tok {
+    fid: NONE,
+    eid: NONE,
+};
+
+/// Whether a heading above a clause's own is a numbered or named division ("Chương III", "Mục
+/// 2", "Điều 6.", "II.", "2.", "a)"), whose words its clauses are found by: the headings of a
+/// chain without a marker are the title of an attached document ("QUY CHẾ Quản lý đoàn ra,
+/// đoàn vào …", about every clause under it) or a caption ("Số liệu chi tiết:").
+pub fn numbered_heading(heading: &str) -> bool {
+    let heading = heading.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = heading.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let lower = first.to_lowercase();
+    if ["chương", "mục", "phần", "điều", "tiết"].contains(&lower.as_str()) {
+        // "Mục 2", "Chương IV", "Phần thứ ba"; not "Mục tiêu cụ thể".
+        return words.next().is_some_and(|n| {
+            let n = n.trim_end_matches(['.', ':', ')']);
+            n == "thứ"
+                || !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || "IVXLC".contains(c))
+        });
+    }
+    let marker = first.trim_end_matches(['.', ')', ':']);
+    if marker.len() == first.len() || marker.is_empty() {
+        return false;
+    }
+    let roman = marker.chars().all(|c| "IVXLC".contains(c));
+    let digits = marker
+        .split('.')
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let letter = marker.chars().count() == 1 && marker.chars().all(char::is_alphabetic);
+    roman || digits || letter
+}
+
 /// Whether every quoted run of the query has an alternative found as a phrase in `text` or in
-/// the heading of its section (a quoted phrase found in a heading is what the clauses under it
-/// are about: the title of their Điều; the index holds that heading, see `records`).
+/// a heading above it (a quoted phrase found in a heading is what the clauses under it are
+/// about: the title of their Điều or Chương; the index holds those headings, see `records`).
 fn phrases_in(m: &Matcher, text: &[Tok], section: &[Tok], exact: bool) -> bool {
     let phrase_in = |words: &[QSyl], part: &[Tok]| {
         part.windows(words.len())
@@ -916,6 +1019,7 @@ pub fn features(
         &m,
         &m.ids(text),
         &section,
+        &section,
         &m.ids(headings),
         &[],
         zone,
@@ -930,6 +1034,7 @@ pub fn features_ids(
     m: &Matcher,
     text: &[Tok],
     section: &[Tok],
+    upper: &[Tok],
     headings: &[Tok],
     assignments: &[Assignment],
     zone: Zone,
@@ -949,10 +1054,11 @@ pub fn features_ids(
         if lead {
             3
         } else {
-            tier_with_section(m, text, section, exact)
+            tier_with_section(m, text, section, upper, exact)
         }
     };
     let parts = [text, section, headings];
+    let above = || [section, &[SEPARATOR], upper].concat();
     Features {
         tier_exact: tier(true),
         tier_folded: tier(false),
@@ -962,9 +1068,10 @@ pub fn features_ids(
         score: score_ids(m, text, headings, zone, stats, w),
         matched: lead || matched(m, &parts, false),
         matched_exact: lead || matched(m, &parts, true),
-        phrase_exact: phrases_in(m, text, section, true),
-        phrase_folded: phrases_in(m, text, section, false),
+        phrase_exact: phrases_in(m, text, &above(), true),
+        phrase_folded: phrases_in(m, text, &above(), false),
         titled: titled(m, section),
+        headed: headed(m, section, true),
     }
 }
 
@@ -1056,6 +1163,7 @@ mod tests {
             &m,
             &m.ids(&analyze(text)),
             &section,
+            &[],
             &section,
             &[],
             Zone::Body,
@@ -1079,6 +1187,131 @@ mod tests {
         let titled = under("kinh phí", text, "IV. KINH PHÍ");
         assert_eq!(passing.tier_exact, titled.tier_exact);
         assert!(titled.key() > passing.key());
+    }
+
+    /// Features of a clause under its section's heading and the numbered headings above it,
+    /// read as a search reads them.
+    fn within(q: &str, text: &str, section: &str, upper: &[&str]) -> Features {
+        let mut m = Matcher::new(&parse(q).unwrap());
+        m.set_section(Some(section));
+        let mut above = Vec::new();
+        for h in upper {
+            above.extend(m.ids(&analyze(h)));
+            above.push(SEPARATOR);
+        }
+        let own = m.ids(&analyze(section));
+        let chain = [above.as_slice(), &own].concat();
+        features_ids(
+            &m,
+            &m.ids(&analyze(text)),
+            &own,
+            &above,
+            &chain,
+            &[],
+            Zone::Body,
+            &Flat,
+            &Weights::default(),
+        )
+    }
+
+    #[test]
+    fn the_numbered_headings_above_a_section_are_searched() {
+        for h in [
+            "Chương III QUẢN LÝ ĐOÀN VÀO",
+            "I. KẾT QUẢ THỰC HIỆN NĂM 2024",
+            "2. Thị trường tiềm năng",
+            "4.2. Triển khai thực hiện Nghị định số 114/2021/NĐ-CP",
+            "a) Sở Y tế",
+            "Điều 6. Thẩm quyền cho phép đoàn vào",
+            "Mục 2. THỦ TỤC",
+            "Phần thứ ba. TỔ CHỨC THỰC HIỆN",
+        ] {
+            assert!(numbered_heading(h), "{h}");
+        }
+        for h in [
+            "QUY CHẾ Quản lý đoàn ra, đoàn vào trên địa bàn tỉnh Lào Cai",
+            "Số liệu chi tiết:",
+            "Mục tiêu cụ thể",
+            "Điều kiện xuất cảnh",
+            "2023 là năm bản lề",
+            "",
+        ] {
+            assert!(!numbered_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn a_chapter_title_finds_the_clauses_under_it_a_tier_below_the_text() {
+        let chapter = ["Chương III QUẢN LÝ ĐOÀN VÀO"];
+        let under_chapter = within(
+            "quản lý đoàn vào",
+            "Chủ tịch UBND tỉnh cho phép đón các đoàn cấp Bộ trưởng.",
+            "Điều 6. Thẩm quyền cho phép",
+            &chapter,
+        );
+        assert_eq!(under_chapter.tier_exact, 2);
+        // Without the chapter the clause has some of the words only.
+        let alone = within(
+            "quản lý đoàn vào",
+            "Chủ tịch UBND tỉnh cho phép đón các đoàn cấp Bộ trưởng.",
+            "Điều 6. Thẩm quyền cho phép",
+            &[],
+        );
+        assert_eq!(alone.tier_exact, 1);
+        let in_text = within(
+            "quản lý đoàn vào",
+            "Sở Ngoại vụ quản lý đoàn vào theo quy định.",
+            "Điều 8. Trách nhiệm",
+            &[],
+        );
+        assert!(in_text.key() > under_chapter.key());
+        // A quoted chapter title is found in it, but never across two headings.
+        let quoted = within(
+            "\"quản lý đoàn vào\"",
+            "Đón khách.",
+            "Điều 7. Đón",
+            &chapter,
+        );
+        assert!(quoted.phrase_exact);
+        let split = ["Chương III QUẢN LÝ", "Mục 1. ĐOÀN VÀO"];
+        let across = within("\"quản lý đoàn vào\"", "Đón khách.", "Điều 7. Đón", &split);
+        assert!(!across.phrase_folded);
+    }
+
+    #[test]
+    fn an_article_titled_by_the_query_ranks_before_clauses_using_it_in_passing() {
+        let q = "tạm hoãn xuất cảnh";
+        let article = within(
+            q,
+            "Bị can, bị cáo; người bị tố giác mà có căn cứ xác định người đó có trốn tránh.",
+            "Điều 36. Các trường hợp bị tạm hoãn xuất cảnh",
+            &[],
+        );
+        assert!(article.headed && article.tier_exact == 3);
+        let passing = within(
+            q,
+            "Trường hợp đã bị tạm hoãn xuất cảnh, nếu không được hủy bỏ thì không được gia hạn.",
+            "Điều 38. Thời hạn tạm hoãn xuất cảnh, gia hạn tạm hoãn xuất cảnh",
+            &[],
+        );
+        assert!(!passing.headed && passing.tier_exact == 3);
+        assert!(article.key() > passing.key());
+        // A long title that mentions the query among other things is not about it.
+        let long = within(
+            q,
+            "Người có thẩm quyền ra quyết định thì có thẩm quyền gia hạn.",
+            "Điều 37. Thẩm quyền quyết định tạm hoãn xuất cảnh, gia hạn, hủy bỏ tạm hoãn xuất cảnh",
+            &[],
+        );
+        assert!(!long.headed && long.tier_exact < 3);
+        // The item of a plan is not an article: its clauses wander from its title.
+        let item = within(
+            "quản lý tổ chức phi chính phủ",
+            "Kịp thời khen thưởng các cá nhân, tập thể nước ngoài có nhiều đóng góp.",
+            "5. Công tác quản lý tổ chức phi chính phủ",
+            &[],
+        );
+        assert!(!item.headed && item.tier_exact < 3);
     }
 
     #[test]
@@ -1133,6 +1366,7 @@ mod tests {
             features_ids(
                 m,
                 &m.ids(&tokens),
+                &[],
                 &[],
                 &[],
                 &[],
@@ -1397,6 +1631,7 @@ mod tests {
                 &m,
                 &m.ids(&analyze(text)),
                 &m.ids(&analyze(section)),
+                &[],
                 &[],
                 assignments,
                 Zone::Body,
