@@ -613,13 +613,26 @@ static FIXED: &[Entry] = &[
         upper: true,
     },
     e(
-        &["bo chi huy quan su", "bchqs", "bch qs", "bch quan su"],
+        &[
+            "bo chi huy quan su",
+            "bchqs",
+            "bch qs",
+            "bch quan su",
+            // "Bộ CHQS tỉnh": the command's first word written out, the rest shortened.
+            "bo chqs",
+            "bo ch qs",
+        ],
         "Bộ Chỉ huy Quân sự",
         Lv::Any,
     ),
     e(
         &[
             "bo chi huy bo doi bien phong",
+            // "BCH BĐBP tỉnh", "BCH Bộ đội Biên phòng tỉnh": "Bộ Chỉ huy" shortened as in
+            // "BCH QS"; without it the name would start at "BĐBP" and leave "BCH" before
+            // the subject, which then is no subject.
+            "bch bo doi bien phong",
+            "bch bdbp",
             "bo doi bien phong",
             "bchbdbp",
             "bdbp",
@@ -640,13 +653,19 @@ static FIXED: &[Entry] = &[
             "uy ban mat tran to quoc viet nam",
             "uy ban mat tran to quoc",
             "uy ban mttq viet nam",
+            // "Việt Nam" shortened too: "Ủy ban MTTQ VN tỉnh", "UBMTTQVN tỉnh".
+            "uy ban mttq vn",
             "uy ban mttq",
             "ubmttq viet nam",
+            "ubmttq vn",
+            "ubmttqvn",
             "ubmttq",
             "ub mttq viet nam",
+            "ub mttq vn",
             "ub mttq",
             "mat tran to quoc viet nam",
             "mttq viet nam",
+            "mttq vn",
             "mttq",
         ],
         "Ủy ban Mặt trận Tổ quốc Việt Nam",
@@ -658,7 +677,7 @@ static FIXED: &[Entry] = &[
         Lv::No,
     ),
     e(
-        &["lien hiep cac to chuc huu nghi"],
+        &["lien hiep cac to chuc huu nghi", "lien hiep cac tchn"],
         "Liên hiệp các tổ chức hữu nghị",
         Lv::Any,
     ),
@@ -774,7 +793,13 @@ static FIXED: &[Entry] = &[
         upper: false,
     },
     e(
-        &["ban quan ly khu kinh te"],
+        &[
+            "ban quan ly khu kinh te",
+            "ban qlkkt",
+            "ban ql kkt",
+            "bqlkkt",
+            "bql kkt",
+        ],
         "Ban Quản lý Khu kinh tế",
         Lv::Prov,
     ),
@@ -1437,6 +1462,14 @@ impl<'a> Scanner<'a> {
                     n += 1;
                     continue;
                 }
+                // "các huyện, TX, TP": after a first unit written out, the others may be
+                // shortened (capitals only, so "tp" is no other word).
+                if let Some(e2) = self.short_unit_at(e + 1) {
+                    e = e2;
+                    dist = true;
+                    n += 1;
+                    continue;
+                }
             }
             break;
         }
@@ -1452,9 +1485,31 @@ impl<'a> Scanner<'a> {
             while k < e + 3 && self.tok(k).is_some_and(|t| t.word && t.cap) && !self.head_at(k) {
                 k += 1;
             }
+            // Since 2025 a ward may be named after the old city it lies in ("phường Xuân
+            // Hương - Đà Lạt"), and cities are named so too ("Phan Rang - Tháp Chàm"); the
+            // part after the dash is a name, not a second agency.
+            if k > e && self.f(k) == "-" {
+                let mut m = k + 1;
+                while m < k + 4 && self.tok(m).is_some_and(|t| t.word && t.cap) && !self.head_at(m)
+                {
+                    m += 1;
+                }
+                if m > k + 1 {
+                    k = m;
+                }
+            }
             e = k;
         }
         Some((e, if dist { Level::Dist } else { Level::Comm }))
+    }
+
+    /// The end of "TX" or "TP" (or "TP.") at `j`, in capitals, as the later unit of a list.
+    fn short_unit_at(&self, j: usize) -> Option<usize> {
+        let t = self.tok(j)?;
+        if !t.upper || !matches!(self.f(j), "tx" | "tp") {
+            return None;
+        }
+        Some(if self.f(j + 1) == "." { j + 2 } else { j + 1 })
     }
 
     /// The end of what may follow "các huyện"/"các xã": which of them, by kind ("biên giới",
@@ -3156,5 +3211,59 @@ mod tests {
         ] {
             assert!(canon(text).is_empty(), "{text}: {:?}", canon(text));
         }
+    }
+
+    #[test]
+    fn shortened_names_of_the_border_guard_front_and_boards() {
+        for (text, want) in [
+            ("BCH BĐBP tỉnh chủ trì tuần tra", "BCH BĐBP tỉnh"),
+            (
+                "BCH Bộ đội Biên phòng tỉnh chủ trì",
+                "BCH Bộ đội Biên phòng tỉnh",
+            ),
+            ("Bộ CHQS tỉnh chủ trì diễn tập", "Bộ CHQS tỉnh"),
+            ("UBMTTQVN tỉnh chủ trì vận động", "UBMTTQVN tỉnh"),
+            ("Ủy ban MTTQ VN tỉnh chủ trì", "Ủy ban MTTQ VN tỉnh"),
+            ("Liên hiệp các TCHN tỉnh chủ trì", "Liên hiệp các TCHN tỉnh"),
+            ("Ban QLKKT tỉnh chủ trì xúc tiến", "Ban QLKKT tỉnh"),
+            ("UBND các huyện, TX, TP chủ trì", "UBND các huyện, TX, TP"),
+        ] {
+            let m = find_mentions(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].text, want, "{text}");
+        }
+        assert_eq!(
+            canon("BCH BĐBP tỉnh, Bộ CHQS tỉnh, UBMTTQVN tỉnh, Liên hiệp các TCHN tỉnh, Ban QLKKT tỉnh"),
+            vec![
+                "Bộ Chỉ huy Bộ đội Biên phòng",
+                "Bộ Chỉ huy Quân sự",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam",
+                "Liên hiệp các tổ chức hữu nghị",
+                "Ban Quản lý Khu kinh tế",
+            ]
+        );
+        assert_eq!(canon("UBND các huyện, TX, TP"), vec!["UBND cấp huyện"]);
+        // A lowercase "tp" or a word after the list is no shortened unit.
+        assert_eq!(
+            find_mentions("UBND các huyện, tp chủ trì")[0].text,
+            "UBND các huyện"
+        );
+        assert_eq!(
+            canon("UBND các huyện, TX, Sở Y tế"),
+            vec!["UBND cấp huyện", "Sở Y tế"]
+        );
+    }
+
+    #[test]
+    fn a_place_named_with_a_dash_is_one_name() {
+        let m = find_mentions("UBND phường Xuân Hương - Đà Lạt chủ trì chỉnh trang đô thị");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].text, "UBND phường Xuân Hương - Đà Lạt");
+        assert_eq!(m[0].canonical, "UBND cấp xã");
+        // After a dash, another agency is a second agency, not the place's name.
+        assert_eq!(
+            canon("UBND huyện Mường Tè - Sở Y tế"),
+            vec!["UBND cấp huyện", "Sở Y tế"]
+        );
     }
 }
