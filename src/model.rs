@@ -142,6 +142,10 @@ pub struct Assignment {
     pub role: Role,
     /// The words in the text that named it: `Công an tỉnh`, `CA tỉnh`.
     pub mention: String,
+    /// Asked, not ordered: "Đề nghị Ủy ban MTTQ Việt Nam tỉnh …" addresses a body the issuer
+    /// cannot command (the Front, the mass organisations, central agencies).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub request: bool,
 }
 
 /// The unit of retrieval: one item, bullet, paragraph or table row, with where it sits.

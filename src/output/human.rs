@@ -436,7 +436,7 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
                 let text: String = c.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let short = shorten(&text, 220);
                 out.push_str(&format!(
-                    "    {} [{}] {}\n      {}\n",
+                    "    {} [{}]{} {}\n      {}\n",
                     p.citation(if c.path.is_empty() {
                         // Front or back matter: no section number to cite.
                         "(unnumbered)"
@@ -444,6 +444,7 @@ pub fn tasks(t: &crate::search::tasks::Tasks, p: &Palette) -> String {
                         &c.path
                     }),
                     role_label(c.role),
+                    if c.request { " [đề nghị]" } else { "" },
                     short,
                     p.dim(&format!("{} · {}:{}", c.citation, d.file, c.line))
                 ));

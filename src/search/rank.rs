@@ -1621,6 +1621,7 @@ mod tests {
             agency: "Ủy ban Mặt trận Tổ quốc Việt Nam".into(),
             role: Role::Lead,
             mention: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh".into(),
+            request: false,
         }];
         let support = vec![Assignment {
             role: Role::Support,

@@ -21,6 +21,9 @@ use crate::structure::agency;
 pub struct TaskClause {
     pub path: String,
     pub role: Role,
+    /// The clause asks the agency ("Đề nghị …") rather than orders it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub request: bool,
     /// The agency as named in the clause (or in the heading it sits under).
     pub agency: String,
     pub text: String,
@@ -135,11 +138,9 @@ pub fn tasks(
         ) else {
             continue;
         };
-        let named = mine
-            .iter()
-            .find(|a| a.role == best)
-            .map(|a| a.mention.clone())
-            .unwrap_or_default();
+        let given = mine.iter().find(|a| a.role == best);
+        let named = given.map(|a| a.mention.clone()).unwrap_or_default();
+        let request = given.is_some_and(|a| a.request);
         for a in &mine {
             if !matched.contains(&a.agency) {
                 matched.push(a.agency.clone());
@@ -175,6 +176,7 @@ pub fn tasks(
             ),
             path: c.clause.path,
             role: best,
+            request,
             agency: named,
             text: c.clause.text,
             line: c.clause.line,

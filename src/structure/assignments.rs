@@ -104,8 +104,15 @@ impl Context {
             return;
         }
         if ends_colon && !ctx.section.is_empty() {
-            ctx.lead_in_role = start_role(&t.toks, cs);
-            ctx.lead_in = supports(&t, cs);
+            // "3. Định kỳ báo cáo …, trong đó:" under "Sở Ngoại vụ chủ trì, phối hợp với Sở Tài
+            // chính …, cụ thể:": a lead-in inside a lead-in keeps the outer one's role and
+            // supporters unless it states its own.
+            if let Some(role) = start_role(&t.toks, cs) {
+                ctx.lead_in_role = Some(role);
+            }
+            for a in supports(&t, cs) {
+                merge(&mut ctx.lead_in, a);
+            }
         } else if !ctx.section.is_empty() && start_role(&t.toks, cs) == Some(Role::Support) {
             // "1. Sở Văn hóa, Thể thao và Du lịch" / "c) Phối hợp với Sở Ngoại vụ": a sub-heading
             // that says the agency cooperates makes the items under it its support tasks.
@@ -280,6 +287,13 @@ fn assign(clause: &Clause, ctx: &Context) -> Found {
                 if !opening.is_empty() && !named(&a.agency) {
                     continue;
                 }
+                // "Giao UBND tỉnh tổ chức triển khai …; Sở Ngoại vụ chủ trì …, cụ thể:": the body
+                // the heading only gives the work to stays so; the one it says leads does.
+                let role = if a.role == Role::Assigned {
+                    Role::Assigned
+                } else {
+                    role
+                };
                 merge(&mut all, Assignment { role, ..a.clone() });
             }
             for a in &ctx.lead_in {
@@ -410,6 +424,9 @@ const TASK_VERBS: &[&str] = &[
     "cập nhật",
     "quản lý",
     "giải quyết",
+    // "UBND cấp xã thông báo cho gia đình …", "Sở Ngoại vụ thông báo cho Cơ quan đại diện …":
+    // what the procedures of a Quy chế give each body to do.
+    "thông báo",
     "phát huy",
     "đẩy mạnh",
     "ban hành",
@@ -655,6 +672,26 @@ fn title_start(toks: &[Tok], ts: usize, floor: usize) -> usize {
     ts
 }
 
+/// Whether a canonical name is a unit of a larger body, which a dash after it may name.
+fn is_unit(canonical: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "Cục ",
+        "Tổng cục ",
+        "Chi cục ",
+        "Vụ ",
+        "Trung tâm ",
+        "Phòng ",
+        "Viện ",
+        "Trường ",
+        "Đồn ",
+    ];
+    UNITS.iter().any(|u| canonical.starts_with(u))
+}
+
+/// Words that mark a verb's tense or voice, which a place's own clause has ("nơi dự án đang
+/// triển khai", "nơi đã tổ chức").
+const TENSES: &[&str] = &["đang", "đã", "được", "sẽ", "bị"];
+
 fn is_boundary(t: &Tok) -> bool {
     match t.f.as_str() {
         ";" | ":" | "\n" | "!" | "?" => true,
@@ -687,7 +724,14 @@ impl<'a> Analysed<'a> {
                 let titled = l.te + gap.len() < m.ts;
                 let heads = title_start(&toks, l.ts, 0) < l.ts;
                 let apart = titled && (!heads || gap.iter().any(|t| t.f == ";"));
-                if (gap.is_empty() && !titled) || (has_sep && all_ok && !apart && gap.len() <= 12) {
+                // "Bộ Chỉ huy Bộ đội Biên phòng tỉnh - Đài Phát thanh và Truyền hình tỉnh" in a
+                // table cell: a dash alone between two names lists them, unless the first is a
+                // unit and the second the body it belongs to ("Cục An toàn thực phẩm - Bộ Y tế").
+                let dash = matches!(gap, [t] if t.f == "-") && !is_unit(&ms[l.last].canonical);
+                if (gap.is_empty() && !titled)
+                    || dash
+                    || (has_sep && all_ok && !apart && gap.len() <= 12)
+                {
                     l.last = k;
                     l.te = m.te;
                     continue;
@@ -721,6 +765,7 @@ impl<'a> Analysed<'a> {
             agency: m.canonical,
             role,
             mention: m.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            request: false,
         }
     }
 
@@ -735,6 +780,36 @@ impl<'a> Analysed<'a> {
             }
         }
         (from, None)
+    }
+
+    /// "Đề nghị Ủy ban MTTQ Việt Nam tỉnh chủ trì, phối hợp với Tỉnh đoàn …": whether the
+    /// sentence a list at token `ts` is in opens by asking, so that all it names is asked of,
+    /// not ordered. A part after a semicolon that gives work in its own words ("…; giao Sở
+    /// Ngoại vụ …") is an order again.
+    fn requested(&self, ts: usize, from: usize) -> bool {
+        let mut end = ts;
+        loop {
+            let (seg, boundary) = self.segment_start(end, from);
+            let opening = self.toks[seg..ts]
+                .iter()
+                .position(|t| t.word && !is_enumerator(t))
+                .map(|k| seg + k);
+            if let Some(k) = opening {
+                if pat_at(&self.toks, k, "de nghi").is_some() {
+                    return true;
+                }
+                if GIVING_VERBS
+                    .iter()
+                    .any(|v| pat_at(&self.toks, k, v).is_some())
+                {
+                    return false;
+                }
+            }
+            match boundary {
+                Some(b) if self.toks[b].f == ";" => end = b,
+                _ => return false,
+            }
+        }
     }
 
     /// Whether the sentence that token `seg` is in states a lead ("chủ trì") before it.
@@ -761,6 +836,7 @@ impl<'a> Analysed<'a> {
         j = self.after_apposition(j);
         j = self.after_parenthesis(j);
         j = self.after_remit(j);
+        j = self.after_where(j);
         let colon = self.toks.get(j).is_some_and(|t| t.f == ":");
         if colon && self.toks.get(j + 1).is_some_and(|t| t.word) {
             j += 1;
@@ -813,6 +889,30 @@ impl<'a> Analysed<'a> {
                 }
             }
             j = k;
+        }
+        j
+    }
+
+    /// "UBND cấp xã nơi công dân cư trú thông báo …": which of the agencies acts, by where,
+    /// stands between it and its verb. The token where the verb starts (within a few words and
+    /// before any boundary), else `j`.
+    fn after_where(&self, j: usize) -> usize {
+        if self.toks.get(j).is_none_or(|t| !t.word || t.lower != "nơi") {
+            return j;
+        }
+        const MAX: usize = 8;
+        for k in j + 1..(j + MAX).min(self.toks.len()) {
+            let t = &self.toks[k];
+            // "… nơi chương trình, dự án đang triển khai thực hiện": a comma or a tense word
+            // puts the verb in the place's own clause.
+            if is_boundary(t) || self.in_list[k] || t.f == "," || TENSES.contains(&t.lower.as_str())
+            {
+                return j;
+            }
+            // "nơi tổ chức lễ hội": a verb right after "nơi" is the place's own.
+            if task_verb_at(&self.toks, k) {
+                return if k > j + 1 { k } else { j };
+            }
         }
         j
     }
@@ -1080,8 +1180,12 @@ impl<'a> Analysed<'a> {
                     role = Role::Lead;
                 }
                 let stated = self.verb_role(f, Role::Assigned) == role && role != Role::Assigned;
+                let request = self.requested(l.ts, from);
                 for k in (first..=l.last).chain(self.successors(l)) {
-                    let a = self.assignment(k, role);
+                    let a = Assignment {
+                        request,
+                        ..self.assignment(k, role)
+                    };
                     if !out
                         .iter()
                         .any(|(o, _)| o.agency == a.agency && o.role <= a.role)
@@ -1683,6 +1787,26 @@ fn heading_agencies(
     in_tcth: bool,
     ends_colon: bool,
 ) -> Option<Vec<Assignment>> {
+    let requested = pat_at(&t.toks, cs, "de nghi").is_some();
+    let section = heading_doers(t, cs, in_tcth, ends_colon)?;
+    // "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": its items are asked of it.
+    Some(
+        section
+            .into_iter()
+            .map(|a| Assignment {
+                request: a.request || requested,
+                ..a
+            })
+            .collect(),
+    )
+}
+
+fn heading_doers(
+    t: &Analysed,
+    cs: usize,
+    in_tcth: bool,
+    ends_colon: bool,
+) -> Option<Vec<Assignment>> {
     let mut j = cs;
     for p in [
         "de nghi",
@@ -1716,7 +1840,7 @@ fn heading_agencies(
     // Inside "Tổ chức thực hiện", or a heading that gives its items to a doer: "1. Sở Ngoại vụ
     // có trách nhiệm:", "Trong quản lý nhà nước về …, Bộ Công an có trách nhiệm sau đây:".
     if in_tcth || ends_colon {
-        let doers: Vec<Assignment> = t
+        let doers: Vec<(Assignment, Option<Role>)> = t
             .lists
             .iter()
             .filter(|l| {
@@ -1741,10 +1865,30 @@ fn heading_agencies(
                     .list_role(l, cs, Mode::general(false))
                     .is_some_and(|r| r != Role::Support)
             })
-            .flat_map(|l| (l.first..=l.last).map(|k| t.assignment(k, Role::Lead)))
+            .flat_map(|l| {
+                let role = t.list_role(l, cs, Mode::general(false));
+                (l.first..=l.last).map(move |k| (k, role))
+            })
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|&(k, role)| (t.assignment(k, Role::Lead), role))
             .collect();
+        // "Giao UBND tỉnh tổ chức triển khai …; Sở Ngoại vụ chủ trì, phối hợp …, cụ thể:": when
+        // the heading says who leads, the body it only gives the work to does not lead its items.
+        let states_lead = doers.iter().any(|(_, r)| *r == Some(Role::Lead));
         if !doers.is_empty() {
-            return Some(doers);
+            return Some(
+                doers
+                    .into_iter()
+                    .map(|(a, r)| match r {
+                        Some(Role::Assigned) if states_lead => Assignment {
+                            role: Role::Assigned,
+                            ..a
+                        },
+                        _ => a,
+                    })
+                    .collect(),
+            );
         }
     }
     None
@@ -3422,5 +3566,211 @@ mod tests {
         ]);
         assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
         assert!(!roles(&d.clauses[1]).contains(&r("Sở Ngoại vụ", Role::Lead)));
+    }
+
+    #[test]
+    fn a_doer_named_with_where_it_acts_and_one_that_notifies() {
+        let h = ["Điều 4. Bảo hộ công dân"];
+        let d = doc(vec![
+            clause("Điều 4.3", &h, "UBND cấp xã nơi công dân cư trú thông báo cho gia đình, hỗ trợ thủ tục đưa công dân về nước.", ClauseKind::Item),
+            clause("Điều 4.2", &h, "Công an tỉnh thông báo cho Sở Ngoại vụ để thực hiện thông báo lãnh sự.", ClauseKind::Item),
+            // A notice sent to an agency gives it nothing.
+            clause("Điều 4.4", &h, "Các trường hợp phát sinh phải thông báo cho Sở Ngoại vụ.", ClauseKind::Item),
+            // "nơi" with no verb after it is a place, not the doer's qualifier.
+            clause("Điều 4.5", &h, "Hồ sơ gửi Sở Tư pháp nơi công dân cư trú.", ClauseKind::Item),
+        ]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("UBND cấp xã", Role::Assigned)]);
+        assert_eq!(roles(&d.clauses[1]), vec![r("Công an", Role::Assigned)]);
+        assert!(
+            roles(&d.clauses[2]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[2])
+        );
+        assert!(
+            roles(&d.clauses[3]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[3])
+        );
+    }
+
+    #[test]
+    fn shortened_agencies_lead_when_they_chair() {
+        let d = doc(vec![
+            clause(
+                "II.1",
+                &[TCTH],
+                "BCH BĐBP tỉnh chủ trì tuần tra biên giới.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "II.2",
+                &[TCTH],
+                "Bộ CHQS tỉnh chủ trì diễn tập khu vực phòng thủ.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "II.3",
+                &[TCTH],
+                "Ủy ban MTTQ VN tỉnh chủ trì vận động kiều bào.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "II.4",
+                &[TCTH],
+                "Sở Ngoại vụ chủ trì, phối hợp với UBND các huyện, TX, TP tuyên truyền.",
+                ClauseKind::Item,
+            ),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Lead)]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Bộ Chỉ huy Quân sự", Role::Lead)]
+        );
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![r("Ủy ban Mặt trận Tổ quốc Việt Nam", Role::Lead)]
+        );
+        assert_eq!(
+            roles(&d.clauses[3]),
+            vec![
+                r("Sở Ngoại vụ", Role::Lead),
+                r("UBND cấp huyện", Role::Support)
+            ]
+        );
+        assert_eq!(
+            d.clauses[3].assignments[1].mention,
+            "UBND các huyện, TX, TP"
+        );
+    }
+
+    #[test]
+    fn a_lead_in_that_gives_and_names_a_lead_passes_its_roles_to_every_item() {
+        let lead_in = "Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này; Sở Ngoại vụ chủ trì, phối hợp với Sở Tài chính hướng dẫn các cơ quan, đơn vị thực hiện, cụ thể:";
+        let h = ["Điều 3. Tổ chức thực hiện", lead_in];
+        let h3 = [
+            h[0],
+            h[1],
+            "3. Định kỳ hằng năm báo cáo kết quả thực hiện với Hội đồng nhân dân tỉnh, trong đó:",
+        ];
+        let d = doc(vec![
+            clause(
+                "Điều 3.1",
+                &h,
+                "Hướng dẫn việc phân hạng đoàn khách nước ngoài.",
+                ClauseKind::Item,
+            ),
+            clause(
+                "Điều 3.3.a",
+                &h3,
+                "Số đoàn khách nước ngoài đã đón tiếp;",
+                ClauseKind::Item,
+            ),
+        ]);
+        let want = vec![
+            r("UBND tỉnh", Role::Assigned),
+            r("Sở Ngoại vụ", Role::Lead),
+            r("Sở Tài chính", Role::Support),
+        ];
+        assert_eq!(roles(&d.clauses[0]), want);
+        assert_eq!(roles(&d.clauses[1]), want);
+        // Without a lead stated beside it, the body the heading gives the work to leads.
+        let d = doc(vec![clause(
+            "Điều 3.1",
+            &[
+                "Điều 3. Tổ chức thực hiện",
+                "Giao Sở Tài chính hướng dẫn thực hiện, cụ thể:",
+            ],
+            "Hướng dẫn việc thanh quyết toán kinh phí.",
+            ClauseKind::Item,
+        )]);
+        assert_eq!(roles(&d.clauses[0]), vec![r("Sở Tài chính", Role::Lead)]);
+    }
+
+    #[test]
+    fn a_request_is_marked_as_asked_not_ordered() {
+        let d = doc(vec![
+            clause("IV.9", &[TCTH], "Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động Nhân dân.", ClauseKind::Item),
+            clause("IV.10", &[TCTH], "Đề nghị Liên hiệp các tổ chức hữu nghị tỉnh chủ trì, phối hợp với Tỉnh đoàn tổ chức giao lưu.", ClauseKind::Item),
+            // After a semicolon, a part that gives work itself is an order.
+            clause("IV.11", &[TCTH], "Đề nghị Hội Nông dân tỉnh chủ trì vận động hội viên; giao Sở Ngoại vụ theo dõi.", ClauseKind::Item),
+            clause("IV.12", &[TCTH], "Sở Ngoại vụ chủ trì tổng hợp đề nghị của các địa phương.", ClauseKind::Item),
+            clause("IV.13.a", &[TCTH, "13. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "Tuyên truyền, vận động Nhân dân.", ClauseKind::Item),
+        ]);
+        let asked = |c: &Clause| -> Vec<(String, bool)> {
+            c.assignments
+                .iter()
+                .map(|a| (a.agency.clone(), a.request))
+                .collect()
+        };
+        assert!(
+            d.clauses[0].assignments.iter().all(|a| a.request),
+            "{:?}",
+            d.clauses[0].assignments
+        );
+        assert_eq!(
+            roles(&d.clauses[0])[0],
+            r("Ủy ban Mặt trận Tổ quốc Việt Nam", Role::Support)
+        );
+        assert_eq!(
+            asked(&d.clauses[1]),
+            vec![
+                ("Liên hiệp các tổ chức hữu nghị".to_string(), true),
+                ("Tỉnh đoàn".to_string(), true)
+            ]
+        );
+        assert_eq!(
+            asked(&d.clauses[2]),
+            vec![
+                ("Hội Nông dân".to_string(), true),
+                ("Sở Ngoại vụ".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            asked(&d.clauses[3]),
+            vec![("Sở Ngoại vụ".to_string(), false)]
+        );
+        assert_eq!(
+            asked(&d.clauses[4]),
+            vec![("Ủy ban Mặt trận Tổ quốc Việt Nam".to_string(), true)]
+        );
+        // Only a request is written out.
+        let json = serde_json::to_string(&d.clauses[3].assignments).unwrap();
+        assert!(!json.contains("request"), "{json}");
+        assert!(serde_json::to_string(&d.clauses[4].assignments)
+            .unwrap()
+            .contains("\"request\":true"));
+    }
+
+    #[test]
+    fn agencies_joined_by_a_dash_in_a_cell_are_one_list() {
+        let h = ["II. NỘI DUNG"];
+        let d = doc(vec![clause(
+            "II.2",
+            &h,
+            "Tuyên truyền biên giới\nCơ quan chủ trì: Sở Thông tin và Truyền thông\nCơ quan phối hợp: Bộ Chỉ huy Bộ đội Biên phòng tỉnh - Đài Phát thanh và Truyền hình tỉnh",
+            ClauseKind::TableRow,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Sở Thông tin và Truyền thông", Role::Lead),
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support),
+                r("Đài Phát thanh và Truyền hình", Role::Support),
+            ]
+        );
+        // A dash inside a name is no separator.
+        let d = doc(vec![clause(
+            "II.3",
+            &h,
+            "Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội",
+            ClauseKind::TableRow,
+        )]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![r("Sở Lao động - Thương binh và Xã hội", Role::Lead)]
+        );
     }
 }

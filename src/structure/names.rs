@@ -396,6 +396,7 @@ mod tests {
                     agency: agency.to_string(),
                     role: Role::Lead,
                     mention: mention.to_string(),
+                    request: false,
                 })
                 .collect(),
         }

@@ -1,0 +1,106 @@
+//! End-to-end: the real binary on agencies written short ("BCH BĐBP tỉnh", "Bộ CHQS tỉnh",
+//! "Ủy ban MTTQ VN tỉnh", "UBND các huyện, TX, TP"), requests ("Đề nghị …") told apart from
+//! orders, and a Nghị quyết's lead-in ("Giao Ủy ban nhân dân tỉnh …; Sở Ngoại vụ chủ trì, phối
+//! hợp với Sở Tài chính …, cụ thể:") whose roles reach every khoản and điểm under it
+//! (tests/fixtures/agencies/). The expectations are read off the documents, line by line.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/fixtures/agencies")
+}
+
+fn index() -> &'static Path {
+    static INDEX: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| indexed(&corpus())).path()
+}
+
+/// (file, line, role, request) of every clause that gives `agency` work.
+fn tasks(agency: &str) -> Vec<(String, u64, String, bool)> {
+    let v: Value = answer_json(&corpus(), index(), &["tasks", agency]);
+    let mut out = Vec::new();
+    for p in v["provinces"].as_array().unwrap() {
+        for d in p["documents"].as_array().unwrap() {
+            for c in d["clauses"].as_array().unwrap() {
+                out.push((
+                    d["file"].as_str().unwrap().to_string(),
+                    c["line"].as_u64().unwrap(),
+                    c["role"].as_str().unwrap().to_string(),
+                    c["request"].as_bool().unwrap_or(false),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn t(file: &str, line: u64, role: &str, request: bool) -> (String, u64, String, bool) {
+    (file.to_string(), line, role.to_string(), request)
+}
+
+const KH: &str = "kh_kontum_viettat.txt";
+const NQ: &str = "nq_hdnd_laocai.txt";
+
+#[test]
+fn shortened_agencies_lead_their_tasks() {
+    assert_eq!(tasks("Bộ đội Biên phòng"), vec![t(KH, 13, "lead", false)]);
+    assert_eq!(tasks("Bộ Chỉ huy Quân sự"), vec![t(KH, 14, "lead", false)]);
+    assert_eq!(
+        tasks("Ban Quản lý Khu kinh tế"),
+        vec![t(KH, 15, "lead", false)]
+    );
+    assert!(tasks("UBND cấp huyện").contains(&t(KH, 16, "lead", false)));
+}
+
+#[test]
+fn requests_are_marked_and_orders_are_not() {
+    // The Nghị quyết's Điều 4 asks the Front to join in its oversight, too.
+    assert_eq!(
+        tasks("Mặt trận Tổ quốc"),
+        vec![t(KH, 17, "lead", true), t(NQ, 53, "support", true)]
+    );
+    assert_eq!(
+        tasks("Liên hiệp các tổ chức hữu nghị"),
+        vec![t(KH, 18, "support", true)]
+    );
+    let (code, out, _) = tracuu(&corpus(), index(), &["tasks", "Mặt trận"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("[chủ trì] [đề nghị] Đề nghị Ủy ban MTTQ VN tỉnh"),
+        "{out}"
+    );
+    let (_, out, _) = tracuu(&corpus(), index(), &["tasks", "Sở Ngoại vụ"]);
+    assert!(!out.contains("[đề nghị]"), "{out}");
+}
+
+#[test]
+fn a_lead_ins_roles_reach_every_item_under_it() {
+    // Nghị quyết, Điều 3: UBND tỉnh is given the work, Sở Ngoại vụ leads, Sở Tài chính supports,
+    // down to điểm a and b of khoản 3.
+    let ngv = tasks("Sở Ngoại vụ");
+    let tc = tasks("Sở Tài chính");
+    let ubnd = tasks("UBND tỉnh");
+    for line in [45, 46, 47, 48, 49] {
+        assert!(ngv.contains(&t(NQ, line, "lead", false)), "{line}: {ngv:?}");
+        assert!(
+            tc.contains(&t(NQ, line, "support", false)),
+            "{line}: {tc:?}"
+        );
+        assert!(
+            ubnd.contains(&t(NQ, line, "assigned", false)),
+            "{line}: {ubnd:?}"
+        );
+    }
+    // The plan's item 7 and its điểm a, b.
+    for line in [19, 20, 21] {
+        assert!(
+            tc.contains(&t(KH, line, "support", false)),
+            "{line}: {tc:?}"
+        );
+    }
+}
