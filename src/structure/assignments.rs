@@ -727,7 +727,14 @@ impl<'a> Analysed<'a> {
                 // "Bộ Chỉ huy Bộ đội Biên phòng tỉnh - Đài Phát thanh và Truyền hình tỉnh" in a
                 // table cell: a dash alone between two names lists them, unless the first is a
                 // unit and the second the body it belongs to ("Cục An toàn thực phẩm - Bộ Y tế").
-                let dash = matches!(gap, [t] if t.f == "-") && !is_unit(&ms[l.last].canonical);
+                // Only as a cell's whole value: "của liên Bộ: Bộ Lao động - Thương binh và Xã hội
+                // - Bộ Y tế hướng dẫn …" cites a joint issuer, whose names the verb follows.
+                let ends_cell = toks
+                    .get(m.te)
+                    .is_none_or(|t| matches!(t.f.as_str(), "\n" | ";" | "," | "-" | "."));
+                let dash = matches!(gap, [t] if t.f == "-")
+                    && ends_cell
+                    && !is_unit(&ms[l.last].canonical);
                 if (gap.is_empty() && !titled)
                     || dash
                     || (has_sep && all_ok && !apart && gap.len() <= 12)
