@@ -389,6 +389,7 @@ impl Ranking<'_> {
                     &matcher,
                     &text,
                     section,
+                    &upper,
                     &chain,
                     &clause.assignments,
                     clause.zone,
@@ -547,6 +548,7 @@ const LISTED: rank::Features = rank::Features {
     phrase_exact: true,
     phrase_folded: true,
     titled: false,
+    headed: false,
 };
 
 /// Runs a parsed search under filters already checked.
