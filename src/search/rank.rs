@@ -716,8 +716,14 @@ fn headed(m: &Matcher, section: &[Tok], exact: bool) -> bool {
         && 2 * section.len() <= syllables * HEADED_WORDS_PER_TWO_SYLLABLES + 2 * MARKER_WORDS
 }
 
-/// Whether a heading is an article's: "Điều", its number and its title.
+/// Whether a heading is an article's: "Điều", its number and its title. An article whose text
+/// leads into its paragraphs ("Điều 2. Sở Tài chính có trách nhiệm thẩm định …, cụ thể như
+/// sau:") has no title: its words are a clause of their own, which answers before the
+/// paragraphs under it.
 fn article_heading(heading: &str) -> bool {
+    if heading.trim_end().ends_with(':') {
+        return false;
+    }
     let mut words = heading.split_whitespace();
     words.next().is_some_and(|w| w.to_lowercase() == "điều")
         && words
@@ -1312,6 +1318,14 @@ mod tests {
             &[],
         );
         assert!(!item.headed && item.tier_exact < 3);
+        // An article that leads into its paragraphs is a clause of its own, not their title.
+        let lead_in = within(
+            "thẩm định dự toán",
+            "Thẩm định chi phí ăn, nghỉ của các đoàn khách.",
+            "Điều 2. Sở Tài chính có trách nhiệm thẩm định dự toán, cụ thể như sau:",
+            &[],
+        );
+        assert!(!lead_in.headed);
     }
 
     #[test]
