@@ -681,7 +681,11 @@ fn search_parsed(
             .iter()
             .any(|r| r.alternatives.iter().all(|a| a.quoted))
             && candidates.iter().any(|c| c.features.phrase_exact);
-        if !phrase_found && (good < wanted || (phrases < wanted && other_marks)) {
+        // The query found as typed, marks and all, and nowhere with other marks: the marks are
+        // right ("Hoa Kỳ"), and its words with other marks ("Thanh Hoá … kỉ niệm") are other
+        // words, however few the exact matches.
+        let confirmed = phrases > 0 && !other_marks;
+        if !phrase_found && ((good < wanted && !confirmed) || (phrases < wanted && other_marks)) {
             (total, total_exact) = cast(false, &mut candidates)?;
             // A clause with nothing but a word of other marks does not make the search relaxed.
             relaxed = candidates
