@@ -340,6 +340,27 @@ pub fn part_runs(
     best
 }
 
+/// Where the head of an expression and most of it stand in a row, with the rest of it nowhere
+/// near: "chuyến công tác" of "chuyến công tác nước ngoài". Vietnamese puts the head of a phrase
+/// first and what narrows it after, so a run from its first word still names the thing; a run
+/// of its last words is only a modifier that fits anything: "ở nước ngoài" of "người Việt Nam ở
+/// nước ngoài" is said of foreigners and of anyone abroad, never of "kiều bào" alone. The
+/// longest such run (half of the expression or more, two words at least, not all of it), as
+/// the syllables it covers and the tokens where it starts.
+pub fn head_runs(
+    len: usize,
+    n: usize,
+    eq: impl Fn(usize, usize) -> bool,
+) -> Option<((usize, usize), Vec<usize>)> {
+    let least = len.div_ceil(2).max(2);
+    (least..len).rev().find_map(|k| {
+        let at: Vec<usize> = (0..(n + 1).saturating_sub(k))
+            .filter(|&j| (0..k).all(|i| eq(i, j + i)))
+            .collect();
+        (!at.is_empty()).then_some(((0, k), at))
+    })
+}
+
 /// Adds the other spelling of every abbreviation or expansion found in the query, and the
 /// equivalent expressions of the thesaurus (at a lower weight), following chains (kiều bào →
 /// người Việt Nam ở nước ngoài → NVNONN) to a fixed point.
@@ -350,7 +371,9 @@ pub fn expand(query: &mut ParsedQuery) {
         while next < run.alternatives.len() && run.alternatives.len() < MAX_ALTERNATIVES {
             let alt = run.alternatives[next].clone();
             next += 1;
-            if alt.reference.is_some() {
+            // A quoted phrase is matched as typed: "kiều bào" in quotes asks for those words,
+            // not for what the thesaurus holds equivalent (nor an abbreviation of them).
+            if alt.reference.is_some() || alt.quoted {
                 continue;
             }
             for (from, to, weight) in table {
@@ -447,6 +470,15 @@ mod tests {
                 "von dau tu nuoc ngoai"
             ]
         );
+    }
+
+    #[test]
+    fn a_quoted_phrase_is_not_expanded() {
+        assert_eq!(alts("\"kiều bào\""), ["kieu bao"]);
+        assert_eq!(alts("\"quản lý đoàn vào\""), ["quan li doan vao"]);
+        assert_eq!(alts("\"UBND\""), ["ubnd"]);
+        // Unquoted, the same words find their equivalents.
+        assert!(alts("quản lý đoàn vào").len() > 1);
     }
 
     #[test]
@@ -575,6 +607,26 @@ mod tests {
         );
         assert_eq!(part("xuất nhập cảnh", "quá cảnh"), None);
         assert_eq!(part("cửa khẩu", "cửa hàng"), None);
+    }
+
+    #[test]
+    fn a_fragment_alone_must_hold_the_head_of_the_expression() {
+        let head = |expr: &str, text: &str| {
+            let (e, t) = (analyze(expr), analyze(text));
+            head_runs(e.len(), t.len(), |i, j| e[i].folded == t[j].folded).map(|(r, _)| r)
+        };
+        let trips = "chuyến công tác nước ngoài";
+        assert_eq!(head(trips, "hiệu quả của chuyến công tác"), Some((0, 3)));
+        let diaspora = "người Việt Nam ở nước ngoài";
+        // A trailing modifier alone: anyone abroad, or foreigners.
+        assert_eq!(head(diaspora, "lao động, học tập ở nước ngoài"), None);
+        assert_eq!(head(diaspora, "số liệu người nước ngoài tạm trú"), None);
+        assert_eq!(
+            head(diaspora, "Cơ quan đại diện Việt Nam ở nước ngoài"),
+            None
+        );
+        // The whole is not a fragment (`unit_windows` finds it).
+        assert_eq!(head("đoàn ra", "kế hoạch đoàn ra"), None);
     }
 
     #[test]

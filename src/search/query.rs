@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! bảo hộ công dân                 words: clauses with all of them rank first, the phrase above all
-//! "bảo hộ công dân"               a quoted phrase must appear as written (diacritics optional)
+//! "bảo hộ công dân"               a quoted phrase must appear as written (diacritics optional; no synonyms)
 //! thông quan OR kiểm hóa          OR: either group of words (all the plain words on each side)
 //! kiều bào -Tết                   -word / -"phrase": clauses containing it are left out
 //! province:"Khánh Hòa" type:"kế hoạch" number:5951/KH-UBND issuer:"UBND tỉnh" from:2024-01-01 to:2024-12-31 agency:"Công an"
