@@ -356,6 +356,25 @@ fn a_districts_office_leads_its_plan_and_its_police_are_not_the_provinces() {
 }
 
 #[test]
+fn a_pipe_table_cell_wrapped_mid_name_is_one_name() {
+    const FILE: &str = "kh_muongkhuong_laocai.txt";
+    // Row 2 (line 44) ends its partners' cell with "UBND xã Pha Long; Đồn Biên phòng" and the
+    // row under it (45) holds the rest, "Pha Long": one name wrapped, not a second partner.
+    let v = run_json(&["show", FILE]);
+    let row = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["line"] == 44)
+        .expect("row 2");
+    let text = row["text"].as_str().unwrap();
+    assert!(
+        text.contains("Đơn vị phối hợp: UBND xã Pha Long; Đồn Biên phòng Pha Long\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn an_excluded_phrase_in_a_heading_rules_its_clauses_out_as_a_quoted_one_rules_them_in() {
     const FILE: &str = "kh_muongkhuong_laocai.txt";
     // V.3 (line 64) says "kết nghĩa"; "Pha Long" is only in its heading "3. Đồn Biên phòng

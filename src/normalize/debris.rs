@@ -167,6 +167,22 @@ pub fn new_cell_item(prev: &str, next: &str) -> bool {
     next.starts_with(char::is_uppercase)
         && !prev.ends_with([',', ';', ':', '-', '&', '(', '/'])
         && !JOINING.contains(&last)
+        && names_apart(prev, next)
+}
+
+/// Whether a line break in a cell falls between two agencies' names: an agency's name opens
+/// `next`, and none runs over the break. A fixed-width or pipe table wraps its cells wherever
+/// the column ends, mid-name with a capital after the break ("Sở Công Thương; Sở" / "Ngoại vụ;
+/// Cục Hải", "Ban" / "Quản lý Vịnh Hạ Long", "Đồn Biên phòng" / "Pha Long", "Hội Hữu nghị Việt"
+/// / "Nam - Lào tỉnh"): those lines are one name, only a cell whose lines are names ("Công an
+/// tỉnh" / "Sở Tư pháp") lists them.
+fn names_apart(prev: &str, next: &str) -> bool {
+    // The name the break may cut is the last of a list.
+    let tail = prev.rsplit(';').next().unwrap_or(prev).trim();
+    let joined = format!("{tail} {next}");
+    let at = tail.len() + 1;
+    let mentions = crate::structure::agency::find_mentions(&joined);
+    mentions.iter().any(|m| m.start == at) && !mentions.iter().any(|m| m.start < at && m.end > at)
 }
 
 /// [`clean_lines`] on lines already cut, each with its 1-based source line (an HTML page's
@@ -1736,14 +1752,44 @@ mod tests {
     }
 
     #[test]
+    fn a_name_wrapped_in_a_cell_is_one_name() {
+        // A fixed-width or pipe table's wraps: the capital after the break goes on a name.
+        for (prev, next) in [
+            ("Sở Công Thương; Sở", "Ngoại vụ; Cục Hải"),
+            (
+                "Sở Ngoại vụ; Sở Văn hóa và Thể thao; Ban",
+                "Quản lý Vịnh Hạ Long",
+            ),
+            ("UBND xã Pha Long; Đồn Biên phòng", "Pha Long"),
+            (
+                "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh; Hội Hữu nghị Việt",
+                "Nam - Lào tỉnh",
+            ),
+        ] {
+            assert!(!new_cell_item(prev, next), "{prev} / {next}");
+        }
+        // A cell whose lines are agencies lists them.
+        for (prev, next) in [
+            ("Công an tỉnh", "Sở Lao động - Thương binh và Xã hội"),
+            (
+                "Công an tỉnh; Sở Lao động - Thương binh và Xã hội",
+                "UBND thành phố Móng Cái",
+            ),
+            ("Công an tỉnh", "Sở Tư pháp"),
+        ] {
+            assert!(new_cell_item(prev, next), "{prev} / {next}");
+        }
+    }
+
+    #[test]
     fn a_quoted_cell_over_lines_is_joined_into_its_row() {
         let t = texts(
-            "1\tHội đàm\t\"Công an tỉnh\nSở Tư pháp\nSở \"\"Y tế\"\"\"\tQuý II\n2\tTuần tra\tCông an tỉnh\tHằng quý\n",
+            "1\tHội đàm\t\"Công an tỉnh\nSở Tư pháp\nSở Y tế \"\"tỉnh\"\"\"\tQuý II\n2\tTuần tra\tCông an tỉnh\tHằng quý\n",
         );
         assert_eq!(
             t,
             [
-                "1\tHội đàm\tCông an tỉnh; Sở Tư pháp; Sở \"Y tế\"\tQuý II",
+                "1\tHội đàm\tCông an tỉnh; Sở Tư pháp; Sở Y tế \"tỉnh\"\tQuý II",
                 "2\tTuần tra\tCông an tỉnh\tHằng quý"
             ]
         );
