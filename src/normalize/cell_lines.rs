@@ -53,10 +53,13 @@ type Rows = Vec<(usize, String)>;
 pub fn fold_rows(pieces: Vec<Piece>) -> Vec<Piece> {
     // (first piece, piece after the table, its rows as (line, tab-separated cells)).
     let mut tables: Vec<(usize, usize, Rows)> = Vec::new();
+    // The last table's header and the number of its last row.
+    let mut before: Option<(String, Option<u32>)> = None;
     let mut i = 0;
     while i < pieces.len() {
-        match table_at(&pieces, i) {
-            Some((end, rows)) => {
+        match table_at(&pieces, i, before.as_ref()) {
+            Some((end, rows, last)) => {
+                before = Some((rows[0].1.clone(), last));
                 tables.push((i, end, rows));
                 i = end;
             }
@@ -93,8 +96,15 @@ struct Cell<'a> {
     after_blank: bool,
 }
 
-/// The table whose header starts at piece `i`: the piece after it and its rows, header first.
-fn table_at(pieces: &[Piece], i: usize) -> Option<(usize, Rows)> {
+/// The table whose header starts at piece `i`: the piece after it, its rows, header first, and
+/// the number of its last row. `before` is the header and last row number of the table before:
+/// a header that repeats it over a new page goes on with its numbering ("3" after "2"), and one
+/// row under it is enough.
+fn table_at(
+    pieces: &[Piece],
+    i: usize,
+    before: Option<&(String, Option<u32>)>,
+) -> Option<(usize, Rows, Option<u32>)> {
     match &pieces[i] {
         Piece::Text { text, .. } if is_stt_header(text) => {}
         _ => return None,
@@ -130,7 +140,8 @@ fn table_at(pieces: &[Piece], i: usize) -> Option<(usize, Rows)> {
     let mut rows = vec![(run[0].line, header.join("\t"))];
     let mut end = run[columns - 1].piece + 1;
     let mut k = columns;
-    let mut last: Option<u32> = None;
+    let again = before.filter(|(h, _)| *h == rows[0].1);
+    let mut last: Option<u32> = again.and_then(|&(_, last)| last);
     while let Some(stt) = run.get(k).and_then(|c| row_start(c.text, last)) {
         let number = match stt {
             Stt::Number(v) => Some(v),
@@ -165,8 +176,15 @@ fn table_at(pieces: &[Piece], i: usize) -> Option<(usize, Rows)> {
             break;
         }
     }
-    // The header and two rows at least: one row that fits could be chance.
-    (rows.len() >= 3).then_some((end, rows))
+    // The header and two rows at least: one row that fits could be chance, not under the
+    // header seen again.
+    // A header of the same names over a table numbered from 1 again is another table.
+    let went_on = again
+        .and_then(|&(_, l)| l)
+        .zip(rows.get(1))
+        .is_some_and(|(l, (_, row))| row.split('\t').next() == Some(&(l + 1).to_string()));
+    let least = if went_on { 2 } else { 3 };
+    (rows.len() >= least).then_some((end, rows, last))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -227,6 +245,34 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_header_repeated_over_a_new_page_goes_on_with_the_numbering() {
+        let head = "TT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\n";
+        let got = fold_rows(pieces(&format!(
+            "{head}1\nTổ chức đoàn công tác\nSở Ngoại vụ\nSở Công Thương\n\
+             2\nXúc tiến đầu tư\nSở Kế hoạch và Đầu tư\nSở Ngoại vụ\n\n\
+             {head}3\nHội chợ thương mại\nSở Công Thương\nSở Ngoại vụ\n\nNơi nhận:"
+        )));
+        let t = texts(&got);
+        assert_eq!(t[3], "14: TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp");
+        assert_eq!(
+            t[4],
+            "18: 3\tHội chợ thương mại\tSở Công Thương\tSở Ngoại vụ"
+        );
+        // A lone row under a first header is no table: it could be chance; nor under the same
+        // header over a table numbered from 1 again.
+        let got = fold_rows(pieces(&format!(
+            "{head}3\nHội chợ thương mại\nSở Công Thương\nSở Ngoại vụ\n"
+        )));
+        assert!(texts(&got).iter().all(|l| !l.contains('\t')));
+        let got = fold_rows(pieces(&format!(
+            "{head}1\nTổ chức đoàn công tác\nSở Ngoại vụ\nSở Công Thương\n\
+             2\nXúc tiến đầu tư\nSở Kế hoạch và Đầu tư\nSở Ngoại vụ\n\n\
+             {head}1\nHội chợ thương mại\nSở Công Thương\nSở Ngoại vụ\n\nĐoàn ra\n"
+        )));
+        assert_eq!(texts(&got).iter().filter(|l| l.contains('\t')).count(), 3);
     }
 
     #[test]

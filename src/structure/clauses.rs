@@ -1004,6 +1004,21 @@ fn merge_continuation(
     end
 }
 
+/// Whether a line of cells is the table's header again ("TT⇥Hoạt động⇥Thời gian⇥Cơ quan chủ
+/// trì⇥Cơ quan phối hợp" over a new page of a PDF): the same names, column by column, case and
+/// marks aside. Empty cells count for nothing, so the header's own copy in a pipe or tab form
+/// with its empty cells is one too; a row whose cells only resemble the header is not.
+fn repeats_header(cells: &[String], header: &[String]) -> bool {
+    let names = |cs: &[String]| -> Vec<String> {
+        cs.iter()
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| fold(c.trim()))
+            .collect()
+    };
+    let (line, head) = (names(cells), names(header));
+    head.len() >= 2 && line == head
+}
+
 /// Whether a column header names the agencies of a task ("Cơ quan chủ trì", "Đơn vị phối
 /// hợp", "Cơ quan thực hiện").
 fn agency_column(header: &str) -> bool {
@@ -1407,6 +1422,14 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                 if header_like {
                     tb.stt_col = cells.iter().position(|c| is_stt_header(c));
                     tb.header = Some(cells);
+                    continue;
+                }
+                if tb
+                    .header
+                    .as_deref()
+                    .is_some_and(|h| repeats_header(&cells, h))
+                {
+                    // The header printed again over a new page: the rows go on under it.
                     continue;
                 }
                 if tb.header.is_some() && tb.stt_col.is_none() && is_day_row(&cells) {
@@ -2616,6 +2639,46 @@ mod tests {
         assert!(r[3]
             .text
             .starts_with("Tuần tra song phương\nCơ quan chủ trì: Bộ Chỉ huy"));
+    }
+
+    #[test]
+    fn a_header_repeated_over_a_new_page_is_no_row_text() {
+        let head = "TT\tHoạt động\tThời gian\tCơ quan chủ trì\tCơ quan phối hợp\n";
+        let rows = "1\tDiễn đàn đầu tư\t10/12/2025\tSở Tài chính\tSở Công Thương\n\
+                    2\tHội thảo hợp tác địa phương\t11/12/2025\tSở Ngoại vụ\tSở Giáo dục và Đào tạo\n";
+        let row3 = "3\tKhảo sát điểm đến\t13/12/2025\tSở Công Thương\tUBND thành phố\n";
+        let pipe = "| TT | Hoạt động | Thời gian | Cơ quan chủ trì | Cơ quan phối hợp |\n";
+        let lines = |l: &str| l.replace('\t', "\n");
+        for s in [
+            format!("PHỤ LỤC\n{head}{rows}\n{head}{row3}"),
+            format!("PHỤ LỤC\n{head}{rows}\n{pipe}{row3}"),
+            // One cell a line, the whole table.
+            format!(
+                "PHỤ LỤC\n{}{}\n{}{}",
+                lines(head),
+                lines(rows),
+                lines(head),
+                lines(row3)
+            ),
+        ] {
+            let c = clauses(&s);
+            let r: Vec<&Clause> = c
+                .iter()
+                .filter(|c| c.kind == ClauseKind::TableRow)
+                .collect();
+            assert_eq!(r.len(), 3, "{s}");
+            assert!(
+                r[1].text
+                    .ends_with("Cơ quan phối hợp: Sở Giáo dục và Đào tạo"),
+                "{}",
+                r[1].text
+            );
+            assert!(r[2].text.contains("Cơ quan chủ trì: Sở Công Thương"), "{s}");
+        }
+        // A row that only shares some names with the header is a row's text.
+        let s = format!("PHỤ LỤC\n{head}{rows}\tHoạt động\tThời gian\n{row3}");
+        let c = clauses(&s);
+        assert!(c.iter().any(|c| c.text.contains("Hoạt động")));
     }
 
     #[test]
