@@ -765,3 +765,40 @@ fn a_tab_table_cell_going_on_to_lines_of_its_own_stays_in_its_row() {
     assert!(has(&labour, FILE, 56, "support"), "{labour:?}");
     assert!(has(&labour, FILE, 60, "lead"), "{labour:?}");
 }
+
+#[test]
+fn a_table_rows_text_is_its_activity_even_when_its_partners_cell_is_longer() {
+    const FILE: &str = "ctdn_quangninh_lich_doi_ngoai.txt";
+    // The schedule's header (line 58) names its columns "Thời gian | Hoạt động | Cơ quan chủ trì
+    // | Cơ quan phối hợp". Row "Tháng 10" (line 69) has a longer partners' cell than its
+    // activity: its text is still the activity, and both partners are support.
+    let v = run_json(&["show", FILE]);
+    let rows: Vec<&Value> = v["clauses"].as_array().unwrap().iter().collect();
+    let row = |line: u64| {
+        rows.iter()
+            .find(|c| c["line"] == line)
+            .and_then(|c| c["text"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let oct = row(69);
+    assert!(
+        oct.starts_with("Hội nghị hợp tác biên giới với Quảng Tây\n"),
+        "{oct}"
+    );
+    assert!(
+        oct.contains("Cơ quan phối hợp: Công an tỉnh; Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+        "{oct}"
+    );
+    // A row whose activity is its longest cell reads as before.
+    assert!(
+        row(60).starts_with("Chương trình \"Xuân Quê hương\" đón kiều bào\n"),
+        "{}",
+        row(60)
+    );
+    let police = tasks("Công an tỉnh");
+    assert!(has(&police, FILE, 69, "support"), "{police:?}");
+    let border = tasks("Biên phòng");
+    assert!(has(&border, FILE, 69, "support"), "{border:?}");
+    assert!(has(&tasks("Sở Ngoại vụ"), FILE, 69, "lead"));
+}

@@ -44,6 +44,47 @@ const CONNECTORS: [&str; 29] = [
     "nhằm", "gồm", "đối",
 ];
 
+/// Two-word phrases that end on a word of [`CONNECTORS`] used as a noun or an adverb, so end
+/// their phrase ("1. Công tác đoàn ra, đoàn vào" — incoming delegations —, "hiện tại", "nhà ở",
+/// "chứng từ", "nơi đến", "nêu trên", "ở sở tại"); lowercase, as written. Not "trực thuộc"
+/// nor "tuyến trên": "trực thuộc" / "Trung ương", "trực tuyến trên" / "Cổng Dịch vụ công"
+/// go on.
+const PHRASE_ENDS: [&str; 21] = [
+    "đoàn vào",
+    "tồn tại",
+    "sở tại",
+    "hiện tại",
+    "thực tại",
+    "nhà ở",
+    "nơi ở",
+    "nơi đến",
+    "chỗ ở",
+    "tặng cho",
+    "tiếp theo",
+    "chứng từ",
+    "ngôn từ",
+    "danh từ",
+    "bên trong",
+    "nêu trên",
+    "như trên",
+    "kể trên",
+    "cấp trên",
+    "cấp dưới",
+    "tuyệt đối",
+];
+
+/// Whether `text` ends on a word of `words` that waits for more, not one ending a phrase of
+/// [`PHRASE_ENDS`]. Compared as written, in lowercase.
+fn ends_on(text: &str, words: &[&str]) -> bool {
+    let mut tail = text.trim_end().rsplit(char::is_whitespace);
+    let last = tail.next().unwrap_or("").to_lowercase();
+    if !words.contains(&last.as_str()) {
+        return false;
+    }
+    let before = tail.next().unwrap_or("").to_lowercase();
+    !PHRASE_ENDS.contains(&format!("{before} {last}").as_str())
+}
+
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end().trim_end_matches(['”', '"', '’', '\'', '»']);
     t.ends_with(['.', ';', ':', '!', '?', '…'])
@@ -322,12 +363,13 @@ fn joins(
         return None;
     }
     // In wrapped text an enumeration inside a sentence ("…thực hiện;\ntăng cường…") goes on.
-    // So does an item cut after its ";" in any layout ("- Là đầu mối … ở nước ngoài;" /
-    // "phối hợp với Cục Lãnh sự …"): no paragraph or item of the genre opens in lowercase.
+    // So does an item, dashed or numbered, cut after its ";" in any layout ("- Là đầu mối … ở
+    // nước ngoài;" / "phối hợp với Cục Lãnh sự …"): no paragraph or item of the genre opens in
+    // lowercase.
     let semicolon_run = !after_blank
         && p.ends_with(';')
         && next.starts_with(char::is_lowercase)
-        && (wrapped || (dash_item(p) && !opens_sub_item(next)));
+        && (wrapped || (listed_item(p) && !opens_sub_item(next)));
     if (ends_sentence(p) && !semicolon_run) || p.ends_with("./.") {
         return None;
     }
@@ -383,7 +425,7 @@ fn joins(
     }
     // A line cut after a word that needs its object ("phối hợp với" / "Sở Lao động - …") goes
     // on whatever the document's layout: PDF text breaks lines before agency names.
-    if !prev_caps && cut_mid_phrase(p, &p[prev.last_start..]) && !opens_own_line(next) {
+    if !prev_caps && cut_mid_phrase(p, &p[prev.last_start..], next) && !opens_own_line(next) {
         return Some(Join::Space);
     }
     if !wrapped {
@@ -404,9 +446,8 @@ fn joins(
         // A note in parentheses after a heading ("5. Sở Thông tin và Truyền thông (nay là Sở
         // Văn hóa và Thể thao …)") is no part of its length, and one not yet closed goes on.
         let short = without_note(p).chars().take(width).count() * 4 < width * 3;
-        let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
         let open_ended = p.ends_with(',')
-            || CONNECTORS.contains(&last.to_lowercase().as_str())
+            || ends_on(p, &CONNECTORS)
             || p.matches('(').count() > p.matches(')').count();
         // An article or division title ("Điều 3. Các trường hợp …") goes on only when cut
         // mid-phrase; an item heading when it is short and reads as a heading.
@@ -511,6 +552,9 @@ const NAMED_MID_SENTENCE: [&str; 24] = [
     "nhan dan",
 ];
 
+/// Periods that open a sentence with their number, folded ("Năm 2024, …", "Tháng 6/2024, …").
+const PERIODS: [&str; 4] = ["nam", "thang", "quy", "tuan"];
+
 /// Whether `line` reads as a sentence's first words rather than the rest of a name wrapped from
 /// the line above: an agency ("Cục Thuế tỉnh …", "Ban Quản lý …"), or a capitalised word before
 /// a lowercase one ("Nội dung …", "Chuyển giao …"). A name runs on in capitals ("Hủa Phăn",
@@ -526,6 +570,15 @@ fn opens_sentence(line: &str) -> bool {
         return false;
     }
     if AGENCY_HEADS.iter().any(named) {
+        return true;
+    }
+    // A period opening a report's paragraph: "Năm 2024, Sở Ngoại vụ …", "Quý III/2024, …".
+    let numbered = w2.starts_with(|c: char| c.is_ascii_digit())
+        || w2
+            .split(['/', ',', '.'])
+            .next()
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    if numbered && PERIODS.iter().any(named) {
         return true;
     }
     let mut cs = w1.chars();
@@ -571,10 +624,9 @@ pub(crate) fn step_title(p: &str) -> Option<&str> {
 /// Whether the line `p`, with the title `rest`, is short and ends its phrase: a title, not the
 /// first line of a sentence cut at the width.
 fn short_title(p: &str, rest: &str, width: usize) -> bool {
-    let last = rest.rsplit(char::is_whitespace).next().unwrap_or("");
     let open_ended = rest.is_empty()
         || rest.ends_with(',')
-        || CONNECTORS.contains(&fold(last).as_str())
+        || ends_on(rest, &CONNECTORS)
         || rest.matches('(').count() > rest.matches(')').count();
     p.chars().take(width).count() * 4 < width * 3 && !open_ended
 }
@@ -605,15 +657,20 @@ fn opens_own_line(next: &str) -> bool {
 }
 
 /// Words that cannot end a line in a document laid out one paragraph per line: a preposition
-/// or conjunction waiting for its object ("phối hợp với", "Sở Lao động - Thương binh và").
-/// Compared as written: folded, "tại", "thuộc", "cho" and "vôi" would match words that end
-/// phrases ("tồn tại", "phụ thuộc", "tặng cho", "đá vôi").
-const DANGLING: [&str; 6] = ["và", "với", "của", "các", "hoặc", "giữa"];
+/// or conjunction waiting for its object ("phối hợp với", "Sở Lao động - Thương binh và", "tập
+/// trung tại" / "Hàn Quốc, Nhật Bản …"), unless a phrase of [`PHRASE_ENDS`] ends with it.
+/// Compared as written: folded, "tại", "cho" and "vôi" would match words that end phrases
+/// ("đề tài", "chợ", "đá vôi").
+const DANGLING: [&str; 17] = [
+    "và", "với", "của", "các", "những", "hoặc", "giữa", "tại", "ở", "cho", "từ", "đến", "về",
+    "theo", "trong", "như", "là",
+];
 
-/// Whether `p` stops mid-phrase: after a spaced dash, a word of [`DANGLING`], or a comma that
-/// ends a line of at most 120 characters (a longer one is a paragraph that lost its full stop:
-/// "… quyết định việc trưng cầu giám định,").
-fn cut_mid_phrase(p: &str, last_line: &str) -> bool {
+/// Whether `p` stops mid-phrase: after a spaced dash, a word of [`DANGLING`], a comma that ends a
+/// line of at most 120 characters (a longer one is a paragraph that lost its full stop: "…
+/// quyết định việc trưng cầu giám định,"), or inside a parenthesis that `next` closes ("(ước
+/// tính khoảng 48.000 người, tập trung" / "Hàn Quốc, Nhật Bản, Lào).").
+fn cut_mid_phrase(p: &str, last_line: &str, next: &str) -> bool {
     let t = p.trim_end();
     if t.ends_with(" -") || t.ends_with(" –") {
         return true;
@@ -621,13 +678,26 @@ fn cut_mid_phrase(p: &str, last_line: &str) -> bool {
     if t.ends_with(',') {
         return char_len(last_line) <= 120;
     }
-    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    DANGLING.contains(&last)
+    ends_on(t, &DANGLING) || (open_parenthesis(last_line) && closes_parenthesis(next))
 }
 
-/// Whether `p` is a dash or bullet item ("- Là đầu mối …;").
-fn dash_item(p: &str) -> bool {
-    markers::parse(p).is_some_and(|m| matches!(m.marker, Marker::Bullet(_)))
+/// Whether `line` opens a parenthesis it does not close.
+fn open_parenthesis(line: &str) -> bool {
+    line.matches('(').count() > line.matches(')').count()
+}
+
+/// Whether `next` closes a parenthesis opened above it: a ")" before any "(".
+fn closes_parenthesis(next: &str) -> bool {
+    next.find(')')
+        .is_some_and(|close| next.find('(').is_none_or(|open| close < open))
+}
+
+/// Whether `p` is an item of a list: a dash or bullet ("- Là đầu mối …;"), or numbered or
+/// lettered ("1. Giúp Chủ tịch UBND tỉnh chỉ đạo …;"), not an article or a division, whose
+/// title a lowercase line does not carry on.
+fn listed_item(p: &str) -> bool {
+    markers::parse(p)
+        .is_some_and(|m| !matches!(m.marker, Marker::Article(_)) && !m.marker.is_division())
 }
 
 /// Whether `next` opens a line of its own though in lowercase: an item's mark that
@@ -1086,6 +1156,86 @@ mod tests {
             paras(&s)[1],
             "giao dịch tín chỉ các-bon trong nước; hợp kim nhôm-kẽm."
         );
+    }
+
+    #[test]
+    fn a_line_cut_after_a_preposition_goes_on_before_a_name() {
+        // One paragraph per line; a numbered item cut after its ";", then after "tại" inside a
+        // parenthesis, before the names of countries.
+        let s = "Điều 2. Nhiệm vụ của Ban Chỉ đạo:\n\
+                 1. Giúp Chủ tịch UBND tỉnh chỉ đạo công tác người Việt Nam ở nước ngoài trên địa bàn tỉnh;\n\
+                 theo dõi tình hình cộng đồng người Hà Tĩnh ở nước ngoài (ước tính khoảng 48.000 người, tập trung tại\n\
+                 Hàn Quốc, Nhật Bản, Đài Loan, Lào).\n\
+                 2. Chỉ đạo công tác bảo hộ công dân.\n";
+        let p = paras(s);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[1].ends_with("tập trung tại Hàn Quốc, Nhật Bản, Đài Loan, Lào)."));
+        // An open parenthesis that the next line closes, whatever the last word.
+        let p = paras("a) Tổ chức đoàn công tác (dự kiến 05 người, do Phó Chủ tịch UBND tỉnh\nNguyễn Văn An làm trưởng đoàn).\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        // A phrase that ends on such a word ends the line: "hiện tại", "nhà ở", "kèm theo"
+        // waits, "tiếp theo" does not; nor does a parenthesis the next line leaves open.
+        for (prev, next, n) in [
+            ("- Khó khăn hiện tại", "Nguồn kinh phí còn hạn chế.", 2),
+            (
+                "5. Nâng cao vị thế của cộng đồng ở sở tại",
+                "Tranh thủ sự ủng hộ của Ủy ban.",
+                2,
+            ),
+            ("- Hỗ trợ về nhà ở", "Sở Xây dựng chủ trì.", 2),
+            (
+                "- Nhiệm vụ trong thời gian tiếp theo",
+                "Tiếp tục rà soát các đoàn ra.",
+                2,
+            ),
+            (
+                "- Thực hiện theo Phụ lục ban hành kèm theo",
+                "Kế hoạch này.",
+                1,
+            ),
+            (
+                "- Tổ chức hội nghị (quý III",
+                "Sở Ngoại vụ chủ trì (quý IV).",
+                2,
+            ),
+        ] {
+            let p = paras(&format!("{prev}\n{next}\n"));
+            assert_eq!(p.len(), n, "{prev} / {next}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_heading_ending_on_a_noun_like_preposition_stays_a_heading() {
+        // "đoàn vào" (incoming delegations) ends its phrase: the first item is a heading over
+        // its text as its siblings are.
+        let s = format!(
+            "{WRAPPED_BODY}Phần I\nKẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2024\n\n\
+             1. Công tác quản lí đoàn ra, đoàn vào\n\
+             Trong kì báo cáo, UBND tỉnh đã cho phép 48 đoàn với 213 lượt cán bộ đi công tác\n\
+             nước ngoài.\n2. Công tác hợp tác quốc tế\nTỉnh đã kí kết 03 thoả thuận hợp tác.\n"
+        );
+        let p = paras(&s);
+        assert!(
+            p.contains(&"1. Công tác quản lí đoàn ra, đoàn vào".to_string()),
+            "{p:?}"
+        );
+        // A heading left open on a preposition goes on.
+        let s = format!(
+            "{WRAPPED_BODY}1. Công tác quản lý các đoàn vào\nTrung Quốc và Lào trong năm.\n"
+        );
+        assert!(paras(&s).contains(
+            &"1. Công tác quản lý các đoàn vào Trung Quốc và Lào trong năm.".to_string()
+        ));
+        // A year opening the text below: a sentence of its own.
+        let s = format!("{WRAPPED_BODY}1. Công tác đoàn ra, đoàn vào\nNăm 2024, Sở Ngoại vụ đã thẩm định, tham mưu UBND tỉnh cử 42 đoàn ra với\n186 lượt người.\n");
+        assert!(
+            paras(&s).contains(&"1. Công tác đoàn ra, đoàn vào".to_string()),
+            "{:?}",
+            paras(&s)
+        );
+        assert!(opens_sentence("Quý III/2024, Sở Ngoại vụ đã tham mưu"));
+        // "Năm" before a capital word that is no numeral names an event ("Năm Du lịch quốc gia").
+        assert!(!opens_sentence("Năm Du lịch quốc gia 2025 tại tỉnh."));
     }
 
     #[test]

@@ -1028,6 +1028,23 @@ fn agency_column(header: &str) -> bool {
         .any(|w| h.contains(w))
 }
 
+/// The column of a task table that holds what is to be done, by its header: "Nội dung",
+/// "Nhiệm vụ", "Công việc", "Tên …", then "Hoạt động" ("Tên hoạt động" is a name's column
+/// anyway). An agency's column ("Cơ quan chủ trì nhiệm vụ") is never it.
+fn content_column(header: &[String]) -> Option<usize> {
+    let strong = |h: &String| {
+        let f = fold(h);
+        f.contains("nhiem vu")
+            || f.contains("noi dung")
+            || f.contains("cong viec")
+            || f.starts_with("ten ")
+    };
+    let activity = |h: &String| fold(h).contains("hoat dong");
+    let column =
+        |names: &dyn Fn(&String) -> bool| header.iter().position(|h| names(h) && !agency_column(h));
+    column(&strong).or_else(|| column(&activity))
+}
+
 /// A group row of a task table: its number cell a capital letter or a Roman numeral, one other
 /// cell filled, the group's title ("B⇥HOẠT ĐỘNG ĐOÀN VÀO", "II⇥Nhiệm vụ cụ thể"); the rows after
 /// it are its items. Returns its marker and title.
@@ -1977,17 +1994,13 @@ fn emit(n: Node) -> Option<Clause> {
 }
 
 /// "<main cell>\n<header>: <value>…" for a table row (`header` empty when the table has no
-/// header row).
+/// header row). The main cell is the one under the header that names what is to be done (see
+/// [`content_column`]), whatever its length: a row whose partners fill the longest cell
+/// ("Hội nghị hợp tác biên giới với Quảng Tây" beside "Công an tỉnh; Bộ Chỉ huy Bộ đội Biên
+/// phòng tỉnh") keeps its activity as its text and its partners under their column. Without
+/// such a header, or with that cell empty, the longest cell.
 fn row_text(cells: &[String], stt_col: Option<usize>, header: &[String]) -> String {
-    let main = header
-        .iter()
-        .position(|h| {
-            let f = fold(h);
-            f.contains("nhiem vu")
-                || f.contains("noi dung")
-                || f.contains("cong viec")
-                || f.starts_with("ten ")
-        })
+    let main = content_column(header)
         .filter(|&j| cells.get(j).is_some_and(|c| !c.is_empty()))
         .or_else(|| {
             cells
@@ -2605,6 +2618,33 @@ mod tests {
         );
         assert_eq!(r[1].headings, ["III. NỘI DUNG"]);
         assert!(c.iter().any(|c| c.path == "IV.1"));
+    }
+
+    #[test]
+    fn a_rows_text_is_the_cell_under_its_content_header_whatever_its_length() {
+        let s = "D. LỊCH HOẠT ĐỘNG\nThời gian\tHoạt động\tCơ quan chủ trì\tCơ quan phối hợp\n\
+                 Tháng 9\tĐoàn lãnh đạo tỉnh thăm Nhật Bản\tSở Ngoại vụ\tSở Du lịch\n\
+                 Tháng 10\tHội nghị hợp tác biên giới với Quảng Tây\tSở Ngoại vụ\tCông an tỉnh; Bộ Chỉ huy Bộ đội Biên phòng tỉnh\n";
+        let r: Vec<String> = clauses(s)
+            .into_iter()
+            .filter(|c| c.kind == ClauseKind::TableRow)
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            r[1],
+            "Hội nghị hợp tác biên giới với Quảng Tây\nThời gian: Tháng 10\nCơ quan chủ trì: Sở Ngoại vụ\nCơ quan phối hợp: Công an tỉnh; Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+        );
+        // No header names the content, or none at all: the longest cell, as before.
+        let header = ["Thời gian", "Địa điểm", "Cơ quan phối hợp"].map(String::from);
+        let cells = ["Quý II", "Hạ Long", "Công an tỉnh; Sở Du lịch"].map(String::from);
+        for h in [&header[..], &[]] {
+            assert!(row_text(&cells, None, h).starts_with("Công an tỉnh; Sở Du lịch\n"));
+        }
+        // An agency's column is never the content's, even named after a task.
+        let header = ["Cơ quan chủ trì nhiệm vụ", "Nội dung"].map(String::from);
+        let cells = ["Sở Ngoại vụ", "Tổ chức hội nghị"].map(String::from);
+        assert_eq!(content_column(&header), Some(1));
+        assert!(row_text(&cells, None, &header).starts_with("Tổ chức hội nghị\n"));
     }
 
     #[test]
