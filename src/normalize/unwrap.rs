@@ -417,7 +417,7 @@ fn joins(
     }
     // Uppercase start. A place's name cut after its word ("… các nước" / "ASEAN.") may be in
     // capitals under a line that is not.
-    if !prev_caps && name_cut(p, next) && !opens_own_line(next) {
+    if !prev_caps && name_cut(p, next) && !opens_own_line(next) && !short_item(p, width) {
         return Some(Join::Space);
     }
     if prev_caps != next_caps {
@@ -734,10 +734,12 @@ const PLACE_WORDS: [&str; 8] = [
 /// or a law's ("Luật Tài nguyên nước", a table's next cell under "… liên tỉnh"):
 /// a line opening with one starts an item of its own, not the rest of a place's name. As
 /// written: [`AGENCY_HEADS`] is folded and has lowercase heads of no name.
-const NAME_STOPS: [&str; 21] = [
+const NAME_STOPS: [&str; 23] = [
     "Sở",
     "Bộ",
     "Cục",
+    "Đồn",
+    "Trạm",
     "Đài",
     "Báo",
     "Hội",
@@ -757,6 +759,16 @@ const NAME_STOPS: [&str; 21] = [
     "Chi",
     "Luật",
 ];
+
+/// Whether `p` is a numbered or lettered item much shorter than a line (under three fifths of
+/// it: PDF text in a proportional font wraps well short of the width, "d) 5 Từ ngày 01 tháng 7
+/// năm 2025: Sở Giao dịch Chứng khoán thành phố" / "Hồ Chí Minh tiếp nhận …"): a heading ("1.
+/// Bộ Chỉ huy Bộ đội Biên phòng tỉnh" over "Đồn Biên phòng Săm Pun phối hợp …", "2. Quan hệ với
+/// các nước" over "Lào, Campuchia …"), not a sentence cut at the width.
+fn short_item(p: &str, width: usize) -> bool {
+    markers::parse(p).is_some_and(|m| !matches!(m.marker, Marker::Bullet(_)))
+        && without_note(p).chars().take(width).count() * 5 < width * 3
+}
 
 /// Whether `p` ends with a word of [`PLACE_WORDS`] and `next` opens with the place's name: two
 /// capitalised words ("Lào Cai", "Hà Nội") or one in capitals ("ASEAN"), then more text in the
@@ -986,6 +998,20 @@ mod tests {
         ] {
             let p = paras(&format!("1. Giao Công an tỉnh\n{next}\n"));
             assert_eq!(p.len(), 2, "{next}: {p:?}");
+        }
+        // A numbered heading far shorter than a line names its subject, not a cut sentence.
+        for (heading, next) in [
+            (
+                "1. Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+                "Đồn Biên phòng Săm Pun phối hợp tuần tra song phương.",
+            ),
+            (
+                "2. Quan hệ với các nước",
+                "Lào, Campuchia tiếp tục được củng cố.",
+            ),
+        ] {
+            let p = paras(&format!("{heading}\n{next}\n"));
+            assert_eq!(p, [heading, next]);
         }
         // A level of government names no place: "c) Cấp huyện" heads its text.
         assert_eq!(
