@@ -9,8 +9,6 @@ use common::*;
 
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
 fn corpus() -> PathBuf {
     root().join("tests/fixtures/agencies")
 }
@@ -22,21 +20,17 @@ fn index() -> &'static Path {
 
 /// (file, line, role, request) of every clause that gives `agency` work.
 fn tasks(agency: &str) -> Vec<(String, u64, String, bool)> {
-    let v: Value = answer_json(&corpus(), index(), &["tasks", agency]);
-    let mut out = Vec::new();
-    for p in v["provinces"].as_array().unwrap() {
-        for d in p["documents"].as_array().unwrap() {
-            for c in d["clauses"].as_array().unwrap() {
-                out.push((
-                    d["file"].as_str().unwrap().to_string(),
-                    c["line"].as_u64().unwrap(),
-                    c["role"].as_str().unwrap().to_string(),
-                    c["request"].as_bool().unwrap_or(false),
-                ));
-            }
-        }
-    }
-    out
+    task_clauses(&answer_json(&corpus(), index(), &["tasks", agency]))
+        .into_iter()
+        .map(|(file, c)| {
+            (
+                file,
+                c["line"].as_u64().unwrap(),
+                c["role"].as_str().unwrap().to_string(),
+                c["request"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect()
 }
 
 fn t(file: &str, line: u64, role: &str, request: bool) -> (String, u64, String, bool) {

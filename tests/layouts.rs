@@ -233,20 +233,16 @@ fn hits(query: &str, extra: &[&str]) -> Vec<(String, u64)> {
 
 /// (line, role) of every clause that gives `agency` work.
 fn tasks(agency: &str) -> Vec<(String, u64, String)> {
-    let v = run_json(&["tasks", agency]);
-    let mut out = Vec::new();
-    for p in v["provinces"].as_array().unwrap() {
-        for d in p["documents"].as_array().unwrap() {
-            for c in d["clauses"].as_array().unwrap() {
-                out.push((
-                    d["file"].as_str().unwrap().to_string(),
-                    c["line"].as_u64().unwrap(),
-                    c["role"].as_str().unwrap().to_string(),
-                ));
-            }
-        }
-    }
-    out
+    task_clauses(&run_json(&["tasks", agency]))
+        .into_iter()
+        .map(|(file, c)| {
+            (
+                file,
+                c["line"].as_u64().unwrap(),
+                c["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
 }
 
 #[test]

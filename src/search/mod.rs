@@ -365,17 +365,20 @@ impl Ranking<'_> {
                 Some(last) => parts.tokens(&mut matcher, last),
                 None => &[],
             };
-            let mut features = rank::features_ids(
-                &matcher,
-                &text,
-                section,
-                &upper,
-                &chain,
-                &clause.assignments,
-                clause.zone,
-                self.stats,
-                self.weights,
-            );
+            let features_of = |m: &rank::Matcher| {
+                rank::features_ids(
+                    m,
+                    &text,
+                    section,
+                    &upper,
+                    &chain,
+                    &clause.assignments,
+                    clause.zone,
+                    self.stats,
+                    self.weights,
+                )
+            };
+            let mut features = features_of(&matcher);
             // Its first clause stands for the document whose number was typed.
             features.opens = view.ordinal == 0 && matcher.owns();
             features.at_path = matcher.at_path();
@@ -385,17 +388,7 @@ impl Ranking<'_> {
                 // clauses that say it (who cites the document is what its number alone can
                 // find; the document itself heads the titles), in the document's order.
                 matcher.set_number(None);
-                let said = rank::features_ids(
-                    &matcher,
-                    &text,
-                    section,
-                    &upper,
-                    &chain,
-                    &clause.assignments,
-                    clause.zone,
-                    self.stats,
-                    self.weights,
-                );
+                let said = features_of(&matcher);
                 if !said.matched {
                     features.opens = false;
                     features.score = 0.0;

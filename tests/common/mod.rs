@@ -98,3 +98,16 @@ pub fn seeds() -> Value {
         .expect("tests/data/seeds.json");
     serde_json::from_str(&s).expect("valid JSON")
 }
+
+/// Every clause of a `tasks --json` answer, each with the file of its document.
+pub fn task_clauses(v: &Value) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    for p in v["provinces"].as_array().unwrap() {
+        for d in p["documents"].as_array().unwrap() {
+            for c in d["clauses"].as_array().unwrap() {
+                out.push((d["file"].as_str().unwrap().to_string(), c.clone()));
+            }
+        }
+    }
+    out
+}
