@@ -720,7 +720,9 @@ const HEADED_WORDS_PER_TWO_SYLLABLES: usize = 5;
 /// clauses need not repeat its title ("1. Công dân Việt Nam ở trong nước chưa được xuất cảnh nếu…" under "Điều 36. Các
 /// trường hợp bị tạm hoãn xuất cảnh").
 fn headed(m: &Matcher, section: &[Tok], exact: bool) -> bool {
-    if !m.article {
+    // "Điều 2" typed cites a path: its words are the heading's marker, not what it is about,
+    // and the article itself answers before the clauses under it.
+    if !m.article || m.cites_path() {
         return false;
     }
     let mut next = 0;
@@ -1361,6 +1363,14 @@ mod tests {
             &[],
         );
         assert!(!lead_in.headed);
+        // A path typed is a citation, not the article's subject.
+        let cited = within(
+            "Điều 2",
+            "Quy chế này áp dụng đối với các sở, ban, ngành.",
+            "Điều 2. Đối tượng áp dụng",
+            &[],
+        );
+        assert!(!cited.headed);
     }
 
     #[test]
