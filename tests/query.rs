@@ -2,7 +2,8 @@
 //! of tester documents): a Nghị quyết HĐND whose Điều 3 is a lead-in over its khoản and điểm; a
 //! Quyết định with its Quy chế attached (06/2020/QĐ-UBND, Lào Cai); a Kế hoạch of Quảng Ninh
 //! that cites it; a Công văn of Sở Ngoại vụ Đồng Tháp on citizens abroad and foreigners, and a
-//! Báo cáo of Thanh Hóa written with the i spelling ("Hoa Kì", "quản lí").
+//! Báo cáo of Thanh Hóa written with the i spelling ("Hoa Kì", "quản lí"); a Kon Tum plan with
+//! agencies written short (tests/agencies.rs).
 
 mod common;
 use common::*;
