@@ -13,12 +13,15 @@
 //! The text shown to a user is never passed through this: it is applied to index terms and to
 //! the words of a query alike.
 
-/// The initial consonants after which a lone i/y vowel is written either way (`d` is also `đ`
-/// folded). "gi" and "ngh" are not: "gì", "nghị" have no y spelling.
-const INITIALS: [&str; 25] = [
-    "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "nh", "p", "ph",
-    "qu", "r", "s", "t", "th", "tr", "v", "x",
-];
+use super::tone;
+
+/// Whether a lone i/y vowel after `initial` is written either way: after an initial consonant
+/// of [`tone::INITIALS`] (`đ` written, `d` folded), but not after "gi" and "ngh" ("gì", "nghị"
+/// have no y spelling) nor with none ("y tế").
+fn takes_either(initial: &str) -> bool {
+    let initial = if initial == "đ" { "d" } else { initial };
+    !matches!(initial, "" | "gi" | "ngh") && tone::INITIALS.contains(&initial)
+}
 
 /// The i of a y with the same tone mark (lowercase, precomposed), if `c` is one.
 fn y_as_i(c: char) -> Option<char> {
@@ -44,7 +47,7 @@ pub fn canonical_iy_from(word: &mut String, start: usize) {
     };
     let cut = word.len() - last.len_utf8();
     let initial = &word[start..cut];
-    if INITIALS.contains(&initial) {
+    if takes_either(initial) {
         word.truncate(cut);
         word.push(i);
     }

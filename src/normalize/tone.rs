@@ -51,8 +51,9 @@ const NUCLEI: [&str; 55] = [
     "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "oai", "oay", "oeo", "uây", "uôi",
     "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "ôô",
 ];
-/// The initial consonants (`đ` read as `d`), "gi" and "qu" included.
-const INITIALS: [&str; 27] = [
+/// The initial consonants (`đ` read as `d`), "gi" and "qu" included; also read by
+/// [`super::spelling`].
+pub(crate) const INITIALS: [&str; 27] = [
     "", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
     "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
 ];
