@@ -142,6 +142,27 @@ fn filters_alone_list_their_documents_clauses_in_reading_order() {
     assert_eq!(lines(&listed, "hits"), lines(&all, "clauses"));
     let page = run_json(&["search", "--number", "214", "", "-n", "2", "--offset", "1"]);
     assert_eq!(lines(&page, "hits"), lines(&all, "clauses")[1..3]);
+    // A negated filter alone lists the clauses of every other document, in file order.
+    let docs = run_json(&["docs"]);
+    let others: Vec<String> = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["number"] != "214/KH-UBND")
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect();
+    let rest = run_json(&["search", "-n", "1000", "-number:214/KH-UBND"]);
+    let clauses: u64 = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["number"] != "214/KH-UBND")
+        .map(|d| d["clauses"].as_u64().unwrap())
+        .sum();
+    assert_eq!(rest["total"], clauses);
+    let mut files = strings(&rest["hits"], "file");
+    files.dedup();
+    assert_eq!(files, others);
     // No filter and no word is still an empty query.
     let (code, _, err) = tracuu(&corpus(), index(), &["search", ""]);
     assert_eq!(code, 2);

@@ -446,8 +446,10 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     if parsed.runs.is_empty() {
         let text = merged_filters(request, &parsed);
         // Filters alone ("number:214", `--province "Lào Cai"`) name documents: their clauses
-        // are listed in reading order. An agency filters clauses and needs words to rank them.
-        if text.agency.is_none() && !emptied::named(&text).is_empty() {
+        // are listed in reading order, and so do negated ones ("-province:\"Lào Cai\"": every
+        // other document). An agency filters clauses and needs words to rank them.
+        let names_documents = !emptied::named(&text).is_empty() || !text.excluded.is_empty();
+        if text.agency.is_none() && names_documents {
             return listed(open, request, &text);
         }
         return Err(QueryError(
