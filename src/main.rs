@@ -82,7 +82,8 @@ enum Command {
         /// The query: words (with or without diacritics), "quoted phrases", -excluded, a OR b, field:value,
         /// -field:value (province, issuer, type, number: leave those documents out). Filters alone
         /// (`number:214`, or `--number 214 ""`) list their documents' clauses in reading order.
-        /// A query may start with an exclusion (`"-Tết kiều bào"`): see [`words_last`].
+        /// A query may start with an exclusion (`"-Tết kiều bào"`): an argument is an option only
+        /// when the command has it (`-n 5`), so `-nghị` is an excluded word.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Number of hits.
