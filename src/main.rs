@@ -511,7 +511,8 @@ fn run() -> ExitCode {
                 Err(e) => return ui.error(&e),
             };
             let agency = agency.join(" ");
-            if agency.trim().is_empty() {
+            // An agency is named in letters: "-" or "?" names none.
+            if !agency.chars().any(char::is_alphanumeric) {
                 return ui.error(
                     "no agency given: name one, e.g. tracuu tasks \"Sở Ngoại vụ\" (tracuu agencies lists them)",
                 );
@@ -601,6 +602,11 @@ fn run() -> ExitCode {
             }
         }
         Command::Show { document, path } => {
+            if document.trim().is_empty() {
+                return ui.error(
+                    "no document given: name a file or a number, e.g. tracuu show 5951/KH-UBND (tracuu docs lists them)",
+                );
+            }
             let open = match open_or_build(&cli, &ui) {
                 Ok(o) => o,
                 Err(e) => return ui.error(&e),

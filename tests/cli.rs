@@ -253,9 +253,14 @@ fn types_agencies_numbers_and_argument_errors_as_users_type_them() {
     let (code, out, _) = run(&["tasks", "công", "an"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("Công an: "), "{out}");
-    let (code, _, err) = run(&["tasks", " "]);
+    for nothing in [" ", "-", "?"] {
+        let (code, _, err) = run(&["tasks", nothing]);
+        assert_eq!(code, 2, "{nothing}");
+        assert!(err.contains("no agency given"), "{nothing}: {err}");
+    }
+    let (code, _, err) = run(&["show", ""]);
     assert_eq!(code, 2);
-    assert!(err.contains("no agency given"), "{err}");
+    assert!(err.contains("no document given"), "{err}");
     // "1 province", not "1 provinces".
     let (_, out, _) = run(&["tasks", "Công an", "--province", "Khánh Hòa"]);
     assert!(out.contains(" in 1 province — Khánh Hòa"), "{out}");

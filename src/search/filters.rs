@@ -35,11 +35,24 @@ fn date(name: &str, value: &Option<String>) -> Result<Option<Date>, QueryError> 
     match value {
         None => Ok(None),
         Some(v) => Date::parse_iso(v).map(Some).ok_or_else(|| {
-            QueryError(format!(
-                "{name} date '{v}' is not a date of the form YYYY-MM-DD"
-            ))
+            QueryError(if iso_shaped(v.trim()) {
+                format!("{name} date '{v}' is no day of the calendar")
+            } else {
+                format!("{name} date '{v}' is not a date of the form YYYY-MM-DD")
+            })
         }),
     }
+}
+
+/// Written as YYYY-MM-DD, whether or not the day exists ("2024-02-30").
+fn iso_shaped(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// The indexed keys of the province a user typed, with or without its prefix ("tỉnh Khánh
@@ -306,7 +319,17 @@ mod tests {
             from: Some("2024-13-01".into()),
             ..Default::default()
         };
+        assert!(Filters::from_text(&t)
+            .unwrap_err()
+            .0
+            .contains("no day of the calendar"));
+        t.from = Some("31/12/2024".into());
         assert!(Filters::from_text(&t).unwrap_err().0.contains("not a date"));
+        t.from = Some("2024-02-30".into());
+        assert!(Filters::from_text(&t)
+            .unwrap_err()
+            .0
+            .contains("no day of the calendar"));
         t.from = Some("2024-12-01".into());
         t.to = Some("2024-01-01".into());
         assert!(Filters::from_text(&t).unwrap_err().0.contains("reversed"));

@@ -870,6 +870,7 @@ fn unmatched_words(
             }
         }
     }
+    out.extend(parsed.too_long.iter().cloned());
     Ok(out)
 }
 

@@ -10,10 +10,13 @@
 //! Words typed without diacritics match any diacritics; words typed with them match those
 //! diacritics first, and other tone marks only when that finds too little.
 
+use crate::analysis::syllables::MAX_TOKEN_BYTES;
 use crate::analysis::{analyze, refs::normalize_reference, Syllable};
+use crate::normalize::chars::clean_chars;
 
-/// At most this many syllables in a query: more is not a search, it is a document.
-pub const MAX_SYLLABLES: usize = 64;
+/// At most this many syllables in a query: a clause pasted whole to find where it comes from
+/// (a long khoản is 100–200 syllables) is a search; more is a document.
+pub const MAX_SYLLABLES: usize = 200;
 
 /// At most this many hits in one page (`--limit`).
 pub const MAX_LIMIT: usize = 1000;
@@ -122,6 +125,9 @@ pub struct ParsedQuery {
     pub runs: Vec<Run>,
     pub excluded: Vec<Alternative>,
     pub filters: FilterText,
+    /// Words longer than any indexed word (`MAX_TOKEN_BYTES`: hashes, pasted debris), which no
+    /// clause can match: reported among the words not found, never silently dropped.
+    pub too_long: Vec<String>,
 }
 
 impl ParsedQuery {
@@ -232,6 +238,38 @@ enum Piece {
     Or,
 }
 
+/// The runs of letters and digits in `input` too long to be indexed, shortened for display.
+fn too_long_words(input: &str) -> Vec<String> {
+    input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > MAX_TOKEN_BYTES)
+        .map(|w| match w.char_indices().nth(24) {
+            Some((at, _)) => format!("{}…", &w[..at]),
+            None => w.to_string(),
+        })
+        .collect()
+}
+
+/// The query's characters cleaned as a document's are ([`clean_chars`]: NFC, zero-width and
+/// other invisible characters out), and full-width forms (`４１２７`, `ＢẢＯ`, typed by an East
+/// Asian input method) read as the ASCII they stand for.
+fn query_chars(input: &str) -> String {
+    clean_chars(input)
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Whether `name:` before `rest` is text pasted from a document, not a mistyped field: a web
+/// address (`https://dichvucong.gov.vn`) or a capitalised word (`Lưu:VT`, `Luu:VT` of a
+/// "Nơi nhận" list). A lowercase unknown name (`provnce:`) is a field misspelt and refused.
+fn text_with_colon(name: &str, rest: &str) -> bool {
+    rest.starts_with("//") || name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+}
+
 fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
     let quotes = ['"', '“', '”'];
     let mut pieces = Vec::new();
@@ -287,9 +325,18 @@ fn split_pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
                 if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
                     let lower = name.to_ascii_lowercase();
                     if !FIELDS.contains(&lower.as_str()) {
+                        if text_with_colon(name, &input[i + 1..]) {
+                            chars.next();
+                            continue;
+                        }
                         return Err(QueryError(format!(
-                            "unknown field '{name}:'; the fields are {}",
-                            FIELDS.map(|f| format!("{f}:")).join(", ")
+                            "unknown field '{name}:'; the fields are {}; to look for the \
+                             text itself, quote it: \"{}\"",
+                            FIELDS.map(|f| format!("{f}:")).join(", "),
+                            input[word_start..]
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or_default()
                         )));
                     }
                     chars.next();
@@ -493,7 +540,8 @@ impl Group {
 
 /// Parses a query string. Filters written in it are returned in `filters`.
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
-    let pieces = split_pieces(input)?;
+    let input = query_chars(input);
+    let pieces = split_pieces(&input)?;
     let mut q = ParsedQuery::default();
     // Consecutive plain words form one run (their phrase is what ranks first). OR joins what
     // stands on each side into one run of alternatives: a quoted phrase, a reference, or the
@@ -570,6 +618,13 @@ pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
         }
     }
     words.flush(&mut q, false)?;
+    q.too_long = too_long_words(&input);
+    if q.runs.is_empty() && q.excluded.is_empty() && !q.too_long.is_empty() {
+        return Err(QueryError(format!(
+            "“{}” is longer than any indexed word (at most {MAX_TOKEN_BYTES} bytes)",
+            q.too_long[0]
+        )));
+    }
     // Several words all in capitals were typed with caps lock on ("BAO HO CONG DAN"): their
     // capitals are not acronyms. One word in capitals, or capitals among lower case, are.
     let typed: Vec<&Syllable> = q.syllables().collect();
@@ -768,7 +823,7 @@ mod tests {
         assert!(parse("\u{301} OR cong").unwrap_err().0.contains("OR needs"));
         assert!(parse("? OR cong").is_err());
         assert!(parse("province:").is_err());
-        assert!(parse(&"từ ".repeat(100))
+        assert!(parse(&"từ ".repeat(MAX_SYLLABLES + 1))
             .unwrap_err()
             .0
             .contains("too long"));
@@ -776,6 +831,43 @@ mod tests {
         assert!(parse("?!.,").unwrap().runs.is_empty());
         // Digits before a colon are not a field.
         assert_eq!(parse("10:30").unwrap().runs.len(), 1);
+    }
+
+    #[test]
+    fn pasted_text_with_a_colon_is_words_and_a_misspelt_field_is_refused() {
+        for pasted in ["https://dichvucong.gov.vn", "Lưu:VT", "Luu:VT"] {
+            let q = parse(pasted).unwrap();
+            assert_eq!(q.runs.len(), 1, "{pasted}");
+            assert_eq!(q.filters, FilterText::default(), "{pasted}");
+        }
+        let err = parse("provnce:Huế").unwrap_err().0;
+        assert!(err.contains("unknown field 'provnce:'"), "{err}");
+        assert!(err.contains("quote it: \"provnce:Huế\""), "{err}");
+        // A known field is one whatever its case.
+        assert_eq!(
+            parse("Province:Huế").unwrap().filters.province.as_deref(),
+            Some("Huế")
+        );
+    }
+
+    #[test]
+    fn full_width_and_invisible_characters_are_read_as_plain_text() {
+        let plain = parse("bảo hộ 4127").unwrap();
+        for typed in [
+            "ＢẢＯ ＨỘ ４１２７",
+            "b\u{200B}ảo h\u{200B}ộ 4127",
+            "bao\u{0309} hộ 4127",
+        ] {
+            let q = parse(typed).unwrap();
+            let syllables = |q: &ParsedQuery| -> Vec<String> {
+                q.runs
+                    .iter()
+                    .flat_map(|r| r.alternatives[0].syllables.iter())
+                    .map(|s| s.exact.clone())
+                    .collect()
+            };
+            assert_eq!(syllables(&q), syllables(&plain), "{typed}");
+        }
     }
 
     #[test]
