@@ -345,6 +345,75 @@ fn codified_articles_name_their_source() {
     );
 }
 
+/// A lawyer's citation: an article and the law's name ("Điều 2 Luật điều ước quốc tế") finds
+/// that article of that law, and of the articles codified from it, before the same article of
+/// any other document; the source's own paths name the codified clauses in `show`.
+#[test]
+fn an_article_of_a_law_named_by_its_title() {
+    let c = law_corpus();
+    let cites = |q: &str, n: &str| -> Vec<String> {
+        let v = c.json(&["search", q, "-n", n]);
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["citation"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The decree's Điều 2 comes only after every clause of the law's Điều 2 (16 khoản, and as
+    // many codified) that the page holds.
+    let hits = cites("Điều 2 luat dieu uoc quoc te", "30");
+    let first_other = hits
+        .iter()
+        .position(|h| !h.contains("108/2016/QH13"))
+        .unwrap_or(hits.len());
+    assert!(first_other >= 20, "{hits:?}");
+    assert!(
+        hits[..first_other].iter().all(|h| h.contains("Điều 2 ")),
+        "{hits:?}"
+    );
+    assert!(
+        hits[..first_other]
+            .iter()
+            .any(|h| h.contains("Bộ pháp điển")),
+        "the codified article is found by its source's article: {hits:?}"
+    );
+    // A type alone names no document: the decree's Điều 2 may come first.
+    let hits = cites("khoản 1 Điều 2 Nghị định", "3");
+    assert!(hits[0].contains("162/2026/NĐ-CP"), "{hits:?}");
+    // A number names the document as its title does.
+    let hits = cites("khoản 1 Điều 2 Luật 108/2016/QH13", "2");
+    assert!(
+        hits.iter().all(|h| h.contains("khoản 1 Điều 2")),
+        "{hits:?}"
+    );
+    assert!(hits.iter().all(|h| h.contains("108/2016/QH13")), "{hits:?}");
+
+    // `show` by the source's number and article, and by the source's khoản inside the article.
+    let v = show(&["11/2019/QĐ-TTg", "Điều 1"]);
+    assert_eq!(v["document"]["file"], "phapdien/23.8/23.8.QD.5.1.txt");
+    let v = show(&["phapdien/23.8/23.8.QD.5.1.txt", "khoản 2"]);
+    let paths: Vec<&str> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["Điều 23.8.QĐ.5.1.2"]);
+    let v = show(&["phapdien/23.4/23.4.LQ.2.txt", "khoản 7 Điều 2"]);
+    assert!(clause(&v, "Điều 23.4.LQ.2.7")["text"].is_string());
+    // A search hit of a codified article gives its source's number as a field.
+    let v = c.json(&["search", "Điều 2 Luật 108/2016/QH13", "-n", "40"]);
+    let codified = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["file"] == "phapdien/23.4/23.4.LQ.2.txt")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(codified["source_number"], "108/2016/QH13");
+    assert!(codified["number"].is_null());
+}
+
 /// Where a document states its date when its header does not: a Standing Committee resolution
 /// in its closing formula ("… phiên họp thứ 45 thông qua ngày 17 tháng 5 năm 2025"), not the
 /// dates of its body (from 01/07/2025) or of the texts it cites; a consolidated text in its

@@ -222,7 +222,8 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         for reference in references(&clause.text) {
             r.add_text(fields.refs, reference);
         }
-        for key in path_keys(&clause.path) {
+        let (number, title) = (doc.meta.number.as_deref(), doc.meta.title.as_deref());
+        for key in crate::search::sources::clause_keys(number, title, &clause.path) {
             r.add_text(fields.path, key);
         }
         r.add_text(fields.zone, zone_name(clause.zone));

@@ -98,17 +98,22 @@ fn split_article<'a>(rest: &'a str, known: Option<&str>) -> (&'a str, &'a str) {
 
 /// A codified article (pháp điển): its number and the source line's words, read back from the
 /// title ("Điều 23.8.QĐ.5.1. Vị trí và chức năng (Điều 1 Quyết định số 11/2019/QĐ-TTg …)").
-struct Codified {
-    article: String,
+pub(super) struct Codified {
+    pub(super) article: String,
     /// "Điều 1", "Khoản 2 Điều 3": where the text sits in its source.
-    source_position: String,
+    pub(super) source_position: String,
 }
 
 fn codified(meta: &Metadata) -> Option<Codified> {
-    if meta.number.is_some() {
+    codified_of(meta.number.as_deref(), meta.title.as_deref())
+}
+
+/// `codified` from the two fields it reads (ranking reads them from a borrowed payload).
+pub(super) fn codified_of(number: Option<&str>, title: Option<&str>) -> Option<Codified> {
+    if number.is_some() {
         return None;
     }
-    let title = meta.title.as_deref()?;
+    let title = title?;
     let article = crate::structure::codified::heading_id(title)?;
     let source_position = title
         .match_indices(" (")

@@ -8,9 +8,11 @@ pub mod citation;
 pub mod emptied;
 pub mod expand;
 pub mod filters;
+pub mod named;
 pub mod query;
 pub mod rank;
 pub mod snippet;
+pub mod sources;
 pub mod tasks;
 pub mod titles;
 mod top_k;
@@ -96,6 +98,9 @@ pub struct Hit {
     pub score: f32,
     pub file: String,
     pub number: Option<String>,
+    /// For a codified article (pháp điển), which has no number of its own: its source's
+    /// (`45/2019/QH14`), which `--number` finds it by.
+    pub source_number: Option<String>,
     #[serde(rename = "type")]
     pub doc_type: Option<String>,
     pub issuer: Option<String>,
@@ -269,6 +274,10 @@ struct MetaView<'a> {
     title: Option<Cow<'a, str>>,
     #[serde(borrow)]
     number: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    doc_type: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    source_number: Option<Cow<'a, str>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -299,6 +308,9 @@ struct Ranking<'a> {
     matcher: &'a rank::Matcher,
     stats: &'a IndexStats<'a>,
     weights: &'a Weights,
+    /// The document the query names beside the path it cites, and the numbers it was found
+    /// by (see `named`).
+    named: Option<&'a (named::Named, named::Found)>,
 }
 
 /// Candidates a thread reads and scores at least: fewer are not worth a thread.
@@ -325,6 +337,18 @@ impl Ranking<'_> {
         Ok(out)
     }
 
+    /// How well the document of `meta` (numbered `number`, or its source) is the one the
+    /// query names (see `Named::level`): by its type and title, or as one found so.
+    fn named_level(&self, meta: &MetaView, number: Option<&str>) -> u8 {
+        let Some((named, found)) = self.named else {
+            return 0;
+        };
+        let title = meta.title.as_deref();
+        let own = named.level(meta.doc_type.as_deref(), meta.number.as_deref(), title);
+        let number = number.map(crate::analysis::refs::normalize_number);
+        own.max(number.map_or(0, |n| found.level_of(&n)))
+    }
+
     fn rank(&self, addresses: &[DocAddress]) -> Result<Vec<Candidate>, SearchError> {
         let mut matcher = self.matcher.clone();
         let (mut text, mut chain, mut upper) = (Vec::new(), Vec::new(), Vec::new());
@@ -337,11 +361,16 @@ impl Ranking<'_> {
             let payload = stored_payload(self.searcher, address)?;
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
+            let meta = &view.meta;
+            // A codified article is numbered by its source ("Điều 90 Bộ luật 45/2019/QH14").
+            let number = meta.number.as_deref().or(meta.source_number.as_deref());
             if matcher.says_number() {
-                matcher.set_number(view.meta.number.as_deref());
+                matcher.set_number(number);
             }
             if matcher.cites_path() {
-                matcher.set_path(&clause.path);
+                let title = meta.title.as_deref();
+                let keys = sources::clause_keys(meta.number.as_deref(), title, &clause.path);
+                matcher.set_path(&keys);
             }
             matcher.tokens(&clause.text, &mut text);
             // The chain's tokens are its parts' tokens in order: they are joined with white
@@ -382,6 +411,12 @@ impl Ranking<'_> {
             // Its first clause stands for the document whose number was typed.
             features.opens = view.ordinal == 0 && matcher.owns();
             features.at_path = matcher.at_path();
+            // A number typed names its document as surely as its whole title.
+            features.named = match (features.at_path, matcher.owns()) {
+                (false, _) => 0,
+                (true, true) => 2,
+                (true, false) => self.named_level(meta, number),
+            };
             if matcher.owns() {
                 // A clause of the document numbered as typed that holds nothing typed — a
                 // "Căn cứ" line of 06/2020/QĐ-UBND for "06/2020/QĐ-UBND" — comes after the
@@ -537,6 +572,7 @@ const LISTED: rank::Features = rank::Features {
     lead: false,
     opens: false,
     at_path: false,
+    named: 0,
     score: 0.0,
     matched: true,
     matched_exact: true,
@@ -588,6 +624,13 @@ fn search_parsed(
     // Every union asked gave fewer clauses than the pool: all it matched is in hand.
     let complete = std::cell::Cell::new(true);
     let matcher = rank::Matcher::new(parsed);
+    let named = match named::named(parsed) {
+        Some(n) => {
+            let found = named::find(&searcher, f, &n)?;
+            Some((n, found))
+        }
+        None => None,
+    };
     let mut gather =
         |c: Candidates, candidates: &mut Vec<Candidate>| -> Result<Gathered, SearchError> {
             let top = top_k(&searcher, &c, pool)?;
@@ -604,12 +647,25 @@ fn search_parsed(
                 matcher: &matcher,
                 stats: &stats,
                 weights: &request.weights,
+                named: named.as_ref(),
             };
             candidates.extend(ranking.rank_all(&fresh)?);
             Ok((found, total))
         };
     let narrow = left_out(parsed, &stats, Breadth::Narrow);
     let broad = left_out(parsed, &stats, Breadth::Broad);
+
+    // The named document's clauses at the path cited, which the words' union may not reach.
+    if let Some((n, found)) = &named {
+        if let Some(union) = named::clauses(f, n, found) {
+            let filters = clone_filters(&filter_clauses);
+            if let Some(mut c) = candidate_query(parsed, f, filters, false, &broad) {
+                c.union =
+                    BooleanQuery::new(vec![(Occur::Should, Box::new(union) as Box<dyn Query>)]);
+                gather(c, &mut candidates)?;
+            }
+        }
+    }
 
     // Each union asked once: the relaxed pass asks again only the unions that looked a syllable
     // up in its exact form (a long query's narrow union is often pairs alone, the same query in
@@ -888,6 +944,7 @@ fn hit(parsed: &ParsedQuery, rank: usize, stored: StoredClause, features: rank::
         highlights: snippet::highlights(parsed, &clause.text),
         approximate: features.approximate(),
         number: meta.number,
+        source_number: meta.source_number,
         doc_type: meta.doc_type,
         issuer: meta.issuer,
         province: meta.province,
@@ -1117,6 +1174,10 @@ pub fn show(
             candidates = docs.iter().filter(|d| d.key == key).collect();
         }
     }
+    // A codified article by its source's number and article ("45/2019/QH14", "Điều 90").
+    if candidates.is_empty() && !wanted.is_empty() {
+        candidates = sources::by_source(&docs, &wanted, path);
+    }
     let doc = match candidates.as_slice() {
         [] => return Ok(None),
         [one] => (*one).clone(),
@@ -1150,6 +1211,9 @@ pub fn show(
         let p = p.trim().trim_start_matches("mục ").trim_end_matches('.');
         let (p, part) = attached_part(p, &types);
         let part = part.map(str::to_string);
+        // In a codified article, the source's own "khoản 1", "Điều 30.1" are its clauses.
+        let (number, title) = (doc.meta.number.as_deref(), doc.meta.title.as_deref());
+        let p = sources::codified_path(number, title, &path_from_citation(&p)).unwrap_or(p);
         let want = key(&path_from_citation(&p));
         let under = |have: &str, want: &str| have == want || have.starts_with(&format!("{want} "));
         let in_part = |c: &StoredClause| part.is_none() || c.clause.attached == part;

@@ -67,6 +67,12 @@ pub struct Features {
     /// The clause is at (or under) the path the query cites ("khoản 2 Điều 5" for the clause
     /// at "Điều 5.2"): it is what was cited, before the clauses that cite it.
     pub at_path: bool,
+    /// The clause is at the path cited of the document the query names beside it ("Điều 30
+    /// Luật Đất đai", "khoản 2 Điều 206 Luật 93/2015/QH13"): the one clause asked for, before
+    /// any other document's clause at that path, however many of the query's words those hold.
+    /// 2 when named by its whole title or its number, 1 by a title holding the name's words
+    /// (see `Named::level`), 0 otherwise.
+    pub named: u8,
     pub score: f32,
     /// Something the query looks for is in the clause or its headings: a word of what was
     /// typed, or an expression an expansion put in, whole. A clause found by one word of an
@@ -114,8 +120,9 @@ impl Features {
     }
 
     /// Sort key, best first.
-    pub fn key(&self) -> (u8, u8, bool, bool, bool, bool, bool, f32) {
+    pub fn key(&self) -> (u8, u8, u8, bool, bool, bool, bool, bool, f32) {
         (
+            self.named,
             self.tier_exact,
             self.tier_folded_counted(),
             self.at_path,
@@ -132,8 +139,9 @@ impl Features {
     /// "ngoại giao"), so the words found together with other marks rank above the same words
     /// found apart with the marks typed ("giáo dục … ngoại thành"); among equals the marks typed
     /// still come first.
-    pub fn relaxed_key(&self) -> (u8, u8, bool, bool, bool, bool, bool, f32) {
+    pub fn relaxed_key(&self) -> (u8, u8, u8, bool, bool, bool, bool, bool, f32) {
         (
+            self.named,
             self.tier_exact.max(self.tier_folded_counted()),
             self.tier_exact,
             self.at_path,
@@ -307,15 +315,13 @@ impl Matcher {
         self.paths.iter().any(Option::is_some)
     }
 
-    /// Tells the path of the clause ranked next (after `set_number`): an alternative citing
-    /// that path, or a path above it ("Điều 5" for "Điều 5.2"), is found in it, whatever its
-    /// text.
-    pub fn set_path(&mut self, path: &str) {
-        let have = crate::index::schema::filter_key(path);
+    /// Tells the keys of the path of the clause ranked next (after `set_number`; its path and
+    /// the paths above it, see `sources::clause_keys`): an alternative citing one of them
+    /// ("Điều 5" for "Điều 5.2") is found in it, whatever its text.
+    pub fn set_path(&mut self, keys: &[String]) {
         for (own, cited) in self.own.iter_mut().zip(&self.paths) {
             if let Some(want) = cited {
-                *own = have == *want
-                    || have.starts_with(want.as_str()) && have[want.len()..].starts_with(' ');
+                *own = keys.contains(want);
             }
         }
     }
@@ -1098,6 +1104,7 @@ pub fn features_ids(
         lead,
         opens: false,
         at_path: false,
+        named: 0,
         score: score_ids(m, text, headings, zone, stats, w),
         matched: lead || matched(m, &parts, false),
         matched_exact: lead || matched(m, &parts, true),

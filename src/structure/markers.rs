@@ -674,6 +674,17 @@ pub fn type_line(text: &str) -> Option<&'static str> {
     TYPES.iter().find(|(k, _)| *k == f).map(|&(_, v)| v)
 }
 
+/// The document type that `words` (folded, lowercase) begin with, the longest that fits ("bo
+/// luat dan su" → "Bộ luật", 2 words): how a query names a document ("Luật Đất đai").
+pub fn leading_type(words: &[&str]) -> Option<(usize, &'static str)> {
+    TYPES
+        .iter()
+        .map(|&(k, v)| (k.split(' ').collect::<Vec<_>>(), v))
+        .filter(|(k, _)| words.starts_with(k))
+        .max_by_key(|(k, _)| k.len())
+        .map(|(k, v)| (k.len(), v))
+}
+
 /// Kinds of papers sent with a letter or plan that are no document type of their own: "ĐỀ
 /// CƯƠNG BÁO CÁO", "BIỂU MẪU", "DANH SÁCH THÀNH VIÊN". Folded, longest first.
 const ATTACHMENTS: &[(&str, &str)] = &[
@@ -1252,6 +1263,16 @@ mod tests {
     fn genre_lines() {
         assert_eq!(type_line("KẾ HOẠCH"), Some("Kế hoạch"));
         assert_eq!(type_line("THÔNG TƯ LIÊN TỊCH"), Some("Thông tư liên tịch"));
+        assert_eq!(
+            leading_type(&["bo", "luat", "dan", "su"]),
+            Some((2, "Bộ luật"))
+        );
+        assert_eq!(leading_type(&["luat", "dat", "dai"]), Some((1, "Luật")));
+        assert_eq!(
+            leading_type(&["thong", "tu", "lien", "tich", "03"]),
+            Some((4, "Thông tư liên tịch"))
+        );
+        assert_eq!(leading_type(&["dat", "dai"]), None);
         assert_eq!(type_line("Kế hoạch"), None);
         assert_eq!(type_line("KẾ HOẠCH HÀNH ĐỘNG NĂM 2024"), None);
         assert_eq!(type_prefix("LUẬT ĐIỆN ẢNH"), Some(("Luật", "ĐIỆN ẢNH")));
