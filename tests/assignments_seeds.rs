@@ -248,15 +248,20 @@ fn fixture_plan_gives_each_shape_its_role() {
             describe(&doc, snippet)
         );
     }
-    // Mere mentions give nothing.
-    let mentioned: &[(&str, &str)] = &[
+    // The partner of a heading's agency that cooperates is a party to the work: no lead is
+    // stated, so it supports too.
+    for (snippet, agency_name) in [
         ("trong công tác quản lý người nước ngoài", "Công an"),
-        ("theo dõi, đôn đốc việc thực hiện Kế hoạch này", "UBND tỉnh"),
         (
             "tuyên truyền về chủ quyền biên giới quốc gia",
             "Sở Ngoại vụ",
         ),
-    ];
+    ] {
+        assert!(has_role(&doc, snippet, agency_name, Role::Support));
+    }
+    // Mere mentions give nothing.
+    let mentioned: &[(&str, &str)] =
+        &[("theo dõi, đôn đốc việc thực hiện Kế hoạch này", "UBND tỉnh")];
     for (snippet, agency_name) in mentioned {
         let want = norm(snippet);
         for c in doc.clauses.iter().filter(|c| norm(&c.text).contains(&want)) {

@@ -1844,10 +1844,12 @@ impl<'a> Scanner<'a> {
                 Some((prov(e), format!("{head} {body}"), false))
             }
             // Schools, universities, institutes and associations by their capitalised names:
-            // "Đại học Huế", "Trường Chính trị Nguyễn Chí Thanh", "Hiệp hội Doanh nghiệp tỉnh".
+            // "Đại học Huế", "Trường Chính trị Nguyễn Chí Thanh", "Hiệp hội Doanh nghiệp tỉnh",
+            // "Hội hữu nghị Việt Nam - Hàn Quốc thành phố" (the friendship societies of the
+            // Liên hiệp các tổ chức hữu nghị, one per country, named by it).
             // "Trường" only before a kind of school ("Trường Sa" is an archipelago, "Trường
             // hợp" a case).
-            "trường" | "đại" | "học" | "hiệp" | "viện" => {
+            "trường" | "đại" | "học" | "hiệp" | "viện" | "hội" => {
                 const SCHOOLS: &[&str] = &[
                     "dai hoc",
                     "cao dang",
@@ -1878,6 +1880,7 @@ impl<'a> Scanner<'a> {
                     "đại" => pat_at(self.toks, j, "dai hoc")?,
                     "học" => pat_at(self.toks, j, "hoc vien")?,
                     "hiệp" => pat_at(self.toks, j, "hiep hoi")?,
+                    "hội" => pat_at(self.toks, j, "hoi huu nghi")?,
                     _ => j + 1,
                 };
                 // "Đại học Huế", "Đại học Đà Nẵng": named after its city, which stays.
@@ -2813,6 +2816,12 @@ mod tests {
             canon("Học viện Ngoại giao chủ trì"),
             vec!["Học viện Ngoại giao"]
         );
+        assert_eq!(
+            canon("Sở Ngoại vụ; Hội hữu nghị Việt Nam - Hàn Quốc thành phố"),
+            vec!["Sở Ngoại vụ", "Hội hữu nghị Việt Nam - Hàn Quốc"]
+        );
+        // A society with no name after it is none.
+        assert!(canon("tổ chức hội hữu nghị với nhân dân các nước").is_empty());
         // An archipelago and a conditional are not schools.
         assert!(canon("Trường Sa thuộc tỉnh Khánh Hòa").is_empty());
         assert!(canon("Trường hợp cần thiết").is_empty());

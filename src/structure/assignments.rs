@@ -688,6 +688,15 @@ fn is_unit(canonical: &str) -> bool {
     UNITS.iter().any(|u| canonical.starts_with(u))
 }
 
+/// Words of manner before a doer's verb, folded: "Các sở, ban, ngành chủ động phối hợp …".
+const MANNER: &[&str] = &[
+    "chu dong",
+    "tich cuc",
+    "thuong xuyen",
+    "tiep tuc",
+    "kip thoi",
+];
+
 /// Words that mark a verb's tense or voice, which a place's own clause has ("nơi dự án đang
 /// triển khai", "nơi đã tổ chức").
 const TENSES: &[&str] = &["đang", "đã", "được", "sẽ", "bị"];
@@ -817,22 +826,6 @@ impl<'a> Analysed<'a> {
                 _ => return false,
             }
         }
-    }
-
-    /// Whether the sentence that token `seg` is in states a lead ("chủ trì") before it.
-    fn led_before(&self, seg: usize) -> bool {
-        let mut k = seg;
-        while k > 0 {
-            k -= 1;
-            let t = &self.toks[k];
-            if t.f == "." && t.space_after {
-                return false;
-            }
-            if pat_at(&self.toks, k, "chu tri").is_some() {
-                return true;
-            }
-        }
-        false
     }
 
     /// The words after a list, a trailing filler ("và các đơn vị có liên quan") skipped, and a
@@ -1085,22 +1078,19 @@ impl<'a> Analysed<'a> {
         works.then_some(role)
     }
 
+    /// The token after the manner words at token `j` ("chủ động", "tích cực"), else `j`.
+    fn after_manner(&self, j: usize) -> usize {
+        let mut j = j;
+        while let Some(e) = MANNER.iter().find_map(|p| pat_at(&self.toks, j, p)) {
+            j = e;
+        }
+        j
+    }
+
     /// The role a doer's verb states: "X chủ trì" → lead, "X phối hợp" → support.
     fn verb_role(&self, j: usize, default: Role) -> Role {
         // "Các sở, ban, ngành chủ động phối hợp …": a manner word before the verb.
-        let mut j = j;
-        while let Some(e) = [
-            "chu dong",
-            "tich cuc",
-            "thuong xuyen",
-            "tiep tuc",
-            "kip thoi",
-        ]
-        .iter()
-        .find_map(|p| pat_at(&self.toks, j, p))
-        {
-            j = e;
-        }
+        let j = self.after_manner(j);
         // "X là cơ quan đầu mối, …", "X là cơ quan thường trực": the agency that leads.
         if pat_at(&self.toks, j, "chu tri").is_some()
             || leading_standing_at(&self.toks, j).is_some()
@@ -1165,24 +1155,26 @@ impl<'a> Analysed<'a> {
     fn roles_stated(&self, from: usize, mode: Mode) -> Vec<(Assignment, bool)> {
         let mut out: Vec<(Assignment, bool)> = Vec::new();
         // Where the partners of the last doer start: in "Văn phòng UBND tỉnh phối hợp với Sở
-        // Ngoại vụ hoàn thiện thủ tục" the doer is the one that cooperates; its partner is the
-        // one it works with, no supporter, and the sentence does not say it leads. So a partner
-        // gets no role unless a rule states one ("X chủ trì, phối hợp với Y" → Y support).
+        // Ngoại vụ hoàn thiện thủ tục" the doer is the one that cooperates, and its partner is
+        // named as a party to the work too. The sentence does not say who leads, so both
+        // cooperate: the partner supports, as the partners of "X chủ trì, phối hợp với Y" do.
         let mut partners_at: Option<usize> = None;
         for l in &self.lists {
             if l.ts < from {
                 continue;
             }
-            let partner = partners_at == Some(title_start(&self.toks, l.ts, from));
-            let found = self
-                .list_role(l, from, mode)
-                .filter(|&r| !(partner && r == Role::Assigned))
-                .map(|role| (role, l.first))
-                .or_else(|| self.doers_after_owner(l, from, mode));
+            let found = if partners_at == Some(title_start(&self.toks, l.ts, from)) {
+                let led = self.list_role(l, from, mode) == Some(Role::Lead);
+                Some((if led { Role::Lead } else { Role::Support }, l.first))
+            } else {
+                self.list_role(l, from, mode)
+                    .map(|role| (role, l.first))
+                    .or_else(|| self.doers_after_owner(l, from, mode))
+            };
             partners_at = None;
             if let Some((mut role, first)) = found {
                 let f = self.after(l.te);
-                partners_at = cooperation_end(&self.toks, f);
+                partners_at = cooperation_end(&self.toks, self.after_manner(f));
                 if self.leads_later(l, from) {
                     role = Role::Lead;
                 }
@@ -1310,13 +1302,16 @@ impl<'a> Analysed<'a> {
         if after_lead_cooperation(&before) {
             return Some(Role::Support);
         }
-        // "X chủ trì A; phối hợp với Y làm B": the sentence's leading doer goes on, after the
-        // semicolon, with the partners of its next task → Y, like the partners of "chủ trì,
-        // phối hợp với Y", supports. The doer may be the section's, named by its heading.
-        if boundary.is_some_and(|b| self.toks[b].f == ";")
-            && cooperation_only(&before)
-            && (mode.led_above || self.led_before(seg))
-        {
+        // "Phối hợp với Công an tỉnh xây dựng phương án …" (an item under its doer's heading),
+        // "X chủ động kết nghĩa …; phối hợp với Y": a part that opens by cooperating, of a doer
+        // named above it or before it in the sentence, names its partners as parties to the
+        // work, who support it as the partners of "X chủ trì, phối hợp với Y" do (the part
+        // states no lead of its own). With no doer anywhere, they are mere mentions.
+        let doer_known = mode.led_above
+            || boundary.is_some_and(|b| {
+                self.toks[b].f == ";" && (self.named_before(b) || self.led_before(b))
+            });
+        if cooperation_only(&before) && self.opens_part(seg, ts, &before) && doer_known {
             return Some(Role::Support);
         }
         // "Sở Thông tin và Truyền thông chủ trì quản lý, phối hợp với Sở Ngoại vụ hướng dẫn": so
@@ -1390,7 +1385,60 @@ impl<'a> Analysed<'a> {
         } else {
             (after_comma || after_thi) && (f_task || (mode.step && !f_empty && !f_not))
         };
-        doer.then(|| self.verb_role(f, mode.default))
+        // "Cơ quan chủ trì: Sở Ngoại vụ; Cơ quan phối hợp: Sở Y tế", "(chủ trì: Sở A; phối hợp:
+        // Sở B)": the role label before the colon that opens the part gives its doers' role.
+        let default = boundary
+            .filter(|&b| self.toks[b].f == ":")
+            .and_then(|b| self.label_role_at(b))
+            .unwrap_or(mode.default);
+        doer.then(|| self.verb_role(f, default))
+    }
+
+    /// Whether the sentence that token `seg` is in states a lead ("chủ trì") before it: its
+    /// doer, named by a heading the parser did not read as an agency's, goes on.
+    fn led_before(&self, seg: usize) -> bool {
+        (0..seg)
+            .rev()
+            .take_while(|&k| !(self.toks[k].f == "." && self.toks[k].space_after))
+            .any(|k| pat_at(&self.toks, k, "chu tri").is_some())
+    }
+
+    /// Whether the sentence that token `b` is in names an agency before it.
+    fn named_before(&self, b: usize) -> bool {
+        (0..b)
+            .rev()
+            .take_while(|&k| !(self.toks[k].f == "." && self.toks[k].space_after))
+            .any(|k| self.in_list[k])
+    }
+
+    /// Whether the words `before` token `ts` are all the part of a sentence from token `seg` has
+    /// (after its list markers): "- Phối hợp với …" opens it, "báo cáo Sở A phối hợp với …"
+    /// does not.
+    fn opens_part(&self, seg: usize, ts: usize, before: &[&str]) -> bool {
+        let words = (seg..ts)
+            .filter(|&k| self.toks[k].word && !is_enumerator(&self.toks[k]))
+            .count();
+        !self.in_list[seg..ts].contains(&true)
+            && words == before.iter().filter(|w| **w != ",").count()
+    }
+
+    /// The role the label that ends at the colon at token `b` states: "Cơ quan phối hợp:" →
+    /// support, "(chủ trì:" → lead; `None` for any other words before a colon.
+    fn label_role_at(&self, b: usize) -> Option<Role> {
+        let mut k = b;
+        while k > 0 && (self.toks[k - 1].word || self.toks[k - 1].f == ",") && !self.in_list[k - 1]
+        {
+            k -= 1;
+        }
+        if k > 0 && !is_boundary(&self.toks[k - 1]) && self.toks[k - 1].f != "(" {
+            return None;
+        }
+        let words: Vec<&str> = self.toks[k..b]
+            .iter()
+            .filter(|x| x.word)
+            .map(|x| x.lower.as_str())
+            .collect();
+        header_role(&words)
     }
 
     /// The role a list's doers are given: in parentheses after them ("Sở Nội vụ (chủ trì)"), else
@@ -1748,7 +1796,13 @@ fn label_of(t: &Analysed) -> Option<(Role, usize)> {
         .filter(|x| x.word)
         .map(|x| x.lower.as_str())
         .collect();
-    if words.len() > 8 {
+    header_role(&words).map(|role| (role, colon + 1))
+}
+
+/// The role a label's words state ("Cơ quan chủ trì" → lead, "Phối hợp" → support, "Đơn vị
+/// thực hiện" → assigned), `None` when they are no role label ("Thời gian", "Địa điểm").
+fn header_role(words: &[&str]) -> Option<Role> {
+    if words.is_empty() || words.len() > 8 {
         return None;
     }
     let h = words.join(" ");
@@ -1783,7 +1837,7 @@ fn label_of(t: &Analysed) -> Option<(Role, usize)> {
     } else {
         Role::Assigned
     };
-    Some((role, colon + 1))
+    Some(role)
 }
 
 /// The agencies an agency heading names: "13. Công an tỉnh", "1. Đề nghị Ủy ban Mặt trận Tổ quốc
@@ -2171,7 +2225,13 @@ mod tests {
             "{:?}",
             roles(&d.clauses[0])
         );
-        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Tư pháp", Role::Support)]);
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![
+                r("Sở Tư pháp", Role::Support),
+                r("Sở Ngoại vụ", Role::Support)
+            ]
+        );
         assert!(
             roles(&d.clauses[2]).is_empty(),
             "{:?}",
@@ -2237,7 +2297,7 @@ mod tests {
     }
 
     #[test]
-    fn the_partners_of_a_doer_get_no_role() {
+    fn the_partners_of_a_cooperating_doer_support() {
         let d = doc(vec![
             clause(
                 "5",
@@ -2259,10 +2319,14 @@ mod tests {
                 ClauseKind::Paragraph,
             ),
         ]);
-        // Bộ Công an is the partner Bộ Ngoại giao works with, not a supporter.
+        // Bộ Công an is the partner Bộ Ngoại giao works with, named as a party to the work: no
+        // lead is stated, so both support.
         assert_eq!(
             roles(&d.clauses[0]),
-            vec![r("Bộ Ngoại giao", Role::Support)]
+            vec![
+                r("Bộ Ngoại giao", Role::Support),
+                r("Bộ Công an", Role::Support)
+            ]
         );
         assert_eq!(
             roles(&d.clauses[1]),
@@ -2417,9 +2481,13 @@ mod tests {
             "{:?}",
             roles(&d.clauses[0])
         );
+        // Its partner is named as a party to the work: it supports too.
         assert_eq!(
             roles(&d.clauses[1]),
-            vec![r("UBND cấp huyện", Role::Support)]
+            vec![
+                r("Sở Ngoại vụ", Role::Support),
+                r("UBND cấp huyện", Role::Support)
+            ]
         );
         assert!(
             roles(&d.clauses[2]).is_empty(),
@@ -2576,11 +2644,13 @@ mod tests {
                 r("Sở Ngoại vụ", Role::Support)
             ]
         );
-        // The partner of a doer that cooperates is the one it works with: no supporter, and not
-        // said to lead.
+        // The partner of a doer that cooperates is not said to lead: both support.
         assert_eq!(
             roles(&d.clauses[1]),
-            vec![r("UBND cấp huyện", Role::Support)]
+            vec![
+                r("UBND cấp huyện", Role::Support),
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support)
+            ]
         );
         assert!(
             roles(&d.clauses[2]).is_empty(),
@@ -2646,7 +2716,10 @@ mod tests {
             roles(&d.clauses[1]),
             vec![r("UBND cấp huyện", Role::Lead), r("Công an", Role::Support)]
         );
-        assert_eq!(roles(&d.clauses[2]), vec![r("Sở Tư pháp", Role::Assigned)]);
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![r("Sở Tư pháp", Role::Assigned), r("Công an", Role::Support)]
+        );
         assert_eq!(roles(&d.clauses[3]), vec![r("Sở Y tế", Role::Lead)]);
         assert_eq!(
             roles(&d.clauses[4]),
@@ -2738,7 +2811,10 @@ mod tests {
             ),
         ]);
         assert_eq!(roles(&d.clauses[0]), vec![r("Sở Ngoại vụ", Role::Lead)]);
-        assert_eq!(roles(&d.clauses[1]), vec![r("Sở Ngoại vụ", Role::Support)]);
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Công an", Role::Support), r("Sở Ngoại vụ", Role::Support)]
+        );
         assert_eq!(roles(&d.clauses[2]), vec![r("Bộ Tài chính", Role::Lead)]);
         assert!(
             roles(&d.clauses[3]).is_empty(),
@@ -2818,8 +2894,11 @@ mod tests {
                 r("Công an", Role::Lead)
             ]
         );
-        // Sở Ngoại vụ and UBND tỉnh are merely mentioned.
-        assert_eq!(roles(&d.clauses[1]), vec![r("Công an", Role::Support)]);
+        // Sở Ngoại vụ is the partner, no lead: it supports too; UBND tỉnh is merely mentioned.
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Sở Ngoại vụ", Role::Support), r("Công an", Role::Support)]
+        );
         assert_eq!(roles(&d.clauses[2]), vec![r("Công an", Role::Lead)]);
         assert_eq!(d.clauses[2].assignments[0].mention, "Công an tỉnh");
     }
@@ -3033,6 +3112,86 @@ mod tests {
     }
 
     #[test]
+    fn a_second_label_on_the_line_gives_its_own_role() {
+        let h = ["I. NHIỆM VỤ"];
+        let d = doc(vec![
+            clause("I.2", &h, "Tổ chức họp báo quốc tế về Lễ hội Bánh dân gian Nam Bộ.\nCơ quan chủ trì: Sở Ngoại vụ; cơ quan phối hợp: Sở Văn hóa, Thể thao và Du lịch, UBND các phường Ninh Kiều, Cái Khế.", ClauseKind::Item),
+            clause("I.3", &h, "Tập huấn lễ tân.\nChủ trì: Sở Ngoại vụ; phối hợp: Sở Tư pháp.", ClauseKind::Item),
+            clause("I.4", &h, "Tuyên truyền phòng, chống mua bán người (chủ trì: Sở Văn hóa, Thể thao và Du lịch; phối hợp: Ủy ban nhân dân các xã, phường, đặc khu).", ClauseKind::Item),
+            // A second part that is no role label keeps the first label's role.
+            clause("I.5", &h, "Cơ quan chủ trì: Sở Ngoại vụ; Sở Nội vụ.", ClauseKind::Bullet),
+            clause("I.6", &h, "Cơ quan chủ trì: Sở Ngoại vụ; Thời gian: Quý I/2026.", ClauseKind::Bullet),
+        ]);
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Sở Ngoại vụ", Role::Lead),
+                r("Sở Văn hóa, Thể thao và Du lịch", Role::Support),
+                r("UBND cấp xã", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Sở Ngoại vụ", Role::Lead), r("Sở Tư pháp", Role::Support)]
+        );
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![
+                r("Sở Văn hóa, Thể thao và Du lịch", Role::Lead),
+                r("UBND cấp xã", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[3]),
+            vec![r("Sở Ngoại vụ", Role::Lead), r("Sở Nội vụ", Role::Lead)]
+        );
+        assert_eq!(roles(&d.clauses[4]), vec![r("Sở Ngoại vụ", Role::Lead)]);
+    }
+
+    #[test]
+    fn the_partners_of_an_item_that_cooperates_support() {
+        let d = doc_of_type(
+            "Kế hoạch",
+            vec![
+                clause("III.5", &[TCTH, "5. Bộ Chỉ huy Quân sự tỉnh:"], "- Phối hợp với Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh xây dựng phương án bảo vệ khu vực biên giới.", ClauseKind::Bullet),
+                clause("III.6", &[TCTH, "6. Ủy ban nhân dân các xã, phường:"], "- Phối hợp Công an tỉnh quản lý cư trú của người nước ngoài trên địa bàn.", ClauseKind::Bullet),
+                clause("Điều 7.c", &["Điều 7. Trách nhiệm thực hiện"], "c) UBND các huyện Hướng Hóa, Đakrông chủ động kết nghĩa với các huyện đối diện của tỉnh bạn; phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh.", ClauseKind::Item),
+                // No doer anywhere: a mere mention.
+                clause("II.2", &["II. NHIỆM VỤ"], "Tăng cường công tác thông tin; phối hợp với Sở Ngoại vụ tổ chức gặp mặt kiều bào.", ClauseKind::Item),
+                // Cooperation as a noun names no partner.
+                clause("II.3", &["II. NHIỆM VỤ"], "Sở Nội vụ xây dựng cơ chế phối hợp với Bộ Ngoại giao trong công tác cán bộ.", ClauseKind::Item),
+                clause("II.4", &["II. NHIỆM VỤ"], "Sở Tư pháp báo cáo kết quả phối hợp với Sở Ngoại vụ.", ClauseKind::Item),
+            ],
+        );
+        assert_eq!(
+            roles(&d.clauses[0]),
+            vec![
+                r("Công an", Role::Support),
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support),
+                r("Bộ Chỉ huy Quân sự", Role::Support)
+            ]
+        );
+        assert_eq!(
+            roles(&d.clauses[1]),
+            vec![r("Công an", Role::Support), r("UBND cấp xã", Role::Support)]
+        );
+        assert_eq!(
+            roles(&d.clauses[2]),
+            vec![
+                r("UBND cấp huyện", Role::Assigned),
+                r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support)
+            ]
+        );
+        assert!(
+            roles(&d.clauses[3]).is_empty(),
+            "{:?}",
+            roles(&d.clauses[3])
+        );
+        assert_eq!(roles(&d.clauses[4]), vec![r("Sở Nội vụ", Role::Assigned)]);
+        assert_eq!(roles(&d.clauses[5]), vec![r("Sở Tư pháp", Role::Assigned)]);
+    }
+
+    #[test]
     fn paragraphs_under_a_label_heading() {
         let h = [
             "II. NHIỆM VỤ",
@@ -3119,7 +3278,7 @@ mod tests {
             ("Tăng cường giới thiệu hình ảnh của tỉnh qua các kênh như: Cổng Thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh.", vec![]),
             ("Sở Ngoại vụ của tỉnh đã có nhiều hoạt động.", vec![]),
             ("Kịp thời báo cáo, xin ý kiến chỉ đạo của Ủy ban nhân dân tỉnh.", vec![]),
-            ("Đối với Công an tỉnh: Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh kiểm soát người nhập cảnh.", vec![r("Công an", Role::Support)]),
+            ("Đối với Công an tỉnh: Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng tỉnh kiểm soát người nhập cảnh.", vec![r("Công an", Role::Support), r("Bộ Chỉ huy Bộ đội Biên phòng", Role::Support)]),
             ("Đối với hồ sơ của Sở Tư pháp: kiểm tra kỹ.", vec![]),
             ("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Ngoại vụ; Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.", vec![]),
             // An agency's head stands for it.
@@ -3127,7 +3286,7 @@ mod tests {
             ("Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm tổ chức thực hiện.", vec![r("UBND cấp huyện", Role::Assigned)]),
             ("Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện nghiêm túc thực hiện Chỉ thị này.", vec![r("Các sở, ban, ngành", Role::Assigned), r("UBND cấp huyện", Role::Assigned)]),
             ("Trường hợp vượt quá thẩm quyền thì Bộ trưởng Bộ Công an, Bộ trưởng Bộ Quốc phòng trình Thủ tướng Chính phủ quyết định.", vec![r("Bộ Công an", Role::Assigned), r("Bộ Quốc phòng", Role::Assigned)]),
-            ("Tổng Biên tập Báo và Phát thanh, Truyền hình Đà Nẵng: tăng cường thông tin đối ngoại; phối hợp với Sở Ngoại vụ đưa tin.", vec![r("Báo và Phát thanh, Truyền hình", Role::Assigned)]),
+            ("Tổng Biên tập Báo và Phát thanh, Truyền hình Đà Nẵng: tăng cường thông tin đối ngoại; phối hợp với Sở Ngoại vụ đưa tin.", vec![r("Báo và Phát thanh, Truyền hình", Role::Assigned), r("Sở Ngoại vụ", Role::Support)]),
             ("Đề nghị Viện trưởng Viện Kiểm sát nhân dân tỉnh, Chánh án Tòa án nhân dân tỉnh phối hợp chỉ đạo xét xử các vụ án.", vec![r("Viện Kiểm sát nhân dân", Role::Support), r("Tòa án nhân dân", Role::Support)]),
         ];
         for (text, want) in cases {
@@ -3141,7 +3300,7 @@ mod tests {
         let h = ["Điều 6. Quản lý cửa khẩu, lối mở"];
         let cases: Vec<(&str, Vec<(String, Role)>)> = vec![
             ("1. Cửa khẩu quốc tế Thanh Thủy, cửa khẩu chính Phó Bảng và các lối mở do Ban Quản lý Khu kinh tế tỉnh chủ trì quản lý chung.", vec![r("Ban Quản lý Khu kinh tế", Role::Lead)]),
-            ("Kinh phí hoạt động của Tòa án quân sự do Bộ Quốc phòng phối hợp với Tòa án nhân dân tối cao lập dự toán.", vec![r("Bộ Quốc phòng", Role::Support)]),
+            ("Kinh phí hoạt động của Tòa án quân sự do Bộ Quốc phòng phối hợp với Tòa án nhân dân tối cao lập dự toán.", vec![r("Bộ Quốc phòng", Role::Support), r("Tòa án nhân dân", Role::Support)]),
             ("Thanh tra chuyên ngành về tần số vô tuyến điện do Bộ Thông tin và Truyền thông thực hiện theo quy định của pháp luật về thanh tra.", vec![r("Bộ Thông tin và Truyền thông", Role::Assigned)]),
             // Who issued or drafts a document, what a thing is, what the object of another
             // verb is: no task.
@@ -3309,7 +3468,10 @@ mod tests {
             ),
             (
                 "Các sở, ban, ngành, địa phương theo chức năng, nhiệm vụ chủ động phối hợp với Sở Ngoại vụ thực hiện các nội dung liên quan.",
-                vec![r("Các sở, ban, ngành", Role::Support)],
+                vec![
+                    r("Các sở, ban, ngành", Role::Support),
+                    r("Sở Ngoại vụ", Role::Support),
+                ],
             ),
             (
                 "Công an tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh theo chức năng cung cấp thông tin về tình hình an ninh biên giới.",
@@ -3321,7 +3483,10 @@ mod tests {
             ),
             (
                 "Các Bộ, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Bộ Tài chính hướng dẫn thực hiện.",
-                vec![r("Các bộ, ngành Trung ương", Role::Support)],
+                vec![
+                    r("Các bộ, ngành Trung ương", Role::Support),
+                    r("Bộ Tài chính", Role::Support),
+                ],
             ),
         ];
         for (text, want) in cases {
