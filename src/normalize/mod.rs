@@ -3,9 +3,9 @@
 //! Each step is one small file: `chars` (NFC and stray characters), `ocr` (look-alike letters in
 //! document numbers made digits), `debris` (markup and portal boilerplate), `cell_lines` (a
 //! table copied one cell per line folded back into rows), `unwrap` (hard-wrapped lines
-//! rejoined), `header_table` (the tabbed header and closing tables read column by column), plus
-//! the two word-level helpers used for matching, `fold` (diacritics off) and `tone` (one
-//! tone-mark placement).
+//! rejoined), `header_table` (the tabbed header and closing tables read column by column),
+//! `notes` (footnote numbers glued to headings taken off), plus the two word-level helpers used
+//! for matching, `fold` (diacritics off) and `tone` (one tone-mark placement).
 
 pub mod cell_lines;
 pub mod chars;
@@ -14,6 +14,7 @@ pub mod entities;
 pub mod fold;
 pub mod header_table;
 pub mod html;
+pub mod notes;
 pub mod ocr;
 pub mod spelling;
 pub mod tone;
@@ -31,8 +32,9 @@ pub struct Paragraph {
 
 /// Text → paragraphs: [`clean_chars`], [`ocr::mend_document_numbers`], split into lines,
 /// [`debris::clean_lines`], [`cell_lines::fold_rows`], [`unwrap::unwrap`], then
-/// [`header_table::unfold`], [`header_table::unfold_closing`] and
-/// [`header_table::unfold_signatures`]. Line numbers refer to the original file.
+/// [`header_table::unfold`], [`header_table::unfold_closing`],
+/// [`header_table::unfold_signatures`] and [`notes::unglue_heading_marks`]. Line numbers refer
+/// to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     paragraphs_of("", text)
 }
@@ -48,7 +50,9 @@ pub fn paragraphs_of(file: &str, text: &str) -> Vec<Paragraph> {
         debris::clean_lines(&clean)
     };
     let paras = unwrap::unwrap(cell_lines::fold_rows(pieces));
-    header_table::unfold_signatures(header_table::unfold_closing(header_table::unfold(paras)))
+    let paras =
+        header_table::unfold_signatures(header_table::unfold_closing(header_table::unfold(paras)));
+    notes::unglue_heading_marks(paras)
 }
 
 #[cfg(test)]
