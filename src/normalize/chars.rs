@@ -1,6 +1,8 @@
 //! Character-level cleaning: one spelling for the same text, stray characters out.
 //!
 //! * NFC, so a tone mark typed as a combining character (`pha\u{323}m`) becomes `phạm`;
+//! * a combining mark that OCR or PDF text split off its letter by a space ("thâ \u{323}p đo
+//!   \u{309}") joins that letter again: "thập đỏ";
 //! * the look-alike `Ð`/`ð` (Icelandic eth) becomes `Đ`/`đ`;
 //! * invisible characters (soft hyphen, zero-width, bidi marks, BOM) are dropped;
 //! * no-break and other fixed-width spaces become a plain space;
@@ -73,10 +75,51 @@ pub fn clean_chars(s: &str) -> String {
         }
     }
     out.push_str(&s[run..]);
-    if trivial || out.is_ascii() || is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if trivial || out.is_ascii() {
+        return out;
+    }
+    let out = rejoin_split_marks(out);
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
         return out;
     }
     nfc_where_needed(&out)
+}
+
+/// `s` with the spaces dropped that stand between a letter and a combining diacritic ("thâ
+/// \u{323}p" → "thâ\u{323}p"): OCR and PDF text put them there, and no word starts with a
+/// mark, so the mark is the letter's. Other combining characters (variation selectors after a
+/// Symbol-font box) are left alone.
+fn rejoin_split_marks(s: String) -> String {
+    let is_mark = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
+    // Every run of spaces between a letter and a mark, as a byte range.
+    let mut runs = Vec::new();
+    let mut from = 0;
+    while let Some(k) = s[from..].find(' ') {
+        let start = from + k;
+        let end = s[start..]
+            .find(|c: char| c != ' ')
+            .map_or(s.len(), |k| start + k);
+        if s[end..].starts_with(is_mark)
+            && s[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
+            runs.push(start..end);
+        }
+        from = end;
+    }
+    if runs.is_empty() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    for run in runs {
+        out.push_str(&s[copied..run.start]);
+        copied = run.end;
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// The value of a superscript digit ("¹" → '1'), the mark of a footnote.
@@ -166,6 +209,28 @@ mod tests {
         assert_eq!(clean_chars("Bô\u{0323} công"), "Bộ công");
         assert_eq!(clean_chars("khoản 1 Ðiều 40"), "khoản 1 Điều 40");
         assert_eq!(clean_chars("ðường"), "đường");
+    }
+
+    #[test]
+    fn marks_split_off_by_a_space_join_their_letter() {
+        assert_eq!(
+            clean_chars("Hội Chữ thâ \u{323}p đo \u{309} tỉnh"),
+            "Hội Chữ thập đỏ tỉnh"
+        );
+        assert_eq!(
+            clean_chars("thực hiê  \u{323}n theo khoản 1"),
+            "thực hiện theo khoản 1"
+        );
+        // Not after a letter: nothing to join (a mark alone after a number or a line's start).
+        assert_eq!(clean_chars("5 \u{301}x"), "5 \u{301}x");
+        assert_eq!(clean_chars("\u{323}a"), "\u{323}a");
+        // A variation selector after a space is no diacritic.
+        assert_eq!(
+            clean_chars("Khác: \u{E0152} Nhà đầu tư"),
+            "Khác: \u{E0152} Nhà đầu tư"
+        );
+        // Spaces between words with their marks in place stay.
+        assert_eq!(clean_chars("pha\u{0323}m vi"), "phạm vi");
     }
 
     #[test]

@@ -310,7 +310,7 @@ fn classify(raw: &str) -> (Kind, String) {
     if s.contains('/') || s.len() <= 64 || s.starts_with("Ngu") || s.starts_with("NGU") {
         let f = fold_prefix(s, 80);
         let key = f.trim_end_matches([':', '.', ' ']);
-        if is_running_head(key) {
+        if is_running_head(key) || is_continuation_note(key) {
             return (Kind::Furniture, String::new());
         }
         if is_boilerplate(key) {
@@ -744,6 +744,26 @@ fn is_running_head(key: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect();
     (key.starts_with("congbao/so") || key.starts_with("congbaoso")) && key.contains("ngay")
+}
+
+/// "(Xem tiếp Công báo số 353 + 354)", "Xem tiếp trang 5": where the Công báo's issue breaks
+/// off a document, a note of the issue it goes on in. Its sibling at the top of the next issue,
+/// "(Tiếp theo Công báo số 201 + 202)", stays: metadata reads the document's name above it.
+fn is_continuation_note(key: &str) -> bool {
+    let key = key.strip_prefix('(').unwrap_or(key);
+    let key = key.strip_suffix(')').unwrap_or(key);
+    let words: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(rest) = ["xemtieptheo", "xemtiep"]
+        .iter()
+        .find_map(|p| words.strip_prefix(p))
+    else {
+        return false;
+    };
+    let number = match rest.strip_prefix("congbao") {
+        Some(r) => r.strip_prefix("so").unwrap_or(r),
+        None => rest.strip_prefix("trang").unwrap_or(""),
+    };
+    !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '+')
 }
 
 /// "3", "- 3 -", "Trang 3", "3/12".
@@ -1317,6 +1337,29 @@ mod tests {
         assert_eq!(texts("Tổng số:\n3\nđơn vị"), ["Tổng số:", "3", "đơn vị"]);
         // A page number cutting a sentence goes.
         assert_eq!(texts("các cơ\n12\nquan"), ["các cơ", "quan"]);
+    }
+
+    #[test]
+    fn continuation_notes_of_the_cong_bao_go() {
+        let s = "- Nút tai chống ồn;\n- Xà phòng.\n \n(Xem tiếp Công báo số 353 + 354) \n";
+        assert_eq!(texts(s), ["- Nút tai chống ồn;", "- Xà phòng."]);
+        for note in [
+            "(Xem tiếp theo Công báo số 1205 + 1206)",
+            "(Xem tiếp Công báo 867 + 868)",
+            "Xem tiếp trang 5",
+        ] {
+            assert!(
+                texts(&format!("a\n{note}\nb")).iter().all(|t| t != note),
+                "{note}"
+            );
+        }
+        // A sentence that says where to read on is content.
+        let s = "Xem tiếp Công báo số 353 để biết danh mục.";
+        assert_eq!(texts(s), [s]);
+        let s = "(Xem tiếp Phụ lục II)";
+        assert_eq!(texts(s), [s]);
+        let s = "(Tiếp theo Công báo số 201 + 202)";
+        assert_eq!(texts(s), [s], "the name of the document above it is read");
     }
 
     #[test]

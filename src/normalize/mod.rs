@@ -1,10 +1,11 @@
 //! Normalization: from decoded text to clean logical paragraphs.
 //!
-//! Each step is one small file: `chars` (NFC and stray characters), `debris` (markup and portal
-//! boilerplate), `cell_lines` (a table copied one cell per line folded back into rows), `unwrap`
-//! (hard-wrapped lines rejoined), `header_table` (the tabbed header and closing tables read
-//! column by column), plus the two word-level helpers used for matching, `fold` (diacritics off)
-//! and `tone` (one tone-mark placement).
+//! Each step is one small file: `chars` (NFC and stray characters), `ocr` (look-alike letters in
+//! document numbers made digits), `debris` (markup and portal boilerplate), `cell_lines` (a
+//! table copied one cell per line folded back into rows), `unwrap` (hard-wrapped lines
+//! rejoined), `header_table` (the tabbed header and closing tables read column by column),
+//! `notes` (footnote numbers glued to headings taken off), plus the two word-level helpers used
+//! for matching, `fold` (diacritics off) and `tone` (one tone-mark placement).
 
 pub mod cell_lines;
 pub mod chars;
@@ -13,6 +14,8 @@ pub mod entities;
 pub mod fold;
 pub mod header_table;
 pub mod html;
+pub mod notes;
+pub mod ocr;
 pub mod spelling;
 pub mod tone;
 pub mod unwrap;
@@ -27,9 +30,10 @@ pub struct Paragraph {
     pub text: String,
 }
 
-/// Text → paragraphs: [`clean_chars`], split into lines, [`debris::clean_lines`],
-/// [`cell_lines::fold_rows`], [`unwrap::unwrap`], then [`header_table::unfold`],
-/// [`header_table::unfold_closing`] and [`header_table::unfold_signatures`]. Line numbers refer
+/// Text → paragraphs: [`clean_chars`], [`ocr::mend_document_numbers`], split into lines,
+/// [`debris::clean_lines`], [`cell_lines::fold_rows`], [`unwrap::unwrap`], then
+/// [`header_table::unfold`], [`header_table::unfold_closing`],
+/// [`header_table::unfold_signatures`] and [`notes::unglue_heading_marks`]. Line numbers refer
 /// to the original file.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     paragraphs_of("", text)
@@ -38,14 +42,17 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 /// [`paragraphs`] of the file `file`: an HTML page (see [`html::is_html`]) is first read as the
 /// lines it shows, each keeping its source line.
 pub fn paragraphs_of(file: &str, text: &str) -> Vec<Paragraph> {
-    let clean = clean_chars(text);
+    let chars = clean_chars(text);
+    let clean = ocr::mend_document_numbers(&chars);
     let pieces = if html::is_html(file, &clean) {
         debris::clean_numbered(html::lines(&clean))
     } else {
         debris::clean_lines(&clean)
     };
     let paras = unwrap::unwrap(cell_lines::fold_rows(pieces));
-    header_table::unfold_signatures(header_table::unfold_closing(header_table::unfold(paras)))
+    let paras =
+        header_table::unfold_signatures(header_table::unfold_closing(header_table::unfold(paras)));
+    notes::unglue_heading_marks(paras)
 }
 
 #[cfg(test)]
