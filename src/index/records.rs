@@ -103,6 +103,11 @@ pub struct StoredDoc {
     pub file: String,
     pub meta: Metadata,
     pub clauses: usize,
+    /// The types of the documents issued with this one ("Kế hoạch" ban hành kèm theo a
+    /// Quyết định), those a type filter can name: `docs --type "Kế hoạch"` lists the decision
+    /// for its plan, and says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attached: Vec<String>,
 }
 
 /// The identity of a document: two provinces may both issue 38/KH-UBND, so the number alone is
@@ -226,6 +231,12 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
             r.add_text(fields.path, key);
         }
         r.add_text(fields.zone, zone_name(clause.zone));
+        // A plan issued with a decision is a plan: its clauses pass a type filter for plans
+        // (they are cited "Kế hoạch ban hành kèm theo Quyết định …"), and still one for the
+        // decision, whose type the document keeps.
+        if let Some(t) = &clause.attached {
+            r.add_text(fields.doc_type, filter_key(t));
+        }
         for a in &clause.assignments {
             let k = agency::key(&a.agency);
             r.add_text(fields.agency_role, format!("{k}#{}", a.role.as_str()));
@@ -245,14 +256,33 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         r.add_text(fields.title_exact, title);
     }
     add_filters(&mut r, fields, &doc.meta);
+    let attached = attached_types(doc);
+    for t in &attached {
+        r.add_text(fields.doc_type, filter_key(t));
+    }
     let stored = StoredDoc {
         key: key.clone(),
         file: doc.file.clone(),
         meta: doc.meta.clone(),
         clauses: doc.clauses.len(),
+        attached,
     };
     r.add_text(fields.payload, json(&stored));
     out.push(r);
+    out
+}
+
+/// The types of the documents attached to `doc` that are types of document (a plan, a
+/// regulation; not an appendix or a schedule, which no type filter names), each once, in
+/// reading order.
+fn attached_types(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in doc.clauses.iter().filter_map(|c| c.attached.as_deref()) {
+        let a_type = crate::structure::markers::type_name_folded(&filter_key(t)).is_some();
+        if a_type && !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
+        }
+    }
     out
 }
 
@@ -442,6 +472,46 @@ mod tests {
                 .unwrap();
             assert_eq!(got.as_bytes(), expected.as_slice(), "clause {ordinal}");
         }
+    }
+
+    #[test]
+    fn a_plan_issued_with_a_decision_passes_for_a_plan_and_the_decision_keeps_its_type() {
+        use tantivy::schema::Value;
+        let doc = crate::pipeline::parse_text(
+            "qd.txt",
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nQUYẾT ĐỊNH\nSố: 2468/QĐ-UBND\n\
+             Về việc ban hành Kế hoạch thông tin đối ngoại\nQUYẾT ĐỊNH:\n\
+             Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thông tin đối ngoại.\n\
+             Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+             Nơi nhận:\n- Như Điều 2;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn A\n\
+             KẾ HOẠCH\nTriển khai công tác thông tin đối ngoại\n\
+             (Ban hành kèm theo Quyết định số 2468/QĐ-UBND ngày 5/3/2024)\n\
+             I. NỘI DUNG\n1. Thông tin cho người nước ngoài.\n",
+        );
+        let fields = crate::index::schema::build().1;
+        let records = document_records(&doc, &fields);
+        let types = |r: &TantivyDocument| -> Vec<String> {
+            let mut t: Vec<String> = r
+                .get_all(fields.doc_type)
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect();
+            t.sort();
+            t
+        };
+        let at = |text: &str| doc.clauses.iter().position(|c| c.text == text).unwrap();
+        let item = at("Thông tin cho người nước ngoài.");
+        assert_eq!(types(&records[item]), ["ke hoach", "quyet dinh"]);
+        let article = at("Quyết định này có hiệu lực kể từ ngày ký.");
+        assert_eq!(types(&records[article]), ["quyet dinh"]);
+        let record = records.last().unwrap();
+        assert_eq!(types(record), ["ke hoach", "quyet dinh"]);
+        let stored: StoredDoc = serde_json::from_str(&payload_of(record, &fields)).unwrap();
+        assert_eq!(stored.meta.doc_type.as_deref(), Some("Quyết định"));
+        assert_eq!(stored.attached, ["Kế hoạch"]);
+        // A plan with nothing attached stores no list.
+        let (plan, fields) = small_plan();
+        let record = document_records(&plan, &fields).pop().unwrap();
+        assert!(!payload_of(&record, &fields).contains("attached"));
     }
 
     #[test]
