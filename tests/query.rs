@@ -260,3 +260,29 @@ fn a_document_issued_with_another_passes_for_its_own_type() {
         .iter()
         .all(|d| d.get("attached").is_none()));
 }
+
+#[test]
+fn sections_and_parts_are_shown_as_documents_cite_them() {
+    let paths = |doc: &str, p: &str| strings(&run_json(&["show", doc, p])["clauses"], "path");
+    // A plan's sections: "Mục III" is III, "khoản 2 Mục III" is III.2.
+    let section = paths("214/KH-UBND", "III");
+    assert!(section.len() > 3, "{section:?}");
+    assert_eq!(paths("214/KH-UBND", "Mục III"), section);
+    assert_eq!(paths("214/KH-UBND", "mục III"), section);
+    let item = paths("214/KH-UBND", "III.2");
+    assert!(!item.is_empty());
+    assert_eq!(paths("214/KH-UBND", "khoản 2 Mục III"), item);
+    assert_eq!(paths("214/KH-UBND", "mục III.2"), item);
+    // A report's parts, written "Phần II", cited any way parts are written.
+    let part = paths("112/BC-UBND", "Phần II");
+    assert_eq!(part.first().map(String::as_str), Some("Phần II.1"));
+    for p in ["Phần thứ hai", "Phần 2", "PHẦN II", "phần thứ hai"] {
+        assert_eq!(paths("112/BC-UBND", p), part, "{p}");
+    }
+    // In a search, "khoản 2 Mục III" cites that clause.
+    let v = run_json(&["search", "khoản 2 Mục III", "--number", "214/KH-UBND"]);
+    assert!(v["hits"][0]["citation"]
+        .as_str()
+        .unwrap()
+        .ends_with("mục III.2"));
+}

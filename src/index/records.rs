@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::{DateTime, TantivyDocument};
 
-use super::schema::{clause_order, filter_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
+use super::schema::{clause_order, filter_key, path_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::analysis::refs::{leading_number, normalize_number, references};
 use crate::model::{Clause, Date, Document, Metadata};
 use crate::search::rank::numbered_heading;
@@ -182,16 +182,30 @@ fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
 }
 
 /// The keys a clause at `path` is found by: its path and each path above it ("Điều 5.2.a" is
-/// under "Điều 5.2" and "Điều 5"), as `filter_key`s.
+/// under "Điều 5.2" and "Điều 5"), as `path_key`s.
 pub fn path_keys(path: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, _) in path.match_indices('.').chain([(path.len(), "")]) {
-        let key = filter_key(&path[..i]);
+        let key = path_key(&path[..i]);
         if !key.is_empty() && !out.contains(&key) {
             out.push(key);
         }
     }
     out
+}
+
+/// The key of the part a clause is in ("phan 3") when its path does not say it: a document
+/// whose articles run on across its parts ("PHẦN III" over "Điều 7") is cited "Phần III" too.
+fn part_above(path: &str, headings: &[String]) -> Option<String> {
+    if path_key(path).starts_with("phan ") {
+        return None;
+    }
+    headings.iter().find_map(|h| {
+        let key = path_key(h);
+        let mut words = key.split(' ');
+        let (part, n) = (words.next()?, words.next()?);
+        (part == "phan" && n.chars().all(|c| c.is_ascii_digit())).then(|| format!("phan {n}"))
+    })
 }
 
 /// The headings a clause is found by: its section's own and the numbered ones above it
@@ -229,6 +243,9 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         }
         for key in path_keys(&clause.path) {
             r.add_text(fields.path, key);
+        }
+        if let Some(part) = part_above(&clause.path, &clause.headings) {
+            r.add_text(fields.path, part);
         }
         r.add_text(fields.zone, zone_name(clause.zone));
         // A plan issued with a decision is a plan: its clauses pass a type filter for plans
@@ -351,6 +368,16 @@ mod tests {
         );
         assert_eq!(path_keys("Điều 3"), ["dieu 3"]);
         assert_eq!(path_keys("II.3"), ["ii", "ii 3"]);
+        assert_eq!(path_keys("Phần thứ hai.II"), ["phan 2", "phan 2 ii"]);
+        // A part over articles that do not name it in their path.
+        let headings = [
+            "PHẦN III. TỔ CHỨC THỰC HIỆN".to_string(),
+            "Điều 7. Trách nhiệm".into(),
+        ];
+        assert_eq!(part_above("Điều 7.c", &headings).as_deref(), Some("phan 3"));
+        assert_eq!(part_above("Phần thứ ba.1", &headings), None);
+        assert_eq!(part_above("II.1", &["II. NHIỆM VỤ".to_string()]), None);
+        assert_eq!(part_above("1", &["Phần mở đầu".to_string()]), None);
         assert!(path_keys("").is_empty());
     }
     use crate::model::Date;

@@ -311,7 +311,7 @@ impl Matcher {
     /// that path, or a path above it ("Điều 5" for "Điều 5.2"), is found in it, whatever its
     /// text.
     pub fn set_path(&mut self, path: &str) {
-        let have = crate::index::schema::filter_key(path);
+        let have = crate::index::schema::path_key(path);
         for (own, cited) in self.own.iter_mut().zip(&self.paths) {
             if let Some(want) = cited {
                 *own = have == *want
