@@ -101,3 +101,34 @@ fn a_lead_ins_roles_reach_every_item_under_it() {
         );
     }
 }
+
+/// (file, line, role) of every clause of the directory that gives `agency` work.
+fn all_tasks(agency: &str) -> Vec<(String, u64, String)> {
+    task_clauses(&answer_json(&corpus(), index(), &["tasks", agency]))
+        .into_iter()
+        .map(|(file, c)| {
+            let role = c["role"].as_str().unwrap().to_string();
+            (file, c["line"].as_u64().unwrap(), role)
+        })
+        .collect()
+}
+
+#[test]
+fn a_city_word_or_a_short_form_asks_for_the_same_agency() {
+    // "Công an thành phố" of a centrally-run city is "Công an tỉnh" of a province: the word
+    // narrows nothing (these five documents are all provinces').
+    let province = all_tasks("Công an tỉnh");
+    assert!(province.len() >= 5, "{province:?}");
+    assert_eq!(all_tasks("Công an thành phố"), province);
+    // The code of the province's police in document numbers, a department in its initials.
+    assert_eq!(all_tasks("CAT"), province);
+    let labour = all_tasks("Sở Lao động - Thương binh và Xã hội");
+    assert!(!labour.is_empty());
+    assert_eq!(all_tasks("LĐ-TB&XH"), labour);
+    assert_eq!(all_tasks("Sở LĐTBXH"), labour);
+    // "thành phố" closing the list of the district's kinds.
+    assert_eq!(
+        all_tasks("UBND các huyện, thị xã, thành phố"),
+        all_tasks("UBND các huyện")
+    );
+}

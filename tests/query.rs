@@ -221,3 +221,68 @@ fn a_phrase_found_with_its_marks_is_not_relaxed_for_look_alikes() {
             .contains("Virginia (Hoa Kì)"));
     }
 }
+
+#[test]
+fn a_document_issued_with_another_passes_for_its_own_type() {
+    // The Quy chế issued with Quyết định 06/2020/QĐ-UBND: a type filter for regulations finds
+    // its articles, not the decision's; the decision keeps its type, and `docs` says why it
+    // is listed.
+    let v = run_json(&["search", "đoàn ra", "--type", "Quy chế", "-n", "50"]);
+    let citations = strings(&v["hits"], "citation");
+    assert!(!citations.is_empty());
+    assert!(
+        citations
+            .iter()
+            .all(|c| c.contains("Quy chế ban hành kèm theo Quyết định 06/2020/QĐ-UBND")),
+        "{citations:?}"
+    );
+    let v = run_json(&["search", "đoàn ra -type:\"Quy chế\"", "-n", "50"]);
+    assert!(strings(&v["hits"], "citation")
+        .iter()
+        .all(|c| !c.contains("Quy chế ban hành kèm theo")));
+    let v = run_json(&["docs", "--type", "Quy chế"]);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["file"], "qd_06_2020_doanravao_laocai.txt");
+    assert_eq!(docs[0]["type"], "Quyết định");
+    assert_eq!(docs[0]["attached"], serde_json::json!(["Quy chế"]));
+    let (code, out, err) = tracuu(&corpus(), index(), &["docs", "--type", "QC"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Quyết định 06/2020/QĐ-UBND (kèm theo Quy chế)"),
+        "{out}"
+    );
+    // A plan with nothing attached says nothing of it.
+    let v = run_json(&["docs", "--type", "KH"]);
+    assert!(v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d.get("attached").is_none()));
+}
+
+#[test]
+fn sections_and_parts_are_shown_as_documents_cite_them() {
+    let paths = |doc: &str, p: &str| strings(&run_json(&["show", doc, p])["clauses"], "path");
+    // A plan's sections: "Mục III" is III, "khoản 2 Mục III" is III.2.
+    let section = paths("214/KH-UBND", "III");
+    assert!(section.len() > 3, "{section:?}");
+    assert_eq!(paths("214/KH-UBND", "Mục III"), section);
+    assert_eq!(paths("214/KH-UBND", "mục III"), section);
+    let item = paths("214/KH-UBND", "III.2");
+    assert!(!item.is_empty());
+    assert_eq!(paths("214/KH-UBND", "khoản 2 Mục III"), item);
+    assert_eq!(paths("214/KH-UBND", "mục III.2"), item);
+    // A report's parts, written "Phần II", cited any way parts are written.
+    let part = paths("112/BC-UBND", "Phần II");
+    assert_eq!(part.first().map(String::as_str), Some("Phần II.1"));
+    for p in ["Phần thứ hai", "Phần 2", "PHẦN II", "phần thứ hai"] {
+        assert_eq!(paths("112/BC-UBND", p), part, "{p}");
+    }
+    // In a search, "khoản 2 Mục III" cites that clause.
+    let v = run_json(&["search", "khoản 2 Mục III", "--number", "214/KH-UBND"]);
+    assert!(v["hits"][0]["citation"]
+        .as_str()
+        .unwrap()
+        .ends_with("mục III.2"));
+}

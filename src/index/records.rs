@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::{DateTime, TantivyDocument};
 
-use super::schema::{clause_order, filter_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
+use super::schema::{clause_order, filter_key, path_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::analysis::refs::{leading_number, normalize_number, references};
 use crate::model::{Clause, Date, Document, Metadata};
 use crate::search::rank::numbered_heading;
@@ -103,6 +103,11 @@ pub struct StoredDoc {
     pub file: String,
     pub meta: Metadata,
     pub clauses: usize,
+    /// The types of the documents issued with this one ("Kế hoạch" ban hành kèm theo a
+    /// Quyết định), those a type filter can name: `docs --type "Kế hoạch"` lists the decision
+    /// for its plan, and says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attached: Vec<String>,
 }
 
 /// The identity of a document: two provinces may both issue 38/KH-UBND, so the number alone is
@@ -177,16 +182,30 @@ fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
 }
 
 /// The keys a clause at `path` is found by: its path and each path above it ("Điều 5.2.a" is
-/// under "Điều 5.2" and "Điều 5"), as `filter_key`s.
+/// under "Điều 5.2" and "Điều 5"), as `path_key`s.
 pub fn path_keys(path: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, _) in path.match_indices('.').chain([(path.len(), "")]) {
-        let key = filter_key(&path[..i]);
+        let key = path_key(&path[..i]);
         if !key.is_empty() && !out.contains(&key) {
             out.push(key);
         }
     }
     out
+}
+
+/// The key of the part a clause is in ("phan 3") when its path does not say it: a document
+/// whose articles run on across its parts ("PHẦN III" over "Điều 7") is cited "Phần III" too.
+fn part_above(path: &str, headings: &[String]) -> Option<String> {
+    if path_key(path).starts_with("phan ") {
+        return None;
+    }
+    headings.iter().find_map(|h| {
+        let key = path_key(h);
+        let mut words = key.split(' ');
+        let (part, n) = (words.next()?, words.next()?);
+        (part == "phan" && n.chars().all(|c| c.is_ascii_digit())).then(|| format!("phan {n}"))
+    })
 }
 
 /// The headings a clause is found by: its section's own and the numbered ones above it
@@ -226,7 +245,16 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         for key in crate::search::sources::clause_keys(number, title, &clause.path) {
             r.add_text(fields.path, key);
         }
+        if let Some(part) = part_above(&clause.path, &clause.headings) {
+            r.add_text(fields.path, part);
+        }
         r.add_text(fields.zone, zone_name(clause.zone));
+        // A plan issued with a decision is a plan: its clauses pass a type filter for plans
+        // (they are cited "Kế hoạch ban hành kèm theo Quyết định …"), and still one for the
+        // decision, whose type the document keeps.
+        if let Some(t) = &clause.attached {
+            r.add_text(fields.doc_type, filter_key(t));
+        }
         for a in &clause.assignments {
             let k = agency::key(&a.agency);
             r.add_text(fields.agency_role, format!("{k}#{}", a.role.as_str()));
@@ -246,14 +274,33 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         r.add_text(fields.title_exact, title);
     }
     add_filters(&mut r, fields, &doc.meta);
+    let attached = attached_types(doc);
+    for t in &attached {
+        r.add_text(fields.doc_type, filter_key(t));
+    }
     let stored = StoredDoc {
         key: key.clone(),
         file: doc.file.clone(),
         meta: doc.meta.clone(),
         clauses: doc.clauses.len(),
+        attached,
     };
     r.add_text(fields.payload, json(&stored));
     out.push(r);
+    out
+}
+
+/// The types of the documents attached to `doc` that are types of document (a plan, a
+/// regulation; not an appendix or a schedule, which no type filter names), each once, in
+/// reading order.
+fn attached_types(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in doc.clauses.iter().filter_map(|c| c.attached.as_deref()) {
+        let a_type = crate::structure::markers::type_name_folded(&filter_key(t)).is_some();
+        if a_type && !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
+        }
+    }
     out
 }
 
@@ -322,6 +369,16 @@ mod tests {
         );
         assert_eq!(path_keys("Điều 3"), ["dieu 3"]);
         assert_eq!(path_keys("II.3"), ["ii", "ii 3"]);
+        assert_eq!(path_keys("Phần thứ hai.II"), ["phan 2", "phan 2 ii"]);
+        // A part over articles that do not name it in their path.
+        let headings = [
+            "PHẦN III. TỔ CHỨC THỰC HIỆN".to_string(),
+            "Điều 7. Trách nhiệm".into(),
+        ];
+        assert_eq!(part_above("Điều 7.c", &headings).as_deref(), Some("phan 3"));
+        assert_eq!(part_above("Phần thứ ba.1", &headings), None);
+        assert_eq!(part_above("II.1", &["II. NHIỆM VỤ".to_string()]), None);
+        assert_eq!(part_above("1", &["Phần mở đầu".to_string()]), None);
         assert!(path_keys("").is_empty());
     }
     use crate::model::Date;
@@ -443,6 +500,46 @@ mod tests {
                 .unwrap();
             assert_eq!(got.as_bytes(), expected.as_slice(), "clause {ordinal}");
         }
+    }
+
+    #[test]
+    fn a_plan_issued_with_a_decision_passes_for_a_plan_and_the_decision_keeps_its_type() {
+        use tantivy::schema::Value;
+        let doc = crate::pipeline::parse_text(
+            "qd.txt",
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\nQUYẾT ĐỊNH\nSố: 2468/QĐ-UBND\n\
+             Về việc ban hành Kế hoạch thông tin đối ngoại\nQUYẾT ĐỊNH:\n\
+             Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thông tin đối ngoại.\n\
+             Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\
+             Nơi nhận:\n- Như Điều 2;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn A\n\
+             KẾ HOẠCH\nTriển khai công tác thông tin đối ngoại\n\
+             (Ban hành kèm theo Quyết định số 2468/QĐ-UBND ngày 5/3/2024)\n\
+             I. NỘI DUNG\n1. Thông tin cho người nước ngoài.\n",
+        );
+        let fields = crate::index::schema::build().1;
+        let records = document_records(&doc, &fields);
+        let types = |r: &TantivyDocument| -> Vec<String> {
+            let mut t: Vec<String> = r
+                .get_all(fields.doc_type)
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect();
+            t.sort();
+            t
+        };
+        let at = |text: &str| doc.clauses.iter().position(|c| c.text == text).unwrap();
+        let item = at("Thông tin cho người nước ngoài.");
+        assert_eq!(types(&records[item]), ["ke hoach", "quyet dinh"]);
+        let article = at("Quyết định này có hiệu lực kể từ ngày ký.");
+        assert_eq!(types(&records[article]), ["quyet dinh"]);
+        let record = records.last().unwrap();
+        assert_eq!(types(record), ["ke hoach", "quyet dinh"]);
+        let stored: StoredDoc = serde_json::from_str(&payload_of(record, &fields)).unwrap();
+        assert_eq!(stored.meta.doc_type.as_deref(), Some("Quyết định"));
+        assert_eq!(stored.attached, ["Kế hoạch"]);
+        // A plan with nothing attached stores no list.
+        let (plan, fields) = small_plan();
+        let record = document_records(&plan, &fields).pop().unwrap();
+        assert!(!payload_of(&record, &fields).contains("attached"));
     }
 
     #[test]

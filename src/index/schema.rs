@@ -174,6 +174,32 @@ pub fn filter_key(value: &str) -> String {
         .join(" ")
 }
 
+/// The key of a clause's path or a heading as matched with what users type: its `filter_key`,
+/// with a part's number in one form ("Phần thứ ba", "PHẦN III", "Phần 3" are all "phan 3"), as
+/// documents number their parts each their own way and cite them as they like.
+pub fn path_key(value: &str) -> String {
+    let key = filter_key(value);
+    let Some(rest) = key.strip_prefix("phan ") else {
+        return key;
+    };
+    let mut words = rest.splitn(3, ' ');
+    let first = words.next().unwrap_or_default();
+    let (id, after) = if first == "thu" {
+        let ordinal = words.next().unwrap_or_default();
+        (format!("thu {ordinal}"), words.next())
+    } else {
+        let after = rest[first.len()..].trim_start();
+        (first.to_string(), (!after.is_empty()).then_some(after))
+    };
+    match crate::structure::markers::division_number(&id) {
+        Some(n) => match after {
+            Some(after) => format!("phan {n} {after}"),
+            None => format!("phan {n}"),
+        },
+        None => key,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +236,29 @@ mod tests {
         assert_eq!(filter_key("Khánh Hoà"), "khanh hoa");
         assert_eq!(filter_key("  KHÁNH   HÒA "), "khanh hoa");
         assert_eq!(filter_key("Kế hoạch"), "ke hoach");
+    }
+
+    #[test]
+    fn a_part_is_keyed_by_its_number_however_written() {
+        for p in [
+            "Phần thứ ba",
+            "PHẦN III",
+            "Phần 3",
+            "phan thu ba",
+            "PHẦN THỨ BA",
+        ] {
+            assert_eq!(path_key(p), "phan 3", "{p}");
+        }
+        assert_eq!(path_key("Phần thứ hai.II.1"), "phan 2 ii 1");
+        assert_eq!(
+            path_key("PHẦN III. TỔ CHỨC THỰC HIỆN"),
+            "phan 3 to chuc thuc hien"
+        );
+        assert_eq!(path_key("Phần thứ nhất"), "phan 1");
+        // Not a part's number: kept as it is.
+        assert_eq!(path_key("Phần mở đầu"), "phan mo dau");
+        assert_eq!(path_key("Phần"), "phan");
+        assert_eq!(path_key("Điều 5.2"), "dieu 5 2");
+        assert_eq!(path_key("II.3"), "ii 3");
     }
 }

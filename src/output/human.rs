@@ -232,10 +232,11 @@ pub fn documents(docs: &[StoredDoc], filters: &FilterText, p: &Palette) -> Strin
             .map(|d| d.vietnamese())
             .or_else(|| m.year.map(|y| format!("năm {y}")));
         out.push_str(&format!(
-            "{}\n   {} {} · {} · {} · ký: {} · {} điều khoản\n",
+            "{}\n   {} {}{} · {} · {} · ký: {} · {} điều khoản\n",
             p.location(&d.file),
             or_unknown(m.doc_type.as_deref()),
             or_unknown(m.number.as_deref()),
+            attached_note(&d.attached),
             or_unknown(date.as_deref()),
             or_unknown(m.issuer.as_deref()),
             or_unknown(m.signer.as_deref()),
@@ -250,6 +251,15 @@ pub fn documents(docs: &[StoredDoc], filters: &FilterText, p: &Palette) -> Strin
         counted(docs.len(), "document", "documents")
     ));
     out
+}
+
+/// " (kèm theo Kế hoạch)": the documents issued with this one, by which a type filter lists it.
+fn attached_note(attached: &[String]) -> String {
+    if attached.is_empty() {
+        String::new()
+    } else {
+        format!(" (kèm theo {})", attached.join(", "))
+    }
 }
 
 /// One document's clauses (for `show`), each with its path and line.

@@ -31,6 +31,9 @@ struct DocJson<'a> {
     title: Option<&'a str>,
     source_number: Option<&'a str>,
     clauses: usize,
+    /// The types of the documents issued with it ("Kế hoạch" of a decision).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    attached: &'a [String],
 }
 
 fn doc_json(d: &StoredDoc) -> DocJson<'_> {
@@ -46,6 +49,7 @@ fn doc_json(d: &StoredDoc) -> DocJson<'_> {
         title: d.meta.title.as_deref(),
         source_number: d.meta.source_number.as_deref(),
         clauses: d.clauses,
+        attached: &d.attached,
     }
 }
 

@@ -1035,6 +1035,21 @@ pub fn path_from_citation(p: &str) -> String {
         return format!("{}.{inner}", words[k..].join(" "));
     }
     let after = |name: &str| words.windows(2).find(|w| fold(w[0]) == name).map(|w| w[1]);
+    // "Mục II", "mục II.3", "khoản 3 Mục II": a plan's section is cited by "mục" before its
+    // number, which is its path ("II", "II.3").
+    if let Some(section) = after("muc").filter(|_| after("dieu").is_none()) {
+        if fold(words[0]) == "muc" && words.len() == 2 {
+            return section.to_string();
+        }
+        if let Some(clause) = after("khoan") {
+            let mut out = format!("{section}.{clause}");
+            if let Some(point) = after("diem") {
+                out.push('.');
+                out.push_str(point);
+            }
+            return out;
+        }
+    }
     match (after("dieu"), after("khoan"), after("diem")) {
         (Some(article), clause, point) if clause.is_some() || point.is_some() => {
             let mut out = format!("Điều {article}");
@@ -1202,13 +1217,36 @@ pub fn show(
     };
     let mut clauses = clauses_of(open, &doc.file)?;
     if let Some(p) = path {
-        let key = |s: &str| crate::index::schema::filter_key(s);
+        let key = |s: &str| crate::index::schema::path_key(s);
         let mut types: Vec<&str> = clauses
             .iter()
             .filter_map(|c| c.clause.attached.as_deref())
             .collect();
         types.dedup();
-        let p = p.trim().trim_start_matches("mục ").trim_end_matches('.');
+        let p = p.trim().trim_end_matches('.');
+        // "Mục 2" of a law is the heading over its articles ("Mục 2. XUẤT CẢNH"), as written;
+        // of a plan, "Mục II" is section II (below).
+        let heading = key(p);
+        if heading.starts_with("muc ") {
+            let under_it: Vec<StoredClause> = clauses
+                .iter()
+                .filter(|c| {
+                    c.clause
+                        .headings
+                        .iter()
+                        .any(|h| key(h) == heading || key(h).starts_with(&format!("{heading} ")))
+                })
+                .cloned()
+                .collect();
+            if !under_it.is_empty() {
+                return Ok(Some((doc, under_it)));
+            }
+        }
+        // "mục 2.a Phụ lục", "Mục II": the word is no part of the path.
+        let p = match p.split_once(' ') {
+            Some((first, rest)) if key(first) == "muc" => rest.trim_start(),
+            _ => p,
+        };
         let (p, part) = attached_part(p, &types);
         let part = part.map(str::to_string);
         // In a codified article, the source's own "khoản 1", "Điều 30.1" are its clauses.
@@ -1306,7 +1344,7 @@ fn path_ending(path: &str, want: &str) -> Option<String> {
     let segments: Vec<&str> = path.split('.').collect();
     (1..=segments.len())
         .map(|n| segments[..n].join("."))
-        .find(|p| crate::index::schema::filter_key(p).ends_with(&tail))
+        .find(|p| crate::index::schema::path_key(p).ends_with(&tail))
 }
 
 #[cfg(test)]
@@ -1431,6 +1469,12 @@ mod tests {
         assert_eq!(path_from_citation("Phụ lục II"), "Phụ lục II");
         assert_eq!(path_from_citation("3 Phần thứ hai"), "Phần thứ hai.3");
         assert_eq!(path_from_citation("Điều 23"), "Điều 23");
+        // A plan's section, cited by "mục" before its number.
+        assert_eq!(path_from_citation("Mục II"), "II");
+        assert_eq!(path_from_citation("mục II.3"), "II.3");
+        assert_eq!(path_from_citation("khoản 3 Mục II"), "II.3");
+        assert_eq!(path_from_citation("điểm a khoản 3 mục II"), "II.3.a");
+        assert_eq!(path_from_citation("Phần thứ ba"), "Phần thứ ba");
         assert_eq!(path_from_citation("III.13"), "III.13");
     }
 

@@ -441,11 +441,18 @@ fn alternative(text: &str, quoted: bool) -> Alternative {
 /// citation: "khoản 2" alone is any document's clause 2.
 fn citation(words: &[String]) -> Option<(usize, usize, String)> {
     use crate::normalize::fold::fold;
+    // Kinds: 0 điểm, 1 khoản, 2 Điều, 3 Mục (a plan's section: "khoản 3 Mục II"), 4 Phần.
     let kind = |w: &str| match fold(w).as_str() {
         "diem" => Some(0),
         "khoan" => Some(1),
         "dieu" => Some(2),
+        "muc" => Some(3),
+        "phan" => Some(4),
         _ => None,
+    };
+    let roman = |v: &str| {
+        crate::structure::markers::division_number(&v.to_lowercase()).is_some()
+            && !v.chars().all(|c| c.is_ascii_digit())
     };
     let value = |k: usize, v: &str| {
         let v = v.trim_end_matches([',', ';', '.', ':']);
@@ -453,30 +460,52 @@ fn citation(words: &[String]) -> Option<(usize, usize, String)> {
         match (k, chars.next()) {
             // "điểm a", "điểm đ": one letter.
             (0, Some(c)) => c.is_alphabetic() && chars.next().is_none(),
+            // "Mục II", "mục II.3": a Roman numeral ("mục 2" may be any list's item 2).
+            (3, Some(_)) => {
+                let mut parts = v.split('.');
+                parts.next().is_some_and(roman)
+                    && parts.all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric))
+            }
+            // "Phần III", "Phần 3" ("Phần thứ ba" is read by `part_at`).
+            (4, Some(_)) => crate::structure::markers::division_number(&v.to_lowercase()).is_some(),
             // "khoản 2", "Điều 5", "Điều 5a".
             (_, Some(c)) => c.is_ascii_digit() && v.chars().all(char::is_alphanumeric),
             _ => false,
         }
     };
+    // "Phần thứ ba": the part's number in two words.
+    let part_at = |i: usize| {
+        let (thu, ordinal) = (words.get(i + 1)?, words.get(i + 2)?);
+        let ordinal = fold(ordinal.trim_end_matches([',', ';', '.', ':']));
+        let n = crate::structure::markers::division_number(&format!("{} {ordinal}", fold(thu)));
+        (kind(&words[i]) == Some(4) && n.is_some()).then_some((4, 3))
+    };
     let pair_at = |i: usize| {
         let k = kind(words.get(i)?)?;
-        words.get(i + 1).filter(|v| value(k, v)).map(|_| k)
+        let pair = words.get(i + 1).filter(|v| value(k, v)).map(|_| (k, 2));
+        pair.or_else(|| part_at(i))
     };
     let mut i = 0;
     while i + 1 < words.len() {
-        let mut seen = [false; 3];
+        let mut seen = [false; 5];
         let mut end = i;
-        while let Some(k) = pair_at(end).filter(|&k| !seen[k]) {
+        // One number at each level, the levels above closing it: "Mục II" is no article's
+        // ("Điều 5 Mục II" is two citations), nor is a part's ("Phần III" alone).
+        while let Some((k, n)) =
+            pair_at(end).filter(|&(k, _)| !seen[k] && (k < 2 || !seen[2..].contains(&true)))
+        {
             seen[k] = true;
-            end += 2;
+            end += n;
         }
-        if seen[2] {
+        // A part's number alone, or with a section's ("mục 3 Phần thứ hai"), no "khoản".
+        let top = seen[2] || seen[3] || seen[4];
+        if top && !(seen[4] && (seen[0] || seen[1])) {
             let cited: Vec<&str> = words[i..end]
                 .iter()
                 .map(|w| w.trim_end_matches([',', ';', '.', ':']))
                 .collect();
             let path = super::path_from_citation(&cited.join(" "));
-            return Some((i, end, crate::index::schema::filter_key(&path)));
+            return Some((i, end, crate::index::schema::path_key(&path)));
         }
         i = if end > i { end } else { i + 1 };
     }
@@ -668,9 +697,20 @@ mod tests {
             [None, cited("dieu 5 2"), None]
         );
         assert_eq!(paths("Điều 3"), [cited("dieu 3")]);
-        // No article number, no citation: "khoản 2" of any document, "điều kiện".
-        assert_eq!(paths("khoản 2 Mục II"), [None]);
+        // No article or section number, no citation: "khoản 2" of any document, "điều kiện".
+        assert_eq!(paths("khoản 2"), [None]);
         assert_eq!(paths("điều kiện xuất cảnh"), [None]);
+        // A plan's sections and a document's parts, as documents cite them.
+        assert_eq!(paths("khoản 3 Mục II"), [cited("ii 3")]);
+        assert_eq!(paths("Mục II"), [cited("ii")]);
+        assert_eq!(paths("mục II.3"), [cited("ii 3")]);
+        assert_eq!(paths("Phần thứ ba"), [cited("phan 3")]);
+        assert_eq!(paths("PHẦN III"), [cited("phan 3")]);
+        assert_eq!(paths("phần 3"), [cited("phan 3")]);
+        assert_eq!(paths("mục tiêu"), [None]);
+        assert_eq!(paths("mục 2 kế hoạch"), [None]);
+        assert_eq!(paths("phần mềm"), [None]);
+        assert_eq!(paths("phần thứ yếu"), [None]);
         // Quoted, it is text to find; beside an OR, one side of it.
         assert_eq!(paths("\"khoản 2 Điều 5\""), [None]);
         assert_eq!(paths("Điều 5 OR phóng viên"), [None]);

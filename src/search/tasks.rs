@@ -129,7 +129,9 @@ pub fn tasks(
             .clause
             .assignments
             .iter()
-            .filter(|a| keys.contains(&agency::key(&a.agency)) && query.fits_mention(&a.mention))
+            .filter(|a| {
+                keys.contains(&agency::key(&a.agency)) && query.fits_mention(&a.agency, &a.mention)
+            })
             .collect();
         let Some(best) = strongest(
             mine.iter()

@@ -112,8 +112,46 @@ pub struct AgencyQuery {
 /// The keys a city's people's committee is filed under.
 const CITY_LEVELS: &[&str] = &["ubnd tinh", "ubnd cap huyen"];
 
+/// A department's name in its compact initials, as users type it whole or after "Sở" with its
+/// separators ("VHTTDL", "Sở VH-TT&DL", "LĐ-TB&XH", "KH&ĐT"), or an agency's code in document
+/// numbers ("CAT" of "112/BC-CAT"): the name it stands for, which documents write out. Only for
+/// a whole query: in a document's text such letters are a number's code, not an agency.
+fn short_form(query: &str) -> Option<String> {
+    let mut words: Vec<String> = query.split_whitespace().map(fold).collect();
+    let department = words.first().is_some_and(|w| w == "so") && words.len() > 1;
+    if department {
+        words.remove(0);
+    }
+    let compact: String = words
+        .iter()
+        .filter(|w| *w != "va")
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    // Short codes ("TC") are written out only after "Sở": bare, they are too many things.
+    if !department && compact.chars().count() < 3 {
+        return None;
+    }
+    let body = BODIES.iter().find_map(|(pats, name)| {
+        pats.iter()
+            .any(|p| !p.contains(' ') && *p == compact)
+            .then_some(*name)
+    });
+    if let Some(name) = body {
+        return Some(format!("Sở {name}"));
+    }
+    // The police's codes in document numbers: the province's and a centrally-run city's.
+    match (department, compact.as_str()) {
+        (false, "cat") => Some("Công an tỉnh".into()),
+        (false, "catp") => Some("Công an thành phố".into()),
+        _ => None,
+    }
+}
+
 impl AgencyQuery {
     pub fn new(query: &str) -> AgencyQuery {
+        let written = short_form(query);
+        let query = written.as_deref().unwrap_or(query);
         let named = canonical_known(query).map(|(c, known)| (key(&c), known));
         let city_keys = match &named {
             Some((c, true)) => city_keys(query, c),
@@ -133,11 +171,14 @@ impl AgencyQuery {
         }
     }
 
-    /// Whether an assignment to a matched agency, named by `mention` in its clause, is one the
-    /// query asks for: of a query for cities' committees, only those whose mention says "thành
-    /// phố" ("UBND tỉnh Tây Ninh" is filed with "UBND thành phố Hà Nội" but is no city's).
-    pub fn fits_mention(&self, mention: &str) -> bool {
-        !self.city || names_city(mention)
+    /// Whether an assignment to a matched agency (`canonical`), named by `mention` in its clause,
+    /// is one the query asks for. Of a query for a city's agency with no city named, the
+    /// district level's only when its mention says "thành phố" (a provincial city's, not a
+    /// huyện's); the province's always: "Công an thành phố" of a centrally-run city is the same
+    /// body as "Công an tỉnh" of a province, so the word does not narrow the answer to the
+    /// cities' wording, as "tỉnh" does not.
+    pub fn fits_mention(&self, canonical: &str, mention: &str) -> bool {
+        !self.city || !key(canonical).ends_with(" cap huyen") || names_city(mention)
     }
 
     /// Does the query designate this canonical agency (or agency key)?
@@ -174,6 +215,16 @@ fn city_keys(query: &str, named: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
+    // "UBND các huyện, thị xã, thành phố": the last of a list of the district's kinds, which
+    // names that level without it, not a city.
+    let district = named.ends_with(" cap huyen");
+    let list = without_last_words(
+        without_head_title(query),
+        if k.ends_with(" tp") { 1 } else { 2 },
+    );
+    if district && canonical_known(list).is_some_and(|(c, known)| known && key(&c) == named) {
+        return Vec::new();
+    }
     if CITY_LEVELS.contains(&named) {
         return CITY_LEVELS.iter().map(|c| c.to_string()).collect();
     }
@@ -181,6 +232,18 @@ fn city_keys(query: &str, named: &str) -> Vec<String> {
         Some((c, true)) if key(&c) != named => vec![named.to_string(), key(&c)],
         _ => Vec::new(),
     }
+}
+
+/// `name` without its last `n` words and the commas or "và" before them ("UBND các huyện, thị
+/// xã, thành phố" less 2 is "UBND các huyện, thị xã"), as written: its marks tell its words.
+fn without_last_words(name: &str, n: usize) -> &str {
+    let mut rest = name.trim_end();
+    for _ in 0..n {
+        rest = rest.trim_end_matches(|c: char| !c.is_whitespace());
+        rest = rest.trim_end();
+    }
+    let rest = rest.trim_end_matches([',', ';']).trim_end();
+    rest.strip_suffix(" và").unwrap_or(rest)
 }
 
 /// The keys of the agency a query names (`named`, its key) at the district's and the commune's
@@ -2637,21 +2700,47 @@ mod tests {
     }
 
     #[test]
+    fn a_department_typed_in_its_initials_is_its_name() {
+        let vh = "Sở Văn hóa, Thể thao và Du lịch";
+        for q in ["VHTTDL", "vhttdl", "Sở VH-TT&DL", "VH-TT&DL", "Sở VHTTDL"] {
+            assert!(AgencyQuery::new(q).matches(vh), "{q}");
+            assert!(!AgencyQuery::new(q).matches("Sở Du lịch"), "{q}");
+        }
+        assert!(AgencyQuery::new("LĐ-TB&XH").matches("Sở Lao động - Thương binh và Xã hội"));
+        assert!(AgencyQuery::new("KH&ĐT").matches("Sở Kế hoạch và Đầu tư"));
+        // The police's code in document numbers.
+        for q in ["CAT", "cat"] {
+            let q = AgencyQuery::new(q);
+            assert!(q.matches("Công an") && !q.matches("Sở Công Thương"));
+        }
+        // Bare short codes and words are what they were: "TC" is no department, "du lịch"
+        // any agency whose name holds it.
+        assert_eq!(short_form("TC"), None);
+        assert_eq!(short_form("Sở TC").as_deref(), Some("Sở Tài chính"));
+        assert_eq!(short_form("du lịch"), None);
+        assert_eq!(short_form("Công an"), None);
+    }
+
+    #[test]
     fn a_query_for_the_city_police_means_the_police_of_cities_of_both_levels() {
         for q in ["Công an thành phố", "cong an thanh pho", "CA TP"] {
             let q = AgencyQuery::new(q);
             assert!(q.matches("Công an") && q.matches("Công an cấp huyện"));
             assert!(!q.matches("Công an cấp xã"));
-            // Only the mentions that say "thành phố": not "Công an tỉnh", "Công an huyện".
-            assert!(q.fits_mention("Công an thành phố") && !q.fits_mention("Công an tỉnh"));
-            assert!(!q.fits_mention("Công an huyện"));
+            // The province's police however named ("Công an tỉnh" of a province is the same
+            // body as "Công an thành phố" of a centrally-run city); of the districts' police,
+            // only the mentions that say "thành phố" (a provincial city's), not "Công an huyện".
+            assert!(q.fits_mention("Công an", "Công an thành phố"));
+            assert!(q.fits_mention("Công an", "Công an tỉnh"));
+            assert!(q.fits_mention("Công an cấp huyện", "Công an thành phố Lào Cai"));
+            assert!(!q.fits_mention("Công an cấp huyện", "Công an huyện"));
         }
         // A city named, or an agency with no district level, asks as before.
         let q = AgencyQuery::new("Công an thành phố Hà Nội");
         assert!(q.matches("Công an") && !q.matches("Công an cấp huyện"));
-        assert!(q.fits_mention("Công an tỉnh"));
+        assert!(q.fits_mention("Công an", "Công an tỉnh"));
         let q = AgencyQuery::new("Sở Tài chính thành phố");
-        assert!(q.fits_mention("Sở Tài chính tỉnh"));
+        assert!(q.fits_mention("Sở Tài chính", "Sở Tài chính tỉnh"));
     }
 
     #[test]
@@ -3066,26 +3155,47 @@ mod tests {
             assert!(query.matches("UBND tỉnh"), "{q}");
             assert!(query.matches("UBND cấp huyện"), "{q}");
             assert!(!query.matches("Công an"), "{q}");
-            assert!(query.fits_mention("UBND thành phố Hà Nội"), "{q}");
             assert!(
-                query.fits_mention("Ủy ban nhân dân thành phố Điện Biên Phủ"),
+                query.fits_mention("UBND tỉnh", "UBND thành phố Hà Nội"),
                 "{q}"
             );
-            assert!(query.fits_mention("UBND TP. Cần Thơ"), "{q}");
-            assert!(!query.fits_mention("UBND tỉnh Tây Ninh"), "{q}");
-            assert!(!query.fits_mention("Ủy ban nhân dân các huyện"), "{q}");
+            assert!(
+                query.fits_mention("UBND cấp huyện", "Ủy ban nhân dân thành phố Điện Biên Phủ"),
+                "{q}"
+            );
+            assert!(query.fits_mention("UBND tỉnh", "UBND TP. Cần Thơ"), "{q}");
+            // The province's committee is the centrally-run city's by another word.
+            assert!(query.fits_mention("UBND tỉnh", "UBND tỉnh Tây Ninh"), "{q}");
+            assert!(
+                !query.fits_mention("UBND cấp huyện", "Ủy ban nhân dân các huyện"),
+                "{q}"
+            );
+        }
+        // "thành phố" closing a list of the district's kinds names that level, not a city.
+        for q in [
+            "UBND các huyện, thị xã, thành phố",
+            "Ủy ban nhân dân các quận, huyện, thành phố",
+            "UBND các huyện, TX, TP",
+        ] {
+            let query = AgencyQuery::new(q);
+            assert!(query.matches("UBND cấp huyện"), "{q}");
+            assert!(!query.matches("UBND tỉnh"), "{q}");
+            assert!(
+                query.fits_mention("UBND cấp huyện", "UBND các quận, huyện"),
+                "{q}"
+            );
         }
         // The province's and the district's committees, and a city named, are asked as before.
         let province = AgencyQuery::new("UBND tỉnh");
         assert!(province.matches("UBND tỉnh"));
         assert!(!province.matches("UBND cấp huyện"));
-        assert!(province.fits_mention("UBND tỉnh Tây Ninh"));
+        assert!(province.fits_mention("UBND tỉnh", "UBND tỉnh Tây Ninh"));
         let district = AgencyQuery::new("UBND huyện");
         assert!(district.matches("UBND cấp huyện"));
         assert!(!district.matches("UBND tỉnh"));
-        assert!(district.fits_mention("UBND huyện Điện Biên"));
+        assert!(district.fits_mention("UBND cấp huyện", "UBND huyện Điện Biên"));
         let named = AgencyQuery::new("UBND thành phố Hà Nội");
-        assert!(named.fits_mention("UBND tỉnh Tây Ninh"));
+        assert!(named.fits_mention("UBND tỉnh", "UBND tỉnh Tây Ninh"));
     }
 
     #[test]

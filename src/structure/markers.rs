@@ -145,6 +145,24 @@ const ORDINALS: [&str; 10] = [
     "nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi",
 ];
 
+/// The number of a division's id, folded as a filter key ("iii", "3", "thu ba" → 3): a part
+/// is written "Phần thứ ba", "PHẦN III" or "Phần 3" and cited any of these ways.
+pub fn division_number(folded: &str) -> Option<u32> {
+    if let Some(ordinal) = folded.strip_prefix("thu ") {
+        return ORDINALS
+            .iter()
+            .position(|o| *o == ordinal)
+            .map(|i| i as u32 + 1);
+    }
+    if folded.len() <= 3 && folded.chars().all(|c| c.is_ascii_digit()) {
+        return folded.parse().ok().filter(|&n| n > 0);
+    }
+    ROMANS
+        .iter()
+        .position(|r| r.eq_ignore_ascii_case(folded))
+        .map(|i| i as u32 + 1)
+}
+
 /// Reads a division id after a keyword ("II", "3", "thứ hai"); returns (id as written, bytes used).
 fn division_id(s: &str) -> Option<(String, usize)> {
     let t = s.trim_start();
