@@ -607,6 +607,9 @@ fn run() -> ExitCode {
             };
             match search::show(&open, document, path.as_deref()) {
                 Ok(Some((doc, clauses))) => {
+                    let duplicate = search::duplicate_shown(&open, document, &doc)
+                        .ok()
+                        .flatten();
                     if let (Some(p), true) = (path, clauses.is_empty()) {
                         let name = doc.meta.number.as_deref().unwrap_or(&doc.file);
                         eprintln!(
@@ -614,8 +617,14 @@ fn run() -> ExitCode {
                         );
                     }
                     if ui.json {
-                        print(&format!("{}\n", json::show(&doc, &clauses)));
+                        print(&format!(
+                            "{}\n",
+                            json::show(&doc, &clauses, duplicate.as_deref())
+                        ));
                     } else if !clauses.is_empty() || path.is_none() {
+                        if let Some(file) = &duplicate {
+                            print(&human::shown_instead(file, &doc.file, &ui.palette));
+                        }
                         print(&human::clauses(Some(&doc), &clauses, &ui.palette));
                     }
                     ExitCode::from(if clauses.is_empty() { NOTHING } else { OK })

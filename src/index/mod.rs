@@ -8,7 +8,7 @@ pub mod store;
 
 use std::path::PathBuf;
 
-pub use build::{run, IndexOptions, IndexReport, Progress, Warning};
+pub use build::{run, Duplicate, IndexOptions, IndexReport, Progress, Warning};
 pub use store::{open, OpenIndex};
 
 /// Everything that can stop an indexing run or keep an index from opening. Each message says
