@@ -330,6 +330,30 @@ fn repaired_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
     Some((text, Encoding::Utf8Repaired(repair)))
 }
 
+/// NUL bytes inside lines of text in an ASCII-based encoding, touching text on one side at
+/// least ("NHI\0ỆM", "an\0 tỉnh"): `(line of the first, how many)`. NULs opening a line (what
+/// PDF text keeps of a bullet) or between spaces are left out: they lose nothing.
+pub fn nuls_in_text(bytes: &[u8]) -> Option<(usize, usize)> {
+    let (mut first, mut count) = (None, 0);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == 0) {
+        let start = i + at;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == 0).count();
+        i = end;
+        let line_start = bytes[..start]
+            .iter()
+            .rev()
+            .find(|&&b| b != b' ' && b != b'\t')
+            .is_none_or(|&b| b == b'\n' || b == b'\r');
+        let text = |b: Option<&u8>| b.is_some_and(|&b| !b.is_ascii_whitespace());
+        if !line_start && (text(bytes[..start].last()) || text(bytes.get(end))) {
+            first.get_or_insert(start);
+            count += 1;
+        }
+    }
+    first.map(|at| (1 + line_breaks(&bytes[..at]), count))
+}
+
 /// One bad byte in this many at most for a file to be read as damaged UTF-8.
 const BAD_BYTES_PER: usize = 200;
 
@@ -699,5 +723,15 @@ mod tests {
         // French mojibake reads back, but as French, not Vietnamese: left alone.
         let french = double_encode("Hôtel de Ville, café crème à Paris, égalité.\n", false);
         assert_eq!(decode_any(french.as_bytes()).unwrap().1, Encoding::Utf8);
+    }
+
+    #[test]
+    fn nuls_inside_lines_are_found_and_bullets_left_out() {
+        let text = b"\0\0II. NHI\0\xe1\xbb\x86M V\xe1\xbb\xa4\n\0 Bullet\n  \0\0Bullet\na \0 b\nC\xc3\xb4ng an\0 t\n";
+        assert_eq!(nuls_in_text(text), Some((1, 2)));
+        assert_eq!(
+            nuls_in_text(b"\0 Ti\xe1\xba\xbfp nh\xe1\xba\xadn\r\n\0\0II. A\nx \0 y"),
+            None
+        );
     }
 }

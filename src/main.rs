@@ -23,7 +23,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Exit status: something was found / done.
 const OK: u8 = 0;
-/// Exit status: the search found nothing.
+/// Exit status: the search found nothing (or `index` found no file in the corpus).
 const NOTHING: u8 = 1;
 /// Exit status: an error (bad query, missing or damaged index, unreadable corpus).
 const ERROR: u8 = 2;
@@ -68,7 +68,7 @@ enum Command {
         #[arg(long)]
         rebuild: bool,
         /// Largest file read, in MiB; larger files are reported and skipped.
-        #[arg(long, default_value_t = 64)]
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..))]
         max_file_mb: u64,
         /// Parser threads (0 = one per core).
         #[arg(long, default_value_t = 0)]
@@ -439,6 +439,14 @@ fn run() -> ExitCode {
                         print(&format!("{}\n", json::index_report(&report)));
                     } else {
                         print(&human::index_report(&report, *verbose, &ui.palette));
+                    }
+                    if report.seen == 0 {
+                        // A wrong --corpus path must not look like success to a script.
+                        eprintln!(
+                            "tracuu: no file found in {}: nothing was indexed (is --corpus right?)",
+                            cli.corpus.display()
+                        );
+                        return ExitCode::from(NOTHING);
                     }
                     ExitCode::from(if report.skipped.is_empty() {
                         OK

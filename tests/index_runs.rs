@@ -152,3 +152,72 @@ fn a_file_emptied_or_overwritten_is_removed_from_the_index() {
     assert_eq!(r["skipped"].as_array().unwrap().len(), 2, "{r}");
     assert_eq!(doc_files(&corpus, &index, &[]), ["a.txt"]);
 }
+
+#[test]
+fn double_encoded_text_and_nuls_inside_words_are_read_with_a_warning() {
+    let (dir, corpus) = temp_corpus();
+    let index = dir.path().join("ix");
+    // The plan saved by a tool that read its UTF-8 as Latin-1: "á»¦Y BAN NHÃ\u{82}N DÃ\u{82}N".
+    let garbled: String = plan().bytes().map(char::from).collect();
+    std::fs::write(corpus.join("mojibake.txt"), garbled).unwrap();
+    let nul = plan().replacen("MỤC ĐÍCH", "MỤC \0ĐÍCH", 1);
+    std::fs::write(
+        corpus.join("nul.txt"),
+        nul.replace("91/KH-UBND", "92/KH-UBND"),
+    )
+    .unwrap();
+    let r = index_json(&corpus, &index, &[]);
+    let warnings: Vec<String> = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| format!("{}:{}: {}", w["file"], w["line"], w["reason"]))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{r}");
+    assert!(
+        warnings[0].starts_with("\"mojibake.txt\":1: \"double-encoded UTF-8"),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].starts_with("\"nul.txt\":"), "{warnings:?}");
+    assert!(
+        warnings[1].contains("NUL byte inside a line"),
+        "{warnings:?}"
+    );
+    let v = answer_json(&corpus, &index, &["show", "mojibake.txt"]);
+    assert_eq!(v["document"]["number"], "91/KH-UBND", "{v}");
+    let (_, out, _) = tracuu(&corpus, &index, &["show", "nul.txt", "I"]);
+    assert!(out.contains("I. MỤC ĐÍCH"), "{out}");
+}
+
+#[test]
+fn wrong_paths_and_an_empty_corpus_are_explained() {
+    let (dir, corpus) = temp_corpus();
+    let index = dir.path().join("ix");
+    // An empty corpus: said, and not a success.
+    let (code, out, err) = tracuu(&corpus, &index, &["index"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("no file found in"), "{err}");
+    std::fs::write(corpus.join("plan.txt"), plan()).unwrap();
+    let (code, _, err) = tracuu(&corpus.join("plan.txt"), &index, &["index"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("plan.txt is a file, not a directory: --corpus"),
+        "{err}"
+    );
+    let file = dir.path().join("ifile");
+    std::fs::write(&file, "x").unwrap();
+    let (code, _, err) = tracuu(&corpus, &file, &["index"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("ifile is a file, not a directory: --index"),
+        "{err}"
+    );
+    let (code, _, err) = tracuu(&corpus, &index, &["index", "--max-file-mb", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--max-file-mb"), "{err}");
+    let (code, out, err) = tracuu(&corpus, &index, &["index"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = tracuu(&corpus, &index, &["show", "./plan.txt"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("91/KH-UBND"), "{out}");
+}

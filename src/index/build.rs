@@ -212,6 +212,8 @@ struct Prepared {
     clauses: usize,
     records: Vec<TantivyDocument>,
     encoding: Encoding,
+    /// `(line, how many)` of NUL bytes inside lines of text.
+    nuls: Option<(usize, usize)>,
 }
 
 fn prepare(
@@ -219,7 +221,7 @@ fn prepare(
     max_bytes: u64,
     fields: &super::schema::Fields,
 ) -> Result<Prepared, String> {
-    let (doc, encoding) = read_and_parse(file, max_bytes)?;
+    let (doc, encoding, nuls) = read_parse_and_check(file, max_bytes)?;
     // Records are made in a parser thread now: a panic here must cost this file, not the run.
     catch_unwind(AssertUnwindSafe(|| Prepared {
         key: doc_key(&doc),
@@ -227,6 +229,7 @@ fn prepare(
         clauses: doc.clauses.len(),
         records: document_records(&doc, fields),
         encoding,
+        nuls,
     }))
     .map_err(|_| INTERNAL_ERROR.to_string())
 }
@@ -237,6 +240,15 @@ const INTERNAL_ERROR: &str =
 
 /// Reads and parses one file; never panics (a parser panic is reported as a skipped file).
 pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<(Document, Encoding), String> {
+    read_parse_and_check(file, max_bytes).map(|(doc, encoding, _)| (doc, encoding))
+}
+
+/// [`read_and_parse`], with the NUL bytes found inside lines of text (`(line, how many)`):
+/// they are read as nothing inside a word and as a space elsewhere, which is worth a warning.
+fn read_parse_and_check(
+    file: &CorpusFile,
+    max_bytes: u64,
+) -> Result<(Document, Encoding, Option<(usize, usize)>), String> {
     if file.size > max_bytes {
         return Err(DecodeError::TooLarge {
             size: file.size,
@@ -259,7 +271,14 @@ pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<(Document, En
     match catch_unwind(AssertUnwindSafe(|| {
         crate::pipeline::parse_bytes_any(&file.rel, &bytes)
     })) {
-        Ok(Ok(parsed)) => Ok(parsed),
+        Ok(Ok((doc, encoding))) => {
+            // UTF-16 has a NUL in every other byte: only encodings built on ASCII are looked at.
+            let nuls = match encoding {
+                Encoding::Utf16 => None,
+                _ => crate::decode::nuls_in_text(&bytes),
+            };
+            Ok((doc, encoding, nuls))
+        }
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(INTERNAL_ERROR.to_string()),
     }
@@ -270,9 +289,19 @@ pub fn run(
     opts: &IndexOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<IndexReport, IndexError> {
+    if opts.corpus.exists() && !opts.corpus.is_dir() {
+        return Err(IndexError::CorpusIsAFile {
+            path: opts.corpus.clone(),
+        });
+    }
     if !opts.corpus.is_dir() {
         return Err(IndexError::CorpusMissing {
             dir: opts.corpus.clone(),
+        });
+    }
+    if opts.index.exists() && !opts.index.is_dir() {
+        return Err(IndexError::IndexIsAFile {
+            path: opts.index.clone(),
         });
     }
     store::check_writable_target(&opts.index)?;
@@ -473,6 +502,17 @@ pub fn run(
     Ok(report)
 }
 
+fn nul_warning(count: usize) -> String {
+    let places = match count {
+        1 => String::new(),
+        n => format!(" (and {} more places after this line)", n - 1),
+    };
+    format!(
+        "NUL byte inside a line{places}: dropped inside a word or beside a space, read as a space elsewhere; \
+         the file may be damaged"
+    )
+}
+
 /// The files among `files` that hold a document indexed from another file.
 fn duplicates(
     files: &[CorpusFile],
@@ -533,6 +573,7 @@ impl RunState<'_> {
             clauses,
             records,
             encoding,
+            nuls,
         } = match result {
             Err(reason) => {
                 // Emptied, or overwritten with something unreadable: its document left the index.
@@ -561,6 +602,13 @@ impl RunState<'_> {
                 reason: undone.to_string(),
             }),
             Encoding::Utf8 | Encoding::Utf16 => {}
+        }
+        if let Some((line, count)) = nuls {
+            report.warnings.push(Warning {
+                file: file.rel.clone(),
+                line,
+                reason: nul_warning(count),
+            });
         }
         self.held.insert(file.rel.clone(), (key.clone(), measure));
         let file_rec = file_record(&file.rel, &file.fingerprint, &key, measure, f);

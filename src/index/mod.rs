@@ -18,6 +18,14 @@ pub enum IndexError {
     CorpusMissing {
         dir: PathBuf,
     },
+    /// `--corpus` names a file: the corpus is a directory of documents.
+    CorpusIsAFile {
+        path: PathBuf,
+    },
+    /// `--index` names a file that is not a directory.
+    IndexIsAFile {
+        path: PathBuf,
+    },
     Missing {
         dir: PathBuf,
     },
@@ -54,6 +62,16 @@ impl std::fmt::Display for IndexError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             IndexError::CorpusMissing { dir } => write!(f, "corpus directory {} does not exist", dir.display()),
+            IndexError::CorpusIsAFile { path } => write!(
+                f,
+                "{} is a file, not a directory: --corpus takes the directory that holds the documents",
+                path.display()
+            ),
+            IndexError::IndexIsAFile { path } => write!(
+                f,
+                "{} is a file, not a directory: --index takes a directory (tracuu creates it), so choose another path",
+                path.display()
+            ),
             IndexError::Missing { dir } => write!(
                 f,
                 "no index in {}; build it with: tracuu index --index {}",
