@@ -212,8 +212,7 @@ struct Prepared {
     clauses: usize,
     records: Vec<TantivyDocument>,
     encoding: Encoding,
-    /// `(line, how many)` of NUL bytes inside lines of text.
-    nuls: Option<(usize, usize)>,
+    nuls: Option<Nuls>,
 }
 
 fn prepare(
@@ -243,12 +242,15 @@ pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<(Document, En
     read_parse_and_check(file, max_bytes).map(|(doc, encoding, _)| (doc, encoding))
 }
 
+/// `(line of the first, how many)` NUL bytes inside lines of text.
+type Nuls = (usize, usize);
+
 /// [`read_and_parse`], with the NUL bytes found inside lines of text (`(line, how many)`):
 /// they are read as nothing inside a word and as a space elsewhere, which is worth a warning.
 fn read_parse_and_check(
     file: &CorpusFile,
     max_bytes: u64,
-) -> Result<(Document, Encoding, Option<(usize, usize)>), String> {
+) -> Result<(Document, Encoding, Option<Nuls>), String> {
     if file.size > max_bytes {
         return Err(DecodeError::TooLarge {
             size: file.size,
