@@ -90,6 +90,33 @@ pub enum Encoding {
     /// interrupted download), each run of them read as U+FFFD: losing a whole document to one
     /// byte helps nobody, but the user is told where the damage is.
     Utf8Repaired(Repair),
+    /// UTF-8 that was read as Windows-1252 or Latin-1 and saved again as UTF-8 ("á»¦Y BAN" for
+    /// "ỦY BAN"), a common fault of scraped web pages: read back as the text it was, and the
+    /// user told where.
+    DoubleEncoded(Undone),
+}
+
+/// Where double-encoded UTF-8 was read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undone {
+    /// Lines read back.
+    pub lines: usize,
+    /// 1-based line of the first one.
+    pub line: usize,
+}
+
+impl fmt::Display for Undone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "double-encoded UTF-8 (UTF-8 read as Windows-1252 and saved again: \"á»¦Y BAN\" for \
+             \"ỦY BAN\") read back as Vietnamese"
+        )?;
+        if self.lines > 1 {
+            write!(f, " in {} lines from this one on", self.lines)?;
+        }
+        write!(f, "; saving the file corrected helps other tools")
+    }
 }
 
 /// Where and how a UTF-8 file was repaired.
@@ -162,6 +189,11 @@ pub fn decode_any(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if text.chars().all(is_blank_char) {
         return Err(DecodeError::Blank);
     }
+    if encoding == Encoding::Utf8 {
+        if let Some((undone, how)) = double_encoded(&text) {
+            return Ok((undone, Encoding::DoubleEncoded(how)));
+        }
+    }
     Ok((text, encoding))
 }
 
@@ -178,6 +210,70 @@ fn windows_1258(bytes: &[u8]) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let (decoded, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
     let text: String = decoded.nfc().collect();
+    vietnamese(&text).then_some(text)
+}
+
+/// `text` with its double-encoded lines read back, when there are such lines and what they
+/// read back to is Vietnamese (as [`windows_1258`] judges it). A line is double-encoded when
+/// each of its characters is one byte in Windows-1252 (or Latin-1, for the C1 controls
+/// Windows-1252 leaves out) and those bytes are valid UTF-8 with multi-byte characters in
+/// it: real Vietnamese never is, as its letters with two marks ("ệ", "ỦY") are not in those
+/// code pages and a lone "à" or "Ã" is not followed by the continuation bytes UTF-8 needs.
+fn double_encoded(text: &str) -> Option<(String, Undone)> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut lines, mut first) = (0usize, None);
+    let mut undone = String::new();
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        match line_undone(line) {
+            Some(back) => {
+                lines += 1;
+                first.get_or_insert(n + 1);
+                undone.push_str(&back);
+                out.push_str(&back);
+            }
+            None => out.push_str(line),
+        }
+    }
+    let line = first?;
+    vietnamese(&undone).then_some((out, Undone { lines, line }))
+}
+
+/// `line` as the UTF-8 its characters' Windows-1252 bytes make, when they make valid UTF-8
+/// other than the line itself.
+fn line_undone(line: &str) -> Option<String> {
+    if line.is_ascii() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(line.len());
+    for c in line.chars() {
+        bytes.push(windows_1252_byte(c)?);
+    }
+    let back = String::from_utf8(bytes).ok()?;
+    (back != line).then_some(back)
+}
+
+/// The byte of `c` in Windows-1252, or in Latin-1 for the five bytes Windows-1252 leaves
+/// undefined (decoders pass them through as C1 controls).
+fn windows_1252_byte(c: char) -> Option<u8> {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match c as u32 {
+        0..=0x7F | 0xA0..=0xFF => Some(c as u8),
+        // A C1 control: Latin-1's reading of these bytes.
+        0x80..=0x9F => Some(c as u8),
+        _ => HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8),
+    }
+}
+
+/// Whether `text` reads as Vietnamese: [`MIN_MARKED`] marked letters at least, one in twenty
+/// letters marked, and other non-ASCII characters few beside them.
+fn vietnamese(text: &str) -> bool {
     let (mut vietnamese, mut other, mut letters) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if c.is_alphabetic() {
@@ -193,9 +289,7 @@ fn windows_1258(bytes: &[u8]) -> Option<String> {
             other += 1;
         }
     }
-    let vietnamese_text =
-        vietnamese >= MIN_MARKED && vietnamese * 20 >= letters && other * 10 <= vietnamese;
-    vietnamese_text.then_some(text)
+    vietnamese >= MIN_MARKED && vietnamese * 20 >= letters && other * 10 <= vietnamese
 }
 
 /// `bytes` read as UTF-8 with each run of invalid bytes as U+FFFD, when such runs are few: at
@@ -234,6 +328,30 @@ fn repaired_utf8(bytes: &[u8]) -> Option<(String, Encoding)> {
         cut_off,
     };
     Some((text, Encoding::Utf8Repaired(repair)))
+}
+
+/// NUL bytes inside lines of text in an ASCII-based encoding, touching text on one side at
+/// least ("NHI\0ỆM", "an\0 tỉnh"): `(line of the first, how many)`. NULs opening a line (what
+/// PDF text keeps of a bullet) or between spaces are left out: they lose nothing.
+pub fn nuls_in_text(bytes: &[u8]) -> Option<(usize, usize)> {
+    let (mut first, mut count) = (None, 0);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == 0) {
+        let start = i + at;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == 0).count();
+        i = end;
+        let line_start = bytes[..start]
+            .iter()
+            .rev()
+            .find(|&&b| b != b' ' && b != b'\t')
+            .is_none_or(|&b| b == b'\n' || b == b'\r');
+        let text = |b: Option<&u8>| b.is_some_and(|&b| !b.is_ascii_whitespace());
+        if !line_start && (text(bytes[..start].last()) || text(bytes.get(end))) {
+            first.get_or_insert(start);
+            count += 1;
+        }
+    }
+    first.map(|at| (1 + line_breaks(&bytes[..at]), count))
 }
 
 /// One bad byte in this many at most for a file to be read as damaged UTF-8.
@@ -549,6 +667,71 @@ mod tests {
         assert_eq!(
             too_large,
             "too large: 3145729 bytes (3.0 MiB; the limit is 1 MiB, raise it with --max-file-mb 4)"
+        );
+    }
+
+    /// UTF-8 bytes read as Windows-1252 (or Latin-1) and written out again as UTF-8.
+    fn double_encode(text: &str, latin1: bool) -> String {
+        let (read, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(text.as_bytes());
+        if latin1 {
+            return text.bytes().map(char::from).collect();
+        }
+        read.into_owned()
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_read_back() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 704/KH-UBND\n\
+                    Hà Tĩnh, ngày 14 tháng 8 năm 2024\n\
+                    1. Sở Ngoại vụ chủ trì, phối hợp với Công an tỉnh “bảo hộ công dân”.\n";
+        for latin1 in [false, true] {
+            let garbled = double_encode(text, latin1);
+            assert!(garbled.starts_with("á»¦Y BAN NH"), "{garbled}");
+            let (read, encoding) = decode_any(garbled.as_bytes()).unwrap();
+            assert_eq!(read, text, "latin1: {latin1}");
+            let Encoding::DoubleEncoded(undone) = encoding else {
+                panic!("{encoding:?}")
+            };
+            assert_eq!((undone.lines, undone.line), (5, 1));
+            assert!(undone.to_string().starts_with("double-encoded UTF-8"));
+        }
+        // Only the garbled lines are read back: one pasted into a good file.
+        let mixed = format!(
+            "ỦY BAN NHÂN DÂN\n{}",
+            double_encode(&text[text.find("TỈNH").unwrap()..], false)
+        );
+        let (read, encoding) = decode_any(mixed.as_bytes()).unwrap();
+        assert_eq!(read, text);
+        assert!(matches!(
+            encoding,
+            Encoding::DoubleEncoded(Undone { lines: 4, line: 2 })
+        ));
+    }
+
+    #[test]
+    fn real_text_is_never_read_as_double_encoded() {
+        // Vietnamese, with the letters of Latin-1 ("à", "Ã", "ò") and typographic quotes, and
+        // French in Latin-1 letters: as written.
+        for text in [
+            "NGÃ BA Đồng Lộc, Hà Tĩnh: “à”, «ò» – ©2024\n",
+            "Hôtel de Ville, café crème à Paris. Ça coûte 3 €.\n",
+            "Ã\u{a9} cụm ký tự lạ trong văn bản thật\n",
+        ] {
+            let (read, encoding) = decode_any(text.as_bytes()).unwrap();
+            assert_eq!((read.as_str(), encoding), (text, Encoding::Utf8));
+        }
+        // French mojibake reads back, but as French, not Vietnamese: left alone.
+        let french = double_encode("Hôtel de Ville, café crème à Paris, égalité.\n", false);
+        assert_eq!(decode_any(french.as_bytes()).unwrap().1, Encoding::Utf8);
+    }
+
+    #[test]
+    fn nuls_inside_lines_are_found_and_bullets_left_out() {
+        let text = b"\0\0II. NHI\0\xe1\xbb\x86M V\xe1\xbb\xa4\n\0 Bullet\n  \0\0Bullet\na \0 b\nC\xc3\xb4ng an\0 t\n";
+        assert_eq!(nuls_in_text(text), Some((1, 2)));
+        assert_eq!(
+            nuls_in_text(b"\0 Ti\xe1\xba\xbfp nh\xe1\xba\xadn\r\n\0\0II. A\nx \0 y"),
+            None
         );
     }
 }

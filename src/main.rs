@@ -23,7 +23,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Exit status: something was found / done.
 const OK: u8 = 0;
-/// Exit status: the search found nothing.
+/// Exit status: the search found nothing (or `index` found no file in the corpus).
 const NOTHING: u8 = 1;
 /// Exit status: an error (bad query, missing or damaged index, unreadable corpus).
 const ERROR: u8 = 2;
@@ -68,7 +68,7 @@ enum Command {
         #[arg(long)]
         rebuild: bool,
         /// Largest file read, in MiB; larger files are reported and skipped.
-        #[arg(long, default_value_t = 64)]
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..))]
         max_file_mb: u64,
         /// Parser threads (0 = one per core).
         #[arg(long, default_value_t = 0)]
@@ -440,6 +440,14 @@ fn run() -> ExitCode {
                     } else {
                         print(&human::index_report(&report, *verbose, &ui.palette));
                     }
+                    if report.seen == 0 {
+                        // A wrong --corpus path must not look like success to a script.
+                        eprintln!(
+                            "tracuu: no file found in {}: nothing was indexed (is --corpus right?)",
+                            cli.corpus.display()
+                        );
+                        return ExitCode::from(NOTHING);
+                    }
                     ExitCode::from(if report.skipped.is_empty() {
                         OK
                     } else {
@@ -613,6 +621,9 @@ fn run() -> ExitCode {
             };
             match search::show(&open, document, path.as_deref()) {
                 Ok(Some((doc, clauses))) => {
+                    let duplicate = search::duplicate_shown(&open, document, &doc)
+                        .ok()
+                        .flatten();
                     if let (Some(p), true) = (path, clauses.is_empty()) {
                         let name = doc.meta.number.as_deref().unwrap_or(&doc.file);
                         eprintln!(
@@ -620,8 +631,14 @@ fn run() -> ExitCode {
                         );
                     }
                     if ui.json {
-                        print(&format!("{}\n", json::show(&doc, &clauses)));
+                        print(&format!(
+                            "{}\n",
+                            json::show(&doc, &clauses, duplicate.as_deref())
+                        ));
                     } else if !clauses.is_empty() || path.is_none() {
+                        if let Some(file) = &duplicate {
+                            print(&human::shown_instead(file, &doc.file, &ui.palette));
+                        }
                         print(&human::clauses(Some(&doc), &clauses, &ui.palette));
                     }
                     ExitCode::from(if clauses.is_empty() { NOTHING } else { OK })

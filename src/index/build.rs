@@ -12,7 +12,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::corpus::{self, CorpusFile, Skipped};
-use super::records::{doc_key, document_records, file_record, StoredDoc, StoredFile};
+use super::records::{doc_key, document_records, file_record, Measure, StoredDoc, StoredFile};
 use super::schema::{Fields, KIND_DOC, KIND_FILE};
 use super::store::{self, OpenIndex};
 use super::IndexError;
@@ -49,22 +49,23 @@ impl IndexOptions {
     }
 }
 
-/// What an indexing run did. `seen == indexed + unchanged + skipped.len()`.
+/// What an indexing run did. `seen == indexed + unchanged + skipped.len() + duplicates.len()`:
+/// each file seen is in one of them.
 #[derive(Debug, Default, Clone)]
 pub struct IndexReport {
     pub seen: usize,
-    /// Files parsed and written in this run.
+    /// Files parsed and written in this run (their documents are searchable from them).
     pub indexed: usize,
-    /// Files already indexed in this state.
+    /// Files already indexed in this state (not counting duplicates).
     pub unchanged: usize,
     /// The names behind the counts: files whose document is searchable from them for the first
     /// time, files read again, files removed, and `(old, new)` names of a file moved or renamed
     /// (the same document left under one name and came under another).
     pub files: FileChanges,
     pub skipped: Vec<Skipped>,
-    /// `(file, file it duplicates)`: the same document (number, issuer, date) in two files is
-    /// indexed once, from the first file in path order.
-    pub duplicates: Vec<(String, String)>,
+    /// Files holding a document (number, issuer, date) indexed from another file, the fullest
+    /// of its files: on every run, not only the run that found them.
+    pub duplicates: Vec<Duplicate>,
     /// Files read as Windows-1258 (Vietnamese "ANSI"), not UTF-8: indexed, and worth converting.
     pub windows_1258: Vec<String>,
     /// Files indexed with something to check: where, and what.
@@ -80,6 +81,19 @@ impl IndexReport {
     pub fn removed(&self) -> usize {
         self.files.removed.len()
     }
+}
+
+/// A file not indexed because another file holds the same document and more of it (or as
+/// much, and comes first in path order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub file: String,
+    /// The file the document is indexed from.
+    pub of: String,
+    /// Whether the two texts are the same (a copy), not an excerpt or an edited version.
+    pub same_text: bool,
+    pub clauses: usize,
+    pub of_clauses: usize,
 }
 
 /// Which files an indexing run added, read again, removed or found renamed.
@@ -194,9 +208,11 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
 /// in the parser threads, so the one thread that hands them to the writer does little else.
 struct Prepared {
     key: String,
+    measure: Measure,
     clauses: usize,
     records: Vec<TantivyDocument>,
     encoding: Encoding,
+    nuls: Option<Nuls>,
 }
 
 fn prepare(
@@ -204,13 +220,15 @@ fn prepare(
     max_bytes: u64,
     fields: &super::schema::Fields,
 ) -> Result<Prepared, String> {
-    let (doc, encoding) = read_and_parse(file, max_bytes)?;
+    let (doc, encoding, nuls) = read_parse_and_check(file, max_bytes)?;
     // Records are made in a parser thread now: a panic here must cost this file, not the run.
     catch_unwind(AssertUnwindSafe(|| Prepared {
         key: doc_key(&doc),
+        measure: Measure::of(&doc),
         clauses: doc.clauses.len(),
         records: document_records(&doc, fields),
         encoding,
+        nuls,
     }))
     .map_err(|_| INTERNAL_ERROR.to_string())
 }
@@ -221,6 +239,18 @@ const INTERNAL_ERROR: &str =
 
 /// Reads and parses one file; never panics (a parser panic is reported as a skipped file).
 pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<(Document, Encoding), String> {
+    read_parse_and_check(file, max_bytes).map(|(doc, encoding, _)| (doc, encoding))
+}
+
+/// `(line of the first, how many)` NUL bytes inside lines of text.
+type Nuls = (usize, usize);
+
+/// [`read_and_parse`], with the NUL bytes found inside lines of text (`(line, how many)`):
+/// they are read as nothing inside a word and as a space elsewhere, which is worth a warning.
+fn read_parse_and_check(
+    file: &CorpusFile,
+    max_bytes: u64,
+) -> Result<(Document, Encoding, Option<Nuls>), String> {
     if file.size > max_bytes {
         return Err(DecodeError::TooLarge {
             size: file.size,
@@ -243,7 +273,14 @@ pub fn read_and_parse(file: &CorpusFile, max_bytes: u64) -> Result<(Document, En
     match catch_unwind(AssertUnwindSafe(|| {
         crate::pipeline::parse_bytes_any(&file.rel, &bytes)
     })) {
-        Ok(Ok(parsed)) => Ok(parsed),
+        Ok(Ok((doc, encoding))) => {
+            // UTF-16 has a NUL in every other byte: only encodings built on ASCII are looked at.
+            let nuls = match encoding {
+                Encoding::Utf16 => None,
+                _ => crate::decode::nuls_in_text(&bytes),
+            };
+            Ok((doc, encoding, nuls))
+        }
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(INTERNAL_ERROR.to_string()),
     }
@@ -254,9 +291,19 @@ pub fn run(
     opts: &IndexOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<IndexReport, IndexError> {
+    if opts.corpus.exists() && !opts.corpus.is_dir() {
+        return Err(IndexError::CorpusIsAFile {
+            path: opts.corpus.clone(),
+        });
+    }
     if !opts.corpus.is_dir() {
         return Err(IndexError::CorpusMissing {
             dir: opts.corpus.clone(),
+        });
+    }
+    if opts.index.exists() && !opts.index.is_dir() {
+        return Err(IndexError::IndexIsAFile {
+            path: opts.index.clone(),
         });
     }
     store::check_writable_target(&opts.index)?;
@@ -290,6 +337,9 @@ pub fn run(
     } else {
         existing_state(&open)?
     };
+    // Files whose document was searchable from them before this run: one that goes, or can no
+    // longer be read, is removed from the index.
+    let searchable_before: HashSet<String> = owners.values().cloned().collect();
 
     let (files, walk_skipped) = corpus::walk_except(&opts.corpus, Some(&opts.index));
     let mut report = IndexReport {
@@ -346,6 +396,10 @@ pub fn run(
         .map(|(key, _)| key.clone())
         .collect();
     owners.retain(|key, _| !orphaned.contains(key));
+    let mut held: HashMap<String, (String, Measure)> = known_files
+        .iter()
+        .filter_map(|(file, r)| Some((file.clone(), (r.key.clone()?, r.measure))))
+        .collect();
     let todo: Vec<&CorpusFile> = files
         .iter()
         .filter(|c| {
@@ -356,7 +410,6 @@ pub fn run(
                     .is_some_and(|key| orphaned.contains(key))
         })
         .collect();
-    report.unchanged = files.len() - todo.len();
 
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism()
@@ -371,6 +424,15 @@ pub fn run(
     // file of the corpus (that grew memory with the corpus size).
     let mut pending: HashMap<usize, Result<Prepared, String>> = HashMap::new();
     let mut first_error: Option<IndexError> = None;
+    let mut state = RunState {
+        writer: &writer,
+        fields: &f,
+        owners: &mut owners,
+        held: &mut held,
+        written: HashMap::new(),
+        searchable_before: &searchable_before,
+        report: &mut report,
+    };
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<(usize, Result<Prepared, String>)>(threads * 4);
         for _ in 0..threads {
@@ -388,7 +450,7 @@ pub fn run(
             });
         }
         drop(tx);
-        // Documents are written in path order so that which of two duplicates wins is stable.
+        // Documents are written in path order, so that of two copies as full the first wins.
         let mut cursor = 0;
         let mut done = 0;
         for (i, result) in rx {
@@ -406,15 +468,7 @@ pub fn run(
                 if first_error.is_some() {
                     continue;
                 }
-                if let Err(e) = write_one(
-                    &writer,
-                    &f,
-                    file,
-                    result,
-                    &mut owners,
-                    &mut report,
-                    known_files.contains_key(&file.rel),
-                ) {
+                if let Err(e) = state.write(file, result, known_files.contains_key(&file.rel)) {
                     first_error = Some(e);
                 }
             }
@@ -423,17 +477,14 @@ pub fn run(
     if let Some(e) = first_error {
         return Err(e);
     }
-    // Unchanged duplicates are reported on every run, not only on the run that found them.
-    let mut listed: HashSet<String> = todo.iter().map(|c| c.rel.clone()).collect();
-    listed.extend(report.duplicates.iter().map(|(file, _)| file.clone()));
-    for c in &files {
-        let key = known_files.get(&c.rel).and_then(|k| k.key.as_ref());
-        if let (false, Some(owner)) = (listed.contains(&c.rel), key.and_then(|k| owners.get(k))) {
-            if *owner != c.rel {
-                report.duplicates.push((c.rel.clone(), owner.clone()));
-            }
-        }
-    }
+    let changed_now: HashSet<&str> = todo.iter().map(|c| c.rel.as_str()).collect();
+    report.duplicates = duplicates(&files, &owners, &held);
+    let duplicate: HashSet<&str> = report.duplicates.iter().map(|d| d.file.as_str()).collect();
+    report.unchanged = files
+        .iter()
+        .filter(|c| !changed_now.contains(c.rel.as_str()) && !duplicate.contains(c.rel.as_str()))
+        .count();
+    report.files.removed.sort();
     let mut new_keys: HashMap<&str, &str> = HashMap::new();
     for (key, file) in &owners {
         new_keys.insert(file, key);
@@ -453,72 +504,147 @@ pub fn run(
     Ok(report)
 }
 
-fn write_one(
-    writer: &IndexWriter,
-    f: &super::schema::Fields,
-    file: &CorpusFile,
-    result: Result<Prepared, String>,
-    owners: &mut HashMap<String, String>,
-    report: &mut IndexReport,
-    was_indexed: bool,
-) -> Result<(), IndexError> {
-    let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
-    if was_indexed {
-        writer.delete_term(Term::from_field_text(f.file, &file.rel));
+fn nul_warning(count: usize) -> String {
+    let places = match count {
+        1 => String::new(),
+        n => format!(" (and {} more places after this line)", n - 1),
+    };
+    format!(
+        "NUL byte inside a line{places}: dropped inside a word or beside a space, read as a space elsewhere; \
+         the file may be damaged"
+    )
+}
+
+/// The files among `files` that hold a document indexed from another file.
+fn duplicates(
+    files: &[CorpusFile],
+    owners: &HashMap<String, String>,
+    held: &HashMap<String, (String, Measure)>,
+) -> Vec<Duplicate> {
+    let mut out = Vec::new();
+    for c in files {
+        let Some((key, measure)) = held.get(&c.rel) else {
+            continue;
+        };
+        let Some(owner) = owners.get(key).filter(|o| **o != c.rel) else {
+            continue;
+        };
+        let of = held.get(owner).map(|h| h.1).unwrap_or_default();
+        out.push(Duplicate {
+            file: c.rel.clone(),
+            of: owner.clone(),
+            same_text: of == *measure,
+            clauses: measure.clauses,
+            of_clauses: of.clauses,
+        });
     }
-    match result {
-        Err(reason) => {
-            report.skipped.push(Skipped {
-                file: file.rel.clone(),
-                reason,
-            });
+    out
+}
+
+/// What writing the files of a run keeps track of.
+struct RunState<'a> {
+    writer: &'a IndexWriter,
+    fields: &'a Fields,
+    /// `doc_key → file` the document is indexed from.
+    owners: &'a mut HashMap<String, String>,
+    /// `file → (doc_key, measure)` of every file read, in this run or before.
+    held: &'a mut HashMap<String, (String, Measure)>,
+    /// `file → clauses` of the files written in this run: one that a fuller copy later replaces
+    /// no longer counts as indexed.
+    written: HashMap<String, usize>,
+    searchable_before: &'a HashSet<String>,
+    report: &'a mut IndexReport,
+}
+
+impl RunState<'_> {
+    fn write(
+        &mut self,
+        file: &CorpusFile,
+        result: Result<Prepared, String>,
+        was_indexed: bool,
+    ) -> Result<(), IndexError> {
+        let tantivy_err = |e: tantivy::TantivyError| IndexError::Tantivy(e.to_string());
+        let (writer, f) = (self.writer, self.fields);
+        if was_indexed {
+            writer.delete_term(Term::from_field_text(f.file, &file.rel));
         }
-        Ok(Prepared {
+        let report = &mut *self.report;
+        let Prepared {
             key,
+            measure,
             clauses,
             records,
             encoding,
-        }) => {
-            match encoding {
-                Encoding::Windows1258 => report.windows_1258.push(file.rel.clone()),
-                Encoding::Utf8Repaired(repair) => report.warnings.push(Warning {
-                    file: file.rel.clone(),
-                    line: repair.line,
-                    reason: repair.to_string(),
-                }),
-                Encoding::Utf8 | Encoding::Utf16 => {}
-            }
-            if let Some(owner) = owners.get(&key).cloned() {
-                if owner != file.rel {
-                    if owner.as_str() < file.rel.as_str() {
-                        // Already indexed from an earlier file: remember this one as seen.
-                        writer
-                            .add_document(file_record(&file.rel, &file.fingerprint, &key, f))
-                            .map_err(tantivy_err)?;
-                        report.duplicates.push((file.rel.clone(), owner));
-                        report.indexed += 1;
-                        return Ok(());
-                    }
-                    // This file comes first: it replaces the other copy.
-                    writer.delete_term(Term::from_field_text(f.doc_key, &key));
-                    report.duplicates.push((owner.clone(), file.rel.clone()));
+            nuls,
+        } = match result {
+            Err(reason) => {
+                // Emptied, or overwritten with something unreadable: its document left the index.
+                if self.searchable_before.contains(&file.rel) {
+                    report.files.removed.push(file.rel.clone());
                 }
+                self.held.remove(&file.rel);
+                report.skipped.push(Skipped {
+                    file: file.rel.clone(),
+                    reason,
+                });
+                return Ok(());
             }
-            report.clauses += clauses;
-            for record in records {
-                writer.add_document(record).map_err(tantivy_err)?;
+            Ok(prepared) => prepared,
+        };
+        match encoding {
+            Encoding::Windows1258 => report.windows_1258.push(file.rel.clone()),
+            Encoding::Utf8Repaired(repair) => report.warnings.push(Warning {
+                file: file.rel.clone(),
+                line: repair.line,
+                reason: repair.to_string(),
+            }),
+            Encoding::DoubleEncoded(undone) => report.warnings.push(Warning {
+                file: file.rel.clone(),
+                line: undone.line,
+                reason: undone.to_string(),
+            }),
+            Encoding::Utf8 | Encoding::Utf16 => {}
+        }
+        if let Some((line, count)) = nuls {
+            report.warnings.push(Warning {
+                file: file.rel.clone(),
+                line,
+                reason: nul_warning(count),
+            });
+        }
+        self.held.insert(file.rel.clone(), (key.clone(), measure));
+        let file_rec = file_record(&file.rel, &file.fingerprint, &key, measure, f);
+        if let Some(owner) = self.owners.get(&key).filter(|o| **o != file.rel).cloned() {
+            let theirs = self.held.get(&owner).map(|h| h.1).unwrap_or_default();
+            if !measure.fuller_than(&file.rel, &theirs, &owner) {
+                // Indexed from a fuller copy: this file is only remembered as seen.
+                writer.add_document(file_rec).map_err(tantivy_err)?;
+                return Ok(());
             }
-            writer
-                .add_document(file_record(&file.rel, &file.fingerprint, &key, f))
-                .map_err(tantivy_err)?;
-            owners.insert(key, file.rel.clone());
-            report.indexed += 1;
-            if was_indexed {
-                report.files.updated.push(file.rel.clone());
-            } else {
-                report.files.added.push(file.rel.clone());
+            // This file holds more of the document: it replaces the other one's records.
+            writer.delete_term(Term::from_field_text(f.doc_key, &key));
+            if let Some(n) = self.written.remove(&owner) {
+                report.indexed -= 1;
+                report.clauses -= n;
+                report.files.added.retain(|a| *a != owner);
+                report.files.updated.retain(|u| *u != owner);
             }
         }
+        report.clauses += clauses;
+        for record in records {
+            writer.add_document(record).map_err(tantivy_err)?;
+        }
+        writer.add_document(file_rec).map_err(tantivy_err)?;
+        self.owners.insert(key, file.rel.clone());
+        self.written.insert(file.rel.clone(), clauses);
+        report.indexed += 1;
+        // A duplicate that now holds the document (its fuller copy went) is searchable from
+        // it for the first time.
+        if self.searchable_before.contains(&file.rel) {
+            report.files.updated.push(file.rel.clone());
+        } else {
+            report.files.added.push(file.rel.clone());
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -8,7 +8,7 @@ pub mod store;
 
 use std::path::PathBuf;
 
-pub use build::{run, IndexOptions, IndexReport, Progress, Warning};
+pub use build::{run, Duplicate, IndexOptions, IndexReport, Progress, Warning};
 pub use store::{open, OpenIndex};
 
 /// Everything that can stop an indexing run or keep an index from opening. Each message says
@@ -17,6 +17,14 @@ pub use store::{open, OpenIndex};
 pub enum IndexError {
     CorpusMissing {
         dir: PathBuf,
+    },
+    /// `--corpus` names a file: the corpus is a directory of documents.
+    CorpusIsAFile {
+        path: PathBuf,
+    },
+    /// `--index` names a file that is not a directory.
+    IndexIsAFile {
+        path: PathBuf,
     },
     Missing {
         dir: PathBuf,
@@ -54,6 +62,16 @@ impl std::fmt::Display for IndexError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             IndexError::CorpusMissing { dir } => write!(f, "corpus directory {} does not exist", dir.display()),
+            IndexError::CorpusIsAFile { path } => write!(
+                f,
+                "{} is a file, not a directory: --corpus takes the directory that holds the documents",
+                path.display()
+            ),
+            IndexError::IndexIsAFile { path } => write!(
+                f,
+                "{} is a file, not a directory: --index takes a directory (tracuu creates it), so choose another path",
+                path.display()
+            ),
             IndexError::Missing { dir } => write!(
                 f,
                 "no index in {}; build it with: tracuu index --index {}",

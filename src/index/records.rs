@@ -304,6 +304,50 @@ fn attached_types(doc: &Document) -> Vec<String> {
     out
 }
 
+/// How much of a document a file holds, and a digest of its text: of two files holding the same
+/// document (same number, issuer and date), the fuller one is indexed, and the report says when
+/// their texts differ (an excerpt, an edited copy) rather than calling them copies.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Measure {
+    pub clauses: usize,
+    /// Bytes of clause text.
+    pub chars: usize,
+    /// FNV-1a of the clauses' paths and texts: the same text read from UTF-8 and from
+    /// Windows-1258 gives the same digest. Written out here, not `DefaultHasher`, whose output
+    /// may change between Rust releases and so between the tracuu that wrote an index and the
+    /// one that updates it.
+    pub digest: u64,
+}
+
+impl Measure {
+    pub fn of(doc: &Document) -> Measure {
+        let mut digest: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                digest = (digest ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        for c in &doc.clauses {
+            eat(c.path.as_bytes());
+            eat(b"\0");
+            eat(c.text.as_bytes());
+            eat(b"\n");
+        }
+        Measure {
+            clauses: doc.clauses.len(),
+            chars: doc.clauses.iter().map(|c| c.text.len()).sum(),
+            digest,
+        }
+    }
+
+    /// Whether the file `name` measured `self` should be indexed rather than `other` measured
+    /// `other`: more clauses, then more text; the name only breaks a tie (the first in path
+    /// order), so that which one wins does not depend on the order files were read in.
+    pub fn fuller_than(&self, name: &str, other: &Measure, other_name: &str) -> bool {
+        (other.clauses, other.chars, name) < (self.clauses, self.chars, other_name)
+    }
+}
+
 /// What the record of an indexed file stores.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct StoredFile {
@@ -314,10 +358,19 @@ pub struct StoredFile {
     /// file or from a copy in another: when that copy goes, this file is read again.
     #[serde(default)]
     pub key: Option<String>,
+    /// How much of its document the file holds: compared with a copy added later.
+    #[serde(default)]
+    pub measure: Measure,
 }
 
 /// The record that says a file has been indexed in this state, holding the document `key`.
-pub fn file_record(file: &str, fingerprint: &str, key: &str, fields: &Fields) -> TantivyDocument {
+pub fn file_record(
+    file: &str,
+    fingerprint: &str,
+    key: &str,
+    measure: Measure,
+    fields: &Fields,
+) -> TantivyDocument {
     let mut r = TantivyDocument::new();
     r.add_text(fields.kind, KIND_FILE);
     r.add_text(fields.file, file);
@@ -325,6 +378,7 @@ pub fn file_record(file: &str, fingerprint: &str, key: &str, fields: &Fields) ->
         file: file.to_string(),
         fingerprint: fingerprint.to_string(),
         key: Some(key.to_string()),
+        measure,
     };
     r.add_text(fields.payload, json(&stored));
     r
@@ -465,8 +519,16 @@ mod tests {
         let records = document_records(&doc, &fields);
         let stored: StoredDoc = serde_json::from_str(&payload(records.last().unwrap())).unwrap();
         assert_eq!((stored.key, stored.file), (doc_key(&doc), doc.file.clone()));
-        let file = file_record("dir/plan.txt", "120:1700000000", &doc_key(&doc), &fields);
+        let measure = Measure::of(&doc);
+        let file = file_record(
+            "dir/plan.txt",
+            "120:1700000000",
+            &doc_key(&doc),
+            measure,
+            &fields,
+        );
         let stored: StoredFile = serde_json::from_str(&payload(&file)).unwrap();
+        assert_eq!(stored.measure, measure);
         assert_eq!(stored.file, "dir/plan.txt");
         assert_eq!(stored.fingerprint, "120:1700000000");
         assert_eq!(stored.key, Some(doc_key(&doc)));
@@ -540,6 +602,33 @@ mod tests {
         let (plan, fields) = small_plan();
         let record = document_records(&plan, &fields).pop().unwrap();
         assert!(!payload_of(&record, &fields).contains("attached"));
+    }
+
+    #[test]
+    fn the_fuller_copy_of_a_document_wins_and_the_name_breaks_ties() {
+        let full = crate::pipeline::parse_text(
+            "b.txt",
+            "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân.\n\
+             II. NHIỆM VỤ\n1. Công an tỉnh chủ trì.\n2. Sở Ngoại vụ phối hợp.\n",
+        );
+        let excerpt = crate::pipeline::parse_text(
+            "a (trích).txt",
+            "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công dân.\n",
+        );
+        let (f, e) = (Measure::of(&full), Measure::of(&excerpt));
+        assert!(f.clauses > e.clauses, "{f:?} {e:?}");
+        assert!(f.fuller_than("b.txt", &e, "a (trích).txt"));
+        assert!(!e.fuller_than("a (trích).txt", &f, "b.txt"));
+        // The same text: the first name wins, whichever is asked first.
+        assert!(f.fuller_than("a.txt", &f, "b.txt"));
+        assert!(!f.fuller_than("b.txt", &f, "a.txt"));
+        // One edited word: as many clauses and bytes, another digest.
+        let edited = crate::pipeline::parse_text(
+            "c.txt",
+            "KẾ HOẠCH\nSố: 12/KH-UBND\n\nI. MỤC ĐÍCH\n1. Bảo hộ công nhân.\n",
+        );
+        assert_ne!(Measure::of(&edited).digest, e.digest);
+        assert_eq!(Measure::of(&excerpt), e);
     }
 
     #[test]

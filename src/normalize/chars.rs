@@ -8,7 +8,7 @@
 //! * no-break and other fixed-width spaces become a plain space;
 //! * NUL, C1 controls and private-use glyphs (Symbol-font bullets in PDF text) become a `-`
 //!   bullet at the start of a line (or go, before the line's own number: "II. NHIỆM VỤ") and a
-//!   space elsewhere;
+//!   space elsewhere, but for a NUL inside a word ("NHI\0ỆM") or beside a space, which goes;
 //! * CRLF and lone CR become LF; a form feed (a page break of PDF text) is kept for
 //!   [`super::debris`], which drops it with the page's furniture.
 //!
@@ -51,6 +51,7 @@ pub fn clean_chars(s: &str) -> String {
             c if is_glyph(c) => match at_line_start {
                 true if before_marker(&s[i..]) => None,
                 true => Some('-'),
+                false if c == '\0' && nul_dropped(&s[..i], &s[i..]) => None,
                 false => Some(' '),
             },
             // A form feed is a page break of PDF text: debris reads it.
@@ -143,6 +144,18 @@ fn before_marker(line: &str) -> bool {
     markers::parse(rest).is_some_and(|m| !matches!(m.marker, Marker::Bullet(_)))
 }
 
+/// Whether a NUL inside a line, between `before` and `after`, goes rather than becoming a
+/// space: between two letters it splits a word ("NHI\0ỆM VỤ"), and beside a space it would
+/// only double it ("Công an\0 tỉnh"). The bench corpus has NULs only at line starts (bullets)
+/// and between spaces.
+fn nul_dropped(before: &str, after: &str) -> bool {
+    let prev = before.chars().rev().find(|&c| c != '\0');
+    let next = after.chars().find(|&c| c != '\0');
+    let space = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    (letter(prev) && letter(next)) || space(prev) || space(next)
+}
+
 /// NUL, C1 controls and private-use characters: what PDF text keeps of Symbol-font bullets.
 fn is_glyph(c: char) -> bool {
     matches!(c, '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}')
@@ -204,6 +217,22 @@ mod tests {
     }
 
     #[test]
+    fn a_nul_inside_a_word_or_beside_a_space_goes() {
+        assert_eq!(
+            clean_chars("\0\0II. NHI\0ỆM VỤ VÀ GIẢI PHÁP"),
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP"
+        );
+        assert_eq!(
+            clean_chars("Công an\0 tỉnh chủ trì"),
+            "Công an tỉnh chủ trì"
+        );
+        assert_eq!(clean_chars("BẢO H\0\0Ộ"), "BẢO HỘ");
+        // Other glyphs inside a line, and a NUL between a number and a word, stay a space.
+        assert_eq!(clean_chars("a\u{0086}b"), "a b");
+        assert_eq!(clean_chars("Điều 5\0Trách nhiệm"), "Điều 5 Trách nhiệm");
+    }
+
+    #[test]
     fn nfc_and_eth() {
         assert_eq!(clean_chars("pha\u{0323}m"), "phạm");
         assert_eq!(clean_chars("Bô\u{0323} công"), "Bộ công");
@@ -253,7 +282,7 @@ mod tests {
     #[test]
     fn glyph_bullets() {
         assert_eq!(
-            clean_chars("\u{F0B7} Mục một\nvăn\0bản"),
+            clean_chars("\u{F0B7} Mục một\nvăn\u{F0B7}bản"),
             "- Mục một\nvăn bản"
         );
         assert_eq!(clean_chars("  \u{0085}\tNội dung"), "  -\tNội dung");

@@ -301,6 +301,15 @@ pub fn clauses(doc: Option<&StoredDoc>, clauses: &[StoredClause], p: &Palette) -
     out
 }
 
+/// Said before a document shown for a file that holds it but is not indexed (a duplicate): the
+/// text and line numbers that follow are the other file's.
+pub fn shown_instead(file: &str, from: &str, p: &Palette) -> String {
+    format!(
+        "{} {file} is a duplicate of {from}: this is the text of {from}\n",
+        p.dim("note")
+    )
+}
+
 /// What an index run did.
 /// `verbose` names every file added, read again, removed or renamed; without it only counts
 /// are given for those (a large corpus would print thousands of lines), while skipped files,
@@ -342,19 +351,21 @@ pub fn index_report(r: &IndexReport, verbose: bool, p: &Palette) -> String {
             p.dim("note")
         ));
     }
-    for (file, of) in &r.duplicates {
-        out.push_str(&format!(
-            "{} {file}: same document as {of} (indexed once)\n",
-            p.dim("duplicate")
-        ));
+    for d in &r.duplicates {
+        out.push_str(&format!("{} {}\n", p.dim("duplicate"), duplicate(d)));
     }
     out.push_str(&format!(
-        "{} files seen: {} indexed ({} clauses), {} unchanged, {} skipped{}{}\n",
+        "{} files seen: {} indexed ({} clauses), {} unchanged, {} skipped{}{}{}\n",
         r.seen,
         r.indexed,
         r.clauses,
         r.unchanged,
         r.skipped.len(),
+        match r.duplicates.len() {
+            0 => String::new(),
+            1 => ", 1 duplicate".to_string(),
+            n => format!(", {n} duplicates"),
+        },
         match (r.removed(), r.files.renamed.len()) {
             (0, 0) => String::new(),
             (removed, 0) => format!("; {removed} removed from the index"),
@@ -364,6 +375,19 @@ pub fn index_report(r: &IndexReport, verbose: bool, p: &Palette) -> String {
         if r.rebuilt { "; index built anew" } else { "" },
     ));
     out
+}
+
+/// Why a file was not indexed: a copy of another, or a version of the same document (same
+/// number, issuer and date) with other text, which is worth a look (an excerpt, an edit).
+fn duplicate(d: &crate::index::build::Duplicate) -> String {
+    if d.same_text {
+        format!("{}: same document as {} (indexed once)", d.file, d.of)
+    } else {
+        format!(
+            "{}: same number, different text: kept {} ({} clauses), not {} ({} clauses)",
+            d.file, d.of, d.of_clauses, d.file, d.clauses
+        )
+    }
 }
 
 /// A snippet with marks in plain text (no colour), for tests and pipes.

@@ -81,6 +81,9 @@ pub fn index_report(r: &IndexReport) -> String {
     struct Dup<'a> {
         file: &'a str,
         duplicate_of: &'a str,
+        same_text: bool,
+        clauses: usize,
+        duplicate_of_clauses: usize,
     }
     #[derive(Serialize)]
     struct Rename<'a> {
@@ -144,9 +147,12 @@ pub fn index_report(r: &IndexReport) -> String {
         duplicates: r
             .duplicates
             .iter()
-            .map(|(f, d)| Dup {
-                file: f,
-                duplicate_of: d,
+            .map(|d| Dup {
+                file: &d.file,
+                duplicate_of: &d.of,
+                same_text: d.same_text,
+                clauses: d.clauses,
+                duplicate_of_clauses: d.of_clauses,
             })
             .collect(),
         windows_1258: &r.windows_1258,
@@ -161,7 +167,12 @@ pub fn error(message: &str) -> String {
 }
 
 /// `show --json`: the document and its clauses.
-pub fn show(doc: &StoredDoc, clauses: &[crate::index::records::StoredClause]) -> String {
+/// `duplicate_of`, when the file asked for is a duplicate: the file whose text is shown.
+pub fn show(
+    doc: &StoredDoc,
+    clauses: &[crate::index::records::StoredClause],
+    duplicate: Option<&str>,
+) -> String {
     #[derive(Serialize)]
     struct ClauseJson<'a> {
         path: &'a str,
@@ -175,10 +186,14 @@ pub fn show(doc: &StoredDoc, clauses: &[crate::index::records::StoredClause]) ->
     #[derive(Serialize)]
     struct Out<'a> {
         document: DocJson<'a>,
+        /// The file asked for, a duplicate of `document.file`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        duplicate: Option<&'a str>,
         clauses: Vec<ClauseJson<'a>>,
     }
     to_string(&Out {
         document: doc_json(doc),
+        duplicate,
         clauses: clauses
             .iter()
             .map(|c| ClauseJson {

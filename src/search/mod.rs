@@ -1116,6 +1116,16 @@ fn duplicate_key(open: &OpenIndex, file: &str) -> Result<Option<String>, SearchE
 /// corpus.
 fn file_names(open: &OpenIndex, document: &str) -> Vec<String> {
     let mut names = vec![document.to_string()];
+    // "./crlf.txt", "2024/./a.txt": the name as a shell completes it.
+    let plain: Vec<String> = std::path::Path::new(document)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let plain = plain.join("/");
+    if !plain.is_empty() && plain != document {
+        names.push(plain);
+    }
     let Some(root) = open.corpus.as_deref() else {
         return names;
     };
@@ -1139,6 +1149,21 @@ fn file_names(open: &OpenIndex, document: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The file `document` names when it holds the same document as `shown`, which is indexed from
+/// another file (a duplicate): `show` says whose text it prints.
+pub fn duplicate_shown(
+    open: &OpenIndex,
+    document: &str,
+    shown: &StoredDoc,
+) -> Result<Option<String>, SearchError> {
+    for name in file_names(open, document) {
+        if name != shown.file && duplicate_key(open, &name)?.as_deref() == Some(&shown.key) {
+            return Ok(Some(name));
+        }
+    }
+    Ok(None)
 }
 
 /// A document (by file, or by number when that is unambiguous) and its clauses, all or those at
