@@ -14,7 +14,7 @@ use crate::analysis;
 
 /// Bumped whenever the schema or what the parser produces changes: an index of another format
 /// is refused with a message that says to rebuild.
-pub const FORMAT_VERSION: u32 = 21;
+pub const FORMAT_VERSION: u32 = 22;
 
 pub const KIND_CLAUSE: &str = "clause";
 /// The name of the `order` fast field.
