@@ -13,7 +13,9 @@
 //! portal's tab-form property table with a schedule attached after the signature; plans with
 //! footnotes and a references list; a provincial city's plan (its police, youth union and
 //! wrapped short headings); a Sở's letter whose agency items carry long asides; a decision whose
-//! article leads into its paragraphs. The expectations are read off the documents, line by
+//! article leads into its paragraphs; OCR text with tone marks split off and look-alike digits in
+//! numbers; a consolidated text (VBHN) with footnote marks and a Công báo continuation note. The
+//! expectations are read off the documents, line by
 //! line.
 
 mod common;
@@ -158,6 +160,47 @@ fn ocr_text_keeps_its_date_and_its_words() {
             .any(|h| h["file"] == FILE),
         "{v}"
     );
+}
+
+#[test]
+fn ocr_marks_split_off_and_look_alike_digits_are_mended() {
+    const FILE: &str = "kh_ocr_quangbinh_dau_tach.txt";
+    let files = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["file"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // "Quyết định số l23/QĐ-TTg", "Kế hoạch số 2O5/KH-UBND" (lines 9–10): found by their numbers.
+    for number in ["123/QĐ-TTg", "205/KH-UBND"] {
+        let v = run_json(&["search", number]);
+        assert!(files(&v).iter().any(|f| f == FILE), "{number}: {v}");
+    }
+    // "Hội Chữ thâ ̣p đo ̉ tỉnh" (line 19): the marks rejoin their letters.
+    let v = run_json(&["search", "\"chữ thập đỏ\""]);
+    assert!(files(&v).iter().any(|f| f == FILE), "{v}");
+    assert!(has(&tasks("Hội Chữ thập đỏ"), FILE, 18, "support"));
+}
+
+#[test]
+fn a_consolidated_texts_notes_leave_its_headings_and_clauses() {
+    const FILE: &str = "vbhn_congbao_chuthich.txt";
+    let v = run_json(&["show", FILE]);
+    let clauses = v["clauses"].as_array().unwrap();
+    for c in clauses {
+        for h in c["headings"].as_array().unwrap() {
+            let h = h.as_str().unwrap().trim_end();
+            assert!(!h.ends_with(|c: char| c.is_ascii_digit()), "{h}");
+        }
+        let text = c["text"].as_str().unwrap();
+        assert!(!text.contains("Xem tiếp Công báo"), "{text}");
+    }
+    assert!(clauses
+        .iter()
+        .flat_map(|c| c["headings"].as_array().unwrap())
+        .any(|h| h == "Điều 2. Đối tượng, điều kiện hỗ trợ"));
 }
 
 #[test]
