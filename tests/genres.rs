@@ -14,9 +14,10 @@
 //! footnotes and a references list; a provincial city's plan (its police, youth union and
 //! wrapped short headings); a Sở's letter whose agency items carry long asides; a decision whose
 //! article leads into its paragraphs; OCR text with tone marks split off and look-alike digits in
-//! numbers; a consolidated text (VBHN) with footnote marks and a Công báo continuation note. The
-//! expectations are read off the documents, line by
-//! line.
+//! numbers; a consolidated text (VBHN) with footnote marks and a Công báo continuation note; a
+//! decision whose execution article wraps over four lines, with its plan attached under an italic
+//! note and an appendix after it; a plan whose header table lost its outer pipes and whose last
+//! section is prose. The expectations are read off the documents, line by line.
 
 mod common;
 use common::*;
@@ -838,4 +839,78 @@ fn a_table_rows_text_is_its_activity_even_when_its_partners_cell_is_longer() {
     let border = tasks("Biên phòng");
     assert!(has(&border, FILE, 69, "support"), "{border:?}");
     assert!(has(&tasks("Sở Ngoại vụ"), FILE, 69, "lead"));
+}
+
+/// The clause of `file` at `line` in `show`'s answer.
+fn clause_at(file: &str, line: u64) -> Value {
+    let v = run_json(&["show", file]);
+    v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["line"] == line)
+        .cloned()
+        .unwrap_or_else(|| panic!("no clause at {file}:{line}: {v}"))
+}
+
+#[test]
+fn a_decisions_last_article_wrapped_over_four_lines_is_all_its_text() {
+    const FILE: &str = "qd_kh_quangnam_thongtin_doingoai.txt";
+    // "**Điều 3.** Chánh Văn phòng UBND tỉnh, …" wraps over lines 29–32 with no stop until
+    // "Quyết định này./." (line 32): no title, the whole sentence is the article's text.
+    let art = clause_at(FILE, 29);
+    assert_eq!(art["path"], "Điều 3");
+    let text = art["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Ngoại vụ"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("chịu trách nhiệm thi hành Quyết định này./."),
+        "{text}"
+    );
+    assert_eq!(art["headings"].as_array().unwrap().len(), 0, "{art}");
+    // Like a one-line execution article, it gives its agencies no task.
+    assert_eq!(art["assignments"].as_array().unwrap().len(), 0, "{art}");
+    // The attached plan's heading (lines 46–50: its title in bold, then "*(Ban hành kèm theo
+    // Quyết định số 1572/QĐ-UBND …" over two lines in italics) keeps no "*".
+    let first = clause_at(FILE, 53);
+    assert_eq!(
+        first["headings"][0],
+        "KẾ HOẠCH Thông tin đối ngoại trên địa bàn tỉnh Quảng Nam năm 2024 - 2025"
+    );
+    // The appendix's "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 1572/QĐ-UBND …)"
+    // (line 76) is boilerplate, no clause; its items are.
+    let lines = clause_lines(FILE);
+    assert!(!lines.contains(&76), "{lines:?}");
+    assert_eq!(clause_at(FILE, 78)["path"], "Phụ lục.1");
+}
+
+#[test]
+fn a_header_table_without_outer_pipes_names_the_issuer_and_a_sections_closing_prose_is_its() {
+    const FILE: &str = "kh_binhthuan_du_khach_pipe.txt";
+    // "**ỦY BAN NHÂN DÂN** | **CỘNG HOÀ …**" / "**TỈNH BÌNH THUẬN** | **Độc lập …**" (lines
+    // 1–2), a lone "|", then "Số: 4127/KH-UBND | Bình Thuận, ngày …": a header table whose
+    // rows lost their outer pipes.
+    let docs = run_json(&["docs", "--province", "Bình Thuận"]);
+    let d = &docs["documents"][0];
+    assert_eq!(d["file"], FILE, "{docs}");
+    assert_eq!(d["issuer"], "Ủy ban nhân dân tỉnh Bình Thuận");
+    assert_eq!(d["number"], "4127/KH-UBND");
+    assert_eq!(d["date"], "2024-09-12");
+    // "III. TỔ CHỨC THỰC HIỆN" holds two paragraphs of prose (lines 23–24); the last, "Giao Sở
+    // Ngoại vụ theo dõi, đôn đốc … Kế hoạch này.", is the section's as the first is.
+    let last = clause_at(FILE, 24);
+    assert_eq!(last["path"], "III", "{last}");
+    let cite = last["citation"].as_str().unwrap();
+    assert!(cite.ends_with("mục III"), "{cite}");
+    assert!(has(&tasks("Sở Ngoại vụ"), FILE, 24, "assigned"));
+    let section = run_json(&["show", FILE, "III"]);
+    let lines: Vec<u64> = section["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [23, 24], "{section}");
 }

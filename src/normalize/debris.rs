@@ -209,7 +209,8 @@ pub fn clean_numbered<S: AsRef<str>>(numbered: impl IntoIterator<Item = (usize, 
             None => html_lines(&raw),
         };
         let t = raw.trim();
-        let table = is_framed_row(t) || is_delimiter_row(t);
+        // A lone "|" is what is left of a table's empty row: the lines beside it are rows.
+        let table = is_framed_row(t) || is_delimiter_row(t) || t == "|";
         for piece in pieces {
             framed.push(table);
             let (k, mut t) = match entities::decode(piece) {
@@ -229,6 +230,7 @@ pub fn clean_numbered<S: AsRef<str>>(numbered: impl IntoIterator<Item = (usize, 
         }
     }
     bare_rows(&mut lines, &mut framed);
+    strip_spanning_emphasis(&mut lines);
     mark_portal_footers(&mut lines);
     let edges = page_edges(&lines, &feeds);
     mark_signature_stamps(&mut lines);
@@ -376,11 +378,22 @@ fn bare_rows(lines: &mut [(Kind, String)], framed: &mut [bool]) {
             continue;
         }
         let beside = (i > 0 && framed[i - 1]) || framed.get(i + 1).copied().unwrap_or(false);
-        if beside {
+        if beside || motto_row(text) {
             lines[i].1 = row_cells(text.trim_matches('|'));
             framed[i] = true;
         }
     }
+}
+
+/// "ỦY BAN NHÂN DÂN | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH KHÁNH HOÀ | Độc lập - Tự do -
+/// Hạnh phúc": a cell of the national motto beside another makes the line a row of the header's
+/// table, outer pipes or not.
+fn motto_row(text: &str) -> bool {
+    text.split(" | ").nth(1).is_some()
+        && text.split('|').any(|c| {
+            let f = fold_prefix(c.trim(), 20);
+            f.starts_with("cong hoa xa hoi") || f.starts_with("doc lap")
+        })
 }
 
 /// A row of a header or closing table copied as Markdown ("| ỦY BAN NHÂN DÂN<br>TỈNH ĐẮK LẮK |
@@ -454,6 +467,54 @@ fn strip_emphasis(s: &str) -> &str {
         }
     }
     s
+}
+
+/// "*(Ban hành kèm theo Quyết định số 2468/QĐ-UBND ngày 14/11/2024" / "của UBND thành phố Đà
+/// Nẵng)*": Markdown emphasis around a paragraph wrapped over a few lines opens on its first line
+/// and closes on its last, each mark with no partner on its own line. Both go, as around one
+/// line (see [`strip_emphasis`]); a lone mark with no partner below (a note's "*Ghi chú") stays.
+fn strip_spanning_emphasis(lines: &mut [(Kind, String)]) {
+    /// A wrapped paragraph in emphasis (a note, an attachment's "(Ban hành kèm theo …)") runs to
+    /// a few lines.
+    const MAX_LINES: usize = 4;
+    let plain = |(k, t): &(Kind, String)| *k == Kind::Text && !t.contains('\t');
+    for i in 0..lines.len() {
+        if !plain(&lines[i]) {
+            continue;
+        }
+        let Some((d, n)) = emphasis_opening(&lines[i].1) else {
+            continue;
+        };
+        let close = (i + 1..lines.len())
+            .take(MAX_LINES - 1)
+            .take_while(|&j| plain(&lines[j]))
+            .find(|&j| lines[j].1.contains(d));
+        let Some(j) = close.filter(|&j| emphasis_closing(&lines[j].1, d) == Some(n)) else {
+            continue;
+        };
+        lines[i].1.drain(..n);
+        let end = lines[j].1.len() - n;
+        lines[j].1.truncate(end);
+    }
+}
+
+/// The mark ('*' or '_') and its length when `s` opens with emphasis it does not close: one to
+/// three marks right before a word, none elsewhere on the line.
+fn emphasis_opening(s: &str) -> Option<(char, usize)> {
+    let d = s.chars().next().filter(|c| matches!(c, '*' | '_'))?;
+    let rest = s.trim_start_matches(d);
+    let n = s.len() - rest.len();
+    (n <= 3 && !rest.starts_with(char::is_whitespace) && !rest.is_empty() && !rest.contains(d))
+        .then_some((d, n))
+}
+
+/// The length of the run of `d` closing emphasis at the end of `s`: right after a word, none
+/// elsewhere on the line.
+fn emphasis_closing(s: &str, d: char) -> Option<usize> {
+    let rest = s.trim_end_matches(d);
+    let n = s.len() - rest.len();
+    (n > 0 && !rest.ends_with(char::is_whitespace) && !rest.is_empty() && !rest.contains(d))
+        .then_some(n)
 }
 
 /// A line break inside a Markdown cell ("Công an tỉnh<br>Sở Ngoại vụ"): the cell's lines are
@@ -1773,6 +1834,57 @@ mod tests {
             ]
         );
         assert_eq!(texts("a_b_c"), ["a_b_c"]);
+    }
+
+    #[test]
+    fn a_header_row_with_the_motto_is_a_row_without_its_outer_pipes() {
+        assert_eq!(
+            texts(
+                "**ỦY BAN NHÂN DÂN** | **CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\
+                 **TỈNH KHÁNH HOÀ** | **Độc lập - Tự do - Hạnh phúc**\n|\n\
+                 Số: 8823/KH-UBND | Khánh Hoà, ngày 28 tháng 8 năm 2024\n"
+            ),
+            [
+                "ỦY BAN NHÂN DÂN\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "TỈNH KHÁNH HOÀ\tĐộc lập - Tự do - Hạnh phúc",
+                "<break>",
+                "Số: 8823/KH-UBND\tKhánh Hoà, ngày 28 tháng 8 năm 2024"
+            ]
+        );
+        // A pipe in a sentence beside no table stays.
+        assert_eq!(
+            texts("Giá trị |Zscore| > 2 | cần đánh giá lại\nCộng hòa Pháp | Cộng hòa Séc"),
+            [
+                "Giá trị |Zscore| > 2 | cần đánh giá lại",
+                "Cộng hòa Pháp | Cộng hòa Séc"
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_around_a_wrapped_paragraph() {
+        assert_eq!(
+            texts(
+                "*(Ban hành kèm theo Quyết định số 2468/QĐ-UBND ngày 14/11/2024\n\
+                 của UBND thành phố Đà Nẵng)*"
+            ),
+            [
+                "(Ban hành kèm theo Quyết định số 2468/QĐ-UBND ngày 14/11/2024",
+                "của UBND thành phố Đà Nẵng)"
+            ]
+        );
+        // A mark with no partner below, or its partner past a blank line, stays.
+        assert_eq!(
+            texts("*Ghi chú: Thời gian có thể điều chỉnh\ntheo tình hình thực tế."),
+            [
+                "*Ghi chú: Thời gian có thể điều chỉnh",
+                "theo tình hình thực tế."
+            ]
+        );
+        assert_eq!(
+            texts("*Ghi chú\n\nSố liệu tạm tính*"),
+            ["*Ghi chú", "<blank>", "Số liệu tạm tính*"]
+        );
     }
 
     #[test]

@@ -450,8 +450,12 @@ fn joins(
             || ends_on(p, &CONNECTORS)
             || p.matches('(').count() > p.matches(')').count();
         // An article or division title ("Điều 3. Các trường hợp …") goes on only when cut
-        // mid-phrase; an item heading when it is short and reads as a heading.
-        let titled = matches!(m.marker, Marker::Article(_)) || m.marker.is_division();
+        // mid-phrase; an item heading when it is short and reads as a heading. An article that
+        // already runs past a title's length is a sentence cut at the width: "Điều 3. Chánh
+        // Văn phòng UBND thành phố, … chịu trách nhiệm thi hành" / "Quyết định này./.".
+        let titled = (matches!(m.marker, Marker::Article(_))
+            && !past_title(&p[prev.last_start..], m.rest, next, width))
+            || m.marker.is_division();
         // A short item over a line opening with a task verb ("4. Đấu tranh phản bác thông tin
         // sai trái" / "Theo dõi, nắm bắt …") is a heading over its text, however it reads; so is
         // one whose previous sibling stood alone as a heading ("2. Giao lưu văn hóa, thể thao"
@@ -467,6 +471,21 @@ fn joins(
         }
     }
     Some(Join::Space)
+}
+
+/// Whether an article's text `rest`, whose last source line is `last_line`, reads as a sentence
+/// wrapped at the width that `next` goes on: longer than most titles, its last line filled to
+/// within a fifth of the width (PDF text in a proportional font fills lines unevenly), and `next`
+/// no sentence's first words ("Quyết định này./.", "Nghị quyết số 66-NQ/TW …", "Việt Nam, …").
+/// A long title of a decree ("Điều 80. Hồ sơ đề nghị tiếp tục hưởng lương hưu … chấm dứt
+/// hưởng") fills its lines too; the article's text under it opens a sentence ("Hồ sơ đề nghị
+/// …", "Trong trường hợp …").
+fn past_title(last_line: &str, rest: &str, next: &str, width: usize) -> bool {
+    /// Article titles of laws and decrees run to about a dozen words, rarely past this.
+    const MAX_TITLE_WORDS: usize = 20;
+    rest.split_whitespace().nth(MAX_TITLE_WORDS).is_some()
+        && char_len(last_line) * 5 > width * 4
+        && !opens_sentence(next)
 }
 
 /// Whether a one-line item ends before `next` (`rest`: its text after the marker): a few words
@@ -1422,6 +1441,40 @@ mod tests {
         // A day named in a title still continues it.
         let s = format!("{WRAPPED_BODY}Kế hoạch tổ chức các hoạt động kỷ niệm\nNgày Quốc tế Phụ nữ 8/3 năm 2024\n");
         assert_eq!(paras(&s).len(), 2);
+    }
+
+    #[test]
+    fn an_article_wrapped_past_a_titles_length_goes_on_over_a_capital() {
+        let s = format!(
+            "{WRAPPED_BODY}Điều 3. Chánh Văn phòng UBND thành phố, Giám đốc Sở Ngoại vụ, Giám đốc Sở\n\
+             Thông tin và Truyền thông, Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các\n\
+             quận, huyện và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành\n\
+             Quyết định này./.\n"
+        );
+        let p = paras(&s);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[1].ends_with("chịu trách nhiệm thi hành Quyết định này./."));
+        // A title wrapped over two lines stops short of the width: the line below is its text.
+        let s = format!(
+            "{WRAPPED_BODY}Điều 5. Trách nhiệm của Sở Ngoại vụ, Sở Nội vụ, Công an tỉnh trong quản lý\n\
+             đoàn ra, đoàn vào và tiếp khách quốc tế trên địa bàn tỉnh\n\
+             Sở Ngoại vụ chủ trì thẩm định hồ sơ đoàn ra, đoàn vào của các cơ quan.\n"
+        );
+        let p = paras(&s);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[2].starts_with("Sở Ngoại vụ chủ trì"), "{p:?}");
+        // Nor does a long title filling its lines over the first words of its text.
+        let s = format!(
+            "{WRAPPED_BODY}Điều 80. Hồ sơ đề nghị tiếp tục hưởng lương hưu, trợ cấp bảo hiểm xã hội\n\
+             hằng tháng trong trường hợp đã bị tạm dừng hoặc chấm dứt hưởng theo quy định\n\
+             Hồ sơ đề nghị tiếp tục hưởng lương hưu gồm các giấy tờ sau đây:\n"
+        );
+        let p = paras(&s);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[2].starts_with("Hồ sơ đề nghị tiếp tục"));
+        // Nor does a short title go on.
+        let s = format!("{WRAPPED_BODY}Điều 3. Hiệu lực thi hành\nQuyết định này có hiệu lực kể từ ngày ký./.\n");
+        assert_eq!(paras(&s).len(), 3);
     }
 
     #[test]

@@ -536,7 +536,7 @@ fn closes_body(paras: &[Paragraph], k: usize) -> bool {
     let heading = prev.trim_end().ends_with(':')
         || markers::parse(prev)
             .is_some_and(|m| !matches!(m.marker, Marker::Bullet(_)) && !ends_sentence(m.rest));
-    if heading {
+    if heading || in_section_prose(paras, k) {
         return false;
     }
     paras[k + 1..]
@@ -544,6 +544,25 @@ fn closes_body(paras: &[Paragraph], k: usize) -> bool {
         .map(|p| p.text.as_str())
         .take_while(|t| !ends_body(t))
         .all(|t| markers::parse(t).is_none())
+}
+
+/// Whether paragraph `k` goes on a section's unnumbered paragraphs, right under its heading with
+/// no item between ("III. TỔ CHỨC THỰC HIỆN", "Các sở, ban, ngành … xây dựng kế hoạch cụ thể
+/// …", "Giao Sở Ngoại vụ theo dõi, đôn đốc … Kế hoạch này."): it is one more of them, cited
+/// under the section, as there is no last item it could be taken for more text of.
+fn in_section_prose(paras: &[Paragraph], k: usize) -> bool {
+    let Some(above) = (0..k)
+        .rev()
+        .find(|&j| markers::parse(&paras[j].text).is_some())
+    else {
+        return false;
+    };
+    let plain = |j: usize| !paras[j].text.contains('\t') && !ends_body(&paras[j].text);
+    above + 1 < k
+        && (above + 1..k).all(plain)
+        && markers::parse(&paras[above].text).is_some_and(|m| {
+            matches!(m.marker, Marker::Roman(_) | Marker::Capital(_)) || m.marker.is_division()
+        })
 }
 
 /// A signature title, or titles side by side in the cells of one row ("GIÁM ĐỐC\tGIÁM ĐỐC" of
@@ -627,6 +646,18 @@ fn issued_with_at(text: &str) -> Option<usize> {
         let f = fold_prefix(&text[at..], 20);
         f.starts_with("(ban hanh kem theo") || f.starts_with("(kem theo")
     })
+}
+
+/// Whether a paragraph is all a "(Ban hành kèm theo …)" / "(Kèm theo …)" note: it opens with
+/// one and ends where the note closes (or, cut off, never closes).
+fn issued_with_note(text: &str) -> bool {
+    let t = text.trim_end();
+    issued_with_at(t) == Some(0) && (t.ends_with(')') || !t.contains(')'))
+}
+
+/// Whether `f` is an appendix's heading ("PHỤ LỤC I" and its title) with nothing under it yet.
+fn under_appendix_title(f: &Frame, nodes: &[Node]) -> bool {
+    matches!(f.marker, Some(Marker::Appendix(_))) && f.node + 1 == nodes.len()
 }
 
 /// Opens a section with a heading and no number of its own (an attached document under its
@@ -1562,6 +1593,16 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             continue;
         }
 
+        if stack
+            .last()
+            .is_some_and(|f| under_appendix_title(f, &nodes))
+            && issued_with_note(text)
+        {
+            // "(Kèm theo Kế hoạch số 187/KH-UBND …)" under "PHỤ LỤC" and its title says whose
+            // appendix it is, as "(Ban hành kèm theo …)" does under an attached document's
+            // title: boilerplate, no clause.
+            continue;
+        }
         let parsed = markers::parse(text);
         match parsed {
             Some(m) if !matches!(m.marker, Marker::Bullet(_)) => {
@@ -2399,6 +2440,29 @@ mod tests {
     }
 
     #[test]
+    fn an_appendixs_note_of_whose_it_is_is_no_clause() {
+        let s = "I. MỤC TIÊU\n1. Triển khai đồng bộ các hoạt động đối ngoại.\n\
+                 PHỤ LỤC\nDANH MỤC NHIỆM VỤ HỘI NHẬP QUỐC TẾ NĂM 2025\n\
+                 (Kèm theo Kế hoạch số 187/KH-UBND ngày 21/3/2025 của UBND tỉnh Bình Định)\n\
+                 1. Tổ chức Hội nghị gặp gỡ các nhà đầu tư Hàn Quốc.\n";
+        let c = clauses(s);
+        assert!(!c.iter().any(|c| c.text.contains("Kèm theo")), "{c:?}");
+        let row = c
+            .iter()
+            .find(|c| c.text.starts_with("Tổ chức Hội nghị"))
+            .unwrap();
+        assert_eq!(row.path, "Phụ lục.1");
+        // A note that says more than whose appendix it is, or one further down, stays.
+        let s = s.replace(
+            "(Kèm theo Kế hoạch số 187/KH-UBND ngày 21/3/2025 của UBND tỉnh Bình Định)\n",
+            "1. Tổ chức Hội nghị.\n(Kèm theo danh sách đại biểu do Sở Ngoại vụ lập)\n",
+        );
+        assert!(clauses(&s)
+            .iter()
+            .any(|c| c.text.contains("Kèm theo danh sách")));
+    }
+
+    #[test]
     fn an_article_that_leads_into_its_paragraphs_is_a_clause_and_a_title_is_not() {
         let s = "QUYẾT ĐỊNH:\n\
                  Điều 1. Phê duyệt dự toán kinh phí đón đoàn năm 2025.\n\
@@ -2512,6 +2576,26 @@ mod tests {
         let listed = s.replace("Tuy nhiên, tình trạng", "- Tình trạng");
         let c = clauses(&listed);
         assert!(c.iter().any(|c| c.text.starts_with("Tình trạng")));
+    }
+
+    #[test]
+    fn a_sections_last_paragraph_of_prose_is_the_sections_though_it_speaks_of_the_plan() {
+        let plan = "KẾ HOẠCH\nTHỬ\nII. NHIỆM VỤ\n1. Sở Ngoại vụ chủ trì tuần tra.\n\
+                    III. TỔ CHỨC THỰC HIỆN\n\
+                    Các sở, ban, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch cụ thể.\n\
+                    Giao Sở Ngoại vụ theo dõi, đôn đốc và kiểm tra việc thực hiện Kế hoạch này.\n\
+                    Nơi nhận:\n- Như trên;\n";
+        let c = clauses(plan);
+        let last = c.iter().find(|c| c.text.starts_with("Giao Sở")).unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Body, "III"));
+        // After an item of the section, it is the plan's closing, no more text of the item.
+        let s = plan.replace(
+            "III. TỔ CHỨC THỰC HIỆN\n",
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n",
+        );
+        let c = clauses(&s);
+        let last = c.iter().find(|c| c.text.starts_with("Giao Sở")).unwrap();
+        assert_eq!((last.zone, last.path.as_str()), (Zone::Back, ""));
     }
 
     #[test]
