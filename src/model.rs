@@ -101,6 +101,11 @@ pub enum ClauseKind {
     TableRow,
     /// An article (Điều) of a normative document with no khoản of its own.
     Article,
+    /// An editor's note, not the document's own text: a pháp điển cross-reference ("(Điều này có
+    /// nội dung liên quan đến Điều 20.2.LQ.138 …)"), a consolidated text's footnote ("15 Điều này
+    /// được sửa đổi, bổ sung theo quy định tại …"). Shown with the document, never searched:
+    /// cited as a hit it would pass the note off as the provision.
+    Note,
 }
 
 /// The role an agency plays in a clause.

@@ -318,6 +318,19 @@ fn codified_articles_name_their_source() {
         .unwrap();
     assert_eq!(note["path"], "Điều 23.8.QĐ.5.1");
     assert_eq!(note["zone"], "back");
+    // It is the editors' note, not the article's text: shown, never a search hit.
+    assert_eq!(note["kind"], "note");
+    let v = c.json(&[
+        "search",
+        "Trình tự, thủ tục cấp Giấy xác nhận là người gốc Việt Nam",
+    ]);
+    assert!(
+        v["hits"].as_array().unwrap().iter().all(|h| !h["text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("có nội dung liên quan")),
+        "{v}"
+    );
 
     let v = show(&["phapdien/23.4/23.4.LQ.2.txt", "Điều 23.4.LQ.2.1"]);
     assert_eq!(

@@ -6,7 +6,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use super::schema::{clause_order, filter_key, path_key, Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::analysis::refs::{leading_number, normalize_number, references};
-use crate::model::{Clause, Date, Document, Metadata};
+use crate::model::{Clause, ClauseKind, Date, Document, Metadata};
 use crate::search::rank::numbered_heading;
 use crate::structure::agency;
 
@@ -222,6 +222,23 @@ fn searched_headings(headings: &[String]) -> impl Iterator<Item = &String> {
         .chain(last)
 }
 
+/// What a clause is searched by: its text, headings, references and path.
+fn searched_fields(r: &mut TantivyDocument, fields: &Fields, meta: &Metadata, clause: &Clause) {
+    r.add_text(fields.text, &clause.text);
+    r.add_text(fields.text_fold, &clause.text);
+    r.add_text(fields.text_pairs, &clause.text);
+    for heading in searched_headings(&clause.headings) {
+        r.add_text(fields.heads, heading);
+    }
+    for reference in references(&clause.text) {
+        r.add_text(fields.refs, reference);
+    }
+    let (number, title) = (meta.number.as_deref(), meta.title.as_deref());
+    for key in crate::search::sources::clause_keys(number, title, &clause.path) {
+        r.add_text(fields.path, key);
+    }
+}
+
 /// The records of one document: a record per clause, then the document record.
 pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument> {
     let key = doc_key(doc);
@@ -232,18 +249,10 @@ pub fn document_records(doc: &Document, fields: &Fields) -> Vec<TantivyDocument>
         r.add_text(fields.kind, KIND_CLAUSE);
         r.add_text(fields.doc_key, &key);
         r.add_text(fields.file, &doc.file);
-        r.add_text(fields.text, &clause.text);
-        r.add_text(fields.text_fold, &clause.text);
-        r.add_text(fields.text_pairs, &clause.text);
-        for heading in searched_headings(&clause.headings) {
-            r.add_text(fields.heads, heading);
-        }
-        for reference in references(&clause.text) {
-            r.add_text(fields.refs, reference);
-        }
-        let (number, title) = (doc.meta.number.as_deref(), doc.meta.title.as_deref());
-        for key in crate::search::sources::clause_keys(number, title, &clause.path) {
-            r.add_text(fields.path, key);
+        // An editor's note is shown with its document but found by nothing it says: as a hit
+        // it would be cited as the provision it annotates.
+        if clause.kind != ClauseKind::Note {
+            searched_fields(&mut r, fields, &doc.meta, clause);
         }
         if let Some(part) = part_above(&clause.path, &clause.headings) {
             r.add_text(fields.path, part);

@@ -180,6 +180,8 @@ pub fn show(
         text: &'a str,
         line: usize,
         zone: crate::model::Zone,
+        /// "note" for an editor's note, shown but never a search hit.
+        kind: crate::model::ClauseKind,
         citation: String,
         assignments: &'a [crate::model::Assignment],
     }
@@ -202,6 +204,7 @@ pub fn show(
                 text: &c.clause.text,
                 line: c.clause.line,
                 zone: c.clause.zone,
+                kind: c.clause.kind,
                 citation: crate::search::citation::cite(
                     &c.meta,
                     &c.file,

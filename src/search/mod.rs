@@ -29,7 +29,7 @@ use crate::analysis::refs::number_is_said;
 use crate::index::records::{StoredClause, StoredDoc};
 use crate::index::schema::{Fields, KIND_CLAUSE, KIND_DOC, KIND_FILE};
 use crate::index::OpenIndex;
-use crate::model::{Assignment, Date, Zone};
+use crate::model::{Assignment, ClauseKind, Date, Zone};
 use candidates::{
     candidate_query, left_out, looks_up_exact, term_query, Breadth, Candidates, IndexStats,
 };
@@ -290,6 +290,7 @@ struct ClauseView<'a> {
     text: Cow<'a, str>,
     line: usize,
     zone: Zone,
+    kind: ClauseKind,
     assignments: Vec<Assignment>,
 }
 
@@ -361,6 +362,11 @@ impl Ranking<'_> {
             let payload = stored_payload(self.searcher, address)?;
             let view: RankView = serde_json::from_str(&payload).map_err(unreadable)?;
             let clause = &view.clause;
+            // An editor's note has no searched text, but a document's number finds all its
+            // records: it is still no answer.
+            if clause.kind == ClauseKind::Note {
+                continue;
+            }
             let meta = &view.meta;
             // A codified article is numbered by its source ("Điều 90 Bộ luật 45/2019/QH14").
             let number = meta.number.as_deref().or(meta.source_number.as_deref());

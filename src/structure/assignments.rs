@@ -204,7 +204,12 @@ struct Found {
 fn assign(clause: &Clause, ctx: &Context) -> Found {
     let mut all: Vec<Assignment> = Vec::new();
     let mut labelled: Vec<Assignment> = Vec::new();
-    if (ctx.no_tasks && !gives_work_itself(&clause.text)) || defines_scope(&clause.text) {
+    // An editor's note gives no work: "Cụm từ “Sở Công Thương” được thay thế …" names the
+    // agency the text used to name.
+    if clause.kind == ClauseKind::Note
+        || (ctx.no_tasks && !gives_work_itself(&clause.text))
+        || defines_scope(&clause.text)
+    {
         return Found { all, labelled };
     }
     let body = clause.zone == Zone::Body;

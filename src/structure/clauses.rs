@@ -69,6 +69,16 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', '!', '?', '…'])
 }
 
+/// "VĂN BẢN HỢP NHẤT - / BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" over a consolidated text in the
+/// Công báo: the gazette's banner, when the consolidated document's own header (motto, type
+/// line) follows; its type line and title are the document's.
+fn consolidated_banner(after: &[Paragraph]) -> bool {
+    after
+        .iter()
+        .take(8)
+        .any(|p| motto_line(&p.text) || markers::type_line(&p.text).is_some())
+}
+
 /// Lines of the header block other than the type line and title.
 fn header_line(text: &str) -> bool {
     let f = fold_prefix(text, 60);
@@ -244,7 +254,12 @@ pub fn layout(paras: &[Paragraph]) -> Layout {
     let mut header_end = header_start;
     while i < limit {
         let t = paras[i].text.as_str();
-        if markers::type_line(t).is_some() {
+        if let Some(ty) = markers::type_line(t) {
+            if ty == "Văn bản hợp nhất" && consolidated_banner(&paras[i + 1..limit]) {
+                header_end = i + 1;
+                i += 1;
+                continue;
+            }
             type_idx = Some(i);
             break;
         }
@@ -739,6 +754,8 @@ enum What {
         stt_col: Option<usize>,
         header: Vec<String>,
     },
+    /// An editor's note (see [`ClauseKind::Note`]).
+    Note,
 }
 
 #[derive(Debug)]
@@ -1160,11 +1177,13 @@ fn is_stt_value(cell: &str) -> bool {
 /// or "[2] Theo Báo cáo số 415/BC-SNgV …"; its mark is glued to a word of the text ("nước
 /// ngoài¹", "USD[1]"). Without such a mark in the text, "[01] Kỳ tính nộp: …" is a form's
 /// field and "³ 130%" a table's cell.
-fn footnotes(paras: &[Paragraph]) -> Vec<Option<(String, String)>> {
-    let mut out: Vec<Option<(String, String)>> = vec![None; paras.len()];
+fn footnotes(paras: &[Paragraph]) -> Vec<Option<Footnote>> {
+    let mut out: Vec<Option<Footnote>> = vec![None; paras.len()];
+    consolidation_notes(paras, &mut out);
     let opened: Vec<(usize, (String, &str))> = paras
         .iter()
         .enumerate()
+        .filter(|(i, _)| out[*i].is_none())
         .filter_map(|(i, p)| Some((i, footnote_open(&p.text)?)))
         .collect();
     if opened.is_empty() {
@@ -1196,9 +1215,119 @@ fn footnotes(paras: &[Paragraph]) -> Vec<Option<(String, String)>> {
         }
     }
     for (i, label, rest) in found {
-        out[i] = Some((label, rest));
+        out[i] = Some(Footnote {
+            label,
+            text: rest,
+            editorial: false,
+        });
     }
     out
+}
+
+/// A footnote: its number, its text, and whether it is an editor's note on the text (a
+/// consolidated text's history of amendments) rather than the author's own.
+#[derive(Debug, Clone)]
+struct Footnote {
+    label: String,
+    text: String,
+    editorial: bool,
+}
+
+/// The footnotes of a consolidated text (văn bản hợp nhất), which PDF text gives with plain
+/// digits, their marks glued to the text as plain digits too ("hỗ trợ15", "4.23 Báo cáo"):
+/// "15 Điều này được sửa đổi, bổ sung theo quy định tại khoản 3 Điều 1 của Nghị định số …, có
+/// hiệu lực …". Only the wording of the editors' notes tells them from a numbered line, and
+/// only in a consolidated text, whose notes they are (a plan's table row "1 Luật Trồng trọt số
+/// 31/2018/QH14 được sửa đổi, bổ sung bởi …" is no note). A paragraph with no number right after
+/// such a note and worded as one ("Khoản 6 Điều 1 của Thông tư số 38/2025/TT-BCT được sửa đổi,
+/// bổ sung theo quy định tại …") goes on with it.
+fn consolidation_notes(paras: &[Paragraph], out: &mut [Option<Footnote>]) {
+    let opened: Vec<(usize, (&str, &str))> = paras
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, plain_footnote_open(&p.text)?)))
+        .collect();
+    if opened.is_empty() || !paras.iter().any(|p| says_consolidated(&p.text)) {
+        return;
+    }
+    let mut last: Option<usize> = None;
+    for (i, (label, rest)) in opened {
+        if let Some(k) = last.filter(|&k| k + 1 < i) {
+            // Unnumbered paragraphs right after a note that read as its continuation.
+            for j in k + 1..i {
+                if paras[j].text.contains('\t') || !editorial_wording(&paras[j].text) {
+                    break;
+                }
+                if let Some(note) = out[k].as_mut() {
+                    note.text.push('\n');
+                    note.text.push_str(&paras[j].text);
+                }
+                out[j] = Some(Footnote {
+                    label: String::new(),
+                    text: String::new(),
+                    editorial: true,
+                });
+            }
+        }
+        out[i] = Some(Footnote {
+            label: label.to_string(),
+            text: rest.to_string(),
+            editorial: true,
+        });
+        last = Some(i);
+    }
+}
+
+/// "VĂN BẢN HỢP NHẤT", "Số: 37/VBHN-BCT", "XÁC THỰC VĂN BẢN HỢP NHẤT": a consolidated text.
+fn says_consolidated(text: &str) -> bool {
+    text.contains("/VBHN-") || (text.contains("VĂN BẢN HỢP NHẤT") && markers::is_all_caps(text))
+}
+
+/// "15 Điều này được sửa đổi …": a number of one to three digits (not "0…"), a space, and a
+/// capital, as the editors' footnotes of a consolidated text open; the number and the rest, if
+/// the rest is worded as such a note.
+fn plain_footnote_open(text: &str) -> Option<(&str, &str)> {
+    if text.contains('\t') {
+        return None;
+    }
+    let (label, rest) = text.split_once(' ')?;
+    let number = (1..=3).contains(&label.len())
+        && label.chars().all(|c| c.is_ascii_digit())
+        && !label.starts_with('0');
+    let rest = rest.trim_start();
+    let opens = rest.starts_with(char::is_uppercase) || rest.starts_with('(');
+    (number && opens && editorial_wording(rest)).then_some((label, rest))
+}
+
+/// The wording of an editor's note on a consolidated text: where a part comes from ("Điều này
+/// được sửa đổi, bổ sung theo quy định tại …", "Cụm từ “…” được thay thế bằng … theo quy định
+/// tại …", "Điểm này được bãi bỏ theo …"), which document the text consolidates ("Văn bản này
+/// được hợp nhất từ …", "Thông tư số … có căn cứ ban hành như sau:"), or an amending document's
+/// provision in force from a day ("Điều 37 của Thông tư số 38/2025/TT-BCT …, có hiệu lực kể từ
+/// ngày 01 tháng 7 năm 2025 quy định như sau:").
+fn editorial_wording(text: &str) -> bool {
+    let f = fold(&text.chars().take(600).collect::<String>()).to_lowercase();
+    let changed = [
+        "sua doi",
+        "bo sung",
+        "bai bo",
+        "thay the",
+        "dinh chinh",
+        "huy bo",
+    ]
+    .iter()
+    .any(|k| f.contains(k));
+    // "… theo quy định tại …", "… bởi …", or straight "… tại khoản 1 Điều 1 Thông tư số …".
+    let cites = f.split(" so ").skip(1).any(|after| {
+        after
+            .split_whitespace()
+            .next()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()) && n.contains('/'))
+    });
+    let by = f.contains("theo quy dinh tai") || f.contains(" boi ") || f.contains(" boi:") || cites;
+    let consolidates = f.contains("duoc hop nhat tu") || f.contains("co can cu ban hanh");
+    let in_force = f.contains("co hieu luc") && f.contains(" so ") && f.contains('/');
+    (changed && by) || consolidates || in_force
 }
 
 /// The paragraphs of a list of references: from its heading ("TÀI LIỆU THAM KHẢO") to the end
@@ -1288,16 +1417,21 @@ fn glued_marks(text: &str) -> Vec<String> {
 }
 
 /// A footnote's clause: end matter, cited as "chú thích 2".
-fn footnote_node(label: &str, rest: &str, line: usize) -> Node {
-    Node {
-        what: What::Leaf {
+fn footnote_node(note: &Footnote, line: usize) -> Node {
+    let what = if note.editorial {
+        What::Note
+    } else {
+        What::Leaf {
             leaf: Leaf::Plain,
             colon: false,
             in_article: false,
-        },
-        text: rest.to_string(),
+        }
+    };
+    Node {
+        what,
+        text: note.text.clone(),
         line,
-        path: format!("chú thích {label}"),
+        path: format!("chú thích {}", note.label),
         headings: Vec::new(),
         zone: Zone::Back,
         children: false,
@@ -1321,6 +1455,9 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
     // node and paragraph end, so that a quotation right after it joins it.
     let mut skip_to = 0usize;
     let mut last_quote: Option<(usize, usize)> = None;
+    // The last editor's note (node, paragraph): a quotation right after one that ends in ":"
+    // is what the note quotes (the amending provision), not this document's text.
+    let mut last_note: Option<(usize, usize)> = None;
     // (first node, type) of each attached document.
     let mut attached_at: Vec<(usize, &'static str)> = Vec::new();
     let mut romans = Romans::default();
@@ -1334,10 +1471,13 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
         }
         let role = lay.roles[i];
         let text = p.text.as_str();
-        if let Some((label, rest)) = notes[i].as_ref().filter(|_| role != Role::Header) {
+        if let Some(note) = notes[i].as_ref().filter(|_| role != Role::Header) {
             // Between two pages' text or after the signature, a footnote belongs to no section
-            // and leaves the open ones open.
-            nodes.push(footnote_node(label, rest, p.line));
+            // and leaves the open ones open. An unlabelled one was joined to the note before it.
+            if !note.label.is_empty() {
+                last_note = Some((nodes.len(), i));
+                nodes.push(footnote_node(note, p.line));
+            }
             continue;
         }
         match role {
@@ -1409,6 +1549,13 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
             table = None;
             skip_to = end + 1;
             let quoted = quotation_text(&paras[i..=end]);
+            let quoting_note =
+                last_note.filter(|&(k, at)| at + 1 == i && nodes[k].text.trim_end().ends_with(':'));
+            if let Some((k, _)) = quoting_note {
+                nodes[k].text.push('\n');
+                nodes[k].text.push_str(&quoted);
+                continue;
+            }
             if let Some((k, _)) = last_quote.filter(|_| follows_quote) {
                 nodes[k].text.push('\n');
                 nodes[k].text.push_str(&quoted);
@@ -1667,8 +1814,8 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     },
                     None => (Leaf::Plain, text),
                 };
-                // "(Điều này có nội dung liên quan đến …)" is about the whole article.
-                let mut zone = zone;
+                // "(Điều này có nội dung liên quan đến …)" is the editors' note on the whole
+                // article: shown under it, never searched as its text.
                 if codified::is_related_note(text) {
                     while stack
                         .last()
@@ -1676,7 +1823,16 @@ pub fn build(paras: &[Paragraph]) -> Vec<Clause> {
                     {
                         stack.pop();
                     }
-                    zone = Zone::Back;
+                    nodes.push(Node {
+                        what: What::Note,
+                        text: text.to_string(),
+                        line: p.line,
+                        path: path_of(&stack),
+                        headings: headings_of(&stack),
+                        zone: Zone::Back,
+                        children: false,
+                    });
+                    continue;
                 }
                 // Close ":" headings this leaf does not belong to.
                 while let Some(f) = stack.last() {
@@ -2018,6 +2174,7 @@ fn emit(n: Node) -> Option<Clause> {
             stt_col,
             header,
         } => (ClauseKind::TableRow, row_text(&cells, stt_col, &header)),
+        What::Note => (ClauseKind::Note, n.text),
     };
     if text.trim().is_empty() {
         return None;
@@ -2116,6 +2273,69 @@ mod tests {
         assert!(clauses(form)
             .iter()
             .all(|c| !c.path.starts_with("chú thích")));
+    }
+
+    #[test]
+    fn a_consolidated_texts_footnotes_are_notes() {
+        let s = "VĂN BẢN HỢP NHẤT\nSố: 37/VBHN-BCT\nTHÔNG TƯ\nQuy định về vật liệu nổ\n\
+                 Điều 19. Trách nhiệm của Ủy ban nhân dân cấp tỉnh22\n\
+                 1. Cấp, cấp lại giấy phép quy định tại khoản 4 Điều 4 Thông tư này.\n\
+                 22 Tiêu đề của Điều này được sửa đổi, bổ sung theo quy định tại khoản 9 Điều 1 của Thông tư số 38/2025/TT-BCT, có hiệu lực kể từ ngày 01 tháng 7 năm 2025.\n\
+                 Khoản 9 Điều 1 của Thông tư số 38/2025/TT-BCT được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Thông tư số 15/2026/TT-BCT.\n\
+                 25 Điều 37 của Thông tư số 38/2025/TT-BCT, có hiệu lực kể từ ngày 01 tháng 7 năm 2025 quy định như sau:\n\
+                 “Điều 37. Điều khoản thi hành\n\
+                 1. Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2025.”\n\
+                 2. Báo cáo Bộ Công Thương tình hình quản lý trên địa bàn tỉnh.\n";
+        let c = clauses(s);
+        let notes: Vec<(&str, &str)> = c
+            .iter()
+            .filter(|c| c.kind == ClauseKind::Note)
+            .map(|c| (c.path.as_str(), c.text.as_str()))
+            .collect();
+        assert_eq!(notes.len(), 2, "{c:?}");
+        assert_eq!(notes[0].0, "chú thích 22");
+        // Its unnumbered second paragraph goes on with it; the amending article it quotes too.
+        assert!(
+            notes[0].1.contains("Thông tư số 15/2026/TT-BCT"),
+            "{notes:?}"
+        );
+        assert!(
+            notes[1].1.contains("Điều 37. Điều khoản thi hành"),
+            "{notes:?}"
+        );
+        // The article goes on after them, and gets nothing of theirs.
+        let k2 = c.iter().find(|c| c.path == "Điều 19.2").unwrap();
+        assert!(k2.text.starts_with("Báo cáo Bộ Công Thương"));
+        assert!(!c.iter().any(|c| c.path.contains("37")), "{c:?}");
+        // The same numbered line in a document that consolidates nothing stays its text.
+        let plan = "KẾ HOẠCH\nRà soát văn bản\nI. DANH MỤC\n\
+                    1 Luật Trồng trọt số 31/2018/QH14 được sửa đổi, bổ sung bởi Luật số 146/2025/QH15\n";
+        assert!(clauses(plan).iter().all(|c| c.kind != ClauseKind::Note));
+        // "… được sửa đổi, bổ sung tại khoản 1 Điều 1 Thông tư số …", without "theo quy định".
+        assert!(editorial_wording("Khoản này được sửa đổi, bổ sung tại khoản 1 Điều 1 Thông tư số 10/2024/TT-BLĐTBXH ngày 25 tháng 10 năm 2024"));
+        assert!(!editorial_wording(
+            "Bổ sung kinh phí cho các đơn vị tại khoản 1 Điều này."
+        ));
+    }
+
+    #[test]
+    fn a_codified_articles_cross_reference_is_a_note_on_the_article() {
+        let s = "Điều 20.2.LQ.30. Tạm hoãn thực hiện hợp đồng lao động\n\
+                 (Điều 30 Bộ luật số 45/2019/QH14, có hiệu lực thi hành kể từ ngày 01/01/2021)\n\
+                 1. Các trường hợp tạm hoãn thực hiện hợp đồng lao động bao gồm:\n\
+                 a) Người lao động thực hiện nghĩa vụ quân sự;\n\
+                 (Điều này có nội dung liên quan đến Điều 20.2.LQ.138. Quyền đơn phương chấm dứt, tạm hoãn hợp đồng lao động của lao động nữ mang thai)\n";
+        let c = clauses(s);
+        let note = c.last().unwrap();
+        assert_eq!(
+            (note.path.as_str(), note.kind, note.zone),
+            ("Điều 20.2.LQ.30", ClauseKind::Note, Zone::Back)
+        );
+        assert_eq!(
+            c.iter().filter(|c| c.kind == ClauseKind::Note).count(),
+            1,
+            "{c:?}"
+        );
     }
 
     #[test]

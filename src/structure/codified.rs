@@ -63,12 +63,21 @@ pub fn detect(paras: &[Paragraph]) -> Option<(usize, Source)> {
         .find_map(|(i, p)| source_line(&p.text).map(|s| (i, s)))
 }
 
-/// "(Điều này có nội dung liên quan đến …)": a cross-reference note of the whole article.
+/// "(Điều này có nội dung liên quan đến …)": a cross-reference note of the whole article; the
+/// editors write it of a chapter, a section or a part too ("(Chương này có …)", "(Mục này …)").
 pub fn is_related_note(text: &str) -> bool {
-    text.starts_with('(')
-        && fold(&text.chars().take(40).collect::<String>())
-            .trim_start_matches('(')
-            .starts_with("dieu nay co noi dung lien quan")
+    if !text.starts_with('(') {
+        return false;
+    }
+    let head = fold(&text.chars().take(60).collect::<String>());
+    let head = head.trim_start_matches('(');
+    head.split_once(" nay co noi dung lien quan")
+        .is_some_and(|(unit, _)| {
+            matches!(
+                unit,
+                "dieu" | "chuong" | "muc" | "phan" | "tieu muc" | "khoan"
+            )
+        })
 }
 
 /// Whether folded text before "ngày" ends in "kể từ" / "(hiệu lực, thi hành) từ": the date
@@ -357,6 +366,19 @@ mod tests {
         assert!(source_line("(Điều này có nội dung liên quan đến Điều 15.6.NĐ.2.27.)").is_none());
         assert!(is_related_note(
             "(Điều này có nội dung liên quan đến Điều 15.6.NĐ.2.27.)"
+        ));
+        assert!(is_related_note(
+            "(Chương này có nội dung liên quan đến Điều 20.2.LQ.138. Quyền đơn phương chấm dứt)"
+        ));
+        assert!(is_related_note(
+            "(Tiểu mục này có nội dung liên quan đến Điều 9.1.LQ.2.)"
+        ));
+        // The law's own words, not a note.
+        assert!(!is_related_note(
+            "(Việc thực hiện chính sách có nội dung liên quan đến quyền của người lao động)"
+        ));
+        assert!(!is_related_note(
+            "a) Việc thực hiện chính sách, pháp luật có nội dung liên quan đến quyền, lợi ích"
         ));
     }
 

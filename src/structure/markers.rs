@@ -260,6 +260,9 @@ fn keyword_marker<'a>(text: &'a str, head: &str) -> Option<Marked<'a>> {
                 }
             };
             let tail = after_kw[used..].trim_start();
+            if !id.is_empty() && continues_reference(tail) {
+                return None;
+            }
             let titled = appendix_title_after_colon(tail);
             let tail = tail.trim_start_matches(['.', ':', '-', '–']).trim_start();
             // An appendix heading is short or followed by its title in capitals / parentheses,
@@ -411,6 +414,25 @@ fn lower_dot_item(text: &str) -> Option<Marked<'_>> {
         _ => None,
     }
 }
+
+/// What follows "Phụ lục III" on a line that goes on with the sentence citing it, wrapped
+/// there: "Phụ lục III, IV, V, VI ban hành kèm theo Thông tư này. Bản cáo bạch …", "Phụ lục I
+/// kèm theo Nghị định này). Trường hợp …", "Phụ lục I;", "Phụ lục I Nghị định này đối với …".
+/// An appendix's heading has its title in capitals, after "." or ":", or in parentheses
+/// ("(Ban hành kèm theo …)"); never lowercase words, a list's punctuation or a reference to
+/// "this" document.
+fn continues_reference(tail: &str) -> bool {
+    if tail.starts_with([',', ';', ')']) || tail.starts_with(char::is_lowercase) {
+        return true;
+    }
+    !tail.starts_with(['.', ':', '(', '-', '–'])
+        && !is_all_caps(tail)
+        && tail
+            .split_whitespace()
+            .any(|w| w.trim_end_matches(PUNCT) == "này")
+}
+
+const PUNCT: [char; 6] = ['.', ',', ';', ':', ')', '”'];
 
 /// Parses the marker at the start of `text` (already trimmed), if any.
 pub fn parse(text: &str) -> Option<Marked<'_>> {
@@ -1275,6 +1297,40 @@ mod tests {
             m("Phụ lục. Nếu quá thời hạn 01 tháng mà cơ quan, tổ chức không"),
             None
         );
+    }
+
+    #[test]
+    fn a_wrapped_reference_to_an_appendix_is_no_heading() {
+        // "… theo mẫu quy định tại" / "Phụ lục III, IV, … ban hành kèm theo Thông tư này. …"
+        for line in [
+            "Phụ lục III, IV, V, VI ban hành kèm theo Thông tư này. Bản cáo bạch, Bản cáo",
+            "Phụ lục IV ban hành kèm theo Nghị định này. Trường hợp không quyết định đổi",
+            "Phụ lục I kèm theo Nghị định này). Trường hợp hồ sơ không hợp lệ, trong thời hạn",
+            "Phụ lục X ban hành kèm theo Thông tư này trước ngày 20 tháng 6 đối với báo cáo",
+            "Phụ lục I ban hành kèm theo Nghị định số 142/2025/NĐ-CP",
+            "Phụ lục số 22 ban hành kèm theo Thông tư này (trừ trường hợp quy định tại khoản",
+            "Phụ lục I;",
+            "Phụ lục I Nghị định này đối với trường hợp đã hưởng không đúng quy định.",
+        ] {
+            assert_eq!(m(line), None, "{line}");
+        }
+        // Headings: alone, titled in capitals, after "." or ":", or with a note in brackets.
+        for (line, id) in [
+            ("Phụ lục III", "III"),
+            ("PHỤ LỤC II DANH MỤC CÁC NHIỆM VỤ", "II"),
+            ("Phụ lục IV. Báo cáo các mối đe dọa, sự cố an ninh", "IV"),
+            ("Phụ lục 01: Mẫu định dạng chương trình đào tạo", "01"),
+            (
+                "Phụ lục I (Ban hành kèm theo Thông tư số 23/2024/TT-BCT)",
+                "I",
+            ),
+            (
+                "Phụ lục XIV Cắt giảm, phân cấp, đơn giản hóa thủ tục hành chính",
+                "XIV",
+            ),
+        ] {
+            assert_eq!(m(line), Some(Marker::Appendix(id.into())), "{line}");
+        }
     }
 
     #[test]

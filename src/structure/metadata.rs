@@ -1338,6 +1338,7 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         }
         let t = parts.join(" ");
         let t = without_issuing_note(&t);
+        let t = without_enactment(t);
         if !t.trim().is_empty() {
             meta.title = Some(t.to_string());
         }
@@ -1611,6 +1612,63 @@ pub fn extract_signed(paras: &[Paragraph], signed: impl FnOnce() -> Option<Date>
         meta.year = Some(d.year);
     }
     meta
+}
+
+/// The subject of an old law's title line, which names the law's enactment with it: "CỦA QUỐC
+/// HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 23/2004/QH11 NGÀY 15 THÁNG 6 NĂM 2004 VỀ GIAO
+/// THÔNG ĐƯỜNG THUỶ NỘI ĐỊA" → "GIAO THÔNG ĐƯỜNG THUỶ NỘI ĐỊA"; "THUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP SỐ
+/// 23-L/CTN NGÀY 10/07/1993 CỦA QUỐC HỘI" → "THUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP"; "LÝ LỊCH TƯ PHÁP CỦA
+/// QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5" → "LÝ LỊCH TƯ PHÁP". Only a title in capitals, as these
+/// headers print it; a number after a type name ("… NGHỊ QUYẾT SỐ 15/2020/QH14 …") is a
+/// document the title cites, and stays.
+fn without_enactment(title: &str) -> &str {
+    if !markers::is_all_caps(title) {
+        return title;
+    }
+    let words: Vec<(usize, &str)> = title
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - title.as_ptr() as usize, w))
+        .collect();
+    let f: Vec<String> = words.iter().map(|(_, w)| fold(&w.to_lowercase())).collect();
+    let at = |k: usize| words.get(k).map_or(title.len(), |&(b, _)| b);
+    let is = |k: usize, s: &str| f.get(k).is_some_and(|w| w.trim_end_matches(',') == s);
+    let numbered = |k: usize| {
+        is(k, "so")
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let Some(so) = (0..words.len()).find(|&k| numbered(k)) else {
+        // "… CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5"
+        let cut = (1..words.len())
+            .find(|&k| is(k, "cua") && is(k + 1, "quoc") && is(k + 2, "hoi") && is(k + 3, "khoa"));
+        return cut.map_or(title, |k| title[..at(k)].trim_end());
+    };
+    const TYPE_ENDS: [&str; 7] = ["luat", "quyet", "dinh", "tu", "lenh", "thi", "bao"];
+    if so > 0 && TYPE_ENDS.contains(&f[so - 1].as_str()) && !(so == 1 && is(0, "luat")) {
+        return title;
+    }
+    let lead = so == 0 || is(0, "cua") || (so == 1 && is(0, "luat"));
+    if lead {
+        // The subject after "VỀ", or after the number and date.
+        if let Some(ve) = (so + 2..words.len()).find(|&k| is(k, "ve")) {
+            return title[at(ve + 1)..].trim();
+        }
+        let mut k = so + 2;
+        if is(k, "ngay") {
+            k += if is(k + 2, "thang") { 6 } else { 2 };
+        }
+        let rest = title[at(k)..].trim();
+        return if rest.is_empty() { title } else { rest };
+    }
+    // "<SUBJECT> SỐ … NGÀY … CỦA QUỐC HỘI": only the enactment after the number.
+    let tail_is_enactment =
+        (so + 2..words.len()).all(|k| !is(k, "ve")) && (is(so + 2, "ngay") || is(so + 2, "cua"));
+    if tail_is_enactment {
+        title[..at(so)].trim_end()
+    } else {
+        title
+    }
 }
 
 /// A title without the note naming the decision it was issued with, when the note ended up on
@@ -2645,5 +2703,32 @@ mod tests {
             .replace("Cần Thơ, ngày", "ngày");
         let m = extract(&paragraphs(&bare));
         assert_eq!(m.province.as_deref(), Some("Cần Thơ"));
+    }
+}
+#[cfg(test)]
+mod enactment_tests {
+    use super::without_enactment;
+
+    #[test]
+    fn an_old_laws_title_line_is_its_subject() {
+        for (line, want) in [
+            ("CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 23/2004/QH11 NGÀY 15 THÁNG 6 NĂM 2004 VỀ GIAO THÔNG ĐƯỜNG THUỶ NỘI ĐỊA", "GIAO THÔNG ĐƯỜNG THUỶ NỘI ĐỊA"),
+            ("CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 28/2001/QH10 VỀ DI SẢN VĂN HOÁ", "DI SẢN VĂN HOÁ"),
+            ("SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ", "DẦU KHÍ"),
+            ("SỐ 101-SL/L.003 NGÀY 20-5-1957 QUY ĐỊNH QUYỀN TỰ DO HỘI HỌP", "QUY ĐỊNH QUYỀN TỰ DO HỘI HỌP"),
+            ("THUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP SỐ 23-L/CTN NGÀY 10/07/1993 CỦA QUỐC HỘI", "THUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP"),
+            ("LÝ LỊCH TƯ PHÁP CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5", "LÝ LỊCH TƯ PHÁP"),
+        ] {
+            assert_eq!(without_enactment(line), want);
+        }
+        // The subject itself, or a document it cites, stays whole.
+        for line in [
+            "HOẠT ĐỘNG GIÁM SÁT CỦA QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN",
+            "VỀ VIỆC THỰC HIỆN NGHỊ QUYẾT SỐ 15/2020/QH14 NGÀY 10/6/2020 CỦA QUỐC HỘI",
+            "BẢO HIỂM Y TẾ",
+            "Sửa đổi Nghị định số 12/2020/NĐ-CP ngày 05/01/2020 của Chính phủ",
+        ] {
+            assert_eq!(without_enactment(line), line);
+        }
     }
 }
