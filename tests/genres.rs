@@ -13,7 +13,8 @@
 //! portal's tab-form property table with a schedule attached after the signature; plans with
 //! footnotes and a references list; a provincial city's plan (its police, youth union and
 //! wrapped short headings); a Sở's letter whose agency items carry long asides; a decision whose
-//! article leads into its paragraphs. The expectations are read off the documents, line by
+//! article leads into its paragraphs; a plan copied from a PDF with its layout, its task table
+//! aligned with spaces across a page break. The expectations are read off the documents, line by
 //! line.
 
 mod common;
@@ -797,4 +798,51 @@ fn a_table_rows_text_is_its_activity_even_when_its_partners_cell_is_longer() {
     let border = tasks("Biên phòng");
     assert!(has(&border, FILE, 69, "support"), "{border:?}");
     assert!(has(&tasks("Sở Ngoại vụ"), FILE, 69, "lead"));
+}
+
+#[test]
+fn a_task_table_aligned_with_spaces_gives_a_clause_and_tasks_per_row() {
+    const FILE: &str = "pdf_hatinh.txt";
+    // The table of II.4 (lines 45–56), copied from a PDF with its layout: columns aligned with
+    // spaces, agencies and times wrapping to lines of their own ("Sở Thông tin và" /
+    // "Truyền thông"), and a page break (page number, running head "UBND TỈNH HÀ TĨNH  KH số
+    // 2207/KH-UBND") before the header printed again over rows 4–5.
+    let v = run_json(&["show", FILE, "II.4"]);
+    let rows: Vec<&Value> = v["clauses"].as_array().unwrap().iter().collect();
+    let row = |line: u64| {
+        rows.iter()
+            .find(|c| c["line"] == line)
+            .and_then(|c| c["text"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        rows.iter()
+            .map(|c| c["line"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [46, 48, 50, 55, 56],
+        "{v}"
+    );
+    assert!(
+        row(46).starts_with("Chuyên trang tiếng Anh, tiếng Lào\n"),
+        "{v}"
+    );
+    assert!(
+        row(46).contains("Cơ quan chủ trì: Sở Thông tin và Truyền thông"),
+        "{v}"
+    );
+    assert!(row(50).contains("Thời gian: Tháng 10 hằng năm"), "{v}");
+    // Neither the header nor the page's furniture is content.
+    for c in &rows {
+        let text = c["text"].as_str().unwrap();
+        for debris in ["Nội dung hoạt động", "UBND TỈNH", "2207/KH-UBND", "- 2 -"] {
+            assert!(!text.contains(debris), "{text}");
+        }
+    }
+    let trade = tasks("Sở Công Thương");
+    assert!(has(&trade, FILE, 55, "lead"), "{trade:?}");
+    let culture = tasks("Sở Văn hóa, Thể thao và Du lịch");
+    assert!(has(&culture, FILE, 48, "lead"), "{culture:?}");
+    let info = tasks("Sở Thông tin và Truyền thông");
+    assert!(has(&info, FILE, 46, "lead"), "{info:?}");
 }
