@@ -17,7 +17,8 @@
 //! numbers; a consolidated text (VBHN) with footnote marks and a Công báo continuation note; a
 //! decision whose execution article wraps over four lines, with its plan attached under an italic
 //! note and an appendix after it; a plan whose header table lost its outer pipes and whose last
-//! section is prose. The expectations are read off the documents, line by line.
+//! section is prose; a plan copied from a PDF with its layout, its task table aligned with spaces
+//! across a page break. The expectations are read off the documents, line by line.
 
 mod common;
 use common::*;
@@ -913,4 +914,51 @@ fn a_header_table_without_outer_pipes_names_the_issuer_and_a_sections_closing_pr
         .map(|c| c["line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, [23, 24], "{section}");
+}
+
+#[test]
+fn a_task_table_aligned_with_spaces_gives_a_clause_and_tasks_per_row() {
+    const FILE: &str = "pdf_hatinh.txt";
+    // The table of II.4 (lines 45–56), copied from a PDF with its layout: columns aligned with
+    // spaces, agencies and times wrapping to lines of their own ("Sở Thông tin và" /
+    // "Truyền thông"), and a page break (page number, running head "UBND TỈNH HÀ TĨNH  KH số
+    // 2207/KH-UBND") before the header printed again over rows 4–5.
+    let v = run_json(&["show", FILE, "II.4"]);
+    let rows: Vec<&Value> = v["clauses"].as_array().unwrap().iter().collect();
+    let row = |line: u64| {
+        rows.iter()
+            .find(|c| c["line"] == line)
+            .and_then(|c| c["text"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        rows.iter()
+            .map(|c| c["line"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [46, 48, 50, 55, 56],
+        "{v}"
+    );
+    assert!(
+        row(46).starts_with("Chuyên trang tiếng Anh, tiếng Lào\n"),
+        "{v}"
+    );
+    assert!(
+        row(46).contains("Cơ quan chủ trì: Sở Thông tin và Truyền thông"),
+        "{v}"
+    );
+    assert!(row(50).contains("Thời gian: Tháng 10 hằng năm"), "{v}");
+    // Neither the header nor the page's furniture is content.
+    for c in &rows {
+        let text = c["text"].as_str().unwrap();
+        for debris in ["Nội dung hoạt động", "UBND TỈNH", "2207/KH-UBND", "- 2 -"] {
+            assert!(!text.contains(debris), "{text}");
+        }
+    }
+    let trade = tasks("Sở Công Thương");
+    assert!(has(&trade, FILE, 55, "lead"), "{trade:?}");
+    let culture = tasks("Sở Văn hóa, Thể thao và Du lịch");
+    assert!(has(&culture, FILE, 48, "lead"), "{culture:?}");
+    let info = tasks("Sở Thông tin và Truyền thông");
+    assert!(has(&info, FILE, 46, "lead"), "{info:?}");
 }

@@ -215,7 +215,8 @@ fn is_column_name(line: &str) -> bool {
         && row_start(line, None).is_none()
 }
 
-fn names_a_usual_column(line: &str) -> bool {
+/// Whether a column's name is one a task table uses (content, task, agency, time …).
+pub(super) fn names_a_usual_column(line: &str) -> bool {
     let f = fold(line);
     COLUMN_WORDS.iter().any(|w| f.contains(w))
 }

@@ -22,6 +22,7 @@
 use super::chars::clean_chars;
 use super::entities;
 use super::fold::{fold, fold_prefix};
+use super::space_table;
 use std::borrow::Cow;
 
 /// One source line after debris removal.
@@ -55,11 +56,12 @@ pub fn clean_lines(text: &str) -> Vec<Piece> {
     // A text with a final newline has an empty last "line" that is not a line.
     let body = text.strip_suffix('\n').unwrap_or(text);
     let numbered = body.split('\n').enumerate().map(|(i, l)| (i + 1, l));
-    if body.contains("\t\"") {
-        clean_numbered(join_quoted_cells(numbered))
+    let lines = if body.contains("\t\"") {
+        join_quoted_cells(numbered)
     } else {
-        clean_numbered(numbered)
-    }
+        numbered.map(|(i, l)| (i, Cow::Borrowed(l))).collect()
+    };
+    clean_numbered(space_table::split_columns(lines))
 }
 
 /// A line right under a table row that opens with tabs and holds one cell ("⇥Sở Tư pháp",
@@ -825,6 +827,12 @@ fn is_continuation_note(key: &str) -> bool {
         None => rest.strip_prefix("trang").unwrap_or(""),
     };
     !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '+')
+}
+
+/// A line of page furniture on its own, trimmed: a page number ("- 3 -", "3") or Công báo's
+/// running head.
+pub(super) fn is_page_furniture(s: &str) -> bool {
+    is_page_number(s) || is_running_head(fold_prefix(s, 80).trim_end_matches([':', '.', ' ']))
 }
 
 /// "3", "- 3 -", "Trang 3", "3/12".

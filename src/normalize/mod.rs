@@ -1,11 +1,12 @@
 //! Normalization: from decoded text to clean logical paragraphs.
 //!
 //! Each step is one small file: `chars` (NFC and stray characters), `ocr` (look-alike letters in
-//! document numbers made digits), `debris` (markup and portal boilerplate), `cell_lines` (a
-//! table copied one cell per line folded back into rows), `unwrap` (hard-wrapped lines
-//! rejoined), `header_table` (the tabbed header and closing tables read column by column),
-//! `notes` (footnote numbers glued to headings taken off), plus the two word-level helpers used
-//! for matching, `fold` (diacritics off) and `tone` (one tone-mark placement).
+//! document numbers made digits), `debris` (markup and portal boilerplate), `space_table` (a
+//! table aligned with spaces cut into tab-separated rows, before debris trims its lines),
+//! `cell_lines` (a table copied one cell per line folded back into rows), `unwrap` (hard-wrapped
+//! lines rejoined), `header_table` (the tabbed header and closing tables read column by
+//! column), `notes` (footnote numbers glued to headings taken off), plus the two word-level
+//! helpers used for matching, `fold` (diacritics off) and `tone` (one tone-mark placement).
 
 pub mod cell_lines;
 pub mod chars;
@@ -16,6 +17,7 @@ pub mod header_table;
 pub mod html;
 pub mod notes;
 pub mod ocr;
+pub mod space_table;
 pub mod spelling;
 pub mod tone;
 pub mod unwrap;
