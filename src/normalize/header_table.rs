@@ -287,17 +287,7 @@ fn is_motto(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn paras(lines: &[&str]) -> Vec<Paragraph> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Paragraph {
-                line: i + 1,
-                text: t.to_string(),
-            })
-            .collect()
-    }
+    use crate::normalize::line_paragraphs as paras;
 
     fn texts(p: &[Paragraph]) -> Vec<(usize, &str)> {
         p.iter().map(|p| (p.line, p.text.as_str())).collect()

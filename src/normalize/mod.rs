@@ -32,6 +32,19 @@ pub struct Paragraph {
     pub text: String,
 }
 
+/// One paragraph per line, numbered from 1: the input of a step's unit tests.
+#[cfg(test)]
+pub(crate) fn line_paragraphs(lines: &[&str]) -> Vec<Paragraph> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Paragraph {
+            line: i + 1,
+            text: t.to_string(),
+        })
+        .collect()
+}
+
 /// Text → paragraphs: [`clean_chars`], [`ocr::mend_document_numbers`], split into lines,
 /// [`debris::clean_lines`], [`cell_lines::fold_rows`], [`unwrap::unwrap`], then
 /// [`header_table::unfold`], [`header_table::unfold_closing`],

@@ -77,17 +77,7 @@ fn is_vowel(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn paras(lines: &[&str]) -> Vec<Paragraph> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Paragraph {
-                line: i + 1,
-                text: t.to_string(),
-            })
-            .collect()
-    }
+    use crate::normalize::line_paragraphs as paras;
 
     fn texts(lines: &[&str]) -> Vec<String> {
         unglue_heading_marks(paras(lines))
