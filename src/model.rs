@@ -31,11 +31,18 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`, the form used on the command line and in JSON.
     pub fn parse_iso(s: &str) -> Option<Date> {
+        let (y, m, d) = Date::iso_numbers(s)?;
+        Date::new(y, m, d)
+    }
+
+    /// The year, month and day of a text written `YYYY-MM-DD`, whether or not that day exists
+    /// ("2024-02-30"): what tells a day off the calendar from a date in another form.
+    pub fn iso_numbers(s: &str) -> Option<(i32, u32, u32)> {
         let mut parts = s.trim().splitn(3, '-');
         let y = parts.next()?.parse().ok()?;
         let m = parts.next()?.parse().ok()?;
         let d = parts.next()?.parse().ok()?;
-        Date::new(y, m, d)
+        Some((y, m, d))
     }
 
     /// `2024-06-04`

@@ -35,24 +35,13 @@ fn date(name: &str, value: &Option<String>) -> Result<Option<Date>, QueryError> 
     match value {
         None => Ok(None),
         Some(v) => Date::parse_iso(v).map(Some).ok_or_else(|| {
-            QueryError(if iso_shaped(v.trim()) {
+            QueryError(if Date::iso_numbers(v).is_some() {
                 format!("{name} date '{v}' is no day of the calendar")
             } else {
                 format!("{name} date '{v}' is not a date of the form YYYY-MM-DD")
             })
         }),
     }
-}
-
-/// Written as YYYY-MM-DD, whether or not the day exists ("2024-02-30").
-fn iso_shaped(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// The indexed keys of the province a user typed, with or without its prefix ("tỉnh Khánh
