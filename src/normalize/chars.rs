@@ -157,7 +157,7 @@ fn nul_dropped(before: &str, after: &str) -> bool {
 }
 
 /// NUL, C1 controls and private-use characters: what PDF text keeps of Symbol-font bullets.
-fn is_glyph(c: char) -> bool {
+pub(crate) fn is_glyph(c: char) -> bool {
     matches!(c, '\0' | '\u{0080}'..='\u{009F}' | '\u{E000}'..='\u{F8FF}')
 }
 

@@ -12,7 +12,7 @@
 
 use crate::analysis::syllables::MAX_TOKEN_BYTES;
 use crate::analysis::{analyze, refs::normalize_reference, Syllable};
-use crate::normalize::chars::clean_chars;
+use crate::normalize::chars::{clean_chars, is_glyph};
 
 /// At most this many syllables in a query: a clause pasted whole to find where it comes from
 /// (a long khoản is 100–200 syllables) is a search; more is a document.
@@ -252,9 +252,15 @@ fn too_long_words(input: &str) -> Vec<String> {
 
 /// The query's characters cleaned as a document's are ([`clean_chars`]: NFC, zero-width and
 /// other invisible characters out), and full-width forms (`４１２７`, `ＢẢＯ`, typed by an East
-/// Asian input method) read as the ASCII they stand for.
+/// Asian input method) read as the ASCII they stand for. A Symbol-font bullet pasted with the
+/// words is a space: in a document it becomes a line's "-" bullet, which in a query would
+/// exclude the word after it.
 fn query_chars(input: &str) -> String {
-    clean_chars(input)
+    let unbulleted: String = input
+        .chars()
+        .map(|c| if is_glyph(c) { ' ' } else { c })
+        .collect();
+    clean_chars(&unbulleted)
         .chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -897,6 +903,7 @@ mod tests {
             "ＢẢＯ ＨỘ ４１２７",
             "b\u{200B}ảo h\u{200B}ộ 4127",
             "bao\u{0309} hộ 4127",
+            "\u{F0B7}bảo hộ 4127",
         ] {
             let q = parse(typed).unwrap();
             let syllables = |q: &ParsedQuery| -> Vec<String> {
